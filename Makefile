@@ -1,0 +1,114 @@
+# sams: plain GNU make.  See README.md.
+PREFIX	?= /usr/local
+BINDIR	 = $(PREFIX)/bin
+MANDIR	 = $(PREFIX)/share/man
+DATADIR	 = $(PREFIX)/share/sams
+
+CC	?= cc
+CFLAGS	?= -O2 -g
+WARNINGS = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
+	   -Wmissing-prototypes -Wwrite-strings -Wformat=2 -Wvla
+SAMS_CPPFLAGS = -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 -Isrc
+LIBS	 = -lyaml
+
+ifdef DEVELOPER
+WARNINGS += -Werror
+endif
+ifdef SANITIZE
+SAN_FLAGS = -fsanitize=$(SANITIZE) -fno-sanitize-recover=all \
+	    -fno-omit-frame-pointer
+BUILD	?= build-san
+else
+BUILD	?= build
+endif
+
+ALL_CFLAGS = $(WARNINGS) $(SAMS_CPPFLAGS) $(CPPFLAGS) $(CFLAGS) $(SAN_FLAGS)
+ALL_LDFLAGS = $(LDFLAGS) $(SAN_FLAGS)
+
+LIB_SRCS = arena case caseio cli date describe diag facts fileio model pnr \
+	   record render schema state strbuf xalloc yamlio
+CMD_SRCS = main cmd_check cmd_done cmd_new cmd_next cmd_note cmd_phases \
+	   cmd_reopen cmd_roles cmd_set cmd_show cmd_skip cmd_status
+LIB_OBJS = $(LIB_SRCS:%=$(BUILD)/%.o) $(BUILD)/builtin_models.o
+CMD_OBJS = $(CMD_SRCS:%=$(BUILD)/%.o)
+MODELS	 = $(sort $(wildcard phases/*.yml))
+UNIT_TESTS = test_yamlio test_model test_case test_state test_date test_pnr
+UNIT_BINS = $(UNIT_TESTS:%=$(BUILD)/%)
+MANPAGES = man/sams.1 man/sams-case.5 man/sams-phases.5
+
+SAMS	 = $(BUILD)/sams
+
+.PHONY: all check check-unit check-cli check-man check-valgrind install \
+	uninstall clean deps
+
+all: $(SAMS)
+
+$(SAMS): $(CMD_OBJS) $(LIB_OBJS)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LIBS)
+
+$(BUILD)/%.o: src/%.c | $(BUILD)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(BUILD)/embed: tools/embed.c | $(BUILD)
+	$(CC) -O1 -o $@ $<
+
+$(BUILD)/builtin_models.c: $(BUILD)/embed $(MODELS)
+	$(BUILD)/embed $(MODELS) > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/builtin_models.o: $(BUILD)/builtin_models.c
+	$(CC) $(ALL_CFLAGS) -Wno-overlength-strings -c -o $@ $<
+
+$(BUILD)/test_%: tests/unit/test_%.c $(LIB_OBJS) tests/unit/testutil.h
+	$(CC) $(ALL_CFLAGS) -Itests/unit $(ALL_LDFLAGS) -o $@ $< \
+	    $(LIB_OBJS) $(LIBS) -lcmocka
+
+$(BUILD):
+	mkdir -p $(BUILD)
+
+check: check-unit check-cli check-man
+
+check-unit: $(UNIT_BINS)
+	@for t in $(UNIT_BINS); do ./$$t || exit 1; done
+
+check-cli: $(SAMS)
+	@SAMS=$(abspath $(SAMS)) sh tests/cli/run.sh
+
+check-man:
+	mandoc -T lint -W warning $(MANPAGES)
+
+check-valgrind: $(SAMS) $(UNIT_BINS)
+	@for t in $(UNIT_BINS); do valgrind -q --error-exitcode=1 \
+	    --leak-check=full --errors-for-leak-kinds=definite ./$$t \
+	    || exit 1; done
+	@SAMS=$(abspath $(SAMS)) VALGRIND=1 sh tests/cli/run.sh
+
+deps:
+	@command -v apt-get >/dev/null 2>&1 || exit 0; \
+	missing=""; \
+	for p in libyaml-dev libcmocka-dev mandoc; do \
+	    dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	    echo "installing:$$missing"; \
+	    if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	    $$SUDO apt-get update -qq && \
+	    $$SUDO apt-get install -y -qq $$missing; fi
+
+install: $(SAMS)
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+	    $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(DATADIR)/phases
+	install -m 0755 $(SAMS) $(DESTDIR)$(BINDIR)/sams
+	install -m 0644 man/sams.1 $(DESTDIR)$(MANDIR)/man1/sams.1
+	install -m 0644 man/sams-case.5 man/sams-phases.5 \
+	    $(DESTDIR)$(MANDIR)/man5/
+	install -m 0644 $(MODELS) $(DESTDIR)$(DATADIR)/phases/
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/sams $(DESTDIR)$(MANDIR)/man1/sams.1 \
+	    $(DESTDIR)$(MANDIR)/man5/sams-case.5 \
+	    $(DESTDIR)$(MANDIR)/man5/sams-phases.5
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf build build-san
+
+-include $(wildcard $(BUILD)/*.d)

@@ -1,0 +1,534 @@
+/* Case files: facts, the history of events, and appending to it. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "case.h"
+#include "date.h"
+#include "diag.h"
+#include "facts.h"
+#include "schema.h"
+#include "xalloc.h"
+
+enum event_key {
+	K_DATE = 1 << 0,
+	K_EVENT = 1 << 1,
+	K_STEP = 1 << 2,
+	K_BY = 1 << 3,
+	K_NOTE = 1 << 4,
+	K_REASON = 1 << 5,
+	K_FACT = 1 << 6,
+	K_VALUE = 1 << 7
+};
+
+static const struct event_kind_def {
+	const char	*name;
+	unsigned	 required, allowed;
+} event_kinds[EV_COUNT] = {
+	[EV_OPENED] = { "opened", K_DATE, K_BY | K_NOTE },
+	[EV_DONE] = { "done", K_DATE | K_STEP, K_BY | K_NOTE },
+	[EV_SKIP] = { "skip", K_DATE | K_STEP | K_REASON, K_BY },
+	[EV_REOPEN] = { "reopen", K_DATE | K_STEP | K_REASON, K_BY },
+	[EV_NOTE] = { "note", K_DATE | K_NOTE, K_BY },
+	[EV_SET] = { "set", K_DATE | K_FACT | K_VALUE, K_BY },
+};
+
+/* Event keys in the order they are written. */
+static const struct event_key_def {
+	const char	*name;
+	enum event_key	 bit;
+} event_keys[] = {
+	{ "date", K_DATE }, { "event", K_EVENT }, { "step", K_STEP },
+	{ "fact", K_FACT }, { "value", K_VALUE }, { "by", K_BY },
+	{ "reason", K_REASON }, { "note", K_NOTE }, { NULL, 0 }
+};
+
+struct case_ctx {
+	struct casefile	*c;
+	size_t		 cap;		/* of c->facts */
+};
+
+const char *
+event_kind_name(enum event_kind kind)
+{
+	return event_kinds[kind].name;
+}
+
+static void
+add_fact(struct case_ctx *ctx, const char *path, const char *value,
+    const struct ynode *at)
+{
+	struct casefile *c = ctx->c;
+
+	if (c->nfacts == ctx->cap) {
+		ctx->cap = ctx->cap ? ctx->cap * 2 : 16;
+		c->facts = xreallocarray(c->facts, ctx->cap,
+		    sizeof(*c->facts));
+	}
+	c->facts[c->nfacts].path = path;
+	c->facts[c->nfacts].value = value;
+	c->facts[c->nfacts].line = at->line;
+	c->facts[c->nfacts].col = at->col;
+	c->nfacts++;
+}
+
+/* Reads one "key: value" of a fact group such as placement or school. */
+static void
+read_fact(struct schema *s, struct case_ctx *ctx, const char *group,
+    const struct ynode *k, const struct ynode *v)
+{
+	const struct fact_def *def;
+	const char *why;
+	char *path;
+
+	path = arena_alloc(s->arena, strlen(group) + k->len + 2);
+	strcpy(path, group);
+	strcat(path, ".");
+	strcat(path, k->str);
+	def = fact_lookup(path);
+	if (def == NULL || ynode_is_null(v))
+		return;		/* kept as written; "sams check" warns */
+	if (v->kind != YN_SCALAR) {
+		schema_error(s, v, "'%s' must be a single value", path);
+		return;
+	}
+	if (fact_check(def, v->str, &why) == -1) {
+		schema_error(s, v, "'%s' is %s", path, why);
+		return;
+	}
+	add_fact(ctx, path, v->str, v);
+}
+
+static void
+read_group(struct schema *s, const struct ynode *k, const struct ynode *v,
+    void *obj)
+{
+	size_t i;
+
+	if (ynode_is_null(v))
+		return;
+	if (v->kind != YN_MAP) {
+		schema_error(s, v, "'%s' must be a mapping", k->str);
+		return;
+	}
+	for (i = 0; i + 1 < v->nkids; i += 2)
+		read_fact(s, obj, k->str, v->kids[i], v->kids[i + 1]);
+}
+
+static void
+top_format(struct schema *s, const struct ynode *k, const struct ynode *v,
+    void *obj)
+{
+	(void)k;
+	(void)obj;
+	if (v->kind != YN_SCALAR || strcmp(v->str, CASE_FORMAT) != 0)
+		schema_error(s, v, "unsupported sams-case format (this sams "
+		    "reads format %s)", CASE_FORMAT);
+}
+
+static void
+top_id(struct schema *s, const struct ynode *k, const struct ynode *v,
+    void *obj)
+{
+	(void)k;
+	((struct case_ctx *)obj)->c->id = schema_text(s, v, "id");
+}
+
+static void
+top_model(struct schema *s, const struct ynode *k, const struct ynode *v,
+    void *obj)
+{
+	(void)k;
+	((struct case_ctx *)obj)->c->model = schema_text(s, v, "model");
+}
+
+static void
+ignore_key(struct schema *s, const struct ynode *k, const struct ynode *v,
+    void *obj)
+{
+	(void)s;
+	(void)k;
+	(void)v;
+	(void)obj;
+}
+
+static void
+top_contacts(struct schema *s, const struct ynode *k, const struct ynode *v,
+    void *obj)
+{
+	const struct ynode *role, *name;
+	char *path;
+	size_t i;
+
+	(void)k;
+	if (ynode_is_null(v))
+		return;
+	if (v->kind != YN_MAP) {
+		schema_error(s, v, "'contacts' must map roles to names");
+		return;
+	}
+	for (i = 0; i + 1 < v->nkids; i += 2) {
+		role = v->kids[i];
+		name = v->kids[i + 1];
+		if (!schema_is_id(role->str)) {
+			schema_error(s, role, "'contacts' key must be a role "
+			    "id");
+			continue;
+		}
+		if (ynode_is_null(name))
+			continue;
+		if (schema_text(s, name, "contacts") == NULL)
+			continue;
+		path = arena_alloc(s->arena, role->len + 10);
+		strcpy(path, "contacts.");
+		strcat(path, role->str);
+		add_fact(obj, path, name->str, name);
+	}
+}
+
+static const struct event_key_def *
+find_event_key(const char *name)
+{
+	const struct event_key_def *k;
+
+	for (k = event_keys; k->name != NULL; k++)
+		if (strcmp(k->name, name) == 0)
+			return k;
+	return NULL;
+}
+
+static const char **
+event_field(struct event *ev, enum event_key bit)
+{
+	switch (bit) {
+	case K_STEP:
+		return &ev->step;
+	case K_BY:
+		return &ev->by;
+	case K_NOTE:
+		return &ev->note;
+	case K_REASON:
+		return &ev->reason;
+	case K_FACT:
+		return &ev->fact;
+	case K_VALUE:
+		return &ev->value;
+	default:
+		return NULL;
+	}
+}
+
+static int
+event_kind_of(const char *name)
+{
+	int i;
+
+	for (i = 0; i < EV_COUNT; i++)
+		if (strcmp(event_kinds[i].name, name) == 0)
+			return i;
+	return -1;
+}
+
+/* Reads the keys of one event; returns the set of keys seen. */
+static unsigned
+read_event_keys(struct schema *s, const struct ynode *map, struct event *ev)
+{
+	const struct event_key_def *k;
+	const struct ynode *key, *v;
+	unsigned seen = 0;
+	size_t i;
+	int kind;
+
+	for (i = 0; i + 1 < map->nkids; i += 2) {
+		key = map->kids[i];
+		v = map->kids[i + 1];
+		k = find_event_key(key->str);
+		if (k == NULL) {
+			schema_error(s, key, "unknown key '%.40s' in an event",
+			    key->str);
+			continue;
+		}
+		if (schema_text(s, v, k->name) == NULL)
+			continue;
+		seen |= k->bit;
+		if (k->bit == K_DATE && date_parse(v->str, &ev->date) == -1)
+			schema_error(s, v, "event date is not a date "
+			    "(YYYY-MM-DD)");
+		else if (k->bit == K_EVENT) {
+			kind = event_kind_of(v->str);
+			if (kind < 0)
+				schema_error(s, v, "unknown event '%.40s'",
+				    v->str);
+			else
+				ev->kind = (enum event_kind)kind;
+		} else if (k->bit != K_DATE)
+			*event_field(ev, k->bit) = v->str;
+	}
+	return seen;
+}
+
+static void
+check_set_event(struct schema *s, struct case_ctx *ctx,
+    const struct event *ev, const struct ynode *at)
+{
+	const struct fact_def *def;
+	const char *why;
+
+	def = fact_lookup(ev->fact);
+	if (def == NULL || !def->settable)
+		schema_error(s, at, "event sets unknown fact '%.40s'",
+		    ev->fact);
+	else if (fact_check(def, ev->value, &why) == -1)
+		schema_error(s, at, "event sets '%s' to a value that is %s",
+		    ev->fact, why);
+	else
+		add_fact(ctx, ev->fact, ev->value, at);
+}
+
+static void
+read_event(struct schema *s, struct case_ctx *ctx, const struct ynode *map,
+    struct event *ev)
+{
+	const struct event_kind_def *def;
+	const struct event_key_def *k;
+	unsigned seen;
+
+	ev->line = map->line;
+	ev->col = map->col;
+	ev->kind = EV_COUNT;
+	if (map->kind != YN_MAP) {
+		schema_error(s, map, "a history entry must be a mapping");
+		return;
+	}
+	seen = read_event_keys(s, map, ev);
+	if (!(seen & K_EVENT)) {
+		schema_error(s, map, "history entry lacks the key 'event'");
+		return;
+	}
+	if (ev->kind == EV_COUNT)
+		return;
+	def = &event_kinds[ev->kind];
+	for (k = event_keys; k->name != NULL; k++) {
+		if ((def->required & k->bit) && !(seen & k->bit))
+			schema_error(s, map, "'%s' event lacks the key '%s'",
+			    def->name, k->name);
+		else if (k->bit != K_EVENT && (seen & k->bit) &&
+		    !((def->required | def->allowed) & k->bit))
+			schema_error(s, map, "'%s' event has no key '%s'",
+			    def->name, k->name);
+	}
+	if (ev->kind == EV_SET && (seen & K_FACT) && (seen & K_VALUE))
+		check_set_event(s, ctx, ev, map);
+}
+
+static void
+top_history(struct schema *s, const struct ynode *k, const struct ynode *v,
+    void *obj)
+{
+	struct case_ctx *ctx = obj;
+	struct casefile *c = ctx->c;
+	size_t i;
+
+	c->item_col = k->col;
+	if (ynode_is_null(v)) {
+		c->appendable = 1;
+		return;
+	}
+	if (v->kind != YN_SEQ) {
+		schema_error(s, v, "'history' must be a list of events");
+		return;
+	}
+	c->appendable = !v->flow;
+	if (v->nkids > 0)
+		c->item_col = v->col;
+	c->events = xcalloc(v->nkids, sizeof(*c->events));
+	for (i = 0; i < v->nkids; i++)
+		read_event(s, ctx, v->kids[i], &c->events[c->nevents++]);
+}
+
+static const struct keydef case_keys[] = {
+	{ "sams-case", top_format, 1 },
+	{ "id", top_id, 1 },
+	{ "model", top_model, 1 },
+	{ "placement", read_group, 0 },
+	{ "school", read_group, 0 },
+	{ "contacts", top_contacts, 0 },
+	{ "history", top_history, 1 },
+	{ NULL, NULL, 0 }
+};
+
+struct casefile *
+case_load(char *text, size_t len, const char *name)
+{
+	struct case_ctx ctx;
+	struct casefile *c;
+	struct schema s;
+	const struct ynode *root;
+
+	c = xcalloc(1, sizeof(*c));
+	c->text = text;
+	c->len = len;
+	c->name = xstrdup(name);
+	memset(&ctx, 0, sizeof(ctx));
+	ctx.c = c;
+	s.file = c->name;
+	s.arena = &c->doc.arena;
+	s.errors = 0;
+	if (ydoc_parse(&c->doc, c->name, text, len) == -1)
+		s.errors++;
+	else if ((root = c->doc.root) == NULL)
+		schema_error(&s, NULL, "empty case file");
+	else {
+		schema_map(&s, root, case_keys, &ctx, "the case file",
+		    ignore_key);
+		if (root->kind == YN_MAP && root->nkids >= 2 &&
+		    strcmp(root->kids[root->nkids - 2]->str, "history") != 0)
+			c->appendable = 0;
+	}
+	if (s.errors > 0) {
+		case_free(c);
+		return NULL;
+	}
+	return c;
+}
+
+void
+case_free(struct casefile *c)
+{
+	if (c == NULL)
+		return;
+	ydoc_release(&c->doc);
+	free(c->facts);
+	free(c->events);
+	free(c->text);
+	free(c->name);
+	free(c);
+}
+
+const char *
+case_fact(const struct casefile *c, const char *path)
+{
+	const struct fact_def *def;
+	size_t i;
+
+	for (i = c->nfacts; i > 0; i--)
+		if (strcmp(c->facts[i - 1].path, path) == 0)
+			return c->facts[i - 1].value;
+	if (strcmp(path, "model") == 0)
+		return c->model;
+	if (strcmp(path, "id") == 0)
+		return c->id;
+	def = fact_lookup(path);
+	return def != NULL ? def->fallback : NULL;
+}
+
+long
+case_fact_date(const struct casefile *c, const char *path)
+{
+	const char *v;
+	long day;
+
+	if (strcmp(path, "opened") == 0)
+		return case_opened(c);
+	v = case_fact(c, path);
+	if (v == NULL || date_parse(v, &day) == -1)
+		return DATE_NONE;
+	return day;
+}
+
+long
+case_opened(const struct casefile *c)
+{
+	return c->nevents > 0 && c->events[0].kind != EV_COUNT ?
+	    c->events[0].date : DATE_NONE;
+}
+
+/* Words that YAML 1.1 readers would take for booleans or null. */
+static int
+looks_special(const char *s)
+{
+	static const char *const words[] = { "y", "n", "yes", "no", "on",
+	    "off", "true", "false", "null", NULL };
+	size_t i;
+
+	for (i = 0; words[i] != NULL; i++)
+		if (strcmp(words[i], s) == 0)
+			return 1;
+	return 0;
+}
+
+void
+case_quote(struct strbuf *sb, const char *s)
+{
+	long day;
+	const char *p;
+
+	if (date_parse(s, &day) == 0 || (s[0] >= 'a' && s[0] <= 'z' &&
+	    strspn(s, "abcdefghijklmnopqrstuvwxyz0123456789._-") ==
+	    strlen(s) && !looks_special(s))) {
+		strbuf_addstr(sb, s);
+		return;
+	}
+	strbuf_addch(sb, '"');
+	for (p = s; *p != '\0'; p++) {
+		if (*p == '"' || *p == '\\') {
+			strbuf_addch(sb, '\\');
+			strbuf_addch(sb, *p);
+		} else if (*p == '\n')
+			strbuf_addstr(sb, "\\n");
+		else if (*p == '\t')
+			strbuf_addstr(sb, "\\t");
+		else if ((unsigned char)*p < 0x20)
+			strbuf_addf(sb, "\\x%02x", (unsigned char)*p);
+		else
+			strbuf_addch(sb, *p);
+	}
+	strbuf_addch(sb, '"');
+}
+
+static const char *
+event_value(const struct event *ev, enum event_key bit, char date[11])
+{
+	switch (bit) {
+	case K_DATE:
+		date_format(ev->date, date);
+		return date;
+	case K_EVENT:
+		return event_kinds[ev->kind].name;
+	default:
+		return *event_field((struct event *)ev, bit);
+	}
+}
+
+char *
+case_append(const struct casefile *c, const struct event *ev, size_t *len)
+{
+	const struct event_key_def *k;
+	struct strbuf sb = STRBUF_INIT;
+	const char *value;
+	char date[11];
+	size_t i;
+	int first = 1;
+
+	if (!c->appendable) {
+		error_at(c->name, 0, 0, "cannot add to the history: "
+		    "'history' must be the last key and a block list with "
+		    "one '- {...}' entry per line");
+		return NULL;
+	}
+	strbuf_add(&sb, c->text, c->len);
+	if (c->len > 0 && c->text[c->len - 1] != '\n')
+		strbuf_addch(&sb, '\n');
+	for (i = 1; i < c->item_col; i++)
+		strbuf_addch(&sb, ' ');
+	strbuf_addstr(&sb, "- {");
+	for (k = event_keys; k->name != NULL; k++) {
+		value = event_value(ev, k->bit, date);
+		if (value == NULL)
+			continue;
+		strbuf_addf(&sb, "%s%s: ", first ? "" : ", ", k->name);
+		case_quote(&sb, value);
+		first = 0;
+	}
+	strbuf_addstr(&sb, "}\n");
+	return strbuf_detach(&sb, len);
+}

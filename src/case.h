@@ -1,0 +1,85 @@
+/*
+ * A case file (format in sams-case(5)): the facts of one pupil's placement
+ * and its history, one event per line.  A struct casefile owns its text,
+ * its tree and every string in it; case_free() releases them all.
+ */
+#ifndef CASE_H
+#define CASE_H
+
+#include <stddef.h>
+
+#include "strbuf.h"
+#include "yamlio.h"
+
+#define CASE_FORMAT	"1"
+
+enum event_kind {
+	EV_OPENED,
+	EV_DONE,
+	EV_SKIP,
+	EV_REOPEN,
+	EV_NOTE,
+	EV_SET,
+	EV_COUNT
+};
+
+struct event {
+	enum event_kind	 kind;
+	long		 date;
+	const char	*step;		/* done, skip, reopen */
+	const char	*by;		/* who recorded it, may be NULL */
+	const char	*note;		/* note, or a remark on done */
+	const char	*reason;	/* skip, reopen */
+	const char	*fact, *value;	/* set */
+	size_t		 line, col;
+};
+
+/* A fact as written: in the header, or by a "set" event. */
+struct fact_value {
+	const char	*path, *value;
+	size_t		 line, col;
+};
+
+struct casefile {
+	char		 *text;		/* the file's bytes, owned */
+	size_t		  len;
+	char		 *name;
+	struct ydoc	  doc;
+	const char	 *id, *model;
+	struct fact_value *facts;	/* header facts, then set events */
+	size_t		  nfacts;
+	struct event	 *events;
+	size_t		  nevents;
+	size_t		  item_col;	/* column of history items, 1-based */
+	int		  appendable;	/* history is last and in block style */
+};
+
+/*
+ * Parses a case from text (which the case takes over), reporting every
+ * problem against name.  Returns NULL if anything was wrong.
+ */
+struct casefile	*case_load(char *text, size_t len, const char *name);
+void		 case_free(struct casefile *c);
+
+/* The current value of a fact: the last set, the header, or a default. */
+const char	*case_fact(const struct casefile *c, const char *path);
+/* Like case_fact() for a date; DATE_NONE when unknown. */
+long		 case_fact_date(const struct casefile *c, const char *path);
+/* The date the case was opened: its first event's date. */
+long		 case_opened(const struct casefile *c);
+
+/* The keyword of an event kind in files ("done"); do not free. */
+const char	*event_kind_name(enum event_kind kind);
+
+/*
+ * Returns the new file contents with ev appended as one history line, or
+ * NULL after reporting why the file cannot be appended to.  The caller
+ * frees the result; *len gets its length.
+ */
+char		*case_append(const struct casefile *c, const struct event *ev,
+		    size_t *len);
+
+/* Appends s to sb as a YAML value, double-quoted unless it is plain. */
+void		 case_quote(struct strbuf *sb, const char *s);
+
+#endif

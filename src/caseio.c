@@ -1,0 +1,150 @@
+/* Opening cases, and the single write path for updating them. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "caseio.h"
+#include "date.h"
+#include "diag.h"
+#include "fileio.h"
+#include "sams.h"
+#include "state.h"
+#include "xalloc.h"
+
+int
+case_open(const char *path, struct opened *o)
+{
+	char *text;
+	size_t len;
+	int rc;
+
+	o->c = NULL;
+	o->m = NULL;
+	rc = file_read(path, YAML_MAX_BYTES, &text, &len);
+	if (rc != 0)
+		return rc;
+	o->c = case_load(text, len, strcmp(path, "-") == 0 ? "<stdin>" :
+	    path);
+	if (o->c == NULL)
+		return SAMS_EXIT_DATAERR;
+	rc = model_get(o->c->model, &o->m);
+	if (rc == -2)
+		error_at(o->c->name, 0, 0, "the case names model '%.40s', "
+		    "which does not exist", o->c->model);
+	if (rc != 0 || state_check_case(o->m, o->c) > 0) {
+		opened_close(o);
+		return SAMS_EXIT_DATAERR;
+	}
+	return 0;
+}
+
+void
+opened_close(struct opened *o)
+{
+	case_free(o->c);
+	o->c = NULL;
+	o->m = NULL;
+}
+
+/* Appends evs to the case's text; NULL after reporting. */
+static char *
+append_events(const struct casefile *c, const struct event *evs, size_t n,
+    size_t *len)
+{
+	struct casefile tmp;
+	char *text = NULL, *next;
+	size_t i;
+
+	tmp = *c;
+	for (i = 0; i < n; i++) {
+		next = case_append(&tmp, &evs[i], len);
+		free(text);
+		if (next == NULL)
+			return NULL;
+		text = tmp.text = next;
+		tmp.len = *len;
+	}
+	return text;
+}
+
+/*
+ * Parses the new text again: it must be a valid case with exactly the
+ * events added, or something about the file defeated the append.
+ */
+static int
+verify(const struct opened *o, const char *text, size_t len, size_t n)
+{
+	struct casefile *again;
+	int ok;
+
+	diag_set_sink(NULL, NULL, 1);
+	again = case_load(xstrndup(text, len), len, o->c->name);
+	diag_set_sink(NULL, NULL, 0);
+	ok = again != NULL && again->nevents == o->c->nevents + n &&
+	    state_check_case(o->m, again) == 0;
+	case_free(again);
+	if (ok)
+		return 0;
+	error_at(o->c->name, 0, 0, "cannot add to the history without "
+	    "breaking the file; is 'history' the last key, one '- {...}' "
+	    "entry per line?");
+	return SAMS_EXIT_DATAERR;
+}
+
+int
+case_update(const char *path, update_fn *fn, void *arg)
+{
+	struct event evs[UPDATE_MAX_EVENTS];
+	struct file_lock lk;
+	struct opened o;
+	size_t n = 0, len;
+	char *text = NULL;
+	int rc;
+
+	rc = file_check_target(path);
+	if (rc != 0)
+		return rc;
+	rc = file_lock(path, &lk);
+	if (rc != 0)
+		return rc;
+	rc = case_open(path, &o);
+	if (rc != 0)
+		goto out;
+	memset(evs, 0, sizeof(evs));
+	rc = fn(&o, evs, &n, arg);
+	if (rc != 0)
+		goto out;
+	text = append_events(o.c, evs, n, &len);
+	if (text == NULL) {
+		rc = SAMS_EXIT_DATAERR;
+		goto out;
+	}
+	rc = verify(&o, text, len, n);
+	if (rc == 0)
+		rc = file_replace(path, text, len);
+out:
+	free(text);
+	opened_close(&o);
+	file_unlock(&lk);
+	return rc;
+}
+
+int
+case_each(char *files[], int n, case_fn *fn, void *arg)
+{
+	struct case_state st;
+	struct opened o;
+	int i, rc, worst = 0;
+
+	for (i = 0; i < n; i++) {
+		rc = case_open(files[i], &o);
+		if (rc != 0) {
+			worst = sams_exit_worst(worst, rc);
+			continue;
+		}
+		state_compute(&st, o.m, o.c, date_today());
+		fn(&st, arg);
+		state_release(&st);
+		opened_close(&o);
+	}
+	return worst;
+}

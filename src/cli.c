@@ -1,0 +1,171 @@
+/* Command-line helpers shared by every command. */
+#include <errno.h>
+#include <pwd.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "date.h"
+#include "diag.h"
+#include "model.h"
+#include "render.h"
+#include "sams.h"
+
+int
+cli_date(const char *arg, const char *option, long *day)
+{
+	if (date_parse(arg, day) == 0)
+		return 0;
+	error_msg("%s wants a date as YYYY-MM-DD", option);
+	return SAMS_EXIT_USAGE;
+}
+
+static char **cli_argv;
+
+void
+cli_set_argv(char *argv[])
+{
+	cli_argv = argv;
+	opterr = 0;
+}
+
+/* Says what was wrong with the option getopt_long() just refused. */
+static void
+bad_option(void)
+{
+	const char *word = cli_argv != NULL && optind > 0 ?
+	    cli_argv[optind - 1] : "?";
+
+	if (optopt >= 256)
+		error_msg("option '%.40s' wants a value", word);
+	else if (optopt != 0)
+		error_msg("unknown option '-%c'", optopt);
+	else
+		error_msg("unknown option '%.40s'", word);
+}
+
+int
+cli_common_option(int opt, const char *arg)
+{
+	long day;
+	int rc;
+
+	switch (opt) {
+	case '?':
+	case ':':
+		bad_option();
+		return -1;
+	case OPT_TODAY:
+		rc = cli_date(arg, "--today", &day);
+		if (rc == 0)
+			date_set_today(day);
+		return rc;
+	case OPT_PHASES:
+		model_set_dir(arg);
+		return 0;
+	case OPT_COLOR:
+		if (strcmp(arg, "auto") == 0)
+			render_set_color(COLOR_AUTO);
+		else if (strcmp(arg, "always") == 0)
+			render_set_color(COLOR_ALWAYS);
+		else if (strcmp(arg, "never") == 0)
+			render_set_color(COLOR_NEVER);
+		else {
+			error_msg("--color wants auto, always or never");
+			return SAMS_EXIT_USAGE;
+		}
+		return 0;
+	default:
+		return -1;
+	}
+}
+
+int
+cli_environment(void)
+{
+	const char *today = getenv("SAMS_TODAY");
+	const char *phases = getenv("SAMS_PHASES");
+	long day;
+
+	if (phases != NULL && *phases != '\0')
+		model_set_dir(phases);
+	if (today == NULL || *today == '\0')
+		return 0;
+	if (date_parse(today, &day) == -1) {
+		error_msg("SAMS_TODAY must be a date as YYYY-MM-DD");
+		return SAMS_EXIT_USAGE;
+	}
+	date_set_today(day);
+	return 0;
+}
+
+int
+cli_usage(const char *text, int help)
+{
+	if (help) {
+		printf("usage: %s", text);
+		return SAMS_EXIT_OK;
+	}
+	fprintf(stderr, "usage: %s", text);
+	fputs("Try 'sams help' or 'man sams' for more.\n", stderr);
+	return SAMS_EXIT_USAGE;
+}
+
+int
+cli_format(const char *arg, enum cli_format *fmt)
+{
+	if (strcmp(arg, "text") == 0)
+		*fmt = FORMAT_TEXT;
+	else if (strcmp(arg, "json") == 0)
+		*fmt = FORMAT_JSON;
+	else {
+		error_msg("--format wants text or json");
+		return SAMS_EXIT_USAGE;
+	}
+	return 0;
+}
+
+int
+cli_text(const char *arg, const char *option)
+{
+	const unsigned char *p;
+
+	if (*arg == '\0') {
+		error_msg("%s wants a non-empty text", option);
+		return SAMS_EXIT_USAGE;
+	}
+	if (strlen(arg) > 4000) {
+		error_msg("%s is longer than 4000 bytes", option);
+		return SAMS_EXIT_USAGE;
+	}
+	for (p = (const unsigned char *)arg; *p != '\0'; p++)
+		if ((*p < 0x20 && *p != '\n' && *p != '\t') || *p == 0x7f) {
+			error_msg("%s holds a control character", option);
+			return SAMS_EXIT_USAGE;
+		}
+	return 0;
+}
+
+const char *
+cli_default_by(void)
+{
+	const char *by = getenv("SAMS_BY");
+	struct passwd *pw;
+
+	if (by != NULL && *by != '\0')
+		return by;
+	pw = getpwuid(getuid());
+	return pw != NULL ? pw->pw_name : NULL;
+}
+
+int
+cli_finish(int rc)
+{
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		error_msg("cannot write to standard output: %s",
+		    strerror(errno != 0 ? errno : EIO));
+		return SAMS_EXIT_IOERR;
+	}
+	return rc;
+}

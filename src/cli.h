@@ -1,0 +1,75 @@
+/*
+ * Helpers for the command layer (main.c and cmd_*.c): the options every
+ * command takes, usage messages, argument checks and the final check of
+ * standard output.  Only the command layer prints usage or exits.
+ */
+#ifndef CLI_H
+#define CLI_H
+
+#include <getopt.h>
+#include <stdio.h>
+
+enum cli_option {
+	OPT_COLOR = 256,
+	OPT_PHASES,
+	OPT_TODAY,
+	OPT_FORMAT,
+	OPT_ROLE,
+	OPT_DATE,
+	OPT_BY,
+	OPT_NOTE,
+	OPT_REASON,
+	OPT_ID,
+	OPT_MODEL,
+	OPT_PLACEMENT_DATE,
+	OPT_TYPE,
+	OPT_ACUTE,
+	OPT_NO_SCHOOL_CHANGE,
+	OPT_SCHOOL_FORM,
+	OPT_CONTACT,
+	OPT_SENDING,
+	OPT_RECEIVING
+};
+
+/* Long options every command accepts, for the end of its table. */
+#define CLI_COMMON_OPTIONS						\
+	{ "color", required_argument, NULL, OPT_COLOR },		\
+	{ "help", no_argument, NULL, 'h' },				\
+	{ "phases", required_argument, NULL, OPT_PHASES },		\
+	{ "today", required_argument, NULL, OPT_TODAY },		\
+	{ NULL, 0, NULL, 0 }
+
+enum cli_format {
+	FORMAT_TEXT,
+	FORMAT_JSON
+};
+
+/*
+ * Handles an option every command takes.  Returns 0 when handled, 64 after
+ * reporting a bad value, and -1 when opt is not a common option.
+ */
+int	cli_common_option(int opt, const char *arg);
+/* Remembers argv for messages about bad options; silences getopt. */
+void	cli_set_argv(char *argv[]);
+/* Reads SAMS_TODAY, SAMS_PHASES; returns 0 or 64 after reporting. */
+int	cli_environment(void);
+
+/*
+ * Prints "usage: " and text: to stdout with status 0 for --help, else to
+ * stderr with a hint and status 64.  Returns that status.
+ */
+int	cli_usage(const char *text, int help);
+
+/* Parses a --date-like argument; 0 or 64 after reporting. */
+int	cli_date(const char *arg, const char *option, long *day);
+/* Parses --format text|json; 0 or 64 after reporting. */
+int	cli_format(const char *arg, enum cli_format *fmt);
+/* Checks free text from the command line; 0 or 64 after reporting. */
+int	cli_text(const char *arg, const char *option);
+/* Who records an event when --by is not given: SAMS_BY or the login. */
+const char *cli_default_by(void);
+
+/* Flushes standard output; 74 after reporting a write error, else rc. */
+int	cli_finish(int rc);
+
+#endif

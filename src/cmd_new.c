@@ -1,0 +1,282 @@
+/* sams new: create a case file, mode 0600, never over an existing one. */
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "case.h"
+#include "cli.h"
+#include "date.h"
+#include "diag.h"
+#include "facts.h"
+#include "fileio.h"
+#include "model.h"
+#include "pnr.h"
+#include "record.h"
+#include "sams.h"
+#include "strbuf.h"
+#include "xalloc.h"
+
+static const char usage_new[] =
+    "sams new [--id ID] [--model sams|sisam] [--placement-date DATE]\n"
+    "           [--type TYPE] [--acute] [--no-school-change]\n"
+    "           [--school-form FORM] [--sending SCHOOL] [--receiving SCHOOL]\n"
+    "           [--contact ROLE=NAME]... [--date DATE] [--by NAME] FILE\n";
+
+#define MAX_CONTACTS	16
+
+struct new_case {
+	const char	*id, *model, *type, *placement_date, *form;
+	const char	*sending, *receiving;
+	int		 acute, no_change;
+	char		*contacts[MAX_CONTACTS];
+	int		 ncontacts;
+	struct event	 opened;
+};
+
+/* A pseudonymous id such as K7Q2-9XHD, from an alphabet without 0/O/1/I. */
+static char *
+random_id(void)
+{
+	static const char alphabet[] = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+	unsigned char raw[8];
+	char id[10];
+	size_t i;
+	int fd;
+
+	fd = open("/dev/urandom", O_RDONLY | O_CLOEXEC);
+	if (fd == -1 || read(fd, raw, sizeof(raw)) != (ssize_t)sizeof(raw))
+		for (i = 0; i < sizeof(raw); i++)
+			raw[i] = (unsigned char)random();
+	if (fd != -1)
+		close(fd);
+	for (i = 0; i < 8; i++)
+		id[i + (i >= 4)] = alphabet[raw[i] % 32];
+	id[4] = '-';
+	id[9] = '\0';
+	return xstrdup(id);
+}
+
+static int
+check_choice(const char *value, const char *option,
+    const char *const *choices)
+{
+	const struct fact_def def = { option, FACT_CHOICE, choices, NULL, 0, 0,
+	    NULL };
+	const char *why;
+	char list[256];
+
+	if (value == NULL || fact_check(&def, value, &why) == 0)
+		return 0;
+	fact_choices_text(choices, list, sizeof(list));
+	error_msg("%s wants one of %s", option, list);
+	return SAMS_EXIT_USAGE;
+}
+
+static void
+warn_pnr(const char *value, const char *what)
+{
+	if (value != NULL && pnr_find(value))
+		diag(DIAG_WARNING, NULL, 0, 0, "%s looks like a personnummer "
+		    "or samordningsnummer; case files should hold "
+		    "pseudonymous ids, not identity numbers", what);
+}
+
+/* Checks the options against each other and the model. */
+static int
+check_case(struct new_case *nc, const struct model *m)
+{
+	char *eq;
+	int i, rc;
+	long day;
+
+	if ((rc = check_choice(nc->type, "--type", placement_types)) ||
+	    (rc = check_choice(nc->form, "--school-form", school_forms)))
+		return rc;
+	if (nc->placement_date != NULL &&
+	    (rc = cli_date(nc->placement_date, "--placement-date", &day)))
+		return rc;
+	if (strlen(nc->id) == 0 || strlen(nc->id) > 40 || strspn(nc->id,
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+	    "0123456789-_.") != strlen(nc->id)) {
+		error_msg("--id wants 1-40 letters a-z, digits, '-', '_' or "
+		    "'.'");
+		return SAMS_EXIT_USAGE;
+	}
+	for (i = 0; i < nc->ncontacts; i++) {
+		eq = strchr(nc->contacts[i], '=');
+		if (eq == NULL || eq[1] == '\0') {
+			error_msg("--contact wants ROLE=NAME");
+			return SAMS_EXIT_USAGE;
+		}
+		*eq = '\0';
+		if (model_role_index(m, nc->contacts[i]) == NO_INDEX) {
+			error_msg("--contact: unknown role '%.40s'; see 'sams "
+			    "roles'", nc->contacts[i]);
+			return SAMS_EXIT_USAGE;
+		}
+		if ((rc = cli_text(eq + 1, "--contact")) != 0)
+			return rc;
+		warn_pnr(eq + 1, "a --contact name");
+	}
+	warn_pnr(nc->id, "--id");
+	warn_pnr(nc->sending, "--sending");
+	warn_pnr(nc->receiving, "--receiving");
+	return 0;
+}
+
+static void
+add_line(struct strbuf *sb, const char *indent, const char *key,
+    const char *value)
+{
+	if (value == NULL)
+		return;
+	strbuf_addf(sb, "%s%s: ", indent, key);
+	case_quote(sb, value);
+	strbuf_addch(sb, '\n');
+}
+
+/* The new file's text: facts, then a history with the opened event. */
+static char *
+case_text(const struct new_case *nc, size_t *len)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct casefile c;
+	char *history;
+	int i;
+
+	strbuf_addstr(&sb, "# Ärende för sams, format i sams-case(5). Fakta "
+	    "och kommentarer får\n# ändras för hand; sams lägger till "
+	    "händelser sist i historiken.\n");
+	add_line(&sb, "", "sams-case", CASE_FORMAT);
+	add_line(&sb, "", "id", nc->id);
+	add_line(&sb, "", "model", nc->model);
+	strbuf_addstr(&sb, "placement:\n");
+	add_line(&sb, "  ", "type", nc->type);
+	add_line(&sb, "  ", "date", nc->placement_date);
+	add_line(&sb, "  ", "acute", nc->acute ? "true" : "false");
+	strbuf_addstr(&sb, "school:\n");
+	add_line(&sb, "  ", "change", nc->no_change ? "false" : "true");
+	add_line(&sb, "  ", "form", nc->form);
+	add_line(&sb, "  ", "sending", nc->sending);
+	add_line(&sb, "  ", "receiving", nc->receiving);
+	if (nc->ncontacts > 0)
+		strbuf_addstr(&sb, "contacts:\n");
+	for (i = 0; i < nc->ncontacts; i++)
+		add_line(&sb, "  ", nc->contacts[i],
+		    nc->contacts[i] + strlen(nc->contacts[i]) + 1);
+	strbuf_addstr(&sb, "history:\n");
+	memset(&c, 0, sizeof(c));
+	c.text = sb.buf;
+	c.len = sb.len;
+	c.item_col = 1;
+	c.appendable = 1;
+	history = case_append(&c, &nc->opened, len);
+	strbuf_release(&sb);
+	return history;
+}
+
+static int
+create(struct new_case *nc, const char *path)
+{
+	const struct model *m;
+	struct casefile *c;
+	char *text;
+	size_t len;
+	int rc;
+
+	rc = model_get(nc->model, &m);
+	if (rc != 0)
+		return rc == -2 ? SAMS_EXIT_USAGE : SAMS_EXIT_DATAERR;
+	if ((rc = check_case(nc, m)) != 0)
+		return rc;
+	text = case_text(nc, &len);
+	c = case_load(xstrndup(text, len), len, path);
+	if (c == NULL)
+		rc = SAMS_EXIT_SOFTWARE;	/* we wrote what we cannot read */
+	else
+		rc = file_create(path, text, len);
+	case_free(c);
+	free(text);
+	if (rc == 0)
+		printf("%s: nytt ärende %s\n", path, nc->id);
+	return rc;
+}
+
+static int
+parse_options(int argc, char *argv[], struct new_case *nc,
+    const char **date, const char **by)
+{
+	static const struct option longopts[] = {
+		{ "acute", no_argument, NULL, OPT_ACUTE },
+		{ "by", required_argument, NULL, OPT_BY },
+		{ "contact", required_argument, NULL, OPT_CONTACT },
+		{ "date", required_argument, NULL, OPT_DATE },
+		{ "id", required_argument, NULL, OPT_ID },
+		{ "model", required_argument, NULL, OPT_MODEL },
+		{ "no-school-change", no_argument, NULL, OPT_NO_SCHOOL_CHANGE },
+		{ "placement-date", required_argument, NULL,
+		    OPT_PLACEMENT_DATE },
+		{ "receiving", required_argument, NULL, OPT_RECEIVING },
+		{ "school-form", required_argument, NULL, OPT_SCHOOL_FORM },
+		{ "sending", required_argument, NULL, OPT_SENDING },
+		{ "type", required_argument, NULL, OPT_TYPE },
+		CLI_COMMON_OPTIONS
+	};
+	int ch, rc;
+
+	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+		switch (ch) {
+		case OPT_ACUTE: nc->acute = 1; break;
+		case OPT_BY: *by = optarg; break;
+		case OPT_DATE: *date = optarg; break;
+		case OPT_ID: nc->id = optarg; break;
+		case OPT_MODEL: nc->model = optarg; break;
+		case OPT_NO_SCHOOL_CHANGE: nc->no_change = 1; break;
+		case OPT_PLACEMENT_DATE: nc->placement_date = optarg; break;
+		case OPT_RECEIVING: nc->receiving = optarg; break;
+		case OPT_SCHOOL_FORM: nc->form = optarg; break;
+		case OPT_SENDING: nc->sending = optarg; break;
+		case OPT_TYPE: nc->type = optarg; break;
+		case OPT_CONTACT:
+			if (nc->ncontacts == MAX_CONTACTS) {
+				error_msg("at most %d --contact options",
+				    MAX_CONTACTS);
+				return SAMS_EXIT_USAGE;
+			}
+			nc->contacts[nc->ncontacts++] = optarg;
+			break;
+		case 'h':
+			return cli_usage(usage_new, 1) - 1;
+		default:
+			rc = cli_common_option(ch, optarg);
+			if (rc != 0)
+				return rc < 0 ? cli_usage(usage_new, 0) : rc;
+		}
+	}
+	return argc - optind == 1 ? 0 : cli_usage(usage_new, 0);
+}
+
+int
+cmd_new(int argc, char *argv[])
+{
+	const char *date = NULL, *by = NULL;
+	struct new_case nc;
+	char *id = NULL;
+	int rc;
+
+	memset(&nc, 0, sizeof(nc));
+	nc.model = "sams";
+	rc = parse_options(argc, argv, &nc, &date, &by);
+	if (rc != 0)
+		return rc < 0 ? SAMS_EXIT_OK : rc;
+	if (nc.id == NULL)
+		nc.id = id = random_id();
+	nc.opened.kind = EV_OPENED;
+	rc = record_when_who(&nc.opened, date, by);
+	if (rc == 0)
+		rc = create(&nc, argv[optind]);
+	free(id);
+	return rc;
+}

@@ -1,0 +1,76 @@
+/* sams next: the steps that can be done now, who owns them and why. */
+#include <stdio.h>
+#include <string.h>
+
+#include "caseio.h"
+#include "cli.h"
+#include "diag.h"
+#include "render.h"
+#include "sams.h"
+#include "state.h"
+
+static const char usage_next[] =
+    "sams next [--format text|json] [--role ROLE] [--today DATE] FILE...\n";
+
+struct next_opts {
+	enum cli_format	 format;
+	const char	*role;
+	int		 shown;
+	int		 bad_role;
+};
+
+static void
+show_next(const struct case_state *st, void *arg)
+{
+	struct next_opts *o = arg;
+
+	if (o->role != NULL && model_role_index(st->m, o->role) == NO_INDEX) {
+		if (!o->bad_role)
+			error_msg("unknown role '%.40s' in model '%s'; see "
+			    "'sams roles'", o->role, st->m->id);
+		o->bad_role = 1;
+		return;
+	}
+	if (o->format == FORMAT_JSON)
+		render_next_json(stdout, st, o->role);
+	else {
+		if (o->shown)
+			putchar('\n');
+		render_next_text(stdout, st, o->role);
+	}
+	o->shown++;
+}
+
+int
+cmd_next(int argc, char *argv[])
+{
+	static const struct option longopts[] = {
+		{ "format", required_argument, NULL, OPT_FORMAT },
+		{ "role", required_argument, NULL, OPT_ROLE },
+		CLI_COMMON_OPTIONS
+	};
+	struct next_opts o = { FORMAT_TEXT, NULL, 0, 0 };
+	int ch, rc;
+
+	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+		switch (ch) {
+		case OPT_FORMAT:
+			if ((rc = cli_format(optarg, &o.format)) != 0)
+				return rc;
+			break;
+		case OPT_ROLE:
+			o.role = optarg;
+			break;
+		case 'h':
+			return cli_usage(usage_next, 1);
+		default:
+			rc = cli_common_option(ch, optarg);
+			if (rc != 0)
+				return rc < 0 ? cli_usage(usage_next, 0) : rc;
+		}
+	}
+	if (optind >= argc)
+		return cli_usage(usage_next, 0);
+	rc = case_each(argv + optind, argc - optind, show_next, &o);
+	return o.bad_role ? SAMS_EXIT_USAGE : rc;
+}

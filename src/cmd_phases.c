@@ -1,0 +1,29 @@
+/* sams phases: the model's phases in order and the steps of each. */
+#include <stdio.h>
+
+#include "cli.h"
+#include "describe.h"
+#include "sams.h"
+
+static const char usage_phases[] = "sams phases [--model ID]\n";
+
+int
+cmd_phases(int argc, char *argv[])
+{
+	const struct model *m;
+	size_t p;
+	int rc;
+
+	rc = describe_options(argc, argv, usage_phases, &m);
+	if (rc != 0)
+		return rc < 0 ? SAMS_EXIT_OK : rc;
+	if (optind != argc)
+		return cli_usage(usage_phases, 0);
+	printf("%s (%s)\n", m->title, m->id);
+	for (p = 0; p < m->nphases; p++) {
+		printf("\n%zu. %s (%s)\n", p + 1, m->phases[p].title,
+		    m->phases[p].id);
+		describe_steps(stdout, m, p, NULL);
+	}
+	return SAMS_EXIT_OK;
+}

@@ -1,0 +1,24 @@
+/*
+ * Calendar dates as day numbers (days since 1970-01-01), parsed from and
+ * printed as ISO 8601 YYYY-MM-DD.  No time zones: a date is a local date.
+ */
+#ifndef DATE_H
+#define DATE_H
+
+#define DATE_NONE	(-2147483647L - 1)
+
+/* Parses exactly YYYY-MM-DD into *day; returns 0, or -1 if not a date. */
+int	date_parse(const char *s, long *day);
+/* Writes YYYY-MM-DD and a NUL into buf (11 bytes). */
+void	date_format(long day, char buf[11]);
+/* The same calendar day n months later (earlier if n < 0), clamped. */
+long	date_add_months(long day, int n);
+/* Whether y-m-d is a real date. */
+int	date_valid(int y, int m, int d);
+
+/* Sets the date that due and overdue are computed against. */
+void	date_set_today(long day);
+/* That date: as set, or today's local date. */
+long	date_today(void);
+
+#endif

@@ -1,0 +1,149 @@
+/* Describing the model's phases, steps and roles for people. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "describe.h"
+#include "render.h"
+#include "sams.h"
+
+int
+describe_options(int argc, char *argv[], const char *usage,
+    const struct model **m)
+{
+	static const struct option longopts[] = {
+		{ "model", required_argument, NULL, OPT_MODEL },
+		CLI_COMMON_OPTIONS
+	};
+	const char *id = "sams";
+	int ch, rc;
+
+	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+		switch (ch) {
+		case OPT_MODEL:
+			id = optarg;
+			break;
+		case 'h':
+			cli_usage(usage, 1);
+			return -1;
+		default:
+			rc = cli_common_option(ch, optarg);
+			if (rc != 0)
+				return rc < 0 ? cli_usage(usage, 0) : rc;
+		}
+	}
+	rc = model_get(id, m);
+	if (rc == -2)
+		return SAMS_EXIT_USAGE;
+	return rc == 0 ? 0 : SAMS_EXIT_DATAERR;
+}
+
+void
+describe_rule(FILE *fp, const struct due_rule *rule)
+{
+	static const struct { const char *base, *words; } bases[] = {
+		{ "placement.date", "placeringsdatum" },
+		{ "placement.end", "placeringens slut" },
+		{ "opened", "att ärendet öppnades" },
+	};
+	const char *base = rule->base, *unit;
+	int n = abs(rule->amount);
+	size_t i;
+
+	for (i = 0; i < sizeof(bases) / sizeof(bases[0]); i++)
+		if (strcmp(bases[i].base, rule->base) == 0)
+			base = bases[i].words;
+	if (n == 0) {
+		fprintf(fp, "på %s\n", base);
+		return;
+	}
+	unit = rule->unit == 'm' ? (n == 1 ? "månad" : "månader") :
+	    rule->unit == 'w' ? (n == 1 ? "vecka" : "veckor") :
+	    (n == 1 ? "dag" : "dagar");
+	fprintf(fp, "%d %s %s %s\n", n, unit, rule->amount < 0 ? "före" :
+	    "efter", base);
+}
+
+static void
+list_field(FILE *fp, const char *label, const char **items, size_t n)
+{
+	size_t k;
+
+	for (k = 0; k < n; k++) {
+		render_pad(fp, k == 0 ? label : "", 12);
+		fputs("- ", fp);
+		render_wrap(fp, items[k], 14, 14);
+	}
+}
+
+static void
+conditions(FILE *fp, const struct step *s)
+{
+	size_t i, k;
+
+	if (s->nwhen == 0)
+		return;
+	fputs("Gäller när: ", fp);
+	for (i = 0; i < s->nwhen; i++) {
+		fprintf(fp, "%s%s = ", i > 0 ? "; " : "", s->when[i].fact);
+		for (k = 0; k < s->when[i].nvalues; k++)
+			fprintf(fp, "%s%s", k > 0 ? " eller " : "",
+			    s->when[i].values[k]);
+	}
+	fputc('\n', fp);
+}
+
+void
+describe_step(FILE *fp, const struct model *m, const struct step *s)
+{
+	size_t k;
+
+	fprintf(fp, "%s: %s\n", s->id, s->title);
+	fprintf(fp, "Fas:        %s\n", m->phases[s->phase].title);
+	fprintf(fp, "Ansvarig:   %s (%s)\n", m->roles[s->owner].title,
+	    m->roles[s->owner].id);
+	fputs("Varför:     ", fp);
+	render_wrap(fp, s->why, 12, 12);
+	list_field(fp, "Gör så här:", s->what, s->nwhat);
+	list_field(fp, "Lagrum:", s->law, s->nlaw);
+	conditions(fp, s);
+	for (k = 0; k < s->nafter; k++)
+		fprintf(fp, "%s%s%s", k == 0 ? "Väntar på:  " : ", ",
+		    s->after_ids[k], k + 1 == s->nafter ? "\n" : "");
+	if (s->due.base != NULL) {
+		fputs("Senast:     ", fp);
+		describe_rule(fp, &s->due);
+	}
+	fprintf(fp, "Källa:      %s", s->source);
+	if (s->source_note != NULL) {
+		fputs(" – ", fp);
+		render_wrap(fp, s->source_note, 15 + strlen(s->source), 12);
+	} else
+		fputc('\n', fp);
+}
+
+void
+describe_steps(FILE *fp, const struct model *m, size_t phase,
+    const char *role)
+{
+	const struct step *s;
+	size_t i, idw = 0, rw = 0;
+
+	for (i = 0; i < m->nsteps; i++) {
+		if (strlen(m->steps[i].id) > idw)
+			idw = strlen(m->steps[i].id);
+		if (render_width(m->roles[m->steps[i].owner].title) > rw)
+			rw = render_width(m->roles[m->steps[i].owner].title);
+	}
+	for (i = 0; i < m->nsteps; i++) {
+		s = &m->steps[i];
+		if (s->phase != phase || (role != NULL &&
+		    strcmp(m->roles[s->owner].id, role) != 0))
+			continue;
+		fputs("  ", fp);
+		render_pad(fp, s->id, idw + 2);
+		if (role == NULL)
+			render_pad(fp, m->roles[s->owner].title, rw + 2);
+		fprintf(fp, "%s\n", s->title);
+	}
+}

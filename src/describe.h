@@ -1,0 +1,28 @@
+/*
+ * Reading the model for people: shared by "sams phases", "sams show" and
+ * "sams roles".  Prints to the FILE given.
+ */
+#ifndef DESCRIBE_H
+#define DESCRIBE_H
+
+#include <stdio.h>
+
+#include "model.h"
+
+/*
+ * Parses the options of a model-reading command (--model and the common
+ * ones) and loads the model.  Returns 0 with *m set and optind at the
+ * operands, -1 after --help, or an exit status.
+ */
+int	describe_options(int argc, char *argv[], const char *usage,
+	    const struct model **m);
+
+/* A due rule in Swedish: "14 dagar före placeringsdatum". */
+void	describe_rule(FILE *fp, const struct due_rule *rule);
+/* One step in full. */
+void	describe_step(FILE *fp, const struct model *m, const struct step *s);
+/* One line per step: id, owner, title; only role's steps if not NULL. */
+void	describe_steps(FILE *fp, const struct model *m, size_t phase,
+	    const char *role);
+
+#endif

@@ -1,0 +1,144 @@
+/* Diagnostics: one format, one stream, control characters escaped. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "diag.h"
+
+static FILE		*diag_out;
+static size_t		 diag_counts[DIAG_ERROR + 1];
+static diag_sink_fn	*diag_sink;
+static void		*diag_sink_arg;
+static int		 diag_quiet;
+
+static const char *const level_names[] = {
+	[DIAG_NOTE] = "note",
+	[DIAG_WARNING] = "warning",
+	[DIAG_ERROR] = "error",
+};
+
+void
+diag_set_output(FILE *fp)
+{
+	diag_out = fp;
+}
+
+void
+diag_set_sink(diag_sink_fn *fn, void *arg, int quiet)
+{
+	diag_sink = fn;
+	diag_sink_arg = arg;
+	diag_quiet = quiet;
+}
+
+size_t
+diag_count(enum diag_level level)
+{
+	return diag_counts[level];
+}
+
+void
+diag_reset(void)
+{
+	memset(diag_counts, 0, sizeof(diag_counts));
+}
+
+/* Length of a bidi override or isolate (U+202A-202E, U+2066-2069) at s. */
+static size_t
+bidi_len(const unsigned char *s, size_t n)
+{
+	if (n < 3 || s[0] != 0xe2)
+		return 0;
+	if (s[1] == 0x80 && s[2] >= 0xaa && s[2] <= 0xae)
+		return 3;
+	if (s[1] == 0x81 && s[2] >= 0xa6 && s[2] <= 0xa9)
+		return 3;
+	return 0;
+}
+
+void
+diag_fputs_safe(const char *str, size_t n, FILE *fp)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] < 0x20 || s[i] == 0x7f)
+			fprintf(fp, "\\x%02x", s[i]);
+		else if (s[i] == 0xc2 && i + 1 < n && s[i + 1] >= 0x80 &&
+		    s[i + 1] <= 0x9f) {
+			fprintf(fp, "\\u{%04x}", s[i + 1]);
+			i++;
+		} else if (bidi_len(s + i, n - i) != 0) {
+			fprintf(fp, "\\u{%04x}", ((s[i] & 0x0fu) << 12) |
+			    ((s[i + 1] & 0x3fu) << 6) | (s[i + 2] & 0x3fu));
+			i += 2;
+		} else
+			fputc(s[i], fp);
+	}
+}
+
+static void
+vdiag(enum diag_level level, const char *file, size_t line, size_t col,
+    const char *fmt, va_list ap)
+{
+	FILE *fp = diag_out != NULL ? diag_out : stderr;
+	char msg[1024];
+
+	diag_counts[level]++;
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	if (diag_sink != NULL)
+		diag_sink(level, file, line, col, msg, diag_sink_arg);
+	if (diag_quiet)
+		return;
+	fputs("sams: ", fp);
+	if (file != NULL) {
+		diag_fputs_safe(file, strlen(file), fp);
+		if (line > 0)
+			fprintf(fp, ":%zu:%zu", line, col);
+		fputs(": ", fp);
+	}
+	fprintf(fp, "%s: ", level_names[level]);
+	diag_fputs_safe(msg, strlen(msg), fp);
+	fputc('\n', fp);
+	fflush(fp);
+}
+
+void
+diag(enum diag_level level, const char *file, size_t line, size_t col,
+    const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vdiag(level, file, line, col, fmt, ap);
+	va_end(ap);
+}
+
+int
+error_at(const char *file, size_t line, size_t col, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vdiag(DIAG_ERROR, file, line, col, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+int
+error_msg(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vdiag(DIAG_ERROR, NULL, 0, 0, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+int
+error_sys(const char *file, int errnum, const char *what)
+{
+	return error_at(file, 0, 0, "%s: %s", what, strerror(errnum));
+}

@@ -1,0 +1,47 @@
+/*
+ * The facts a case file can hold (placement type and dates, school change,
+ * school form, schools, contacts), addressed by dotted paths such as
+ * "placement.end".  The model's conditions and due rules name the same
+ * paths.  Everything here is static data; nothing is allocated.
+ */
+#ifndef FACTS_H
+#define FACTS_H
+
+#include <stddef.h>
+
+enum fact_type {
+	FACT_TEXT,
+	FACT_DATE,
+	FACT_BOOL,
+	FACT_CHOICE
+};
+
+struct fact_def {
+	const char		 *path;
+	enum fact_type		  type;
+	const char *const	 *choices;	/* FACT_CHOICE: NULL-ended */
+	const char		 *fallback;	/* value when not given */
+	int			  settable;	/* by "sams set" */
+	int			  condition;	/* usable in a step's "when" */
+	const char		 *label;	/* Swedish, for people */
+};
+
+extern const char *const placement_types[];
+extern const char *const school_forms[];
+
+/* The definition for path, or NULL.  "contacts.ROLE" is a text fact. */
+const struct fact_def	*fact_lookup(const char *path);
+/* Every definition, ended by one whose path is NULL. */
+const struct fact_def	*fact_table(void);
+
+/*
+ * Checks that value fits def; on failure returns -1 and sets *why to a
+ * static phrase such as "not a date (YYYY-MM-DD)".
+ */
+int	fact_check(const struct fact_def *def, const char *value,
+	    const char **why);
+
+/* Writes "a, b or c" for a NULL-ended list into buf. */
+void	fact_choices_text(const char *const *choices, char *buf, size_t size);
+
+#endif

@@ -1,0 +1,182 @@
+/* sams: global options, the command table and dispatch. */
+#include <sys/resource.h>
+#include <sys/stat.h>
+
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "fileio.h"
+#include "model.h"
+#include "sams.h"
+
+struct command {
+	const char	*name;
+	int		(*fn)(int, char *[]);
+	const char	*summary;
+};
+
+static int cmd_help(int, char *[]);
+
+static const struct command commands[] = {
+	{ "check", cmd_check, "validate case and model files" },
+	{ "done", cmd_done, "record a step as done" },
+	{ "help", cmd_help, "list the commands, or show one's usage" },
+	{ "new", cmd_new, "create a case file" },
+	{ "next", cmd_next, "the steps that can be done now, who owns them "
+	    "and why" },
+	{ "note", cmd_note, "add a dated note to a case's history" },
+	{ "phases", cmd_phases, "the model's phases and steps" },
+	{ "reopen", cmd_reopen, "undo a done or skipped step" },
+	{ "roles", cmd_roles, "what each role is responsible for" },
+	{ "set", cmd_set, "change a fact of a case" },
+	{ "show", cmd_show, "one step in full" },
+	{ "skip", cmd_skip, "record a step as not applicable" },
+	{ "status", cmd_status, "every phase and step of a case" },
+	{ NULL, NULL, NULL }
+};
+
+static const char usage_text[] =
+    "sams [--phases DIR] [--today DATE] [--color WHEN] COMMAND [ARGS]\n"
+    "       sams --version | --help\n";
+
+int
+sams_exit_worst(int a, int b)
+{
+	return a > b ? a : b;
+}
+
+static const struct command *
+find_command(const char *name)
+{
+	const struct command *c;
+
+	for (c = commands; c->name != NULL; c++)
+		if (strcmp(c->name, name) == 0)
+			return c;
+	return NULL;
+}
+
+static void
+list_commands(FILE *fp)
+{
+	const struct command *c;
+
+	fprintf(fp, "usage: %s\nCommands:\n", usage_text);
+	for (c = commands; c->name != NULL; c++)
+		fprintf(fp, "  %-8s %s\n", c->name, c->summary);
+	fputs("\nEach command takes --help.  See sams(1), sams-case(5) and "
+	    "sams-phases(5).\n", fp);
+}
+
+static int
+cmd_help(int argc, char *argv[])
+{
+	const struct command *c;
+	char *args[] = { NULL, (char *)"--help", NULL };
+
+	if (argc < 2) {
+		list_commands(stdout);
+		return SAMS_EXIT_OK;
+	}
+	c = find_command(argv[1]);
+	if (c == NULL || c->fn == cmd_help) {
+		fprintf(stderr, "sams: error: unknown command '%.40s'\n",
+		    argv[1]);
+		return SAMS_EXIT_USAGE;
+	}
+	args[0] = (char *)c->name;
+	return c->fn(2, args);
+}
+
+/* Makes sure fds 0-2 are open, so no file we open lands on them. */
+static void
+sanitize_stdfds(void)
+{
+	int fd;
+
+	do {
+		fd = open("/dev/null", O_RDWR);
+	} while (fd >= 0 && fd <= 2);
+	if (fd > 2)
+		close(fd);
+}
+
+static void
+harden(void)
+{
+	struct rlimit no_core = { 0, 0 };
+
+	sanitize_stdfds();
+	umask(077);
+	setrlimit(RLIMIT_CORE, &no_core);
+	srandom((unsigned)time(NULL) ^ (unsigned)getpid());
+	file_install_signal_cleanup();
+}
+
+/* Global options before the command; returns the index of the command. */
+static int
+global_options(int argc, char *argv[], int *rc)
+{
+	int i;
+
+	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
+		if (strcmp(argv[i], "--version") == 0) {
+			printf("sams %s\n", SAMS_VERSION);
+			*rc = SAMS_EXIT_OK;
+			return -1;
+		}
+		if (strcmp(argv[i], "--help") == 0 ||
+		    strcmp(argv[i], "-h") == 0) {
+			list_commands(stdout);
+			*rc = SAMS_EXIT_OK;
+			return -1;
+		}
+		*rc = SAMS_EXIT_USAGE;
+		if (strcmp(argv[i], "--phases") == 0 && i + 1 < argc)
+			*rc = cli_common_option(OPT_PHASES, argv[++i]);
+		else if (strcmp(argv[i], "--today") == 0 && i + 1 < argc)
+			*rc = cli_common_option(OPT_TODAY, argv[++i]);
+		else if (strcmp(argv[i], "--color") == 0 && i + 1 < argc)
+			*rc = cli_common_option(OPT_COLOR, argv[++i]);
+		else
+			fprintf(stderr, "sams: error: unknown option "
+			    "'%.40s'\n", argv[i]);
+		if (*rc != 0)
+			return -1;
+	}
+	return i;
+}
+
+int
+main(int argc, char *argv[])
+{
+	const struct command *c;
+	int i, rc = 0;
+
+	harden();
+	rc = cli_environment();
+	if (rc != 0)
+		return rc;
+	i = global_options(argc, argv, &rc);
+	if (i < 0)
+		return cli_finish(rc);
+	if (i >= argc) {
+		list_commands(stderr);
+		return SAMS_EXIT_USAGE;
+	}
+	c = find_command(argv[i]);
+	if (c == NULL) {
+		fprintf(stderr, "sams: error: unknown command '%.40s'; try "
+		    "'sams help'\n", argv[i]);
+		return SAMS_EXIT_USAGE;
+	}
+	cli_set_argv(argv + i);
+	rc = c->fn(argc - i, argv + i);
+	model_cache_release();
+	return cli_finish(rc);
+}

@@ -1,0 +1,773 @@
+/* Loading and checking the process model (sams-phases(5)). */
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+#include "diag.h"
+#include "facts.h"
+#include "fileio.h"
+#include "model.h"
+#include "sams.h"
+#include "schema.h"
+#include "xalloc.h"
+
+#define MODEL_FORMAT	"1"
+
+struct loader {
+	struct schema	 s;
+	struct model	*m;
+	size_t		 next;		/* index of the item being read */
+};
+
+static const char *model_dir;
+
+/* Due rules. */
+
+static const char *const rule_bases[] = {
+	"placement.date", "placement.end", "opened", NULL
+};
+
+int
+due_rule_parse(const char *text, struct due_rule *rule, const char **why)
+{
+	const char *p = text;
+	size_t i, n;
+	long amount;
+	char *end;
+	int sign;
+
+	memset(rule, 0, sizeof(*rule));
+	n = strcspn(p, " +-");
+	for (i = 0; rule_bases[i] != NULL; i++)
+		if (strlen(rule_bases[i]) == n &&
+		    strncmp(rule_bases[i], p, n) == 0)
+			break;
+	*why = "must start with placement.date, placement.end or opened";
+	if (rule_bases[i] == NULL)
+		return -1;
+	rule->base = rule_bases[i];
+	p += n;
+	while (*p == ' ')
+		p++;
+	if (*p == '\0')
+		return 0;
+	*why = "must look like 'placement.date - 14d' (units d, w, m)";
+	if (*p != '+' && *p != '-')
+		return -1;
+	sign = *p++ == '-' ? -1 : 1;
+	while (*p == ' ')
+		p++;
+	if (*p < '0' || *p > '9')
+		return -1;
+	errno = 0;
+	amount = strtol(p, &end, 10);
+	if (errno != 0 || amount > 3660 || (*end != 'd' && *end != 'w' &&
+	    *end != 'm') || end[1] != '\0')
+		return -1;
+	rule->amount = sign * (int)amount;
+	rule->unit = *end;
+	return 0;
+}
+
+long
+due_rule_apply(const struct due_rule *rule, long base)
+{
+	switch (rule->unit) {
+	case 'm':
+		return date_add_months(base, rule->amount);
+	case 'w':
+		return base + 7L * rule->amount;
+	default:
+		return base + rule->amount;
+	}
+}
+
+void
+due_rule_format(const struct due_rule *rule, char *buf, size_t size)
+{
+	if (rule->amount == 0)
+		snprintf(buf, size, "%s", rule->base);
+	else
+		snprintf(buf, size, "%s %c %d%c", rule->base,
+		    rule->amount < 0 ? '-' : '+', abs(rule->amount),
+		    rule->unit);
+}
+
+/* Lookups. */
+
+size_t
+model_step_index(const struct model *m, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < m->nsteps; i++)
+		if (m->steps[i].id != NULL && strcmp(m->steps[i].id, id) == 0)
+			return i;
+	return NO_INDEX;
+}
+
+size_t
+model_role_index(const struct model *m, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < m->nroles; i++)
+		if (m->roles[i].id != NULL && strcmp(m->roles[i].id, id) == 0)
+			return i;
+	return NO_INDEX;
+}
+
+size_t
+model_phase_index(const struct model *m, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < m->nphases; i++)
+		if (m->phases[i].id != NULL &&
+		    strcmp(m->phases[i].id, id) == 0)
+			return i;
+	return NO_INDEX;
+}
+
+/* Key handlers shared by roles, phases and steps. */
+
+static const char *
+read_id(struct schema *s, const struct ynode *v, const char *what)
+{
+	const char *id;
+
+	id = schema_text(s, v, "id");
+	if (id != NULL && !schema_is_id(id)) {
+		schema_error(s, v, "%s id '%.40s' must be lowercase letters, "
+		    "digits and '-'", what, id);
+		return NULL;
+	}
+	return id;
+}
+
+static void
+read_rule(struct schema *s, const struct ynode *v, struct due_rule *rule,
+    const char *field)
+{
+	const char *text, *why;
+
+	text = schema_text(s, v, field);
+	if (text != NULL && due_rule_parse(text, rule, &why) == -1)
+		schema_error(s, v, "bad %s rule: %s", field, why);
+}
+
+#define TEXT_KEY(type, name, field)					\
+static void								\
+type##_##name(struct schema *s, const struct ynode *k,			\
+    const struct ynode *v, void *obj)					\
+{									\
+	(void)k;							\
+	((struct type *)obj)->field = schema_text(s, v, #name);		\
+}
+
+TEXT_KEY(role, title, title)
+TEXT_KEY(role, about, about)
+TEXT_KEY(phase, title, title)
+TEXT_KEY(phase, about, about)
+
+static void
+role_id(struct schema *s, const struct ynode *k, const struct ynode *v,
+    void *obj)
+{
+	(void)k;
+	((struct role *)obj)->id = read_id(s, v, "role");
+}
+
+static void
+phase_id(struct schema *s, const struct ynode *k, const struct ynode *v,
+    void *obj)
+{
+	(void)k;
+	((struct phase *)obj)->id = read_id(s, v, "phase");
+}
+
+static void
+phase_starts(struct schema *s, const struct ynode *k, const struct ynode *v,
+    void *obj)
+{
+	(void)k;
+	read_rule(s, v, &((struct phase *)obj)->starts, "starts");
+}
+
+static const struct keydef role_keys[] = {
+	{ "id", role_id, 1 },
+	{ "title", role_title, 1 },
+	{ "about", role_about, 0 },
+	{ NULL, NULL, 0 }
+};
+
+static const struct keydef phase_keys[] = {
+	{ "id", phase_id, 1 },
+	{ "title", phase_title, 1 },
+	{ "about", phase_about, 0 },
+	{ "starts", phase_starts, 0 },
+	{ NULL, NULL, 0 }
+};
+
+/* Steps: names of phases, roles and prerequisites are linked afterwards. */
+
+struct step_ctx {
+	struct step		*st;
+	const struct ynode	*phase, *owner, *after;
+};
+
+#define STEP_TEXT_KEY(name, field)					\
+static void								\
+step_##field(struct schema *s, const struct ynode *k,			\
+    const struct ynode *v, void *obj)					\
+{									\
+	(void)k;							\
+	((struct step_ctx *)obj)->st->field = schema_text(s, v, name);	\
+}
+
+STEP_TEXT_KEY("title", title)
+STEP_TEXT_KEY("why", why)
+STEP_TEXT_KEY("source-note", source_note)
+
+static const char *const sources[] = {
+	"sams", "sisam", "law", "project", "local", NULL
+};
+
+static void
+step_id(struct schema *s, const struct ynode *k, const struct ynode *v,
+    void *obj)
+{
+	(void)k;
+	((struct step_ctx *)obj)->st->id = read_id(s, v, "step");
+}
+
+static void
+step_phase(struct schema *s, const struct ynode *k, const struct ynode *v,
+    void *obj)
+{
+	(void)k;
+	if (schema_text(s, v, "phase") != NULL)
+		((struct step_ctx *)obj)->phase = v;
+}
+
+static void
+step_owner(struct schema *s, const struct ynode *k, const struct ynode *v,
+    void *obj)
+{
+	(void)k;
+	if (schema_text(s, v, "owner") != NULL)
+		((struct step_ctx *)obj)->owner = v;
+}
+
+static void
+step_what(struct schema *s, const struct ynode *k, const struct ynode *v,
+    void *obj)
+{
+	struct step *st = ((struct step_ctx *)obj)->st;
+
+	(void)k;
+	schema_list(s, v, "what", &st->what, &st->nwhat);
+}
+
+static void
+step_law(struct schema *s, const struct ynode *k, const struct ynode *v,
+    void *obj)
+{
+	struct step *st = ((struct step_ctx *)obj)->st;
+
+	(void)k;
+	schema_list(s, v, "law", &st->law, &st->nlaw);
+}
+
+static void
+step_after(struct schema *s, const struct ynode *k, const struct ynode *v,
+    void *obj)
+{
+	struct step_ctx *c = obj;
+
+	(void)k;
+	schema_list(s, v, "after", &c->st->after_ids, &c->st->nafter);
+	c->after = v;
+}
+
+static void
+step_due(struct schema *s, const struct ynode *k, const struct ynode *v,
+    void *obj)
+{
+	(void)k;
+	read_rule(s, v, &((struct step_ctx *)obj)->st->due, "due");
+}
+
+static void
+step_source(struct schema *s, const struct ynode *k, const struct ynode *v,
+    void *obj)
+{
+	const char *text;
+	size_t i;
+
+	(void)k;
+	text = schema_text(s, v, "source");
+	if (text == NULL)
+		return;
+	for (i = 0; sources[i] != NULL; i++)
+		if (strcmp(sources[i], text) == 0)
+			break;
+	if (sources[i] == NULL)
+		schema_error(s, v, "unknown source '%.40s' (use sams, sisam, "
+		    "law, project or local)", text);
+	((struct step_ctx *)obj)->st->source = text;
+}
+
+/* Reads one "fact: value" or "fact: [values]" condition. */
+static void
+read_condition(struct schema *s, const struct ynode *k,
+    const struct ynode *v, struct condition *c)
+{
+	const struct fact_def *def;
+	const char *why;
+	size_t i;
+
+	c->fact = k->str;
+	def = fact_lookup(k->str);
+	if (def == NULL || !def->condition) {
+		schema_error(s, k, "unknown condition '%.40s' (use "
+		    "placement.type, placement.acute, school.change or "
+		    "school.form)", k->str);
+		return;
+	}
+	schema_list(s, v, k->str, &c->values, &c->nvalues);
+	for (i = 0; i < c->nvalues; i++)
+		if (fact_check(def, c->values[i], &why) == -1)
+			schema_error(s, v, "condition '%s': value '%.40s' is "
+			    "%s", k->str, c->values[i], why);
+}
+
+static void
+step_when(struct schema *s, const struct ynode *k, const struct ynode *v,
+    void *obj)
+{
+	struct step *st = ((struct step_ctx *)obj)->st;
+	size_t i;
+
+	(void)k;
+	if (v->kind != YN_MAP) {
+		schema_error(s, v, "'when' must be a mapping of conditions");
+		return;
+	}
+	st->when = arena_alloc(s->arena, (ymap_len(v) + 1) *
+	    sizeof(*st->when));
+	for (i = 0; i + 1 < v->nkids; i += 2)
+		read_condition(s, v->kids[i], v->kids[i + 1],
+		    &st->when[st->nwhen++]);
+}
+
+static const struct keydef step_keys[] = {
+	{ "id", step_id, 1 },
+	{ "phase", step_phase, 1 },
+	{ "title", step_title, 1 },
+	{ "owner", step_owner, 1 },
+	{ "why", step_why, 1 },
+	{ "what", step_what, 1 },
+	{ "law", step_law, 0 },
+	{ "when", step_when, 0 },
+	{ "after", step_after, 0 },
+	{ "due", step_due, 0 },
+	{ "source", step_source, 1 },
+	{ "source-note", step_source_note, 0 },
+	{ NULL, NULL, 0 }
+};
+
+/* The top level. */
+
+struct model_ctx {
+	struct model	*m;
+	struct step_ctx	*steps;
+};
+
+static int
+check_seq(struct schema *s, const struct ynode *v, const char *field)
+{
+	if (v->kind == YN_SEQ)
+		return 0;
+	schema_error(s, v, "'%s' must be a list", field);
+	return -1;
+}
+
+static void
+top_roles(struct schema *s, const struct ynode *k, const struct ynode *v,
+    void *obj)
+{
+	struct model *m = ((struct model_ctx *)obj)->m;
+	size_t i;
+
+	(void)k;
+	if (check_seq(s, v, "roles") == -1)
+		return;
+	m->roles = arena_alloc(s->arena, v->nkids * sizeof(*m->roles));
+	m->nroles = v->nkids;
+	for (i = 0; i < v->nkids; i++) {
+		m->roles[i].line = v->kids[i]->line;
+		m->roles[i].col = v->kids[i]->col;
+		schema_map(s, v->kids[i], role_keys, &m->roles[i], "a role",
+		    NULL);
+	}
+}
+
+static void
+top_phases(struct schema *s, const struct ynode *k, const struct ynode *v,
+    void *obj)
+{
+	struct model *m = ((struct model_ctx *)obj)->m;
+	size_t i;
+
+	(void)k;
+	if (check_seq(s, v, "phases") == -1)
+		return;
+	m->phases = arena_alloc(s->arena, v->nkids * sizeof(*m->phases));
+	m->nphases = v->nkids;
+	for (i = 0; i < v->nkids; i++) {
+		m->phases[i].line = v->kids[i]->line;
+		m->phases[i].col = v->kids[i]->col;
+		schema_map(s, v->kids[i], phase_keys, &m->phases[i],
+		    "a phase", NULL);
+	}
+}
+
+static void
+top_steps(struct schema *s, const struct ynode *k, const struct ynode *v,
+    void *obj)
+{
+	struct model_ctx *c = obj;
+	struct model *m = c->m;
+	size_t i;
+
+	(void)k;
+	if (check_seq(s, v, "steps") == -1)
+		return;
+	m->steps = arena_alloc(s->arena, v->nkids * sizeof(*m->steps));
+	m->nsteps = v->nkids;
+	c->steps = arena_alloc(s->arena, v->nkids * sizeof(*c->steps));
+	for (i = 0; i < v->nkids; i++) {
+		m->steps[i].line = v->kids[i]->line;
+		m->steps[i].col = v->kids[i]->col;
+		m->steps[i].phase = m->steps[i].owner = NO_INDEX;
+		c->steps[i].st = &m->steps[i];
+		schema_map(s, v->kids[i], step_keys, &c->steps[i], "a step",
+		    NULL);
+	}
+}
+
+static void
+top_format(struct schema *s, const struct ynode *k, const struct ynode *v,
+    void *obj)
+{
+	(void)k;
+	(void)obj;
+	if (v->kind != YN_SCALAR || strcmp(v->str, MODEL_FORMAT) != 0)
+		schema_error(s, v, "unsupported sams-model format (this sams "
+		    "reads format %s)", MODEL_FORMAT);
+}
+
+static void
+top_id(struct schema *s, const struct ynode *k, const struct ynode *v,
+    void *obj)
+{
+	(void)k;
+	((struct model_ctx *)obj)->m->id = read_id(s, v, "model");
+}
+
+static void
+top_title(struct schema *s, const struct ynode *k, const struct ynode *v,
+    void *obj)
+{
+	(void)k;
+	((struct model_ctx *)obj)->m->title = schema_text(s, v, "title");
+}
+
+static void
+top_about(struct schema *s, const struct ynode *k, const struct ynode *v,
+    void *obj)
+{
+	(void)k;
+	((struct model_ctx *)obj)->m->about = schema_text(s, v, "about");
+}
+
+static const struct keydef model_keys[] = {
+	{ "sams-model", top_format, 1 },
+	{ "id", top_id, 1 },
+	{ "title", top_title, 1 },
+	{ "about", top_about, 0 },
+	{ "roles", top_roles, 1 },
+	{ "phases", top_phases, 1 },
+	{ "steps", top_steps, 1 },
+	{ NULL, NULL, 0 }
+};
+
+/* Linking: references by id, duplicates and cycles. */
+
+#define CHECK_DUPLICATES(s, arr, n, what) do {				\
+	size_t i_, j_;							\
+	for (i_ = 0; i_ < (n); i_++)					\
+		for (j_ = 0; (arr)[i_].id != NULL && j_ < i_; j_++)	\
+			if ((arr)[j_].id != NULL &&			\
+			    strcmp((arr)[i_].id, (arr)[j_].id) == 0) {	\
+				(s)->errors++;				\
+				error_at((s)->file, (arr)[i_].line,	\
+				    (arr)[i_].col, "duplicate " what	\
+				    " id '%s' (first at line %zu)",	\
+				    (arr)[i_].id, (arr)[j_].line);	\
+				break;					\
+			}						\
+} while (0)
+
+static void
+link_step(struct schema *s, struct model *m, struct step_ctx *c)
+{
+	struct step *st = c->st;
+	size_t i;
+
+	if (c->phase != NULL) {
+		st->phase = model_phase_index(m, c->phase->str);
+		if (st->phase == NO_INDEX)
+			schema_error(s, c->phase, "unknown phase '%.40s'",
+			    c->phase->str);
+	}
+	if (c->owner != NULL) {
+		st->owner = model_role_index(m, c->owner->str);
+		if (st->owner == NO_INDEX)
+			schema_error(s, c->owner, "unknown role '%.40s'",
+			    c->owner->str);
+	}
+	st->after = arena_alloc(s->arena, (st->nafter + 1) *
+	    sizeof(*st->after));
+	for (i = 0; i < st->nafter; i++) {
+		st->after[i] = model_step_index(m, st->after_ids[i]);
+		if (st->after[i] == NO_INDEX)
+			schema_error(s, c->after, "unknown prerequisite step "
+			    "'%.40s'", st->after_ids[i]);
+	}
+}
+
+/* A step may wait only for steps of its own phase or earlier ones. */
+static void
+check_order(struct schema *s, const struct model *m, const struct step_ctx *c)
+{
+	const struct step *st = c->st;
+	size_t k, p;
+
+	for (k = 0; k < st->nafter; k++) {
+		if (st->after[k] == NO_INDEX || st->phase == NO_INDEX)
+			continue;
+		p = m->steps[st->after[k]].phase;
+		if (p != NO_INDEX && p > st->phase)
+			schema_error(s, c->after, "step '%s' waits for '%s', "
+			    "which belongs to a later phase", st->id,
+			    st->after_ids[k]);
+	}
+}
+
+/*
+ * Whether step "from" waits, directly or through others, for "target";
+ * if so path[0..*len) holds the chain of steps after "from".
+ */
+static int
+waits_for(const struct model *m, size_t from, size_t target,
+    unsigned char *seen, size_t *path, size_t *len)
+{
+	const struct step *st = &m->steps[from];
+	size_t k, next;
+
+	for (k = 0; k < st->nafter; k++) {
+		next = st->after[k];
+		if (next == NO_INDEX || seen[next])
+			continue;
+		seen[next] = 1;
+		path[(*len)++] = next;
+		if (next == target || waits_for(m, next, target, seen, path,
+		    len))
+			return 1;
+		(*len)--;
+	}
+	return 0;
+}
+
+/* Reports each step that waits for itself, with the chain. */
+static void
+check_cycles(struct schema *s, const struct model *m)
+{
+	unsigned char *seen;
+	size_t *path, len, i, k, used;
+	char chain[512];
+
+	seen = xcalloc(m->nsteps, 1);
+	path = xcalloc(m->nsteps, sizeof(*path));
+	for (i = 0; i < m->nsteps; i++) {
+		memset(seen, 0, m->nsteps);
+		len = 0;
+		if (!waits_for(m, i, i, seen, path, &len))
+			continue;
+		used = (size_t)snprintf(chain, sizeof(chain), "%s",
+		    m->steps[i].id);
+		for (k = 0; k < len && used < sizeof(chain); k++)
+			used += (size_t)snprintf(chain + used,
+			    sizeof(chain) - used, " -> %s",
+			    m->steps[path[k]].id);
+		s->errors++;
+		error_at(s->file, m->steps[i].line, m->steps[i].col,
+		    "circular prerequisites: %s", chain);
+	}
+	free(path);
+	free(seen);
+}
+
+static void
+link_model(struct schema *s, struct model_ctx *c)
+{
+	struct model *m = c->m;
+	size_t i;
+
+	CHECK_DUPLICATES(s, m->roles, m->nroles, "role");
+	CHECK_DUPLICATES(s, m->phases, m->nphases, "phase");
+	CHECK_DUPLICATES(s, m->steps, m->nsteps, "step");
+	for (i = 0; i < m->nsteps; i++)
+		link_step(s, m, &c->steps[i]);
+	for (i = 0; i < m->nsteps; i++)
+		check_order(s, m, &c->steps[i]);
+	check_cycles(s, m);
+}
+
+struct model *
+model_load(char *text, size_t len, const char *name)
+{
+	struct model_ctx c;
+	struct model *m;
+	struct schema s;
+
+	m = xcalloc(1, sizeof(*m));
+	m->text = text;
+	m->name = xstrdup(name);
+	memset(&c, 0, sizeof(c));
+	c.m = m;
+	s.file = m->name;
+	s.arena = &m->doc.arena;
+	s.errors = 0;
+	if (ydoc_parse(&m->doc, m->name, text, len) == -1)
+		s.errors++;
+	else if (m->doc.root == NULL)
+		schema_error(&s, NULL, "empty model file");
+	else {
+		schema_map(&s, m->doc.root, model_keys, &c, "the model",
+		    NULL);
+		link_model(&s, &c);
+	}
+	if (s.errors > 0) {
+		model_free(m);
+		return NULL;
+	}
+	return m;
+}
+
+void
+model_free(struct model *m)
+{
+	if (m == NULL)
+		return;
+	ydoc_release(&m->doc);
+	free(m->text);
+	free(m->name);
+	free(m);
+}
+
+void
+model_set_dir(const char *dir)
+{
+	model_dir = dir;
+}
+
+struct cached_model {
+	char		*id;
+	struct model	*m;
+	int		 rc;
+};
+
+static struct cached_model	*cache;
+static size_t			 ncache;
+
+static int
+load_by_id(const char *id, struct model **out)
+{
+	const struct builtin_model *b;
+	char *path, *text;
+	size_t len;
+	int rc;
+
+	*out = NULL;
+	if (model_dir != NULL) {
+		path = xasprintf("%s/%s.yml", model_dir, id);
+		rc = file_read(path, YAML_MAX_BYTES, &text, &len);
+		if (rc == 0)
+			*out = model_load(text, len, path);
+		free(path);
+		if (rc != 0)
+			return rc == SAMS_EXIT_NOINPUT ? -2 : -1;
+	} else {
+		for (b = builtin_models; b->id != NULL; b++)
+			if (strcmp(b->id, id) == 0)
+				break;
+		if (b->id == NULL) {
+			error_msg("no model '%.40s' (built-in models: sams, "
+			    "sisam)", id);
+			return -2;
+		}
+		text = xstrndup(b->text, b->len);
+		path = xasprintf("phases/%s.yml", id);
+		*out = model_load(text, b->len, path);
+		free(path);
+	}
+	if (*out != NULL && strcmp((*out)->id, id) != 0) {
+		error_at((*out)->name, 0, 0, "the file defines model '%s', "
+		    "not '%.40s'", (*out)->id, id);
+		model_free(*out);
+		*out = NULL;
+	}
+	return *out == NULL ? -1 : 0;
+}
+
+int
+model_get(const char *id, const struct model **out)
+{
+	struct model *m;
+	size_t i;
+	int rc;
+
+	for (i = 0; i < ncache; i++)
+		if (strcmp(cache[i].id, id) == 0) {
+			*out = cache[i].m;
+			return cache[i].rc;
+		}
+	rc = load_by_id(id, &m);
+	cache = xreallocarray(cache, ncache + 1, sizeof(*cache));
+	cache[ncache].id = xstrdup(id);
+	cache[ncache].m = m;
+	cache[ncache].rc = rc;
+	ncache++;
+	*out = m;
+	return rc;
+}
+
+void
+model_cache_release(void)
+{
+	size_t i;
+
+	for (i = 0; i < ncache; i++) {
+		free(cache[i].id);
+		model_free(cache[i].m);
+	}
+	free(cache);
+	cache = NULL;
+	ncache = 0;
+}

@@ -1,0 +1,161 @@
+/* Recording done, skip and reopen events: options and rules. */
+#include <stdio.h>
+#include <string.h>
+
+#include "caseio.h"
+#include "cli.h"
+#include "date.h"
+#include "diag.h"
+#include "record.h"
+#include "sams.h"
+#include "state.h"
+
+struct step_request {
+	struct event	 ev;
+	const char	*file;
+};
+
+int
+record_when_who(struct event *ev, const char *date, const char *by)
+{
+	int rc;
+
+	ev->date = date_today();
+	if (date != NULL && (rc = cli_date(date, "--date", &ev->date)) != 0)
+		return rc;
+	if (ev->date > date_today()) {
+		error_msg("--date lies after today; record what has "
+		    "happened");
+		return SAMS_EXIT_USAGE;
+	}
+	ev->by = by != NULL ? by : cli_default_by();
+	if (ev->by != NULL && (rc = cli_text(ev->by, "--by")) != 0)
+		return rc;
+	return 0;
+}
+
+void
+record_confirm(const char *file, const struct event *ev)
+{
+	static const char *const words[EV_COUNT] = {
+		[EV_DONE] = "klart", [EV_SKIP] = "överhoppat",
+		[EV_REOPEN] = "återöppnat", [EV_NOTE] = "anteckning",
+		[EV_SET] = "ändrat",
+	};
+	char date[11];
+
+	date_format(ev->date, date);
+	printf("%s: %s %s %s\n", file, date, words[ev->kind],
+	    ev->step != NULL ? ev->step : ev->fact != NULL ? ev->fact : "");
+}
+
+/* Refuses a step event that does not fit the step's state. */
+static int
+check_step_state(const struct opened *o, const struct event *ev)
+{
+	struct case_state st;
+	size_t i = model_step_index(o->m, ev->step);
+	enum step_state state;
+
+	state_compute(&st, o->m, o->c, date_today());
+	state = st.steps[i].state;
+	state_release(&st);
+	if (state == STEP_NA) {
+		error_at(o->c->name, 0, 0, "step '%s' does not apply to this "
+		    "case (see 'sams show %s')", ev->step, ev->step);
+		return SAMS_EXIT_DATAERR;
+	}
+	if (ev->kind != EV_REOPEN && state != STEP_OPEN) {
+		error_at(o->c->name, 0, 0, "step '%s' is already %s; 'sams "
+		    "reopen' it first", ev->step, state == STEP_DONE ?
+		    "done" : "skipped");
+		return SAMS_EXIT_DATAERR;
+	}
+	if (ev->kind == EV_REOPEN && state == STEP_OPEN) {
+		error_at(o->c->name, 0, 0, "step '%s' is not done or skipped, "
+		    "so there is nothing to reopen", ev->step);
+		return SAMS_EXIT_DATAERR;
+	}
+	return 0;
+}
+
+static int
+record_step(const struct opened *o, struct event *evs, size_t *n, void *arg)
+{
+	struct step_request *req = arg;
+	int rc;
+
+	if (model_step_index(o->m, req->ev.step) == NO_INDEX) {
+		error_msg("unknown step '%.40s' in model '%s'; see 'sams "
+		    "phases'", req->ev.step, o->m->id);
+		return SAMS_EXIT_USAGE;
+	}
+	rc = check_step_state(o, &req->ev);
+	if (rc != 0)
+		return rc;
+	evs[0] = req->ev;
+	*n = 1;
+	return 0;
+}
+
+int
+record_step_main(int argc, char *argv[], enum event_kind kind,
+    const char *usage)
+{
+	static const struct option longopts[] = {
+		{ "by", required_argument, NULL, OPT_BY },
+		{ "date", required_argument, NULL, OPT_DATE },
+		{ "note", required_argument, NULL, OPT_NOTE },
+		{ "reason", required_argument, NULL, OPT_REASON },
+		CLI_COMMON_OPTIONS
+	};
+	struct step_request req;
+	const char *date = NULL, *by = NULL;
+	int ch, rc;
+
+	memset(&req, 0, sizeof(req));
+	req.ev.kind = kind;
+	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+		switch (ch) {
+		case OPT_BY:
+			by = optarg;
+			break;
+		case OPT_DATE:
+			date = optarg;
+			break;
+		case OPT_NOTE:
+			if (kind != EV_DONE)
+				return cli_usage(usage, 0);
+			req.ev.note = optarg;
+			break;
+		case OPT_REASON:
+			if (kind == EV_DONE)
+				return cli_usage(usage, 0);
+			req.ev.reason = optarg;
+			break;
+		case 'h':
+			return cli_usage(usage, 1);
+		default:
+			rc = cli_common_option(ch, optarg);
+			if (rc != 0)
+				return rc < 0 ? cli_usage(usage, 0) : rc;
+		}
+	}
+	if (argc - optind != 2)
+		return cli_usage(usage, 0);
+	if (kind != EV_DONE && req.ev.reason == NULL) {
+		error_msg("%s needs --reason", argv[0]);
+		return SAMS_EXIT_USAGE;
+	}
+	if ((req.ev.note != NULL && (rc = cli_text(req.ev.note, "--note"))) ||
+	    (req.ev.reason != NULL &&
+	    (rc = cli_text(req.ev.reason, "--reason"))) ||
+	    (rc = record_when_who(&req.ev, date, by)) != 0)
+		return rc;
+	req.file = argv[optind];
+	req.ev.step = argv[optind + 1];
+	rc = case_update(req.file, record_step, &req);
+	if (rc == 0)
+		record_confirm(req.file, &req.ev);
+	return rc;
+}

@@ -1,0 +1,448 @@
+/* Rendering a case's state as text for people and JSON for scripts. */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "date.h"
+#include "render.h"
+
+#define BOLD	"\033[1m"
+#define RED	"\033[31m"
+#define DIM	"\033[2m"
+#define RESET	"\033[0m"
+
+static enum color_mode color_mode = COLOR_AUTO;
+
+static const char *const state_words[] = {
+	[STEP_OPEN] = "öppen",
+	[STEP_DONE] = "klar",
+	[STEP_SKIPPED] = "överhoppad",
+	[STEP_NA] = "gäller ej",
+};
+
+void
+render_set_color(enum color_mode mode)
+{
+	color_mode = mode;
+}
+
+int
+render_use_color(FILE *fp)
+{
+	const char *term = getenv("TERM");
+	const char *no = getenv("NO_COLOR");
+
+	if (color_mode != COLOR_AUTO)
+		return color_mode == COLOR_ALWAYS;
+	if (no != NULL && *no != '\0')
+		return 0;
+	if (term == NULL || strcmp(term, "dumb") == 0)
+		return 0;
+	return isatty(fileno(fp));
+}
+
+static size_t
+width_n(const char *s, size_t len)
+{
+	size_t n = 0, i;
+
+	for (i = 0; i < len; i++)
+		if (((unsigned char)s[i] & 0xc0) != 0x80)
+			n++;
+	return n;
+}
+
+size_t
+render_width(const char *s)
+{
+	return width_n(s, strlen(s));
+}
+
+void
+render_pad(FILE *fp, const char *s, size_t width)
+{
+	size_t w = render_width(s);
+
+	fputs(s, fp);
+	for (; w < width; w++)
+		fputc(' ', fp);
+}
+
+void
+render_wrap(FILE *fp, const char *text, size_t col, size_t indent)
+{
+	const char *p = text, *end;
+	size_t word, i;
+	int first = 1;
+
+	while (*p != '\0') {
+		while (*p == ' ' || *p == '\n')
+			p++;
+		if (*p == '\0')
+			break;
+		end = p + strcspn(p, " \n");
+		word = width_n(p, (size_t)(end - p));
+		if (!first && col + 1 + word > 78) {
+			fputc('\n', fp);
+			for (i = 0; i < indent; i++)
+				fputc(' ', fp);
+			col = indent;
+		} else if (!first) {
+			fputc(' ', fp);
+			col++;
+		}
+		fwrite(p, 1, (size_t)(end - p), fp);
+		col += word;
+		first = 0;
+		p = end;
+	}
+	fputc('\n', fp);
+}
+
+static const char *
+paint(FILE *fp, const char *code)
+{
+	return render_use_color(fp) ? code : "";
+}
+
+static int
+role_matches(const struct case_state *st, size_t i, const char *role)
+{
+	return role == NULL ||
+	    strcmp(st->m->roles[st->m->steps[i].owner].id, role) == 0;
+}
+
+static void
+owner_text(FILE *fp, const struct case_state *st, const struct step *s)
+{
+	const struct role *r = &st->m->roles[s->owner];
+	const char *name = state_contact(st->c, r->id);
+
+	if (name != NULL)
+		fprintf(fp, "%s – %s\n", r->title, name);
+	else
+		fprintf(fp, "%s (ingen kontakt angiven)\n", r->title);
+}
+
+static void
+next_step_text(FILE *fp, const struct case_state *st, size_t i)
+{
+	const struct step *s = &st->m->steps[i];
+	const struct step_status *ss = &st->steps[i];
+	char date[11];
+	size_t k;
+
+	fprintf(fp, "\n%s%s%s  %s\n", paint(fp, BOLD), s->id,
+	    paint(fp, RESET), s->title);
+	fputs("  Ansvarig:   ", fp);
+	owner_text(fp, st, s);
+	if (ss->due != DATE_NONE) {
+		date_format(ss->due, date);
+		fprintf(fp, "  Senast:     %s%s%s\n", date, ss->overdue ?
+		    paint(fp, RED) : "", ss->overdue ? " (försenad)" : "");
+		if (ss->overdue)
+			fputs(paint(fp, RESET), fp);
+	}
+	fputs("  Varför:     ", fp);
+	render_wrap(fp, s->why, 14, 14);
+	for (k = 0; k < s->nwhat; k++) {
+		fputs(k == 0 ? "  Gör så här: - " : "              - ", fp);
+		render_wrap(fp, s->what[k], 16, 16);
+	}
+}
+
+/* Says who holds the case when role has nothing to do now. */
+static void
+nothing_for_role(FILE *fp, const struct case_state *st, const char *role)
+{
+	size_t i, ri = model_role_index(st->m, role);
+	int any = 0;
+
+	fprintf(fp, "\nInget för %s just nu.", st->m->roles[ri].title);
+	for (i = 0; i < st->m->nsteps; i++) {
+		if (!st->steps[i].ready)
+			continue;
+		fprintf(fp, "%s%s (%s)", any ? ", " : " Nu väntar: ",
+		    st->m->steps[i].id,
+		    st->m->roles[st->m->steps[i].owner].title);
+		any = 1;
+	}
+	fputc('\n', fp);
+}
+
+void
+render_next_text(FILE *fp, const struct case_state *st, const char *role)
+{
+	size_t i;
+	int shown = 0;
+
+	fprintf(fp, "%s%s%s  %s  %s(%s)%s\n", paint(fp, BOLD), st->c->id,
+	    paint(fp, RESET), st->complete ? "Klart" :
+	    st->m->phases[st->phase].title, paint(fp, DIM), st->c->name,
+	    paint(fp, RESET));
+	if (st->complete) {
+		fputs("\nÄrendet är klart: varje steg är gjort eller gäller "
+		    "inte.\n", fp);
+		return;
+	}
+	for (i = 0; i < st->m->nsteps; i++) {
+		if (!st->steps[i].ready || !role_matches(st, i, role))
+			continue;
+		next_step_text(fp, st, i);
+		shown++;
+	}
+	if (shown == 0 && role != NULL)
+		nothing_for_role(fp, st, role);
+}
+
+/* JSON */
+
+void
+json_string(struct strbuf *sb, const char *s)
+{
+	if (s == NULL) {
+		strbuf_addstr(sb, "null");
+		return;
+	}
+	strbuf_addch(sb, '"');
+	for (; *s != '\0'; s++) {
+		if (*s == '"' || *s == '\\') {
+			strbuf_addch(sb, '\\');
+			strbuf_addch(sb, *s);
+		} else if (*s == '\n')
+			strbuf_addstr(sb, "\\n");
+		else if (*s == '\t')
+			strbuf_addstr(sb, "\\t");
+		else if ((unsigned char)*s < 0x20)
+			strbuf_addf(sb, "\\u%04x", (unsigned char)*s);
+		else
+			strbuf_addch(sb, *s);
+	}
+	strbuf_addch(sb, '"');
+}
+
+static void
+json_date(struct strbuf *sb, long day)
+{
+	char date[11];
+
+	if (day == DATE_NONE) {
+		strbuf_addstr(sb, "null");
+		return;
+	}
+	date_format(day, date);
+	json_string(sb, date);
+}
+
+static void
+json_head(struct strbuf *sb, const struct case_state *st)
+{
+	const struct phase *p = &st->m->phases[st->phase];
+
+	strbuf_addstr(sb, "{\"format\": 1, \"file\": ");
+	json_string(sb, st->c->name);
+	strbuf_addstr(sb, ", \"case\": ");
+	json_string(sb, st->c->id);
+	strbuf_addstr(sb, ", \"model\": ");
+	json_string(sb, st->m->id);
+	strbuf_addstr(sb, ", \"phase\": {\"id\": ");
+	json_string(sb, p->id);
+	strbuf_addstr(sb, ", \"title\": ");
+	json_string(sb, p->title);
+	strbuf_addf(sb, "}, \"complete\": %s",
+	    st->complete ? "true" : "false");
+}
+
+/* The fields every step has in JSON: step, title, phase, owner. */
+static void
+json_step_head(struct strbuf *sb, const struct case_state *st, size_t i)
+{
+	const struct step *s = &st->m->steps[i];
+	const struct role *r = &st->m->roles[s->owner];
+
+	strbuf_addstr(sb, "{\"step\": ");
+	json_string(sb, s->id);
+	strbuf_addstr(sb, ", \"title\": ");
+	json_string(sb, s->title);
+	strbuf_addstr(sb, ", \"phase\": ");
+	json_string(sb, st->m->phases[s->phase].id);
+	strbuf_addstr(sb, ", \"owner\": {\"role\": ");
+	json_string(sb, r->id);
+	strbuf_addstr(sb, ", \"title\": ");
+	json_string(sb, r->title);
+	strbuf_addstr(sb, ", \"name\": ");
+	json_string(sb, state_contact(st->c, r->id));
+	strbuf_addch(sb, '}');
+}
+
+static void
+json_next_step(struct strbuf *sb, const struct case_state *st, size_t i)
+{
+	const struct step *s = &st->m->steps[i];
+	size_t k;
+
+	json_step_head(sb, st, i);
+	strbuf_addstr(sb, ", \"why\": ");
+	json_string(sb, s->why);
+	strbuf_addstr(sb, ", \"what\": [");
+	for (k = 0; k < s->nwhat; k++) {
+		if (k > 0)
+			strbuf_addstr(sb, ", ");
+		json_string(sb, s->what[k]);
+	}
+	strbuf_addstr(sb, "], \"due\": ");
+	json_date(sb, st->steps[i].due);
+	strbuf_addf(sb, ", \"overdue\": %s}",
+	    st->steps[i].overdue ? "true" : "false");
+}
+
+static void
+flush(FILE *fp, struct strbuf *sb)
+{
+	fwrite(sb->buf, 1, sb->len, fp);
+	strbuf_release(sb);
+}
+
+void
+render_next_json(FILE *fp, const struct case_state *st, const char *role)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t i;
+	int n = 0;
+
+	json_head(&sb, st);
+	strbuf_addstr(&sb, ", \"next\": [");
+	for (i = 0; i < st->m->nsteps; i++) {
+		if (!st->steps[i].ready || !role_matches(st, i, role))
+			continue;
+		if (n++ > 0)
+			strbuf_addstr(&sb, ", ");
+		json_next_step(&sb, st, i);
+	}
+	strbuf_addstr(&sb, "]}\n");
+	flush(fp, &sb);
+}
+
+static const char *
+state_json(const struct step_status *ss)
+{
+	static const char *const names[] = {
+		[STEP_OPEN] = "waiting",
+		[STEP_DONE] = "done",
+		[STEP_SKIPPED] = "skipped",
+		[STEP_NA] = "not-applicable",
+	};
+
+	return ss->ready ? "ready" : names[ss->state];
+}
+
+void
+render_status_json(FILE *fp, const struct case_state *st)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const struct event *ev;
+	size_t i;
+
+	json_head(&sb, st);
+	strbuf_addstr(&sb, ", \"steps\": [");
+	for (i = 0; i < st->m->nsteps; i++) {
+		ev = st->steps[i].closed;
+		if (i > 0)
+			strbuf_addstr(&sb, ", ");
+		json_step_head(&sb, st, i);
+		strbuf_addstr(&sb, ", \"state\": ");
+		json_string(&sb, state_json(&st->steps[i]));
+		strbuf_addstr(&sb, ", \"due\": ");
+		json_date(&sb, st->steps[i].due);
+		strbuf_addf(&sb, ", \"overdue\": %s, \"date\": ",
+		    st->steps[i].overdue ? "true" : "false");
+		json_date(&sb, ev != NULL ? ev->date : DATE_NONE);
+		strbuf_addstr(&sb, ", \"by\": ");
+		json_string(&sb, ev != NULL ? ev->by : NULL);
+		strbuf_addstr(&sb, ", \"reason\": ");
+		json_string(&sb, ev != NULL ? ev->reason : NULL);
+		strbuf_addch(&sb, '}');
+	}
+	strbuf_addstr(&sb, "]}\n");
+	flush(fp, &sb);
+}
+
+/* Status as text */
+
+static void
+facts_line(FILE *fp, const struct casefile *c)
+{
+	const char *type = case_fact(c, "placement.type");
+	const char *date = case_fact(c, "placement.date");
+	const char *end = case_fact(c, "placement.end");
+	const char *form = case_fact(c, "school.form");
+
+	fprintf(fp, "Placering: %s", type != NULL ? type : "okänd form");
+	if (date != NULL)
+		fprintf(fp, " från %s", date);
+	if (end != NULL)
+		fprintf(fp, " till %s", end);
+	if (strcmp(case_fact(c, "placement.acute"), "true") == 0)
+		fputs(", akut", fp);
+	fprintf(fp, "; %s", strcmp(case_fact(c, "school.change"),
+	    "true") == 0 ? "skolbyte" : "inget skolbyte");
+	if (form != NULL)
+		fprintf(fp, ", %s", form);
+	fputc('\n', fp);
+}
+
+static void
+status_step(FILE *fp, const struct case_state *st, size_t i, size_t idw)
+{
+	const struct step_status *ss = &st->steps[i];
+	const struct step *s = &st->m->steps[i];
+	char date[11];
+
+	fputs("  ", fp);
+	if (ss->ready)
+		fprintf(fp, "%s%-11s%s", paint(fp, BOLD), "nu", paint(fp,
+		    RESET));
+	else
+		render_pad(fp, ss->state == STEP_OPEN ? "väntar" :
+		    state_words[ss->state], 11);
+	render_pad(fp, s->id, idw + 2);
+	fputs(s->title, fp);
+	if (ss->closed != NULL) {
+		date_format(ss->closed->date, date);
+		fprintf(fp, " · %s", date);
+		if (ss->closed->by != NULL)
+			fprintf(fp, " %s", ss->closed->by);
+		if (ss->closed->reason != NULL)
+			fprintf(fp, " · skäl: %s", ss->closed->reason);
+	} else if (ss->due != DATE_NONE) {
+		date_format(ss->due, date);
+		fprintf(fp, " · senast %s%s%s%s", date, ss->overdue ?
+		    paint(fp, RED) : "", ss->overdue ? " (försenad)" : "",
+		    ss->overdue ? paint(fp, RESET) : "");
+	}
+	fputc('\n', fp);
+}
+
+void
+render_status_text(FILE *fp, const struct case_state *st)
+{
+	const struct model *m = st->m;
+	size_t p, i, idw = 0;
+
+	for (i = 0; i < m->nsteps; i++)
+		if (strlen(m->steps[i].id) > idw)
+			idw = strlen(m->steps[i].id);
+	fprintf(fp, "%s%s%s  %s  %s(%s)%s\n", paint(fp, BOLD), st->c->id,
+	    paint(fp, RESET), m->title, paint(fp, DIM), st->c->name,
+	    paint(fp, RESET));
+	facts_line(fp, st->c);
+	fprintf(fp, "Aktuell fas: %s\n", st->complete ? "klart" :
+	    m->phases[st->phase].title);
+	for (p = 0; p < m->nphases; p++) {
+		fprintf(fp, "\n%s%s%s\n", paint(fp, BOLD), m->phases[p].title,
+		    paint(fp, RESET));
+		for (i = 0; i < m->nsteps; i++)
+			if (m->steps[i].phase == p)
+				status_step(fp, st, i, idw);
+	}
+}

@@ -1,0 +1,41 @@
+/*
+ * Output of a case's state for people (aligned Swedish text, coloured only
+ * on a terminal) and for scripts (JSON Lines, "format": 1).  Everything is
+ * written to the FILE given; nothing is allocated that outlives a call.
+ */
+#ifndef RENDER_H
+#define RENDER_H
+
+#include <stdio.h>
+
+#include "state.h"
+#include "strbuf.h"
+
+enum color_mode {
+	COLOR_AUTO,
+	COLOR_ALWAYS,
+	COLOR_NEVER
+};
+
+void	 render_set_color(enum color_mode mode);
+/* Whether to colour output to fp: the mode, NO_COLOR, TERM and a tty. */
+int	 render_use_color(FILE *fp);
+
+/* Steps a role can do now; role NULL means every role. */
+void	 render_next_text(FILE *fp, const struct case_state *st,
+	    const char *role);
+void	 render_next_json(FILE *fp, const struct case_state *st,
+	    const char *role);
+void	 render_status_text(FILE *fp, const struct case_state *st);
+void	 render_status_json(FILE *fp, const struct case_state *st);
+
+/* Appends s to sb as a JSON string, or null when s is NULL. */
+void	 json_string(struct strbuf *sb, const char *s);
+/* Writes s padded with spaces to width display columns. */
+void	 render_pad(FILE *fp, const char *s, size_t width);
+/* The display width of UTF-8 text, counting one column a character. */
+size_t	 render_width(const char *s);
+/* Writes text wrapped at 78 columns, continuation lines indented. */
+void	 render_wrap(FILE *fp, const char *text, size_t col, size_t indent);
+
+#endif

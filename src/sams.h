@@ -1,0 +1,39 @@
+/*
+ * sams: shared definitions: the version, the exit statuses of sams(1) and
+ * the command entry points of the command table in main.c.
+ */
+#ifndef SAMS_H
+#define SAMS_H
+
+#define SAMS_VERSION "0.1.0"
+
+/* Exit statuses, documented in sams(1) EXIT STATUS (sysexits.h values). */
+enum sams_exit {
+	SAMS_EXIT_OK = 0,
+	SAMS_EXIT_FINDINGS = 1,
+	SAMS_EXIT_USAGE = 64,
+	SAMS_EXIT_DATAERR = 65,
+	SAMS_EXIT_NOINPUT = 66,
+	SAMS_EXIT_SOFTWARE = 70,
+	SAMS_EXIT_CANTCREAT = 73,
+	SAMS_EXIT_IOERR = 74,
+	SAMS_EXIT_TEMPFAIL = 75
+};
+
+/* Returns the more serious of two exit statuses, for batch commands. */
+int sams_exit_worst(int a, int b);
+
+int cmd_check(int argc, char *argv[]);
+int cmd_done(int argc, char *argv[]);
+int cmd_new(int argc, char *argv[]);
+int cmd_next(int argc, char *argv[]);
+int cmd_note(int argc, char *argv[]);
+int cmd_phases(int argc, char *argv[]);
+int cmd_reopen(int argc, char *argv[]);
+int cmd_roles(int argc, char *argv[]);
+int cmd_set(int argc, char *argv[]);
+int cmd_show(int argc, char *argv[]);
+int cmd_skip(int argc, char *argv[]);
+int cmd_status(int argc, char *argv[]);
+
+#endif

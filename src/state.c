@@ -1,0 +1,193 @@
+/* The state engine: which steps are done, applicable and ready, and when due. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+#include "diag.h"
+#include "facts.h"
+#include "state.h"
+#include "xalloc.h"
+
+int
+state_check_case(const struct model *m, const struct casefile *c)
+{
+	const struct event *ev;
+	size_t i;
+	int problems = 0;
+
+	for (i = 0; i < c->nevents; i++) {
+		ev = &c->events[i];
+		if (ev->step == NULL || model_step_index(m, ev->step) !=
+		    NO_INDEX)
+			continue;
+		problems++;
+		error_at(c->name, ev->line, ev->col, "history names step "
+		    "'%.40s', which model '%s' does not have", ev->step,
+		    m->id);
+	}
+	for (i = 0; i < c->nfacts; i++) {
+		if (strncmp(c->facts[i].path, "contacts.", 9) != 0 ||
+		    model_role_index(m, c->facts[i].path + 9) != NO_INDEX)
+			continue;
+		problems++;
+		error_at(c->name, c->facts[i].line, c->facts[i].col,
+		    "contact for role '%.40s', which model '%s' does not "
+		    "have", c->facts[i].path + 9, m->id);
+	}
+	return problems;
+}
+
+int
+step_applies(const struct step *s, const struct casefile *c)
+{
+	const struct condition *cond;
+	const char *value;
+	size_t i, k;
+
+	for (i = 0; i < s->nwhen; i++) {
+		cond = &s->when[i];
+		value = case_fact(c, cond->fact);
+		if (value == NULL)
+			continue;	/* unknown: show the step rather than hide it */
+		for (k = 0; k < cond->nvalues; k++)
+			if (strcmp(cond->values[k], value) == 0)
+				break;
+		if (k == cond->nvalues)
+			return 0;
+	}
+	return 1;
+}
+
+int
+step_closed(enum step_state state)
+{
+	return state != STEP_OPEN;
+}
+
+const char *
+state_contact(const struct casefile *c, const char *role)
+{
+	char path[64];
+
+	if (strlen(role) > sizeof(path) - 10)
+		return NULL;
+	strcpy(path, "contacts.");
+	strcat(path, role);
+	return case_fact(c, path);
+}
+
+/* Replays the history in file order: the last word on a step counts. */
+static void
+replay(struct case_state *st)
+{
+	const struct event *ev;
+	struct step_status *ss;
+	size_t i, k;
+
+	for (i = 0; i < st->c->nevents; i++) {
+		ev = &st->c->events[i];
+		if (ev->step == NULL)
+			continue;
+		k = model_step_index(st->m, ev->step);
+		if (k == NO_INDEX || st->steps[k].state == STEP_NA)
+			continue;
+		ss = &st->steps[k];
+		if (ev->kind == EV_REOPEN) {
+			ss->state = STEP_OPEN;
+			ss->closed = NULL;
+		} else if (ss->state == STEP_OPEN && (ev->kind == EV_DONE ||
+		    ev->kind == EV_SKIP)) {
+			ss->state = ev->kind == EV_DONE ? STEP_DONE :
+			    STEP_SKIPPED;
+			ss->closed = ev;
+		}
+	}
+}
+
+static long
+rule_date(const struct case_state *st, const struct due_rule *rule)
+{
+	long base;
+
+	if (rule->base == NULL)
+		return DATE_NONE;
+	base = case_fact_date(st->c, rule->base);
+	return base == DATE_NONE ? DATE_NONE : due_rule_apply(rule, base);
+}
+
+/* A phase starts when all before it is closed, or on its start date. */
+static void
+start_phases(struct case_state *st)
+{
+	const struct model *m = st->m;
+	size_t p, i;
+	int before_closed = 1;
+	long date;
+
+	for (p = 0; p < m->nphases; p++) {
+		date = rule_date(st, &m->phases[p].starts);
+		st->started[p] = before_closed ||
+		    (date != DATE_NONE && date <= st->today);
+		for (i = 0; i < m->nsteps; i++)
+			if (m->steps[i].phase == p &&
+			    !step_closed(st->steps[i].state))
+				before_closed = 0;
+	}
+}
+
+static int
+prerequisites_closed(const struct case_state *st, const struct step *s)
+{
+	size_t k;
+
+	for (k = 0; k < s->nafter; k++)
+		if (!step_closed(st->steps[s->after[k]].state))
+			return 0;
+	return 1;
+}
+
+void
+state_compute(struct case_state *st, const struct model *m,
+    const struct casefile *c, long today)
+{
+	struct step_status *ss;
+	size_t i;
+
+	st->m = m;
+	st->c = c;
+	st->today = today;
+	st->steps = xcalloc(m->nsteps, sizeof(*st->steps));
+	st->started = xcalloc(m->nphases, 1);
+	for (i = 0; i < m->nsteps; i++)
+		st->steps[i].state = step_applies(&m->steps[i], c) ?
+		    STEP_OPEN : STEP_NA;
+	replay(st);
+	start_phases(st);
+	st->phase = NO_INDEX;
+	for (i = 0; i < m->nsteps; i++) {
+		ss = &st->steps[i];
+		if (ss->state != STEP_OPEN)
+			continue;
+		if (st->phase == NO_INDEX || m->steps[i].phase < st->phase)
+			st->phase = m->steps[i].phase;
+		ss->due = rule_date(st, &m->steps[i].due);
+		ss->overdue = ss->due != DATE_NONE && ss->due < today;
+		ss->ready = st->started[m->steps[i].phase] &&
+		    prerequisites_closed(st, &m->steps[i]);
+	}
+	st->complete = st->phase == NO_INDEX;
+	if (st->complete)
+		st->phase = m->nphases - 1;
+	for (i = 0; i < m->nsteps; i++)
+		if (st->steps[i].state != STEP_OPEN)
+			st->steps[i].due = DATE_NONE;
+}
+
+void
+state_release(struct case_state *st)
+{
+	free(st->steps);
+	free(st->started);
+	st->steps = NULL;
+	st->started = NULL;
+}

@@ -1,0 +1,59 @@
+/*
+ * The state engine: from a model, a case's facts and its history, the
+ * state of every step, which steps can be done now, the current phase and
+ * due dates against a given day.  struct case_state owns only its steps
+ * array (state_release()); the model and the case stay the caller's.
+ */
+#ifndef STATE_H
+#define STATE_H
+
+#include <stddef.h>
+
+#include "case.h"
+#include "model.h"
+
+enum step_state {
+	STEP_OPEN,
+	STEP_DONE,
+	STEP_SKIPPED,
+	STEP_NA			/* its conditions do not hold for this case */
+};
+
+struct step_status {
+	enum step_state		 state;
+	int			 ready;	/* open, and everything before it closed */
+	long			 due;	/* DATE_NONE when unknown */
+	int			 overdue;
+	const struct event	*closed; /* the done or skip event */
+};
+
+struct case_state {
+	const struct model	*m;
+	const struct casefile	*c;
+	struct step_status	*steps;	/* one per model step */
+	unsigned char		*started; /* one per phase */
+	size_t			 phase;	/* the current phase */
+	int			 complete;
+	long			 today;
+};
+
+/*
+ * Reports, with positions, what in the case does not fit the model:
+ * history naming unknown steps, contacts for unknown roles.  Returns the
+ * number of problems.
+ */
+int	 state_check_case(const struct model *m, const struct casefile *c);
+
+/* Computes st for case c under model m as of today. */
+void	 state_compute(struct case_state *st, const struct model *m,
+	    const struct casefile *c, long today);
+void	 state_release(struct case_state *st);
+
+/* Whether every condition of step s holds for case c. */
+int	 step_applies(const struct step *s, const struct casefile *c);
+/* Whether a step no longer blocks others: done, skipped or n/a. */
+int	 step_closed(enum step_state state);
+/* The contact named for role in case c, or NULL. */
+const char *state_contact(const struct casefile *c, const char *role);
+
+#endif

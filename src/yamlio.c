@@ -1,0 +1,434 @@
+/* The strict YAML reader: libyaml events to a tree, with limits. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <yaml.h>
+
+#include "diag.h"
+#include "xalloc.h"
+#include "yamlio.h"
+
+struct yreader {
+	yaml_parser_t	 parser;
+	struct ydoc	*doc;
+	const char	*buf;
+	size_t		 len;
+	size_t		 events;
+	int		 failed;	/* a problem was reported */
+	int		 fatal;		/* parsing cannot go on */
+};
+
+void
+ytext_position(const char *buf, size_t len, size_t off, size_t *line,
+    size_t *col)
+{
+	size_t i;
+
+	*line = 1;
+	*col = 1;
+	for (i = 0; i < off && i < len; i++) {
+		if (buf[i] == '\n') {
+			(*line)++;
+			*col = 1;
+		} else if (((unsigned char)buf[i] & 0xc0) != 0x80)
+			(*col)++;
+	}
+}
+
+/* Reports a problem at a libyaml mark (0-based) and remembers it. */
+#define yerror(r, m, ...)						\
+	((r)->failed = 1, error_at((r)->doc->name, (m)->line + 1,	\
+	    (m)->column + 1, __VA_ARGS__))
+
+static int
+report_libyaml(struct yreader *r)
+{
+	yaml_parser_t *p = &r->parser;
+	const char *name = r->doc->name;
+	size_t line, col;
+
+	r->failed = r->fatal = 1;
+	switch (p->error) {
+	case YAML_MEMORY_ERROR:
+		return error_at(name, 0, 0, "out of memory while parsing");
+	case YAML_READER_ERROR:
+		ytext_position(r->buf, r->len, p->problem_offset, &line, &col);
+		return error_at(name, line, col, "%s", p->problem);
+	case YAML_SCANNER_ERROR:
+	case YAML_PARSER_ERROR:
+	case YAML_COMPOSER_ERROR:
+		if (p->context != NULL)
+			return error_at(name, p->problem_mark.line + 1,
+			    p->problem_mark.column + 1,
+			    "%s (%s at %zu:%zu)", p->problem, p->context,
+			    p->context_mark.line + 1,
+			    p->context_mark.column + 1);
+		return error_at(name, p->problem_mark.line + 1,
+		    p->problem_mark.column + 1, "%s", p->problem);
+	default:
+		return error_at(name, 0, 0, "unreadable YAML");
+	}
+}
+
+static int
+next_event(struct yreader *r, yaml_event_t *ev)
+{
+	if (++r->events > YAML_MAX_EVENTS) {
+		r->failed = r->fatal = 1;
+		return error_at(r->doc->name, 0, 0,
+		    "too many YAML nodes (limit %d)", YAML_MAX_EVENTS);
+	}
+	if (!yaml_parser_parse(&r->parser, ev))
+		return report_libyaml(r);
+	return 0;
+}
+
+/* Length of a forbidden character at s, or 0. */
+static size_t
+forbidden_char(const unsigned char *s, size_t n)
+{
+	if (s[0] < 0x20 && s[0] != '\t' && s[0] != '\n')
+		return 1;
+	if (s[0] == 0x7f)
+		return 1;
+	if (s[0] == 0xc2 && n > 1 && s[1] >= 0x80 && s[1] <= 0x9f)
+		return 2;
+	if (s[0] == 0xe2 && n > 2 && ((s[1] == 0x80 && s[2] >= 0xaa &&
+	    s[2] <= 0xae) || (s[1] == 0x81 && s[2] >= 0xa6 && s[2] <= 0xa9)))
+		return 3;
+	return 0;
+}
+
+static void
+check_scalar(struct yreader *r, const yaml_event_t *ev)
+{
+	const unsigned char *s = ev->data.scalar.value;
+	size_t n = ev->data.scalar.length, i;
+
+	if (n > YAML_MAX_SCALAR) {
+		yerror(r, &ev->start_mark, "value is longer than %d bytes",
+		    YAML_MAX_SCALAR);
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		if (s[i] == '\0') {
+			yerror(r, &ev->start_mark, "NUL character in a value");
+			return;
+		}
+		if (forbidden_char(s + i, n - i) != 0) {
+			yerror(r, &ev->start_mark, "control or bidirectional "
+			    "formatting character in a value");
+			return;
+		}
+	}
+}
+
+static void
+check_properties(struct yreader *r, const yaml_event_t *ev,
+    const yaml_char_t *anchor, const yaml_char_t *tag, int implicit)
+{
+	if (anchor != NULL)
+		yerror(r, &ev->start_mark, "anchors are not allowed");
+	if (tag != NULL && !implicit)
+		yerror(r, &ev->start_mark, "tags are not allowed");
+}
+
+static struct ynode *
+new_node(struct yreader *r, enum ynode_kind kind, const yaml_event_t *ev)
+{
+	struct ynode *n;
+
+	n = arena_alloc(&r->doc->arena, sizeof(*n));
+	n->kind = kind;
+	n->line = ev->start_mark.line + 1;
+	n->col = ev->start_mark.column + 1;
+	n->end_line = ev->end_mark.line + 1;
+	n->end_col = ev->end_mark.column + 1;
+	n->str = "";
+	return n;
+}
+
+static struct ynode *parse_node(struct yreader *, yaml_event_t *, size_t);
+
+static struct ynode *
+parse_scalar(struct yreader *r, yaml_event_t *ev)
+{
+	struct ynode *n;
+
+	n = new_node(r, YN_SCALAR, ev);
+	check_properties(r, ev, ev->data.scalar.anchor, ev->data.scalar.tag,
+	    ev->data.scalar.plain_implicit || ev->data.scalar.quoted_implicit);
+	check_scalar(r, ev);
+	n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+	n->str = arena_strndup(&r->doc->arena,
+	    (const char *)ev->data.scalar.value, ev->data.scalar.length);
+	n->len = ev->data.scalar.length;
+	return n;
+}
+
+/* Reports keys that occur twice in a mapping. */
+static void
+check_duplicates(struct yreader *r, const struct ynode *map)
+{
+	size_t i, j;
+
+	for (i = 0; i < map->nkids; i += 2) {
+		if (map->kids[i]->kind != YN_SCALAR)
+			continue;
+		for (j = 0; j < i; j += 2) {
+			if (map->kids[j]->kind != YN_SCALAR ||
+			    map->kids[j]->len != map->kids[i]->len ||
+			    memcmp(map->kids[j]->str, map->kids[i]->str,
+			    map->kids[i]->len) != 0)
+				continue;
+			r->failed = 1;
+			error_at(r->doc->name, map->kids[i]->line,
+			    map->kids[i]->col, "duplicate key '%s' (first at "
+			    "line %zu)", map->kids[i]->str, map->kids[j]->line);
+			break;
+		}
+	}
+}
+
+/* Reads the children of a sequence or mapping up to its end event. */
+static int
+parse_children(struct yreader *r, struct ynode *n, yaml_event_type_t end,
+    size_t depth)
+{
+	struct ynode **kids = NULL, *kid;
+	size_t nkids = 0, cap = 0;
+	yaml_event_t ev;
+
+	for (;;) {
+		if (next_event(r, &ev) == -1)
+			break;
+		if (ev.type == end) {
+			n->end_line = ev.end_mark.line + 1;
+			n->end_col = ev.end_mark.column + 1;
+			yaml_event_delete(&ev);
+			break;
+		}
+		kid = parse_node(r, &ev, depth + 1);
+		if (kid == NULL)
+			break;
+		if (n->kind == YN_MAP && nkids % 2 == 0 &&
+		    kid->kind != YN_SCALAR) {
+			r->failed = 1;
+			error_at(r->doc->name, kid->line, kid->col,
+			    "a key must be a plain value");
+		}
+		if (nkids == cap) {
+			cap = cap ? cap * 2 : 8;
+			kids = xreallocarray(kids, cap, sizeof(*kids));
+		}
+		kids[nkids++] = kid;
+	}
+	n->kids = arena_alloc(&r->doc->arena, nkids * sizeof(*kids));
+	if (nkids > 0)
+		memcpy(n->kids, kids, nkids * sizeof(*kids));
+	n->nkids = nkids;
+	free(kids);
+	return r->fatal ? -1 : 0;
+}
+
+static struct ynode *
+parse_collection(struct yreader *r, yaml_event_t *ev, size_t depth)
+{
+	struct ynode *n;
+	int seq = ev->type == YAML_SEQUENCE_START_EVENT;
+
+	if (depth >= YAML_MAX_DEPTH) {
+		r->fatal = 1;
+		yerror(r, &ev->start_mark, "nesting is deeper than %d levels",
+		    YAML_MAX_DEPTH);
+		return NULL;
+	}
+	n = new_node(r, seq ? YN_SEQ : YN_MAP, ev);
+	if (seq) {
+		check_properties(r, ev, ev->data.sequence_start.anchor,
+		    ev->data.sequence_start.tag,
+		    ev->data.sequence_start.implicit);
+		n->flow = ev->data.sequence_start.style ==
+		    YAML_FLOW_SEQUENCE_STYLE;
+	} else {
+		check_properties(r, ev, ev->data.mapping_start.anchor,
+		    ev->data.mapping_start.tag,
+		    ev->data.mapping_start.implicit);
+		n->flow = ev->data.mapping_start.style ==
+		    YAML_FLOW_MAPPING_STYLE;
+	}
+	if (parse_children(r, n, seq ? YAML_SEQUENCE_END_EVENT :
+	    YAML_MAPPING_END_EVENT, depth) == -1)
+		return NULL;
+	if (!seq)
+		check_duplicates(r, n);
+	return n;
+}
+
+/* Builds the node that starts with *ev; takes ownership of *ev. */
+static struct ynode *
+parse_node(struct yreader *r, yaml_event_t *ev, size_t depth)
+{
+	struct ynode *n = NULL;
+
+	switch (ev->type) {
+	case YAML_SCALAR_EVENT:
+		n = parse_scalar(r, ev);
+		break;
+	case YAML_SEQUENCE_START_EVENT:
+	case YAML_MAPPING_START_EVENT:
+		n = parse_collection(r, ev, depth);
+		break;
+	case YAML_ALIAS_EVENT:
+		yerror(r, &ev->start_mark, "aliases are not allowed");
+		n = new_node(r, YN_SCALAR, ev);
+		break;
+	default:
+		yerror(r, &ev->start_mark, "unexpected YAML structure");
+		r->fatal = 1;
+		break;
+	}
+	yaml_event_delete(ev);
+	return n;
+}
+
+static int
+parse_document(struct yreader *r)
+{
+	yaml_event_t ev;
+	int rc = -1;
+
+	if (next_event(r, &ev) == -1)
+		return -1;
+	if (ev.type != YAML_DOCUMENT_START_EVENT) {
+		yaml_event_delete(&ev);
+		return 0;		/* an empty stream */
+	}
+	if (ev.data.document_start.version_directive != NULL ||
+	    ev.data.document_start.tag_directives.start !=
+	    ev.data.document_start.tag_directives.end)
+		yerror(r, &ev.start_mark, "%%YAML and %%TAG directives are "
+		    "not allowed");
+	yaml_event_delete(&ev);
+	if (next_event(r, &ev) == -1)
+		return -1;
+	r->doc->root = parse_node(r, &ev, 0);
+	if (r->fatal || next_event(r, &ev) == -1)
+		return -1;
+	yaml_event_delete(&ev);		/* the document end */
+	if (next_event(r, &ev) == -1)
+		return -1;
+	if (ev.type == YAML_DOCUMENT_START_EVENT)
+		yerror(r, &ev.start_mark, "a file holds one YAML document, "
+		    "not several");
+	else
+		rc = 0;
+	yaml_event_delete(&ev);
+	return rc;
+}
+
+/* Problems libyaml would misreport or accept: checked on the raw bytes. */
+static int
+prescan(struct yreader *r)
+{
+	const unsigned char *b = (const unsigned char *)r->buf;
+	static const char *const markers[] = { "<<<<<<<", "=======",
+	    ">>>>>>>", "|||||||" };
+	size_t i, k, line, col;
+
+	if (r->len > YAML_MAX_BYTES)
+		return error_at(r->doc->name, 0, 0, "file is larger than %d "
+		    "bytes", YAML_MAX_BYTES);
+	if (r->len >= 2 && ((b[0] == 0xff && b[1] == 0xfe) ||
+	    (b[0] == 0xfe && b[1] == 0xff)))
+		return error_at(r->doc->name, 0, 0, "file is UTF-16; "
+		    "save it as UTF-8");
+	for (i = 0; i < r->len; i++) {
+		if (b[i] == '\0') {
+			ytext_position(r->buf, r->len, i, &line, &col);
+			return error_at(r->doc->name, line, col,
+			    "NUL byte in file (is it UTF-16 or binary?)");
+		}
+		if (i != 0 && b[i - 1] != '\n')
+			continue;
+		for (k = 0; k < sizeof(markers) / sizeof(markers[0]); k++) {
+			if (r->len - i < 7 || memcmp(b + i, markers[k], 7))
+				continue;
+			if (i + 7 < r->len && b[i + 7] != ' ' &&
+			    b[i + 7] != '\n' && b[i + 7] != '\r')
+				continue;
+			ytext_position(r->buf, r->len, i, &line, &col);
+			r->failed = 1;
+			error_at(r->doc->name, line, col, "leftover git "
+			    "conflict marker; resolve the merge first");
+		}
+	}
+	return r->failed ? -1 : 0;
+}
+
+int
+ydoc_parse(struct ydoc *doc, const char *name, const char *buf, size_t len)
+{
+	struct yreader r;
+	yaml_event_t ev;
+	int rc = -1;
+
+	memset(&r, 0, sizeof(r));
+	doc->arena.head = NULL;
+	doc->name = name;
+	doc->root = NULL;
+	r.doc = doc;
+	r.buf = buf;
+	r.len = len;
+	if (prescan(&r) == -1)
+		return -1;
+	if (!yaml_parser_initialize(&r.parser))
+		return error_at(name, 0, 0, "out of memory while parsing");
+	yaml_parser_set_input_string(&r.parser, (const unsigned char *)buf,
+	    len);
+	yaml_parser_set_encoding(&r.parser, YAML_UTF8_ENCODING);
+	if (next_event(&r, &ev) == 0) {
+		yaml_event_delete(&ev);		/* the stream start */
+		if (parse_document(&r) == 0 && !r.failed)
+			rc = 0;
+	}
+	yaml_parser_delete(&r.parser);
+	return rc;
+}
+
+void
+ydoc_release(struct ydoc *doc)
+{
+	arena_release(&doc->arena);
+	doc->root = NULL;
+}
+
+size_t
+ymap_len(const struct ynode *map)
+{
+	return map->nkids / 2;
+}
+
+struct ynode *
+ymap_get(const struct ynode *map, const char *key)
+{
+	size_t i;
+
+	if (map == NULL || map->kind != YN_MAP)
+		return NULL;
+	for (i = 0; i + 1 < map->nkids; i += 2)
+		if (strcmp(map->kids[i]->str, key) == 0)
+			return map->kids[i + 1];
+	return NULL;
+}
+
+int
+ynode_is_null(const struct ynode *n)
+{
+	if (n == NULL)
+		return 1;
+	if (n->kind != YN_SCALAR || !n->plain)
+		return 0;
+	return n->len == 0 || strcmp(n->str, "~") == 0 ||
+	    strcmp(n->str, "null") == 0;
+}
