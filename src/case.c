@@ -1,6 +1,8 @@
 /* Case files: facts, the history of events, and appending to it. */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "case.h"
 #include "date.h"
@@ -78,7 +80,7 @@ read_fact(struct schema *s, struct case_ctx *ctx, const char *group,
 {
 	const struct fact_def *def;
 	const char *why;
-	char *path;
+	char *path, list[256];
 
 	path = arena_alloc(s->arena, strlen(group) + k->len + 2);
 	strcpy(path, group);
@@ -92,7 +94,11 @@ read_fact(struct schema *s, struct case_ctx *ctx, const char *group,
 		return;
 	}
 	if (fact_check(def, v->str, &why) == -1) {
-		schema_error(s, v, "'%s' is %s", path, why);
+		if (def->type == FACT_CHOICE) {
+			fact_choices_text(def->choices, list, sizeof(list));
+			schema_error(s, v, "'%s' must be %s", path, list);
+		} else
+			schema_error(s, v, "'%s' is %s", path, why);
 		return;
 	}
 	add_fact(ctx, path, v->str, v);
@@ -373,11 +379,12 @@ case_load(char *text, size_t len, const char *name)
 	s.file = c->name;
 	s.arena = &c->doc.arena;
 	s.errors = 0;
+	/* A tree with duplicate keys or bad values is still checked. */
 	if (ydoc_parse(&c->doc, c->name, text, len) == -1)
 		s.errors++;
-	else if ((root = c->doc.root) == NULL)
+	if ((root = c->doc.root) == NULL && s.errors == 0)
 		schema_error(&s, NULL, "empty case file");
-	else {
+	else if (root != NULL) {
 		schema_map(&s, root, case_keys, &ctx, "the case file",
 		    ignore_key);
 		if (root->kind == YN_MAP && root->nkids >= 2 &&
@@ -451,7 +458,7 @@ looks_special(const char *s)
 	size_t i;
 
 	for (i = 0; words[i] != NULL; i++)
-		if (strcmp(words[i], s) == 0)
+		if (strcasecmp(words[i], s) == 0)
 			return 1;
 	return 0;
 }
@@ -462,9 +469,9 @@ case_quote(struct strbuf *sb, const char *s)
 	long day;
 	const char *p;
 
-	if (date_parse(s, &day) == 0 || (s[0] >= 'a' && s[0] <= 'z' &&
-	    strspn(s, "abcdefghijklmnopqrstuvwxyz0123456789._-") ==
-	    strlen(s) && !looks_special(s))) {
+	if (date_parse(s, &day) == 0 || (isalpha((unsigned char)s[0]) &&
+	    strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+	    "0123456789._-") == strlen(s) && !looks_special(s))) {
 		strbuf_addstr(sb, s);
 		return;
 	}

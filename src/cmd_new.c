@@ -149,15 +149,15 @@ case_text(const struct new_case *nc, size_t *len)
 	strbuf_addstr(&sb, "# Ärende för sams, format i sams-case(5). Fakta "
 	    "och kommentarer får\n# ändras för hand; sams lägger till "
 	    "händelser sist i historiken.\n");
-	add_line(&sb, "", "sams-case", CASE_FORMAT);
+	strbuf_addstr(&sb, "sams-case: " CASE_FORMAT "\n");
 	add_line(&sb, "", "id", nc->id);
 	add_line(&sb, "", "model", nc->model);
 	strbuf_addstr(&sb, "placement:\n");
 	add_line(&sb, "  ", "type", nc->type);
 	add_line(&sb, "  ", "date", nc->placement_date);
-	add_line(&sb, "  ", "acute", nc->acute ? "true" : "false");
+	strbuf_addf(&sb, "  acute: %s\n", nc->acute ? "true" : "false");
 	strbuf_addstr(&sb, "school:\n");
-	add_line(&sb, "  ", "change", nc->no_change ? "false" : "true");
+	strbuf_addf(&sb, "  change: %s\n", nc->no_change ? "false" : "true");
 	add_line(&sb, "  ", "form", nc->form);
 	add_line(&sb, "  ", "sending", nc->sending);
 	add_line(&sb, "  ", "receiving", nc->receiving);
@@ -187,6 +187,8 @@ create(struct new_case *nc, const char *path)
 	int rc;
 
 	rc = model_get(nc->model, &m);
+	if (rc == -2)
+		error_msg("--model: no model '%.40s'", nc->model);
 	if (rc != 0)
 		return rc == -2 ? SAMS_EXIT_USAGE : SAMS_EXIT_DATAERR;
 	if ((rc = check_case(nc, m)) != 0)

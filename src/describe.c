@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "diag.h"
 #include "describe.h"
 #include "render.h"
 #include "sams.h"
@@ -33,8 +34,10 @@ describe_options(int argc, char *argv[], const char *usage,
 		}
 	}
 	rc = model_get(id, m);
-	if (rc == -2)
+	if (rc == -2) {
+		error_msg("no model '%.40s'; see --model in sams(1)", id);
 		return SAMS_EXIT_USAGE;
+	}
 	return rc == 0 ? 0 : SAMS_EXIT_DATAERR;
 }
 

@@ -305,7 +305,7 @@ write_temp(const char *path, const char *buf, size_t len, char **tmp)
 	fd = open(*tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
 	    0600);
 	if (fd == -1) {
-		error_sys(path, errno, "cannot create a temporary file");
+		error_sys(path, errno, "cannot create a file in its folder");
 		free(*tmp);
 		*tmp = NULL;
 		return SAMS_EXIT_CANTCREAT;

@@ -654,11 +654,12 @@ model_load(char *text, size_t len, const char *name)
 	s.file = m->name;
 	s.arena = &m->doc.arena;
 	s.errors = 0;
+	/* A tree with duplicate keys or bad values is still checked. */
 	if (ydoc_parse(&m->doc, m->name, text, len) == -1)
 		s.errors++;
-	else if (m->doc.root == NULL)
+	if (m->doc.root == NULL && s.errors == 0)
 		schema_error(&s, NULL, "empty model file");
-	else {
+	else if (m->doc.root != NULL) {
 		schema_map(&s, m->doc.root, model_keys, &c, "the model",
 		    NULL);
 		link_model(&s, &c);
@@ -717,11 +718,8 @@ load_by_id(const char *id, struct model **out)
 		for (b = builtin_models; b->id != NULL; b++)
 			if (strcmp(b->id, id) == 0)
 				break;
-		if (b->id == NULL) {
-			error_msg("no model '%.40s' (built-in models: sams, "
-			    "sisam)", id);
-			return -2;
-		}
+		if (b->id == NULL)
+			return -2;	/* the caller says where it was named */
 		text = xstrndup(b->text, b->len);
 		path = xasprintf("phases/%s.yml", id);
 		*out = model_load(text, b->len, path);

@@ -83,8 +83,8 @@ void		 model_set_dir(const char *dir);
 
 /*
  * The model with that id, loaded once and cached.  Returns 0, -1 after
- * reporting a malformed model (65), or -2 after reporting that none exists
- * (66).  Do not free the model.
+ * reporting a malformed model (65), or -2 when there is no such model
+ * (reported only when a model folder lacks the file).  Do not free it.
  */
 int		 model_get(const char *id, const struct model **out);
 void		 model_cache_release(void);

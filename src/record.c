@@ -45,8 +45,10 @@ record_confirm(const char *file, const struct event *ev)
 	char date[11];
 
 	date_format(ev->date, date);
-	printf("%s: %s %s %s\n", file, date, words[ev->kind],
-	    ev->step != NULL ? ev->step : ev->fact != NULL ? ev->fact : "");
+	printf("%s: %s %s", file, date, words[ev->kind]);
+	if (ev->step != NULL || ev->fact != NULL)
+		printf(" %s", ev->step != NULL ? ev->step : ev->fact);
+	putchar('\n');
 }
 
 /* Refuses a step event that does not fit the step's state. */

@@ -1,0 +1,67 @@
+#!/bin/sh
+# Golden CLI tests.  Each folder under tests/cli/cases/ is one test:
+#   cmd     a shell script, run with sh in a scratch copy of the folder
+#   out     the expected standard output
+#   err     the expected standard error (missing: must be empty)
+#   rc      the expected exit status (missing: 0)
+# Any other file in the folder is a fixture.  $SAMS is the binary under
+# test; SAMS_TODAY, SAMS_BY, NO_COLOR and the locale are fixed.
+# UPDATE=1 rewrites out, err and rc from what the commands printed.
+# VALGRIND=1 runs every sams under valgrind.
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+: "${SAMS:?set SAMS to the sams binary}"
+scratch=$(mktemp -d "${TMPDIR:-/tmp}/sams-cli.XXXXXX")
+trap 'rm -rf "$scratch"' EXIT INT TERM
+
+if [ "${VALGRIND:-}" = 1 ]; then
+	cat > "$scratch/sams" <<WRAP
+#!/bin/sh
+exec valgrind -q --error-exitcode=99 --leak-check=full \
+    --errors-for-leak-kinds=definite "$SAMS" "\$@"
+WRAP
+	chmod +x "$scratch/sams"
+	SAMS="$scratch/sams"
+fi
+SAMS_TOP=$(cd "$here/../.." && pwd)
+export SAMS SAMS_TOP SAMS_TODAY=2026-11-23 SAMS_BY="Test Testsson" NO_COLOR=1 \
+    TERM=dumb LC_ALL=C.UTF-8 SAMS_LOCK_TIMEOUT=1
+unset SAMS_PHASES
+pass=0 fail=0
+for dir in "$here"/cases/*/; do
+	name=$(basename "$dir")
+	case "${1:-}" in ""|"$name") ;; *) continue ;; esac
+	work="$scratch/$name"
+	mkdir -p "$work"
+	cp -R "$dir". "$work/"
+	chmod 0600 "$work"/*.yml 2>/dev/null
+	(cd "$work" && sh ./cmd > "$scratch/out" 2> "$scratch/err")
+	echo $? > "$scratch/rc"
+	if [ "${UPDATE:-}" = 1 ]; then
+		cp "$scratch/out" "$dir/out"
+		if [ -s "$scratch/err" ]; then cp "$scratch/err" "$dir/err";
+		else rm -f "$dir/err"; fi
+		if [ "$(cat "$scratch/rc")" != 0 ]; then
+			cp "$scratch/rc" "$dir/rc"; else rm -f "$dir/rc"; fi
+	fi
+	[ -f "$dir/err" ] || : > "$dir/.empty-err"
+	ok=1
+	diff -u "$dir/out" "$scratch/out" > "$scratch/diff" 2>&1 || ok=0
+	want_err="$dir/err"; [ -f "$want_err" ] || want_err="$dir/.empty-err"
+	diff -u "$want_err" "$scratch/err" >> "$scratch/diff" 2>&1 || ok=0
+	want_rc=0; [ -f "$dir/rc" ] && want_rc=$(cat "$dir/rc")
+	[ "$want_rc" = "$(cat "$scratch/rc")" ] || {
+		ok=0; echo "exit status $(cat "$scratch/rc"), want $want_rc" \
+		    >> "$scratch/diff"; }
+	rm -f "$dir/.empty-err"
+	if [ $ok = 1 ]; then
+		pass=$((pass + 1))
+	else
+		fail=$((fail + 1))
+		echo "FAIL: $name"
+		sed 's/^/    /' "$scratch/diff"
+	fi
+	rm -rf "$work"
+done
+echo "cli: $pass passed, $fail failed"
+[ $fail = 0 ]
