@@ -169,3 +169,9 @@ cli_finish(int rc)
 	}
 	return rc;
 }
+
+int
+sams_exit_worst(int a, int b)
+{
+	return a > b ? a : b;
+}

@@ -44,12 +44,6 @@ static const char usage_text[] =
     "sams [--phases DIR] [--today DATE] [--color WHEN] COMMAND [ARGS]\n"
     "       sams --version | --help\n";
 
-int
-sams_exit_worst(int a, int b)
-{
-	return a > b ? a : b;
-}
-
 static const struct command *
 find_command(const char *name)
 {

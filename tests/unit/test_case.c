@@ -1,0 +1,195 @@
+/* Unit tests of case files: facts, history and appending. */
+#include "case.h"
+#include "date.h"
+#include "testutil.h"
+
+static const char base[] =
+    "# kommentar\nsams-case: 1\nid: T-1\nmodel: sams\n"
+    "placement:\n  type: hvb\n  date: 2026-12-01\n"
+    "lokal: behålls\n"
+    "contacts:\n  socialtjanst: Anna Andersson\n"
+    "history:\n  - {date: 2026-11-20, event: opened, by: Anna}\n";
+
+static struct casefile *
+load(const char *text)
+{
+	return case_load(xstrdup(text), strlen(text), "c.yml");
+}
+
+static void
+test_case_reads_facts_with_defaults(void **state)
+{
+	struct casefile *c = load(base);
+
+	(void)state;
+	assert_non_null(c);
+	assert_string_equal(c->id, "T-1");
+	assert_string_equal(case_fact(c, "placement.type"), "hvb");
+	assert_string_equal(case_fact(c, "school.change"), "true");
+	assert_string_equal(case_fact(c, "placement.acute"), "false");
+	assert_null(case_fact(c, "placement.end"));
+	assert_string_equal(case_fact(c, "contacts.socialtjanst"),
+	    "Anna Andersson");
+	assert_int_equal(c->nevents, 1);
+	assert_int_equal(c->item_col, 3);
+	case_free(c);
+}
+
+static void
+test_case_set_events_override_the_header(void **state)
+{
+	struct casefile *c;
+	char *text;
+	long d;
+
+	(void)state;
+	text = xasprintf("%s  - {date: 2026-11-21, event: set, fact: "
+	    "placement.date, value: 2026-12-15}\n", base);
+	c = load(text);
+	assert_non_null(c);
+	assert_string_equal(case_fact(c, "placement.date"), "2026-12-15");
+	assert_int_equal(date_parse("2026-12-15", &d), 0);
+	assert_int_equal(case_fact_date(c, "placement.date"), d);
+	assert_int_equal(date_parse("2026-11-20", &d), 0);
+	assert_int_equal(case_opened(c), d);
+	case_free(c);
+	free(text);
+}
+
+static void
+test_case_append_keeps_every_byte_and_the_indentation(void **state)
+{
+	struct casefile *c = load(base), *again;
+	struct event ev;
+	char *text;
+	size_t len;
+
+	(void)state;
+	memset(&ev, 0, sizeof(ev));
+	ev.kind = EV_DONE;
+	assert_int_equal(date_parse("2026-11-22", &ev.date), 0);
+	ev.step = "ip-kartlagg";
+	ev.by = "Bo: \"B\" Berg";
+	ev.note = "rad 1\nrad 2";
+	text = case_append(c, &ev, &len);
+	assert_non_null(text);
+	assert_memory_equal(text, base, strlen(base));
+	assert_string_equal(text + strlen(base), "  - {date: 2026-11-22, "
+	    "event: done, step: ip-kartlagg, by: \"Bo: \\\"B\\\" Berg\", "
+	    "note: \"rad 1\\nrad 2\"}\n");
+	again = case_load(text, len, "c.yml");
+	assert_non_null(again);
+	assert_int_equal(again->nevents, 2);
+	assert_string_equal(again->events[1].by, "Bo: \"B\" Berg");
+	assert_string_equal(again->events[1].note, "rad 1\nrad 2");
+	case_free(again);
+	case_free(c);
+}
+
+static void
+test_case_append_adds_a_missing_final_newline(void **state)
+{
+	struct casefile *c;
+	struct event ev;
+	char *text, *out;
+	size_t len;
+
+	(void)state;
+	text = xstrndup(base, strlen(base) - 1);
+	c = load(text);
+	memset(&ev, 0, sizeof(ev));
+	ev.kind = EV_NOTE;
+	ev.note = "x";
+	out = case_append(c, &ev, &len);
+	assert_memory_equal(out, text, strlen(text));
+	assert_string_equal(out + strlen(text), "\n  - {date: 1970-01-01, "
+	    "event: note, note: x}\n");
+	free(out);
+	free(text);
+	case_free(c);
+}
+
+static void
+test_case_append_refuses_when_history_is_not_last(void **state)
+{
+	struct casefile *c;
+	struct event ev;
+	size_t len;
+
+	(void)state;
+	memset(&ev, 0, sizeof(ev));
+	ev.kind = EV_NOTE;
+	ev.note = "x";
+	c = load("sams-case: 1\nid: X\nmodel: sams\nhistory:\n"
+	    "- {date: 2026-11-20, event: opened}\nslut: här\n");
+	assert_non_null(c);
+	assert_null(case_append(c, &ev, &len));
+	assert_reported("c.yml: error: cannot add to the history");
+	case_free(c);
+	c = load("sams-case: 1\nid: X\nmodel: sams\nhistory: "
+	    "[{date: 2026-11-20, event: opened}]\n");
+	assert_non_null(c);
+	assert_null(case_append(c, &ev, &len));
+	messages();
+	case_free(c);
+}
+
+static void
+test_case_rejects_bad_events_and_facts(void **state)
+{
+	const char *msg;
+
+	(void)state;
+	assert_null(load("sams-case: 2\nid: X\nmodel: sams\n"
+	    "school: {change: ja, form: universitet}\nhistory:\n"
+	    "- {date: 2026-11-31, event: opened}\n"
+	    "- {date: 2026-11-20, event: skip, step: a}\n"
+	    "- {date: 2026-11-20, event: note, note: x, step: a}\n"
+	    "- {date: 2026-11-20, event: set, fact: id, value: Y}\n"
+	    "- just text\n"));
+	msg = messages();
+	assert_non_null(strstr(msg, "c.yml:1:12: error: unsupported "
+	    "sams-case format"));
+	assert_non_null(strstr(msg, "c.yml:4:18: error: 'school.change' is "
+	    "not true or false"));
+	assert_non_null(strstr(msg, "c.yml:4:28: error: 'school.form' must "
+	    "be"));
+	assert_non_null(strstr(msg, "c.yml:6:10: error: event date is not a "
+	    "date"));
+	assert_non_null(strstr(msg, "c.yml:7:3: error: 'skip' event lacks "
+	    "the key 'reason'"));
+	assert_non_null(strstr(msg, "c.yml:8:3: error: 'note' event has no "
+	    "key 'step'"));
+	assert_non_null(strstr(msg, "c.yml:9:3: error: event sets unknown "
+	    "fact 'id'"));
+	assert_non_null(strstr(msg, "c.yml:10:3: error: a history entry must "
+	    "be a mapping"));
+}
+
+static void
+test_case_requires_its_keys(void **state)
+{
+	(void)state;
+	assert_null(load("id: X\n"));
+	assert_reported("c.yml:1:1: error: the case file lacks the required "
+	    "key 'sams-case'");
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_case_reads_facts_with_defaults),
+		cmocka_unit_test(test_case_set_events_override_the_header),
+		cmocka_unit_test(
+		    test_case_append_keeps_every_byte_and_the_indentation),
+		cmocka_unit_test(test_case_append_adds_a_missing_final_newline),
+		cmocka_unit_test(
+		    test_case_append_refuses_when_history_is_not_last),
+		cmocka_unit_test(test_case_rejects_bad_events_and_facts),
+		cmocka_unit_test(test_case_requires_its_keys),
+	};
+
+	return cmocka_run_group_tests_name("case", tests, capture_setup,
+	    capture_teardown);
+}

@@ -1,0 +1,82 @@
+/* Unit tests of ISO 8601 dates. */
+#include "date.h"
+#include "testutil.h"
+
+static void
+test_date_parses_only_real_dates(void **state)
+{
+	long d;
+
+	(void)state;
+	assert_int_equal(date_parse("1970-01-01", &d), 0);
+	assert_int_equal(d, 0);
+	assert_int_equal(date_parse("2024-02-29", &d), 0);
+	assert_int_equal(date_parse("2026-02-29", &d), -1);
+	assert_int_equal(date_parse("2100-02-29", &d), -1);
+	assert_int_equal(date_parse("2000-02-29", &d), 0);
+	assert_int_equal(date_parse("2026-13-01", &d), -1);
+	assert_int_equal(date_parse("2026-04-31", &d), -1);
+	assert_int_equal(date_parse("2026-4-01", &d), -1);
+	assert_int_equal(date_parse("20260401", &d), -1);
+	assert_int_equal(date_parse("2026-04-01T10", &d), -1);
+	assert_int_equal(date_parse("", &d), -1);
+}
+
+static void
+test_date_formats_what_it_parses(void **state)
+{
+	char buf[11];
+	long d;
+
+	(void)state;
+	assert_int_equal(date_parse("2026-12-01", &d), 0);
+	date_format(d, buf);
+	assert_string_equal(buf, "2026-12-01");
+	date_format(d + 31, buf);
+	assert_string_equal(buf, "2027-01-01");
+	date_format(-1, buf);
+	assert_string_equal(buf, "1969-12-31");
+}
+
+static void
+test_date_adds_months_and_clamps_to_month_end(void **state)
+{
+	char buf[11];
+	long d;
+
+	(void)state;
+	assert_int_equal(date_parse("2026-08-31", &d), 0);
+	date_format(date_add_months(d, 6), buf);
+	assert_string_equal(buf, "2027-02-28");
+	date_format(date_add_months(d, -6), buf);
+	assert_string_equal(buf, "2026-02-28");
+	assert_int_equal(date_parse("2027-12-15", &d), 0);
+	date_format(date_add_months(d, 1), buf);
+	assert_string_equal(buf, "2028-01-15");
+}
+
+static void
+test_date_today_can_be_set(void **state)
+{
+	long d;
+
+	(void)state;
+	assert_int_equal(date_parse("2026-11-23", &d), 0);
+	date_set_today(d);
+	assert_int_equal(date_today(), d);
+	date_set_today(DATE_NONE);
+	assert_true(date_today() > d - 365 * 100);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_date_parses_only_real_dates),
+		cmocka_unit_test(test_date_formats_what_it_parses),
+		cmocka_unit_test(test_date_adds_months_and_clamps_to_month_end),
+		cmocka_unit_test(test_date_today_can_be_set),
+	};
+
+	return cmocka_run_group_tests_name("date", tests, NULL, NULL);
+}

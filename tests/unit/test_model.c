@@ -1,0 +1,200 @@
+/* Unit tests of the model loader and the built-in SAMS model. */
+#include "facts.h"
+#include "model.h"
+#include "testutil.h"
+
+static const char head[] =
+    "sams-model: 1\nid: t\ntitle: T\nroles:\n"
+    "  - {id: socialtjanst, title: Socialtjänsten}\n"
+    "phases:\n  - {id: ett, title: Ett}\n  - {id: tva, title: Två}\n"
+    "steps:\n";
+
+/* Loads head + steps; returns the model or NULL. */
+static struct model *
+load(const char *steps)
+{
+	char *text = xasprintf("%s%s", head, steps);
+
+	return model_load(text, strlen(text), "m.yml");
+}
+
+#define STEP(id, phase, extra)						\
+	"  - id: " id "\n    phase: " phase "\n    title: T\n"		\
+	"    owner: socialtjanst\n    why: W\n    what: [X]\n"		\
+	"    source: project\n" extra
+
+static void
+test_model_builtin_sams_has_four_phases_in_order(void **state)
+{
+	static const char *const titles[] = { "Inför placering",
+	    "Under placering", "Inför avslut", "Uppföljning" };
+	const struct model *m;
+	size_t i;
+
+	(void)state;
+	assert_int_equal(model_get("sams", &m), 0);
+	assert_int_equal(m->nphases, 4);
+	for (i = 0; i < 4; i++)
+		assert_string_equal(m->phases[i].title, titles[i]);
+	assert_true(m->nsteps >= 20);
+}
+
+static void
+test_model_builtin_steps_are_complete(void **state)
+{
+	static const char *const fixed[] = { "socialtjanst",
+	    "rektor-avlamnande", "rektor-mottagande",
+	    "utbildningsforvaltning", "samordnare", NULL };
+	const struct model *m;
+	const struct step *s;
+	size_t i, k, phases_seen[4] = { 0 };
+
+	(void)state;
+	assert_int_equal(model_get("sams", &m), 0);
+	for (k = 0; fixed[k] != NULL; k++)
+		assert_int_not_equal(model_role_index(m, fixed[k]), NO_INDEX);
+	for (i = 0; i < m->nsteps; i++) {
+		s = &m->steps[i];
+		assert_non_null(s->why);
+		assert_true(s->nwhat > 0);
+		assert_non_null(s->source);
+		assert_true(s->phase < 4);
+		phases_seen[s->phase]++;
+	}
+	for (i = 0; i < 4; i++)
+		assert_true(phases_seen[i] > 0);
+	/* The handover follows skollagen 3 kap. 12 j § and only on a change. */
+	s = &m->steps[model_step_index(m, "ip-overlamning")];
+	assert_string_equal(m->roles[s->owner].id, "rektor-avlamnande");
+	assert_string_equal(s->law[0], "skollagen (2010:800) 3 kap. 12 j §");
+	assert_string_equal(s->when[0].fact, "school.change");
+}
+
+static void
+test_model_loads_a_minimal_model(void **state)
+{
+	struct model *m;
+
+	(void)state;
+	m = load(STEP("a", "ett", "") STEP("b", "tva", "    after: [a]\n"
+	    "    due: placement.date - 2w\n"));
+	assert_non_null(m);
+	assert_int_equal(m->steps[1].after[0], 0);
+	assert_int_equal(m->steps[1].due.amount, -2);
+	assert_int_equal(m->steps[1].due.unit, 'w');
+	model_free(m);
+}
+
+static void
+test_model_reports_every_problem_with_its_position(void **state)
+{
+	const char *msg;
+
+	(void)state;
+	assert_null(load(STEP("a", "ett", "    colour: red\n")
+	    STEP("a", "tre", "    owner2: x\n")));
+	msg = messages();
+	assert_non_null(strstr(msg, "m.yml:17:5: error: unknown key 'colour' "
+	    "in a step"));
+	assert_non_null(strstr(msg, "m.yml:25:5: error: unknown key "
+	    "'owner2'"));
+	assert_non_null(strstr(msg, "m.yml:18:5: error: duplicate step id "
+	    "'a' (first at line 10)"));
+	assert_non_null(strstr(msg, "m.yml:19:12: error: unknown phase "
+	    "'tre'"));
+}
+
+static void
+test_model_rejects_unknown_roles_and_prerequisites(void **state)
+{
+	(void)state;
+	assert_null(load("  - id: a\n    phase: ett\n    title: T\n"
+	    "    owner: rektor\n    why: W\n    what: [X]\n"
+	    "    after: [zz]\n    source: law\n"));
+	assert_reported("m.yml:13:12: error: unknown role 'rektor'");
+	assert_null(load(STEP("a", "ett", "    after: [zz]\n")));
+	assert_reported("m.yml:17:12: error: unknown prerequisite step 'zz'");
+}
+
+static void
+test_model_rejects_circular_prerequisites(void **state)
+{
+	(void)state;
+	assert_null(load(STEP("a", "ett", "    after: [c]\n")
+	    STEP("b", "ett", "    after: [a]\n")
+	    STEP("c", "ett", "    after: [b]\n")));
+	assert_reported("m.yml:10:5: error: circular prerequisites: "
+	    "a -> c -> b -> a");
+}
+
+static void
+test_model_rejects_waiting_for_a_later_phase(void **state)
+{
+	(void)state;
+	assert_null(load(STEP("a", "ett", "    after: [b]\n")
+	    STEP("b", "tva", "")));
+	assert_reported("step 'a' waits for 'b', which belongs to a later "
+	    "phase");
+}
+
+static void
+test_model_parses_due_rules(void **state)
+{
+	struct due_rule r;
+	const char *why;
+
+	(void)state;
+	assert_int_equal(due_rule_parse("placement.end + 6m", &r, &why), 0);
+	assert_string_equal(r.base, "placement.end");
+	assert_int_equal(r.amount, 6);
+	assert_int_equal(r.unit, 'm');
+	assert_int_equal(due_rule_parse("opened", &r, &why), 0);
+	assert_int_equal(r.amount, 0);
+	assert_int_equal(due_rule_parse("tomorrow", &r, &why), -1);
+	assert_int_equal(due_rule_parse("placement.date - 2 weeks", &r, &why),
+	    -1);
+	assert_int_equal(due_rule_parse("placement.date * 2d", &r, &why), -1);
+	assert_int_equal(due_rule_parse("placement.date + 99999d", &r, &why),
+	    -1);
+	assert_null(load(STEP("a", "ett", "    due: soon\n")));
+	assert_reported("m.yml:17:10: error: bad due rule");
+}
+
+static void
+test_model_rejects_bad_conditions(void **state)
+{
+	(void)state;
+	assert_null(load(STEP("a", "ett", "    when:\n      school.change: "
+	    "kanske\n      colour: red\n")));
+	assert_reported("condition 'school.change': value 'kanske' is not "
+	    "true or false");
+}
+
+static int
+group_teardown(void **state)
+{
+	model_cache_release();
+	return capture_teardown(state);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(
+		    test_model_builtin_sams_has_four_phases_in_order),
+		cmocka_unit_test(test_model_builtin_steps_are_complete),
+		cmocka_unit_test(test_model_loads_a_minimal_model),
+		cmocka_unit_test(
+		    test_model_reports_every_problem_with_its_position),
+		cmocka_unit_test(
+		    test_model_rejects_unknown_roles_and_prerequisites),
+		cmocka_unit_test(test_model_rejects_circular_prerequisites),
+		cmocka_unit_test(test_model_rejects_waiting_for_a_later_phase),
+		cmocka_unit_test(test_model_parses_due_rules),
+		cmocka_unit_test(test_model_rejects_bad_conditions),
+	};
+
+	return cmocka_run_group_tests_name("model", tests, capture_setup,
+	    group_teardown);
+}

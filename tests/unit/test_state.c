@@ -1,0 +1,233 @@
+/* Unit tests of the state engine on the built-in SAMS model. */
+#include "date.h"
+#include "state.h"
+#include "testutil.h"
+
+struct fixture {
+	const struct model	*m;
+	struct casefile		*c;
+	struct case_state	 st;
+};
+
+static const char head[] =
+    "sams-case: 1\nid: T-1\nmodel: sams\n"
+    "placement: {type: familjehem, date: 2026-12-01}\n"
+    "school: {change: %s, form: grundskola}\n"
+    "history:\n- {date: 2026-11-20, event: opened}\n%s";
+
+static long
+day(const char *s)
+{
+	long d;
+
+	assert_int_equal(date_parse(s, &d), 0);
+	return d;
+}
+
+/* Loads a case with the given school change and history lines. */
+static void
+compute(struct fixture *f, const char *change, const char *history,
+    const char *today)
+{
+	char *text = xasprintf(head, change, history);
+
+	state_release(&f->st);
+	case_free(f->c);
+	f->c = case_load(text, strlen(text), "c.yml");
+	assert_non_null(f->c);
+	assert_int_equal(state_check_case(f->m, f->c), 0);
+	state_compute(&f->st, f->m, f->c, day(today));
+}
+
+static const struct step_status *
+status(const struct fixture *f, const char *step)
+{
+	size_t i = model_step_index(f->m, step);
+
+	assert_int_not_equal(i, NO_INDEX);
+	return &f->st.steps[i];
+}
+
+static int
+setup(void **state)
+{
+	struct fixture *f = xcalloc(1, sizeof(*f));
+
+	if (model_get("sams", &f->m) != 0)
+		return -1;
+	*state = f;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct fixture *f = *state;
+
+	state_release(&f->st);
+	case_free(f->c);
+	free(f);
+	return 0;
+}
+
+static void
+test_state_starts_with_mapping_the_school_situation(void **state)
+{
+	struct fixture *f = *state;
+	size_t i, ready = 0;
+
+	compute(f, "true", "", "2026-11-01");
+	assert_string_equal(f->m->phases[f->st.phase].id, "infor-placering");
+	for (i = 0; i < f->m->nsteps; i++)
+		ready += f->st.steps[i].ready;
+	assert_int_equal(ready, 1);
+	assert_true(status(f, "ip-kartlagg")->ready);
+	assert_int_equal(status(f, "ip-kartlagg")->due, day("2026-11-10"));
+	assert_false(status(f, "ip-kartlagg")->overdue);
+	assert_false(f->st.complete);
+}
+
+static void
+test_state_marks_overdue_against_today(void **state)
+{
+	struct fixture *f = *state;
+
+	compute(f, "true", "", "2026-11-11");
+	assert_true(status(f, "ip-kartlagg")->overdue);
+	compute(f, "true", "", "2026-11-10");
+	assert_false(status(f, "ip-kartlagg")->overdue);
+}
+
+static void
+test_state_waits_for_prerequisites(void **state)
+{
+	struct fixture *f = *state;
+
+	compute(f, "true", "- {date: 2026-11-21, event: done, step: "
+	    "ip-kartlagg}\n", "2026-11-21");
+	assert_true(status(f, "ip-skolplats")->ready);
+	assert_false(status(f, "ip-beslut")->ready);
+	assert_int_equal(status(f, "ip-beslut")->state, STEP_OPEN);
+	compute(f, "true", "- {date: 2026-11-21, event: done, step: "
+	    "ip-kartlagg}\n- {date: 2026-11-21, event: skip, step: "
+	    "ip-skolplats, reason: r}\n", "2026-11-21");
+	assert_true(status(f, "ip-beslut")->ready);
+	assert_int_equal(status(f, "ip-skolplats")->state, STEP_SKIPPED);
+}
+
+static void
+test_state_hides_school_change_steps_without_a_change(void **state)
+{
+	struct fixture *f = *state;
+
+	compute(f, "false", "- {date: 2026-11-21, event: done, step: "
+	    "ip-kartlagg}\n", "2026-11-21");
+	assert_int_equal(status(f, "ip-overlamning")->state, STEP_NA);
+	assert_false(status(f, "ip-overlamning")->ready);
+	assert_int_equal(status(f, "ip-informera")->state, STEP_NA);
+	assert_true(status(f, "ip-vardplan")->ready);
+	/* up-narvaro has no school change condition: it still applies. */
+	assert_int_equal(status(f, "up-narvaro")->state, STEP_OPEN);
+}
+
+static void
+test_state_reopen_undoes_a_done_step(void **state)
+{
+	struct fixture *f = *state;
+
+	compute(f, "true", "- {date: 2026-11-21, event: done, step: "
+	    "ip-kartlagg}\n- {date: 2026-11-22, event: reopen, step: "
+	    "ip-kartlagg, reason: fel}\n", "2026-11-22");
+	assert_int_equal(status(f, "ip-kartlagg")->state, STEP_OPEN);
+	assert_true(status(f, "ip-kartlagg")->ready);
+	assert_null(status(f, "ip-kartlagg")->closed);
+	assert_false(status(f, "ip-skolplats")->ready);
+}
+
+static void
+test_state_starts_under_placering_on_the_placement_date(void **state)
+{
+	struct fixture *f = *state;
+
+	compute(f, "true", "", "2026-11-30");
+	assert_false(status(f, "up-skolstart")->ready);
+	compute(f, "true", "", "2026-12-01");
+	assert_true(status(f, "up-skolstart")->ready);
+	assert_string_equal(f->m->phases[f->st.phase].id, "infor-placering");
+}
+
+static void
+test_state_uses_set_facts_for_due_dates(void **state)
+{
+	struct fixture *f = *state;
+
+	compute(f, "true", "- {date: 2026-11-21, event: set, fact: "
+	    "placement.date, value: 2027-01-10}\n", "2026-11-21");
+	assert_int_equal(status(f, "ip-kartlagg")->due, day("2026-12-20"));
+	assert_int_equal(status(f, "ia-informera")->due, DATE_NONE);
+}
+
+static void
+test_state_is_complete_when_every_step_is_closed(void **state)
+{
+	struct fixture *f = *state;
+	char *history = xstrdup(""), *more;
+	size_t i;
+
+	for (i = 0; i < f->m->nsteps; i++) {
+		more = xasprintf("%s- {date: 2026-11-21, event: done, step: "
+		    "%s}\n", history, f->m->steps[i].id);
+		free(history);
+		history = more;
+	}
+	compute(f, "true", history, "2026-11-21");
+	free(history);
+	assert_true(f->st.complete);
+	for (i = 0; i < f->m->nsteps; i++)
+		assert_false(f->st.steps[i].ready);
+}
+
+static void
+test_state_reports_unknown_steps_and_roles(void **state)
+{
+	struct casefile *c;
+	const struct model *m;
+	static const char text[] = "sams-case: 1\nid: X\nmodel: sams\n"
+	    "contacts: {kurator: Eva}\nhistory:\n"
+	    "- {date: 2026-11-20, event: done, step: ip-nej}\n";
+
+	(void)state;
+	assert_int_equal(model_get("sams", &m), 0);
+	c = case_load(xstrdup(text), strlen(text), "c.yml");
+	assert_non_null(c);
+	assert_int_equal(state_check_case(m, c), 2);
+	case_free(c);
+}
+
+static int
+group_teardown(void **state)
+{
+	model_cache_release();
+	return capture_teardown(state);
+}
+
+#define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		T(test_state_starts_with_mapping_the_school_situation),
+		T(test_state_marks_overdue_against_today),
+		T(test_state_waits_for_prerequisites),
+		T(test_state_hides_school_change_steps_without_a_change),
+		T(test_state_reopen_undoes_a_done_step),
+		T(test_state_starts_under_placering_on_the_placement_date),
+		T(test_state_uses_set_facts_for_due_dates),
+		T(test_state_is_complete_when_every_step_is_closed),
+		T(test_state_reports_unknown_steps_and_roles),
+	};
+
+	return cmocka_run_group_tests_name("state", tests, capture_setup,
+	    group_teardown);
+}
