@@ -38,8 +38,7 @@ MANPAGES = man/sams.1 man/sams-case.5 man/sams-phases.5
 
 SAMS	 = $(BUILD)/sams
 
-.PHONY: all check check-unit check-cli check-man check-valgrind install \
-	uninstall clean deps
+.PHONY: all demo check check-all check-valgrind install uninstall clean deps
 
 all: $(SAMS)
 
@@ -65,22 +64,23 @@ $(BUILD)/test_%: tests/unit/test_%.c $(LIB_OBJS) tests/unit/testutil.h
 $(BUILD):
 	mkdir -p $(BUILD)
 
-check: check-unit check-cli check-man
+# The README's two commands: both install what a Debian machine lacks.
+demo:
+	@$(MAKE) -s deps
+	@$(MAKE) -s all
+	$(SAMS) next examples/k7q2-familjehem.yml
 
-check-unit: $(UNIT_BINS)
-	@for t in $(UNIT_BINS); do ./$$t || exit 1; done
+check:
+	@$(MAKE) -s deps
+	@$(MAKE) -s check-all
 
-check-cli: $(SAMS)
-	@SAMS=$(abspath $(SAMS)) sh tests/cli/run.sh
-
-check-man:
-	mandoc -T lint -W warning $(MANPAGES)
+check-all: $(SAMS) $(UNIT_BINS)
+	@sh tests/check.sh $(BUILD)
 
 check-valgrind: $(SAMS) $(UNIT_BINS)
-	@for t in $(UNIT_BINS); do valgrind -q --error-exitcode=1 \
-	    --leak-check=full --errors-for-leak-kinds=definite ./$$t \
-	    || exit 1; done
-	@SAMS=$(abspath $(SAMS)) VALGRIND=1 sh tests/cli/run.sh
+	@VALGRIND=1 VALGRIND_CMD="valgrind -q --error-exitcode=1 \
+	    --leak-check=full --errors-for-leak-kinds=definite" \
+	    sh tests/check.sh $(BUILD)
 
 deps:
 	@command -v apt-get >/dev/null 2>&1 || exit 0; \
