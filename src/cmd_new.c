@@ -19,7 +19,7 @@
 #include "xalloc.h"
 
 static const char usage_new[] =
-    "sams new [--id ID] [--model sams|sisam] [--placement-date DATE]\n"
+    "sams new [--id ID] [--model MODEL] [--placement-date DATE]\n"
     "           [--type TYPE] [--acute] [--no-school-change]\n"
     "           [--school-form FORM] [--sending SCHOOL] [--receiving SCHOOL]\n"
     "           [--contact ROLE=NAME]... [--date DATE] [--by NAME] FILE\n";

@@ -112,6 +112,43 @@ harden(void)
 	file_install_signal_cleanup();
 }
 
+static const struct {
+	const char	*name;
+	int		 opt;
+} global_opts[] = {
+	{ "--color", OPT_COLOR },
+	{ "--phases", OPT_PHASES },
+	{ "--today", OPT_TODAY },
+};
+
+/* One of --color, --phases, --today, as "--opt VALUE" or "--opt=VALUE". */
+static int
+global_option(int argc, char *argv[], int *i)
+{
+	const char *arg = argv[*i], *value;
+	size_t k, n;
+
+	for (k = 0; k < sizeof(global_opts) / sizeof(global_opts[0]); k++) {
+		n = strlen(global_opts[k].name);
+		if (strncmp(arg, global_opts[k].name, n) != 0)
+			continue;
+		if (arg[n] == '=')
+			value = arg + n + 1;
+		else if (arg[n] == '\0' && *i + 1 < argc)
+			value = argv[++*i];
+		else if (arg[n] == '\0') {
+			fprintf(stderr, "sams: error: option '%s' wants a "
+			    "value\n", global_opts[k].name);
+			return SAMS_EXIT_USAGE;
+		} else
+			continue;
+		return cli_common_option(global_opts[k].opt, value);
+	}
+	fprintf(stderr, "sams: error: unknown option '%.40s'; try 'sams "
+	    "help'\n", arg);
+	return SAMS_EXIT_USAGE;
+}
+
 /* Global options before the command; returns the index of the command. */
 static int
 global_options(int argc, char *argv[], int *rc)
@@ -130,16 +167,7 @@ global_options(int argc, char *argv[], int *rc)
 			*rc = SAMS_EXIT_OK;
 			return -1;
 		}
-		*rc = SAMS_EXIT_USAGE;
-		if (strcmp(argv[i], "--phases") == 0 && i + 1 < argc)
-			*rc = cli_common_option(OPT_PHASES, argv[++i]);
-		else if (strcmp(argv[i], "--today") == 0 && i + 1 < argc)
-			*rc = cli_common_option(OPT_TODAY, argv[++i]);
-		else if (strcmp(argv[i], "--color") == 0 && i + 1 < argc)
-			*rc = cli_common_option(OPT_COLOR, argv[++i]);
-		else
-			fprintf(stderr, "sams: error: unknown option "
-			    "'%.40s'\n", argv[i]);
+		*rc = global_option(argc, argv, &i);
 		if (*rc != 0)
 			return -1;
 	}
