@@ -72,37 +72,19 @@ set_facts(const struct opened *o, struct event *evs, size_t *n, void *arg)
 int
 cmd_set(int argc, char *argv[])
 {
-	static const struct option longopts[] = {
-		{ "by", required_argument, NULL, OPT_BY },
-		{ "date", required_argument, NULL, OPT_DATE },
-		CLI_COMMON_OPTIONS
-	};
-	const char *date = NULL, *by = NULL;
+	struct record_opts o;
 	struct set_request req;
-	int ch, rc, i;
+	int rc, i;
 
-	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-		switch (ch) {
-		case OPT_BY:
-			by = optarg;
-			break;
-		case OPT_DATE:
-			date = optarg;
-			break;
-		case 'h':
-			return cli_usage(usage_set, 1);
-		default:
-			rc = cli_common_option(ch, optarg);
-			if (rc != 0)
-				return rc < 0 ? cli_usage(usage_set, 0) : rc;
-		}
-	}
+	rc = record_options(argc, argv, usage_set, 0, &o);
+	if (rc != 0)
+		return rc < 0 ? SAMS_EXIT_OK : rc;
 	if (argc - optind < 2 || argc - optind - 1 > UPDATE_MAX_EVENTS)
 		return cli_usage(usage_set, 0);
 	memset(&req, 0, sizeof(req));
 	req.pairs = argv + optind + 1;
 	req.npairs = argc - optind - 1;
-	if ((rc = record_when_who(&req.when, date, by)) != 0)
+	if ((rc = record_when_who(&req.when, o.date, o.by)) != 0)
 		return rc;
 	rc = case_update(argv[optind], set_facts, &req);
 	for (i = 0; rc == 0 && i < req.npairs; i++) {

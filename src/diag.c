@@ -78,6 +78,9 @@ diag_fputs_safe(const char *str, size_t n, FILE *fp)
 	}
 }
 
+static void vdiag(enum diag_level, const char *, size_t, size_t,
+    const char *, va_list) __attribute__((format(printf, 5, 0)));
+
 static void
 vdiag(enum diag_level level, const char *file, size_t line, size_t col,
     const char *fmt, va_list ap)

@@ -101,8 +101,8 @@ record_step(const struct opened *o, struct event *evs, size_t *n, void *arg)
 }
 
 int
-record_step_main(int argc, char *argv[], enum event_kind kind,
-    const char *usage)
+record_options(int argc, char *argv[], const char *usage, unsigned allow,
+    struct record_opts *o)
 {
 	static const struct option longopts[] = {
 		{ "by", required_argument, NULL, OPT_BY },
@@ -111,48 +111,64 @@ record_step_main(int argc, char *argv[], enum event_kind kind,
 		{ "reason", required_argument, NULL, OPT_REASON },
 		CLI_COMMON_OPTIONS
 	};
-	struct step_request req;
-	const char *date = NULL, *by = NULL;
 	int ch, rc;
 
-	memset(&req, 0, sizeof(req));
-	req.ev.kind = kind;
+	memset(o, 0, sizeof(*o));
 	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		switch (ch) {
 		case OPT_BY:
-			by = optarg;
+			o->by = optarg;
 			break;
 		case OPT_DATE:
-			date = optarg;
+			o->date = optarg;
 			break;
 		case OPT_NOTE:
-			if (kind != EV_DONE)
+			if (!(allow & RECORD_NOTE))
 				return cli_usage(usage, 0);
-			req.ev.note = optarg;
+			o->note = optarg;
 			break;
 		case OPT_REASON:
-			if (kind == EV_DONE)
+			if (!(allow & RECORD_REASON))
 				return cli_usage(usage, 0);
-			req.ev.reason = optarg;
+			o->reason = optarg;
 			break;
 		case 'h':
-			return cli_usage(usage, 1);
+			cli_usage(usage, 1);
+			return -1;
 		default:
 			rc = cli_common_option(ch, optarg);
 			if (rc != 0)
 				return rc < 0 ? cli_usage(usage, 0) : rc;
 		}
 	}
+	return 0;
+}
+
+int
+record_step_main(int argc, char *argv[], enum event_kind kind,
+    const char *usage)
+{
+	struct record_opts o;
+	struct step_request req;
+	int rc;
+
+	rc = record_options(argc, argv, usage, kind == EV_DONE ? RECORD_NOTE :
+	    RECORD_REASON, &o);
+	if (rc != 0)
+		return rc < 0 ? SAMS_EXIT_OK : rc;
 	if (argc - optind != 2)
 		return cli_usage(usage, 0);
-	if (kind != EV_DONE && req.ev.reason == NULL) {
+	if (kind != EV_DONE && o.reason == NULL) {
 		error_msg("%s needs --reason", argv[0]);
 		return SAMS_EXIT_USAGE;
 	}
-	if ((req.ev.note != NULL && (rc = cli_text(req.ev.note, "--note"))) ||
-	    (req.ev.reason != NULL &&
-	    (rc = cli_text(req.ev.reason, "--reason"))) ||
-	    (rc = record_when_who(&req.ev, date, by)) != 0)
+	memset(&req, 0, sizeof(req));
+	req.ev.kind = kind;
+	req.ev.note = o.note;
+	req.ev.reason = o.reason;
+	if ((o.note != NULL && (rc = cli_text(o.note, "--note")) != 0) ||
+	    (o.reason != NULL && (rc = cli_text(o.reason, "--reason")) != 0) ||
+	    (rc = record_when_who(&req.ev, o.date, o.by)) != 0)
 		return rc;
 	req.file = argv[optind];
 	req.ev.step = argv[optind + 1];

@@ -8,6 +8,22 @@
 
 #include "case.h"
 
+/* Options of the commands that record events. */
+struct record_opts {
+	const char	*date, *by, *note, *reason;
+};
+
+#define RECORD_NOTE	0x1	/* the command takes --note */
+#define RECORD_REASON	0x2	/* the command takes --reason */
+
+/*
+ * Parses --date, --by, the options in allow and the common ones.  Returns
+ * 0 with optind at the operands, -1 after printing --help, or an exit
+ * status after reporting.
+ */
+int	record_options(int argc, char *argv[], const char *usage,
+	    unsigned allow, struct record_opts *o);
+
 /* Runs "sams done", "sams skip" or "sams reopen". */
 int	record_step_main(int argc, char *argv[], enum event_kind kind,
 	    const char *usage);
