@@ -26,9 +26,10 @@ ALL_CFLAGS = $(WARNINGS) $(SAMS_CPPFLAGS) $(CPPFLAGS) $(CFLAGS) $(SAN_FLAGS)
 ALL_LDFLAGS = $(LDFLAGS) $(SAN_FLAGS)
 
 LIB_SRCS = arena case caseio cli date describe diag facts fileio model pnr \
-	   record render schema state strbuf xalloc yamlio
+	   lint record render report schema state strbuf walk xalloc yamlio
 CMD_SRCS = main cmd_check cmd_done cmd_new cmd_next cmd_note cmd_phases \
-	   cmd_reopen cmd_roles cmd_set cmd_show cmd_skip cmd_status
+	   cmd_reopen cmd_report cmd_roles cmd_set cmd_show cmd_skip \
+	   cmd_status
 LIB_OBJS = $(LIB_SRCS:%=$(BUILD)/%.o) $(BUILD)/builtin_models.o
 CMD_OBJS = $(CMD_SRCS:%=$(BUILD)/%.o)
 MODELS	 = $(sort $(wildcard phases/*.yml))

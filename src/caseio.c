@@ -22,8 +22,17 @@ case_open(const char *path, struct opened *o)
 	rc = file_read(path, YAML_MAX_BYTES, &text, &len);
 	if (rc != 0)
 		return rc;
-	o->c = case_load(text, len, strcmp(path, "-") == 0 ? "<stdin>" :
-	    path);
+	return case_open_text(text, len, strcmp(path, "-") == 0 ?
+	    "<stdin>" : path, o);
+}
+
+int
+case_open_text(char *text, size_t len, const char *name, struct opened *o)
+{
+	int rc;
+
+	o->m = NULL;
+	o->c = case_load(text, len, name);
 	if (o->c == NULL)
 		return SAMS_EXIT_DATAERR;
 	rc = model_get(o->c->model, &o->m);

@@ -19,6 +19,9 @@ struct opened {
  * 65 (malformed or inconsistent) or 66 (missing) after reporting.
  */
 int	case_open(const char *path, struct opened *o);
+/* The same for a file already read: takes over text. */
+int	case_open_text(char *text, size_t len, const char *name,
+	    struct opened *o);
 void	opened_close(struct opened *o);
 
 #define UPDATE_MAX_EVENTS	16

@@ -5,13 +5,43 @@
 
 #include "caseio.h"
 #include "cli.h"
+#include "date.h"
 #include "diag.h"
 #include "fileio.h"
+#include "lint.h"
 #include "model.h"
+#include "render.h"
 #include "sams.h"
+#include "strbuf.h"
+#include "walk.h"
 #include "yamlio.h"
 
-static const char usage_check[] = "sams check FILE...\n";
+static const char usage_check[] =
+    "sams check [--format text|json] [--files0-from FILE] [--today DATE]\n"
+    "           PATH...\n";
+
+enum { OPT_FILES0 = 512 };
+
+/* What --format json collects for the file being checked. */
+struct problems {
+	struct strbuf	buf;
+	size_t		n;
+};
+
+static void
+collect(enum diag_level level, const char *file, size_t line, size_t col,
+    const char *msg, void *arg)
+{
+	static const char *const levels[] = { "note", "warning", "error" };
+	struct problems *p = arg;
+
+	(void)file;
+	strbuf_addf(&p->buf, "%s{\"line\": %zu, \"column\": %zu, "
+	    "\"level\": \"%s\", \"message\": ", p->n++ ? ", " : "", line, col,
+	    levels[level]);
+	json_string(&p->buf, msg);
+	strbuf_addch(&p->buf, '}');
+}
 
 /* Whether text is a model file: its top level has "sams-model:". */
 static int
@@ -21,6 +51,7 @@ is_model(const char *text)
 	    strstr(text, "\nsams-model:") != NULL;
 }
 
+/* Checks one file; returns 66 if it could not be read, else 0. */
 static int
 check_file(const char *path)
 {
@@ -32,37 +63,89 @@ check_file(const char *path)
 
 	rc = file_read(path, YAML_MAX_BYTES, &text, &len);
 	if (rc != 0)
-		return rc == SAMS_EXIT_NOINPUT ? rc : SAMS_EXIT_FINDINGS;
+		return rc == SAMS_EXIT_NOINPUT ? rc : 0;
 	if (is_model(text)) {
 		m = model_load(text, len, path);
-		rc = m == NULL ? SAMS_EXIT_FINDINGS : 0;
 		model_free(m);
-		return rc;
+		return 0;
 	}
-	free(text);
-	rc = case_open(path, &o);
+	if (case_open_text(text, len, path, &o) == 0)
+		lint_case(o.c, o.m, date_today());
 	opened_close(&o);
-	return rc == SAMS_EXIT_DATAERR ? SAMS_EXIT_FINDINGS : rc;
+	return 0;
+}
+
+static void
+print_json(const char *path, struct problems *p)
+{
+	struct strbuf line = STRBUF_INIT;
+
+	strbuf_addstr(&line, "{\"format\": 1, \"file\": ");
+	json_string(&line, path);
+	strbuf_addf(&line, ", \"ok\": %s, \"problems\": [%s]}\n",
+	    p->n == 0 ? "true" : "false", p->buf.buf != NULL ? p->buf.buf :
+	    "");
+	fputs(line.buf, stdout);
+	strbuf_release(&line);
+	strbuf_release(&p->buf);
+	p->n = 0;
+}
+
+static int
+check_all(struct pathlist *files, enum cli_format format)
+{
+	struct problems p = { STRBUF_INIT, 0 };
+	size_t i, before;
+	int rc, worst = 0;
+
+	if (format == FORMAT_JSON)
+		diag_set_sink(collect, &p, 1);
+	for (i = 0; i < files->n; i++) {
+		before = diag_count(DIAG_ERROR) + diag_count(DIAG_WARNING);
+		rc = check_file(files->paths[i]);
+		if (diag_count(DIAG_ERROR) + diag_count(DIAG_WARNING) > before)
+			rc = sams_exit_worst(rc, SAMS_EXIT_FINDINGS);
+		worst = sams_exit_worst(worst, rc);
+		if (format == FORMAT_JSON)
+			print_json(files->paths[i], &p);
+	}
+	diag_set_sink(NULL, NULL, 0);
+	return worst;
 }
 
 int
 cmd_check(int argc, char *argv[])
 {
 	static const struct option longopts[] = {
+		{ "files0-from", required_argument, NULL, OPT_FILES0 },
+		{ "format", required_argument, NULL, OPT_FORMAT },
 		CLI_COMMON_OPTIONS
 	};
+	struct pathlist files = { NULL, 0, 0 };
+	enum cli_format format = FORMAT_TEXT;
+	const char *files0 = NULL;
 	int ch, rc, worst = 0;
 
 	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		if (ch == 'h')
 			return cli_usage(usage_check, 1);
-		rc = cli_common_option(ch, optarg);
-		if (rc != 0)
+		if (ch == OPT_FILES0)
+			files0 = optarg;
+		else if (ch == OPT_FORMAT) {
+			if ((rc = cli_format(optarg, &format)) != 0)
+				return rc;
+		} else if ((rc = cli_common_option(ch, optarg)) != 0)
 			return rc < 0 ? cli_usage(usage_check, 0) : rc;
 	}
-	if (optind >= argc)
+	if (optind >= argc && files0 == NULL)
 		return cli_usage(usage_check, 0);
+	if (files0 != NULL)
+		worst = walk_files0(&files, files0);
 	for (; optind < argc; optind++)
-		worst = sams_exit_worst(worst, check_file(argv[optind]));
+		worst = sams_exit_worst(worst, walk_operand(&files,
+		    argv[optind]));
+	pathlist_sort(&files);
+	worst = sams_exit_worst(worst, check_all(&files, format));
+	pathlist_free(&files);
 	return worst;
 }

@@ -64,6 +64,8 @@ render_pad(FILE *fp, const char *s, size_t width)
 	size_t w = render_width(s);
 
 	fputs(s, fp);
+	if (w >= width && width > 0)
+		fputc(' ', fp);		/* an overlong cell still ends */
 	for (; w < width; w++)
 		fputc(' ', fp);
 }

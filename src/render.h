@@ -31,7 +31,7 @@ void	 render_status_json(FILE *fp, const struct case_state *st);
 
 /* Appends s to sb as a JSON string, or null when s is NULL. */
 void	 json_string(struct strbuf *sb, const char *s);
-/* Writes s padded with spaces to width display columns. */
+/* Writes s padded with spaces to width columns, or s and one space. */
 void	 render_pad(FILE *fp, const char *s, size_t width);
 /* The display width of UTF-8 text, counting one column a character. */
 size_t	 render_width(const char *s);

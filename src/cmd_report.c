@@ -1,0 +1,161 @@
+/* sams report: one line per case over files and folders, with a summary. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "caseio.h"
+#include "cli.h"
+#include "diag.h"
+#include "render.h"
+#include "report.h"
+#include "sams.h"
+#include "walk.h"
+
+static const char usage_report[] =
+    "sams report [--format text|tsv|csv|json] [--role ROLE] [--phase PHASE]\n"
+    "           [--overdue] [--due-within DAYS] [--by-owner] [--exit-status]\n"
+    "           [--files0-from FILE] [--today DATE] PATH...\n";
+
+enum {
+	OPT_OVERDUE = 512,
+	OPT_DUE_WITHIN,
+	OPT_BY_OWNER,
+	OPT_EXIT_STATUS,
+	OPT_FILES0,
+	OPT_PHASE
+};
+
+struct report_cmd {
+	struct report	 r;
+	const char	*files0;
+	int		 exit_status;
+};
+
+static int
+parse_format(const char *arg, enum report_format *fmt)
+{
+	static const char *const names[] = { "text", "tsv", "csv", "json" };
+	size_t i;
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strcmp(arg, names[i]) == 0) {
+			*fmt = (enum report_format)i;
+			return 0;
+		}
+	error_msg("--format wants text, tsv, csv or json");
+	return SAMS_EXIT_USAGE;
+}
+
+static int
+parse_days(const char *arg, long *days)
+{
+	char *end;
+
+	errno = 0;
+	*days = strtol(arg, &end, 10);
+	if (errno != 0 || *end != '\0' || end == arg || *days < 0 ||
+	    *days > 36600) {
+		error_msg("--due-within wants a number of days");
+		return SAMS_EXIT_USAGE;
+	}
+	return 0;
+}
+
+static int
+parse_options(int argc, char *argv[], struct report_cmd *rc)
+{
+	static const struct option longopts[] = {
+		{ "by-owner", no_argument, NULL, OPT_BY_OWNER },
+		{ "due-within", required_argument, NULL, OPT_DUE_WITHIN },
+		{ "exit-status", no_argument, NULL, OPT_EXIT_STATUS },
+		{ "files0-from", required_argument, NULL, OPT_FILES0 },
+		{ "format", required_argument, NULL, OPT_FORMAT },
+		{ "overdue", no_argument, NULL, OPT_OVERDUE },
+		{ "phase", required_argument, NULL, OPT_PHASE },
+		{ "role", required_argument, NULL, OPT_ROLE },
+		CLI_COMMON_OPTIONS
+	};
+	struct report *r = &rc->r;
+	int ch, st;
+
+	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+		st = 0;
+		switch (ch) {
+		case OPT_BY_OWNER: r->by_owner = 1; break;
+		case OPT_DUE_WITHIN: st = parse_days(optarg, &r->due_within);
+			break;
+		case OPT_EXIT_STATUS: rc->exit_status = 1; break;
+		case OPT_FILES0: rc->files0 = optarg; break;
+		case OPT_FORMAT: st = parse_format(optarg, &r->format); break;
+		case OPT_OVERDUE: r->overdue_only = 1; break;
+		case OPT_PHASE: r->phase = optarg; break;
+		case OPT_ROLE: r->role = optarg; break;
+		case 'h':
+			cli_usage(usage_report, 1);
+			return -1;
+		default:
+			st = cli_common_option(ch, optarg);
+			if (st < 0)
+				return cli_usage(usage_report, 0);
+		}
+		if (st != 0)
+			return st;
+	}
+	if (optind >= argc && rc->files0 == NULL)
+		return cli_usage(usage_report, 0);
+	return 0;
+}
+
+static void
+add_case(const struct case_state *st, void *arg)
+{
+	report_case(arg, st);
+}
+
+static int
+run(struct report_cmd *rc, struct pathlist *files)
+{
+	size_t i, w;
+	int worst = 0, status;
+
+	for (i = 0; i < files->n; i++) {
+		w = render_width(files->paths[i]);
+		if (w > rc->r.file_width && w < 60)
+			rc->r.file_width = w;
+	}
+	report_begin(&rc->r);
+	for (i = 0; i < files->n; i++) {
+		status = case_each(&files->paths[i], 1, add_case, &rc->r);
+		worst = sams_exit_worst(worst, status);
+	}
+	report_end(&rc->r);
+	if (worst == 0 && rc->exit_status && rc->r.overdue_steps > 0)
+		return SAMS_EXIT_FINDINGS;
+	return worst;
+}
+
+int
+cmd_report(int argc, char *argv[])
+{
+	struct report_cmd rc;
+	struct pathlist files = { NULL, 0, 0 };
+	int status, worst = 0;
+
+	memset(&rc, 0, sizeof(rc));
+	rc.r.due_within = -1;
+	rc.r.out = stdout;
+	rc.r.file_width = 3;
+	status = parse_options(argc, argv, &rc);
+	if (status != 0)
+		return status < 0 ? SAMS_EXIT_OK : status;
+	if (rc.files0 != NULL)
+		worst = walk_files0(&files, rc.files0);
+	for (; optind < argc; optind++)
+		worst = sams_exit_worst(worst, walk_operand(&files,
+		    argv[optind]));
+	pathlist_sort(&files);
+	worst = sams_exit_worst(worst, run(&rc, &files));
+	report_release(&rc.r);
+	pathlist_free(&files);
+	return worst;
+}

@@ -1,0 +1,128 @@
+/* Checks of case files beyond what reading them requires. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+#include "diag.h"
+#include "facts.h"
+#include "lint.h"
+#include "pnr.h"
+#include "xalloc.h"
+
+static const char *const top_keys[] = {
+	"sams-case", "id", "model", "placement", "school", "contacts",
+	"history", NULL
+};
+
+static int
+known(const char *const *list, const char *key)
+{
+	for (; *list != NULL; list++)
+		if (strcmp(*list, key) == 0)
+			return 1;
+	return 0;
+}
+
+/* Reports a warning at node n; counts as one problem. */
+#define warn(c, n, ...)							\
+	(diag(DIAG_WARNING, (c)->name, (n)->line, (n)->col, __VA_ARGS__), 1)
+
+/* Keys sams does not know: kept in the file, but probably typos. */
+static int
+unknown_keys(const struct casefile *c)
+{
+	const struct ynode *root = c->doc.root, *k, *v;
+	char path[128];
+	size_t i, j;
+	int n = 0;
+
+	for (i = 0; i + 1 < root->nkids; i += 2) {
+		k = root->kids[i];
+		v = root->kids[i + 1];
+		if (!known(top_keys, k->str))
+			n += warn(c, k, "unknown key '%.40s'; sams keeps it but "
+			    "does not read it", k->str);
+		if (v->kind != YN_MAP || (strcmp(k->str, "placement") != 0 &&
+		    strcmp(k->str, "school") != 0))
+			continue;
+		for (j = 0; j + 1 < v->nkids; j += 2) {
+			snprintf(path, sizeof(path), "%s.%.40s", k->str,
+			    v->kids[j]->str);
+			if (fact_lookup(path) == NULL)
+				n += warn(c, v->kids[j], "unknown fact '%s'; "
+				    "see sams-case(5)", path);
+		}
+	}
+	return n;
+}
+
+/* Dates after today, history out of order, steps closed twice. */
+static int
+history(const struct casefile *c, const struct model *m, long today)
+{
+	const struct event *ev, **closed;
+	size_t i, k;
+	int n = 0;
+
+	closed = xcalloc(m->nsteps + 1, sizeof(*closed));
+	for (i = 0; i < c->nevents; i++) {
+		ev = &c->events[i];
+		if (ev->date > today) {
+			error_at(c->name, ev->line, ev->col, "event is dated "
+			    "after today");
+			n++;
+		} else if (i > 0 && ev->date < c->events[i - 1].date) {
+			diag(DIAG_WARNING, c->name, ev->line, ev->col, "event "
+			    "is dated before the one above it");
+			n++;
+		}
+		if (ev->step == NULL ||
+		    (k = model_step_index(m, ev->step)) == NO_INDEX)
+			continue;
+		if (ev->kind == EV_REOPEN)
+			closed[k] = NULL;
+		else if (closed[k] != NULL) {
+			error_at(c->name, ev->line, ev->col, "step '%s' is "
+			    "closed again without a reopen (first at line "
+			    "%zu)", ev->step, closed[k]->line);
+			n++;
+		} else
+			closed[k] = ev;
+	}
+	free(closed);
+	return n;
+}
+
+/* Every value (and key) that looks like a personnummer. */
+static int
+identity_numbers(const struct casefile *c, const struct ynode *node,
+    const char *field)
+{
+	size_t i;
+	int n = 0;
+
+	if (node->kind == YN_SCALAR) {
+		if (pnr_find(node->str))
+			n += warn(c, node, "'%s' looks like a personnummer or "
+			    "samordningsnummer; case files should hold "
+			    "pseudonyms, not identity numbers", field);
+		return n;
+	}
+	for (i = 0; i < node->nkids; i++) {
+		if (node->kind == YN_MAP && i % 2 == 1)
+			n += identity_numbers(c, node->kids[i],
+			    node->kids[i - 1]->str);
+		else
+			n += identity_numbers(c, node->kids[i], field);
+	}
+	return n;
+}
+
+int
+lint_case(const struct casefile *c, const struct model *m, long today)
+{
+	if (c->doc.root == NULL)
+		return 0;
+	return unknown_keys(c) + history(c, m, today) +
+	    identity_numbers(c, c->doc.root, "a value");
+}

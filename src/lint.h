@@ -1,0 +1,18 @@
+/*
+ * The checks "sams check" makes beyond reading a case: what a case can hold
+ * and still be read, but should not.  Reports through diag.h.
+ */
+#ifndef LINT_H
+#define LINT_H
+
+#include "case.h"
+#include "model.h"
+
+/*
+ * Reports unknown keys, events dated after today or out of order, steps
+ * closed twice without a reopen, and values that look like a personnummer
+ * or samordningsnummer.  Returns the number of problems reported.
+ */
+int	lint_case(const struct casefile *c, const struct model *m, long today);
+
+#endif

@@ -1,0 +1,353 @@
+/* The batch report: rows, filters, the summary and the owners' agenda. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+#include "render.h"
+#include "report.h"
+#include "strbuf.h"
+#include "xalloc.h"
+
+struct report_count {
+	char	*key;
+	size_t	 n, overdue;
+};
+
+struct report_item {
+	char		 *owner;	/* "Role title – name" */
+	char		 *case_id, *file;
+	const struct step *step;
+	long		  due;
+	int		  overdue;
+};
+
+/* The steps of one case that the report shows. */
+struct selection {
+	size_t	*idx;
+	size_t	 n;
+	long	 earliest;
+	int	 overdue;
+};
+
+static const char *const columns[] = {
+	"file", "case", "model", "phase", "complete", "next", "owners",
+	"names", "due", "overdue", NULL
+};
+
+static void
+select_steps(const struct report *r, const struct case_state *st,
+    struct selection *sel)
+{
+	const struct model *m = st->m;
+	const struct step_status *ss;
+	size_t i;
+
+	sel->idx = xcalloc(m->nsteps, sizeof(*sel->idx));
+	sel->n = 0;
+	sel->earliest = DATE_NONE;
+	sel->overdue = 0;
+	for (i = 0; i < m->nsteps; i++) {
+		ss = &st->steps[i];
+		if (!ss->ready || (r->role != NULL &&
+		    strcmp(m->roles[m->steps[i].owner].id, r->role) != 0))
+			continue;
+		sel->idx[sel->n++] = i;
+		sel->overdue |= ss->overdue;
+		if (ss->due != DATE_NONE && (sel->earliest == DATE_NONE ||
+		    ss->due < sel->earliest))
+			sel->earliest = ss->due;
+	}
+}
+
+static int
+selected(const struct report *r, const struct case_state *st,
+    const struct selection *sel)
+{
+	if (r->role != NULL && sel->n == 0)
+		return 0;
+	if (r->phase != NULL && (st->complete ||
+	    strcmp(st->m->phases[st->phase].id, r->phase) != 0))
+		return 0;
+	if (r->overdue_only && !sel->overdue)
+		return 0;
+	if (r->due_within >= 0 && (sel->earliest == DATE_NONE ||
+	    sel->earliest > st->today + r->due_within))
+		return 0;
+	return 1;
+}
+
+static void
+count(struct report_count **table, size_t *n, const char *key, int overdue)
+{
+	size_t i;
+
+	for (i = 0; i < *n; i++)
+		if (strcmp((*table)[i].key, key) == 0)
+			break;
+	if (i == *n) {
+		*table = xreallocarray(*table, *n + 1, sizeof(**table));
+		(*table)[i].key = xstrdup(key);
+		(*table)[i].n = (*table)[i].overdue = 0;
+		(*n)++;
+	}
+	(*table)[i].n++;
+	(*table)[i].overdue += overdue != 0;
+}
+
+static const char *
+phase_title(const struct case_state *st)
+{
+	return st->complete ? "Klart" : st->m->phases[st->phase].title;
+}
+
+/* Separated values */
+
+static void
+put_field(struct report *r, const char *s, int last)
+{
+	const char *p;
+
+	if (r->format == REPORT_CSV && strpbrk(s, ",\"\n\r") != NULL) {
+		fputc('"', r->out);
+		for (p = s; *p != '\0'; p++) {
+			if (*p == '"')
+				fputc('"', r->out);
+			fputc(*p, r->out);
+		}
+		fputc('"', r->out);
+	} else
+		for (p = s; *p != '\0'; p++)
+			fputc(*p == '\t' || *p == '\n' || *p == '\r' ?
+			    ' ' : *p, r->out);
+	fputs(last ? "\n" : r->format == REPORT_CSV ? "," : "\t", r->out);
+}
+
+static void
+separated_row(struct report *r, const struct case_state *st,
+    const struct selection *sel)
+{
+	struct strbuf next = STRBUF_INIT, owners = STRBUF_INIT;
+	struct strbuf names = STRBUF_INIT;
+	const struct step *s;
+	const char *name;
+	char due[11] = "";
+	size_t k;
+
+	for (k = 0; k < sel->n; k++) {
+		s = &st->m->steps[sel->idx[k]];
+		name = state_contact(st->c, st->m->roles[s->owner].id);
+		strbuf_addf(&next, "%s%s", k ? " " : "", s->id);
+		strbuf_addf(&owners, "%s%s", k ? " " : "",
+		    st->m->roles[s->owner].id);
+		strbuf_addf(&names, "%s%s", k ? "; " : "",
+		    name != NULL ? name : "");
+	}
+	if (sel->earliest != DATE_NONE)
+		date_format(sel->earliest, due);
+	put_field(r, st->c->name, 0);
+	put_field(r, st->c->id, 0);
+	put_field(r, st->m->id, 0);
+	put_field(r, st->complete ? "" : st->m->phases[st->phase].id, 0);
+	put_field(r, st->complete ? "true" : "false", 0);
+	put_field(r, next.buf != NULL ? next.buf : "", 0);
+	put_field(r, owners.buf != NULL ? owners.buf : "", 0);
+	put_field(r, names.buf != NULL ? names.buf : "", 0);
+	put_field(r, due, 0);
+	put_field(r, sel->overdue ? "true" : "false", 1);
+	strbuf_release(&next);
+	strbuf_release(&owners);
+	strbuf_release(&names);
+}
+
+/* Text */
+
+static void
+text_row(struct report *r, const struct case_state *st,
+    const struct selection *sel)
+{
+	const struct step *s;
+	char due[11] = "";
+	size_t k;
+
+	if (sel->earliest != DATE_NONE)
+		date_format(sel->earliest, due);
+	render_pad(r->out, st->c->name, r->file_width + 2);
+	render_pad(r->out, st->c->id, 12);
+	render_pad(r->out, phase_title(st), 17);
+	render_pad(r->out, due, 11);
+	render_pad(r->out, sel->overdue ? "försenad" : "", 10);
+	for (k = 0; k < sel->n; k++) {
+		s = &st->m->steps[sel->idx[k]];
+		fprintf(r->out, "%s%s (%s)", k ? ", " : "", s->id,
+		    st->m->roles[s->owner].id);
+	}
+	if (sel->n == 0)
+		fputs(st->complete ? "–" : "väntar", r->out);
+	fputc('\n', r->out);
+}
+
+static void
+add_items(struct report *r, const struct case_state *st,
+    const struct selection *sel)
+{
+	const struct step_status *ss;
+	struct report_item *it;
+	const struct role *role;
+	const char *name;
+	size_t k;
+
+	for (k = 0; k < sel->n; k++) {
+		if (r->nitems == r->capitems) {
+			r->capitems = r->capitems ? r->capitems * 2 : 64;
+			r->items = xreallocarray(r->items, r->capitems,
+			    sizeof(*r->items));
+		}
+		it = &r->items[r->nitems++];
+		it->step = &st->m->steps[sel->idx[k]];
+		role = &st->m->roles[it->step->owner];
+		name = state_contact(st->c, role->id);
+		it->owner = name != NULL ? xasprintf("%s – %s", role->title,
+		    name) : xasprintf("%s (ingen kontakt angiven)",
+		    role->title);
+		it->case_id = xstrdup(st->c->id);
+		it->file = xstrdup(st->c->name);
+		ss = &st->steps[sel->idx[k]];
+		it->due = ss->due;
+		it->overdue = ss->overdue;
+	}
+}
+
+void
+report_begin(struct report *r)
+{
+	size_t i;
+
+	if (r->format == REPORT_TSV || r->format == REPORT_CSV)
+		for (i = 0; columns[i] != NULL; i++)
+			put_field(r, columns[i], columns[i + 1] == NULL);
+	else if (r->format == REPORT_TEXT && !r->by_owner) {
+		render_pad(r->out, "Fil", r->file_width + 2);
+		render_pad(r->out, "Ärende", 12);
+		render_pad(r->out, "Fas", 17);
+		render_pad(r->out, "Senast", 11);
+		render_pad(r->out, "", 10);
+		fputs("Nästa steg (ansvarig)\n", r->out);
+	}
+}
+
+void
+report_case(struct report *r, const struct case_state *st)
+{
+	struct selection sel;
+	size_t k;
+
+	select_steps(r, st, &sel);
+	if (selected(r, st, &sel)) {
+		r->shown++;
+		r->cases++;
+		r->complete += st->complete != 0;
+		count(&r->phases, &r->nphases, phase_title(st), sel.overdue);
+		for (k = 0; k < sel.n; k++) {
+			count(&r->owners, &r->nowners, st->m->roles[
+			    st->m->steps[sel.idx[k]].owner].title,
+			    st->steps[sel.idx[k]].overdue);
+			r->overdue_steps += st->steps[sel.idx[k]].overdue != 0;
+		}
+		if (r->format == REPORT_JSON)
+			render_next_json(r->out, st, r->role);
+		else if (r->format != REPORT_TEXT)
+			separated_row(r, st, &sel);
+		else if (r->by_owner)
+			add_items(r, st, &sel);
+		else
+			text_row(r, st, &sel);
+	}
+	free(sel.idx);
+}
+
+static int
+compare_items(const void *a, const void *b)
+{
+	const struct report_item *x = a, *y = b;
+	int c;
+
+	if ((c = strcmp(x->owner, y->owner)) != 0)
+		return c;
+	if ((c = strcmp(x->file, y->file)) != 0)
+		return c;
+	return x->step < y->step ? -1 : x->step > y->step;
+}
+
+static void
+print_agenda(struct report *r)
+{
+	const struct report_item *it;
+	char due[11];
+	size_t i;
+
+	qsort(r->items, r->nitems, sizeof(*r->items), compare_items);
+	for (i = 0; i < r->nitems; i++) {
+		it = &r->items[i];
+		if (i == 0 || strcmp(it->owner, r->items[i - 1].owner) != 0)
+			fprintf(r->out, "%s%s\n", i ? "\n" : "", it->owner);
+		fputs("  ", r->out);
+		render_pad(r->out, it->case_id, 12);
+		render_pad(r->out, it->step->id, 16);
+		due[0] = '\0';
+		if (it->due != DATE_NONE)
+			date_format(it->due, due);
+		render_pad(r->out, due, 11);
+		render_pad(r->out, it->overdue ? "försenad" : "", 10);
+		fprintf(r->out, "%s  (%s)\n", it->step->title, it->file);
+	}
+}
+
+static void
+print_counts(struct report *r, const char *label,
+    const struct report_count *t, size_t n)
+{
+	size_t i;
+
+	fputs(label, r->out);
+	for (i = 0; i < n; i++) {
+		fprintf(r->out, "%s%s %zu", i ? " · " : "", t[i].key, t[i].n);
+		if (t[i].overdue > 0)
+			fprintf(r->out, " (försenade: %zu)", t[i].overdue);
+	}
+	fputs(n == 0 ? "–\n" : "\n", r->out);
+}
+
+void
+report_end(struct report *r)
+{
+	if (r->format != REPORT_TEXT)
+		return;
+	if (r->by_owner)
+		print_agenda(r);
+	fprintf(r->out, "\nÄrenden: %zu, varav klara: %zu. Försenade steg: "
+	    "%zu.\n", r->cases, r->complete, r->overdue_steps);
+	print_counts(r, "Per fas:       ", r->phases, r->nphases);
+	print_counts(r, "Per ansvarig:  ", r->owners, r->nowners);
+}
+
+void
+report_release(struct report *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->nphases; i++)
+		free(r->phases[i].key);
+	for (i = 0; i < r->nowners; i++)
+		free(r->owners[i].key);
+	for (i = 0; i < r->nitems; i++) {
+		free(r->items[i].owner);
+		free(r->items[i].case_id);
+		free(r->items[i].file);
+	}
+	free(r->phases);
+	free(r->owners);
+	free(r->items);
+	r->phases = r->owners = NULL;
+	r->items = NULL;
+	r->nphases = r->nowners = r->nitems = 0;
+}

@@ -1,0 +1,52 @@
+/*
+ * The batch report: one row per case in text, TSV, CSV or JSON Lines,
+ * filtered by role, phase and due date, with a summary for people and an
+ * agenda per owner.  struct report owns its summary and agenda tables;
+ * report_release() frees them.
+ */
+#ifndef REPORT_H
+#define REPORT_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "state.h"
+
+enum report_format {
+	REPORT_TEXT,
+	REPORT_TSV,
+	REPORT_CSV,
+	REPORT_JSON
+};
+
+struct report_count;
+struct report_item;
+
+struct report {
+	/* settings */
+	enum report_format	 format;
+	const char		*role;		/* only this owner's steps */
+	const char		*phase;		/* only cases in this phase */
+	int			 overdue_only;
+	long			 due_within;	/* days, or -1 */
+	int			 by_owner;
+	size_t			 file_width;	/* of the text file column */
+	FILE			*out;
+	/* results */
+	size_t			 cases, complete, overdue_steps;
+	size_t			 shown;
+	struct report_count	*phases, *owners;
+	size_t			 nphases, nowners;
+	struct report_item	*items;		/* --by-owner agenda */
+	size_t			 nitems, capitems;
+};
+
+/* Prints the header row of the table, if the format has one. */
+void	report_begin(struct report *r);
+/* Adds one case: a row, or items of the agenda, and the counts. */
+void	report_case(struct report *r, const struct case_state *st);
+/* Prints the agenda and the summary (text only). */
+void	report_end(struct report *r);
+void	report_release(struct report *r);
+
+#endif
