@@ -39,7 +39,8 @@ MANPAGES = man/sams.1 man/sams-case.5 man/sams-phases.5
 
 SAMS	 = $(BUILD)/sams
 
-.PHONY: all demo check check-all check-valgrind install uninstall clean deps
+.PHONY: all demo check check-all check-valgrind bench install uninstall clean \
+	deps
 
 all: $(SAMS)
 
@@ -83,6 +84,9 @@ check-valgrind: $(SAMS) $(UNIT_BINS)
 	    --leak-check=full --errors-for-leak-kinds=definite" \
 	    sh tests/check.sh $(BUILD)
 
+bench: $(SAMS)
+	@BUILD=$(BUILD) sh tests/bench/bench.sh
+
 deps:
 	@command -v apt-get >/dev/null 2>&1 || exit 0; \
 	missing=""; \
@@ -102,6 +106,7 @@ install: $(SAMS)
 	install -m 0644 man/sams-case.5 man/sams-phases.5 \
 	    $(DESTDIR)$(MANDIR)/man5/
 	install -m 0644 $(MODELS) $(DESTDIR)$(DATADIR)/phases/
+	install -m 0755 contrib/pre-commit $(DESTDIR)$(DATADIR)/pre-commit
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/sams $(DESTDIR)$(MANDIR)/man1/sams.1 \

@@ -197,7 +197,7 @@ find_event_key(const char *name)
 	const struct event_key_def *k;
 
 	for (k = event_keys; k->name != NULL; k++)
-		if (strcmp(k->name, name) == 0)
+		if (k->name[0] == name[0] && strcmp(k->name, name) == 0)
 			return k;
 	return NULL;
 }
@@ -229,7 +229,8 @@ event_kind_of(const char *name)
 	int i;
 
 	for (i = 0; i < EV_COUNT; i++)
-		if (strcmp(event_kinds[i].name, name) == 0)
+		if (event_kinds[i].name[0] == name[0] &&
+		    strcmp(event_kinds[i].name, name) == 0)
 			return i;
 	return -1;
 }

@@ -98,11 +98,48 @@ due_rule_format(const struct due_rule *rule, char *buf, size_t size)
 
 /* Lookups. */
 
+static size_t
+hash(const char *s)
+{
+	size_t h = 2166136261u;
+
+	for (; *s != '\0'; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+/* Step lookups come once or twice per history event: a hash pays. */
+static void
+index_steps(struct model *m)
+{
+	size_t i, k;
+
+	m->nslots = 16;
+	while (m->nslots < m->nsteps * 2)
+		m->nslots *= 2;
+	m->slots = arena_alloc(&m->doc.arena, m->nslots * sizeof(*m->slots));
+	for (k = 0; k < m->nslots; k++)
+		m->slots[k] = NO_INDEX;
+	for (i = 0; i < m->nsteps; i++) {
+		k = hash(m->steps[i].id) & (m->nslots - 1);
+		while (m->slots[k] != NO_INDEX)
+			k = (k + 1) & (m->nslots - 1);
+		m->slots[k] = i;
+	}
+}
+
 size_t
 model_step_index(const struct model *m, const char *id)
 {
-	size_t i;
+	size_t i, k;
 
+	if (m->nslots > 0) {
+		k = hash(id) & (m->nslots - 1);
+		for (; m->slots[k] != NO_INDEX; k = (k + 1) & (m->nslots - 1))
+			if (strcmp(m->steps[m->slots[k]].id, id) == 0)
+				return m->slots[k];
+		return NO_INDEX;
+	}
 	for (i = 0; i < m->nsteps; i++)
 		if (m->steps[i].id != NULL && strcmp(m->steps[i].id, id) == 0)
 			return i;
@@ -668,6 +705,7 @@ model_load(char *text, size_t len, const char *name)
 		model_free(m);
 		return NULL;
 	}
+	index_steps(m);
 	return m;
 }
 

@@ -65,6 +65,8 @@ struct model {
 	size_t		 nphases;
 	struct step	*steps;
 	size_t		 nsteps;
+	size_t		*slots;		/* hash of step ids, NO_INDEX empty */
+	size_t		 nslots;	/* a power of two, or 0 */
 };
 
 /*

@@ -202,12 +202,22 @@ render_next_text(FILE *fp, const struct case_state *st, const char *role)
 void
 json_string(struct strbuf *sb, const char *s)
 {
+	size_t run;
+
 	if (s == NULL) {
 		strbuf_addstr(sb, "null");
 		return;
 	}
 	strbuf_addch(sb, '"');
-	for (; *s != '\0'; s++) {
+	for (;;) {
+		run = 0;	/* copy what needs no escape in one go */
+		while ((unsigned char)s[run] >= 0x20 && s[run] != '"' &&
+		    s[run] != '\\')
+			run++;
+		strbuf_add(sb, s, run);
+		s += run;
+		if (*s == '\0')
+			break;
 		if (*s == '"' || *s == '\\') {
 			strbuf_addch(sb, '\\');
 			strbuf_addch(sb, *s);
@@ -215,10 +225,9 @@ json_string(struct strbuf *sb, const char *s)
 			strbuf_addstr(sb, "\\n");
 		else if (*s == '\t')
 			strbuf_addstr(sb, "\\t");
-		else if ((unsigned char)*s < 0x20)
-			strbuf_addf(sb, "\\u%04x", (unsigned char)*s);
 		else
-			strbuf_addch(sb, *s);
+			strbuf_addf(sb, "\\u%04x", (unsigned char)*s);
+		s++;
 	}
 	strbuf_addch(sb, '"');
 }

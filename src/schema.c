@@ -24,7 +24,7 @@ static const struct keydef *
 find_key(const struct keydef *keys, const char *key)
 {
 	for (; keys->key != NULL; keys++)
-		if (strcmp(keys->key, key) == 0)
+		if (keys->key[0] == key[0] && strcmp(keys->key, key) == 0)
 			return keys;
 	return NULL;
 }

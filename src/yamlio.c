@@ -111,6 +111,8 @@ check_scalar(struct yreader *r, const yaml_event_t *ev)
 		return;
 	}
 	for (i = 0; i < n; i++) {
+		if (s[i] >= 0x20 && s[i] < 0x7f)
+			continue;	/* the common case */
 		if (s[i] == '\0') {
 			yerror(r, &ev->start_mark, "NUL character in a value");
 			return;
@@ -331,7 +333,7 @@ parse_document(struct yreader *r)
 static int
 prescan(struct yreader *r)
 {
-	const unsigned char *b = (const unsigned char *)r->buf;
+	const unsigned char *b = (const unsigned char *)r->buf, *nul, *next;
 	static const char *const markers[] = { "<<<<<<<", "=======",
 	    ">>>>>>>", "|||||||" };
 	size_t i, k, line, col;
@@ -343,13 +345,17 @@ prescan(struct yreader *r)
 	    (b[0] == 0xfe && b[1] == 0xff)))
 		return error_at(r->doc->name, 0, 0, "file is UTF-16; "
 		    "save it as UTF-8");
-	for (i = 0; i < r->len; i++) {
-		if (b[i] == '\0') {
-			ytext_position(r->buf, r->len, i, &line, &col);
-			return error_at(r->doc->name, line, col,
-			    "NUL byte in file (is it UTF-16 or binary?)");
-		}
-		if (i != 0 && b[i - 1] != '\n')
+	nul = memchr(b, '\0', r->len);
+	if (nul != NULL) {
+		ytext_position(r->buf, r->len, (size_t)(nul - b), &line, &col);
+		return error_at(r->doc->name, line, col,
+		    "NUL byte in file (is it UTF-16 or binary?)");
+	}
+	for (i = 0; i < r->len; i = (size_t)(next - b) + 1) {
+		next = memchr(b + i, '\n', r->len - i);
+		if (next == NULL)
+			next = b + r->len;
+		if (strchr("<=>|", b[i]) == NULL || b[i] == '\0')
 			continue;
 		for (k = 0; k < sizeof(markers) / sizeof(markers[0]); k++) {
 			if (r->len - i < 7 || memcmp(b + i, markers[k], 7))
@@ -417,7 +423,8 @@ ymap_get(const struct ynode *map, const char *key)
 	if (map == NULL || map->kind != YN_MAP)
 		return NULL;
 	for (i = 0; i + 1 < map->nkids; i += 2)
-		if (strcmp(map->kids[i]->str, key) == 0)
+		if (map->kids[i]->str[0] == key[0] &&
+		    strcmp(map->kids[i]->str, key) == 0)
 			return map->kids[i + 1];
 	return NULL;
 }
