@@ -9,7 +9,7 @@ CFLAGS	?= -O2 -g
 WARNINGS = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
 	   -Wmissing-prototypes -Wwrite-strings -Wformat=2 -Wvla
 SAMS_CPPFLAGS = -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 -Isrc
-LIBS	 = -lyaml
+LIBS	 = -lyaml -pthread
 
 ifdef DEVELOPER
 WARNINGS += -Werror
@@ -22,7 +22,8 @@ else
 BUILD	?= build
 endif
 
-ALL_CFLAGS = $(WARNINGS) $(SAMS_CPPFLAGS) $(CPPFLAGS) $(CFLAGS) $(SAN_FLAGS)
+ALL_CFLAGS = $(WARNINGS) $(SAMS_CPPFLAGS) $(CPPFLAGS) $(CFLAGS) $(SAN_FLAGS) \
+	     -pthread
 ALL_LDFLAGS = $(LDFLAGS) $(SAN_FLAGS)
 
 LIB_SRCS = arena case caseio cli date describe diag facts fileio model pnr \

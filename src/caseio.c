@@ -1,6 +1,9 @@
 /* Opening cases, and the single write path for updating them. */
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "caseio.h"
 #include "date.h"
@@ -8,6 +11,7 @@
 #include "fileio.h"
 #include "sams.h"
 #include "state.h"
+#include "strbuf.h"
 #include "xalloc.h"
 
 int
@@ -154,6 +158,107 @@ case_each(char *files[], int n, case_fn *fn, void *arg)
 		fn(&st, arg);
 		state_release(&st);
 		opened_close(&o);
+	}
+	return worst;
+}
+
+#define BATCH	256
+
+/* One file of a batch: what the workers leave for the calling thread. */
+struct slot {
+	struct opened		o;
+	struct case_state	st;
+	struct strbuf		err;
+	int			rc;
+};
+
+struct batch {
+	char		**files;
+	struct slot	 *slots;
+	size_t		  n;
+	atomic_size_t	  next;
+};
+
+static void
+capture(enum diag_level level, const char *file, size_t line, size_t col,
+    const char *msg, void *arg)
+{
+	diag_format(arg, level, file, line, col, msg);
+}
+
+static void *
+work(void *arg)
+{
+	struct batch *b = arg;
+	struct slot *s;
+	size_t i;
+
+	while ((i = atomic_fetch_add(&b->next, 1)) < b->n) {
+		s = &b->slots[i];
+		diag_set_sink(capture, &s->err, 1);
+		s->rc = case_open(b->files[i], &s->o);
+		if (s->rc == 0)
+			state_compute(&s->st, s->o.m, s->o.c, date_today());
+		diag_set_sink(NULL, NULL, 0);
+	}
+	return NULL;
+}
+
+static size_t
+thread_count(void)
+{
+	const char *env = getenv("SAMS_THREADS");
+	long n = env != NULL ? atol(env) : sysconf(_SC_NPROCESSORS_ONLN);
+
+	return n < 1 ? 1 : n > 4 ? 4 : (size_t)n;
+}
+
+/* Reads one batch with nthreads threads, then hands it on in order. */
+static int
+run_batch(struct batch *b, size_t nthreads, case_fn *fn, void *arg)
+{
+	pthread_t tids[4];
+	size_t i, started = 0;
+	int worst = 0;
+
+	atomic_store(&b->next, 0);
+	memset(b->slots, 0, b->n * sizeof(*b->slots));
+	for (; started + 1 < nthreads; started++)
+		if (pthread_create(&tids[started], NULL, work, b) != 0)
+			break;
+	work(b);
+	for (i = 0; i < started; i++)
+		pthread_join(tids[i], NULL);
+	for (i = 0; i < b->n; i++) {
+		if (b->slots[i].err.len > 0)
+			fputs(b->slots[i].err.buf, stderr);
+		strbuf_release(&b->slots[i].err);
+		worst = sams_exit_worst(worst, b->slots[i].rc);
+		if (b->slots[i].rc == 0) {
+			fn(&b->slots[i].st, arg);
+			state_release(&b->slots[i].st);
+		}
+		opened_close(&b->slots[i].o);
+	}
+	return worst;
+}
+
+int
+case_each_parallel(char *files[], size_t n, case_fn *fn, void *arg)
+{
+	struct slot slots[BATCH];
+	struct batch b;
+	size_t done, nthreads = thread_count();
+	int worst = 0;
+
+	if (nthreads == 1)
+		return case_each(files, (int)n, fn, arg);
+	b.slots = slots;
+	for (done = 0; done < n; done += b.n) {
+		b.files = files + done;
+		b.n = n - done < BATCH ? n - done : BATCH;
+		worst = sams_exit_worst(worst, run_batch(&b, nthreads, fn,
+		    arg));
 	}
 	return worst;
 }

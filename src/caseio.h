@@ -50,4 +50,11 @@ typedef void case_fn(const struct case_state *st, void *arg);
  */
 int	case_each(char *files[], int n, case_fn *fn, void *arg);
 
+/*
+ * The same for many files, read and parsed by up to SAMS_THREADS threads
+ * (default: one a core, at most 4); fn is still called, and diagnostics
+ * still printed, from the calling thread in the order of files.
+ */
+int	case_each_parallel(char *files[], size_t n, case_fn *fn, void *arg);
+
 #endif

@@ -116,7 +116,7 @@ static int
 run(struct report_cmd *rc, struct pathlist *files)
 {
 	size_t i, w;
-	int worst = 0, status;
+	int worst;
 
 	for (i = 0; i < files->n; i++) {
 		w = render_width(files->paths[i]);
@@ -124,10 +124,7 @@ run(struct report_cmd *rc, struct pathlist *files)
 			rc->r.file_width = w;
 	}
 	report_begin(&rc->r);
-	for (i = 0; i < files->n; i++) {
-		status = case_each(&files->paths[i], 1, add_case, &rc->r);
-		worst = sams_exit_worst(worst, status);
-	}
+	worst = case_each_parallel(files->paths, files->n, add_case, &rc->r);
 	report_end(&rc->r);
 	if (worst == 0 && rc->exit_status && rc->r.overdue_steps > 0)
 		return SAMS_EXIT_FINDINGS;

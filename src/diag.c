@@ -4,12 +4,14 @@
 #include <string.h>
 
 #include "diag.h"
+#include "strbuf.h"
 
-static FILE		*diag_out;
-static size_t		 diag_counts[DIAG_ERROR + 1];
-static diag_sink_fn	*diag_sink;
-static void		*diag_sink_arg;
-static int		 diag_quiet;
+/* Per thread, so that report's workers can each capture their own. */
+static _Thread_local FILE		*diag_out;
+static _Thread_local size_t		 diag_counts[DIAG_ERROR + 1];
+static _Thread_local diag_sink_fn	*diag_sink;
+static _Thread_local void		*diag_sink_arg;
+static _Thread_local int		 diag_quiet;
 
 static const char *const level_names[] = {
 	[DIAG_NOTE] = "note",
@@ -57,25 +59,41 @@ bidi_len(const unsigned char *s, size_t n)
 }
 
 void
-diag_fputs_safe(const char *str, size_t n, FILE *fp)
+diag_escape(struct strbuf *sb, const char *str, size_t n)
 {
 	const unsigned char *s = (const unsigned char *)str;
 	size_t i;
 
 	for (i = 0; i < n; i++) {
 		if (s[i] < 0x20 || s[i] == 0x7f)
-			fprintf(fp, "\\x%02x", s[i]);
+			strbuf_addf(sb, "\\x%02x", s[i]);
 		else if (s[i] == 0xc2 && i + 1 < n && s[i + 1] >= 0x80 &&
 		    s[i + 1] <= 0x9f) {
-			fprintf(fp, "\\u{%04x}", s[i + 1]);
+			strbuf_addf(sb, "\\u{%04x}", s[i + 1]);
 			i++;
 		} else if (bidi_len(s + i, n - i) != 0) {
-			fprintf(fp, "\\u{%04x}", ((s[i] & 0x0fu) << 12) |
+			strbuf_addf(sb, "\\u{%04x}", ((s[i] & 0x0fu) << 12) |
 			    ((s[i + 1] & 0x3fu) << 6) | (s[i + 2] & 0x3fu));
 			i += 2;
 		} else
-			fputc(s[i], fp);
+			strbuf_addch(sb, (char)s[i]);
 	}
+}
+
+void
+diag_format(struct strbuf *sb, enum diag_level level, const char *file,
+    size_t line, size_t col, const char *msg)
+{
+	strbuf_addstr(sb, "sams: ");
+	if (file != NULL) {
+		diag_escape(sb, file, strlen(file));
+		if (line > 0)
+			strbuf_addf(sb, ":%zu:%zu", line, col);
+		strbuf_addstr(sb, ": ");
+	}
+	strbuf_addf(sb, "%s: ", level_names[level]);
+	diag_escape(sb, msg, strlen(msg));
+	strbuf_addch(sb, '\n');
 }
 
 static void vdiag(enum diag_level, const char *, size_t, size_t,
@@ -86,6 +104,7 @@ vdiag(enum diag_level level, const char *file, size_t line, size_t col,
     const char *fmt, va_list ap)
 {
 	FILE *fp = diag_out != NULL ? diag_out : stderr;
+	struct strbuf sb = STRBUF_INIT;
 	char msg[1024];
 
 	diag_counts[level]++;
@@ -94,17 +113,10 @@ vdiag(enum diag_level level, const char *file, size_t line, size_t col,
 		diag_sink(level, file, line, col, msg, diag_sink_arg);
 	if (diag_quiet)
 		return;
-	fputs("sams: ", fp);
-	if (file != NULL) {
-		diag_fputs_safe(file, strlen(file), fp);
-		if (line > 0)
-			fprintf(fp, ":%zu:%zu", line, col);
-		fputs(": ", fp);
-	}
-	fprintf(fp, "%s: ", level_names[level]);
-	diag_fputs_safe(msg, strlen(msg), fp);
-	fputc('\n', fp);
+	diag_format(&sb, level, file, line, col, msg);
+	fputs(sb.buf, fp);
 	fflush(fp);
+	strbuf_release(&sb);
 }
 
 void

@@ -44,15 +44,21 @@ typedef void diag_sink_fn(enum diag_level, const char *file, size_t line,
     size_t col, const char *msg, void *arg);
 void	diag_set_sink(diag_sink_fn *fn, void *arg, int quiet);
 
+/* The output, sink and counts below belong to the calling thread. */
 void	diag_set_output(FILE *fp);
 size_t	diag_count(enum diag_level level);
 void	diag_reset(void);
 
+struct strbuf;
+
 /*
- * Writes s[0..n) to fp with C0/C1 control characters, DEL and bidirectional
- * overrides replaced by \xNN or \u{NNNN}, so nothing from a file can steer
- * a terminal.
+ * Appends s[0..n) to sb with C0/C1 control characters, DEL and
+ * bidirectional overrides replaced by \xNN or \u{NNNN}, so nothing from a
+ * file can steer a terminal.
  */
-void	diag_fputs_safe(const char *s, size_t n, FILE *fp);
+void	diag_escape(struct strbuf *sb, const char *s, size_t n);
+/* Appends one whole message line, as diag() prints it, to sb. */
+void	diag_format(struct strbuf *sb, enum diag_level level,
+	    const char *file, size_t line, size_t col, const char *msg);
 
 #endif

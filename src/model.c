@@ -1,5 +1,6 @@
 /* Loading and checking the process model (sams-phases(5)). */
 #include <errno.h>
+#include <pthread.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -772,6 +773,9 @@ load_by_id(const char *id, struct model **out)
 	return *out == NULL ? -1 : 0;
 }
 
+/* report's workers share the cache; a loaded model is read-only. */
+static pthread_mutex_t cache_lock = PTHREAD_MUTEX_INITIALIZER;
+
 int
 model_get(const char *id, const struct model **out)
 {
@@ -779,10 +783,13 @@ model_get(const char *id, const struct model **out)
 	size_t i;
 	int rc;
 
+	pthread_mutex_lock(&cache_lock);
 	for (i = 0; i < ncache; i++)
 		if (strcmp(cache[i].id, id) == 0) {
 			*out = cache[i].m;
-			return cache[i].rc;
+			rc = cache[i].rc;
+			pthread_mutex_unlock(&cache_lock);
+			return rc;
 		}
 	rc = load_by_id(id, &m);
 	cache = xreallocarray(cache, ncache + 1, sizeof(*cache));
@@ -791,6 +798,7 @@ model_get(const char *id, const struct model **out)
 	cache[ncache].rc = rc;
 	ncache++;
 	*out = m;
+	pthread_mutex_unlock(&cache_lock);
 	return rc;
 }
 
