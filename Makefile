@@ -31,7 +31,8 @@ LIB_SRCS = arena case caseio cli date describe diag facts fileio model pnr \
 CMD_SRCS = main cmd_check cmd_done cmd_new cmd_next cmd_note cmd_phases \
 	   cmd_reopen cmd_report cmd_roles cmd_set cmd_show cmd_skip \
 	   cmd_status
-LIB_OBJS = $(LIB_SRCS:%=$(BUILD)/%.o) $(BUILD)/builtin_models.o
+CORE_OBJS = $(LIB_SRCS:%=$(BUILD)/%.o)
+LIB_OBJS = $(CORE_OBJS) $(BUILD)/builtin_models.o
 CMD_OBJS = $(CMD_SRCS:%=$(BUILD)/%.o)
 MODELS	 = $(sort $(wildcard phases/*.yml))
 UNIT_TESTS = test_yamlio test_model test_case test_state test_date test_pnr
@@ -51,11 +52,13 @@ $(SAMS): $(CMD_OBJS) $(LIB_OBJS)
 $(BUILD)/%.o: src/%.c | $(BUILD)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
-$(BUILD)/embed: tools/embed.c | $(BUILD)
-	$(CC) -O1 -o $@ $<
+# The built-in models: checked by sams's own loader and written as C.
+$(BUILD)/modelc: tools/modelc.c tools/nomodels.c $(CORE_OBJS)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ tools/modelc.c \
+	    tools/nomodels.c $(CORE_OBJS) $(LIBS)
 
-$(BUILD)/builtin_models.c: $(BUILD)/embed $(MODELS)
-	$(BUILD)/embed $(MODELS) > $@.tmp && mv $@.tmp $@
+$(BUILD)/builtin_models.c: $(BUILD)/modelc $(MODELS)
+	$(BUILD)/modelc $(MODELS) > $@.tmp && mv $@.tmp $@
 
 $(BUILD)/builtin_models.o: $(BUILD)/builtin_models.c
 	$(CC) $(ALL_CFLAGS) -Wno-overlength-strings -c -o $@ $<

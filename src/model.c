@@ -736,34 +736,22 @@ struct cached_model {
 static struct cached_model	*cache;
 static size_t			 ncache;
 
+/* Loads DIR/ID.yml from the folder set by model_set_dir(). */
 static int
 load_by_id(const char *id, struct model **out)
 {
-	const struct builtin_model *b;
 	char *path, *text;
 	size_t len;
 	int rc;
 
 	*out = NULL;
-	if (model_dir != NULL) {
-		path = xasprintf("%s/%s.yml", model_dir, id);
-		rc = file_read(path, YAML_MAX_BYTES, &text, &len);
-		if (rc == 0)
-			*out = model_load(text, len, path);
-		free(path);
-		if (rc != 0)
-			return rc == SAMS_EXIT_NOINPUT ? -2 : -1;
-	} else {
-		for (b = builtin_models; b->id != NULL; b++)
-			if (strcmp(b->id, id) == 0)
-				break;
-		if (b->id == NULL)
-			return -2;	/* the caller says where it was named */
-		text = xstrndup(b->text, b->len);
-		path = xasprintf("phases/%s.yml", id);
-		*out = model_load(text, b->len, path);
-		free(path);
-	}
+	path = xasprintf("%s/%s.yml", model_dir, id);
+	rc = file_read(path, YAML_MAX_BYTES, &text, &len);
+	if (rc == 0)
+		*out = model_load(text, len, path);
+	free(path);
+	if (rc != 0)
+		return rc == SAMS_EXIT_NOINPUT ? -2 : -1;
 	if (*out != NULL && strcmp((*out)->id, id) != 0) {
 		error_at((*out)->name, 0, 0, "the file defines model '%s', "
 		    "not '%.40s'", (*out)->id, id);
@@ -779,10 +767,19 @@ static pthread_mutex_t cache_lock = PTHREAD_MUTEX_INITIALIZER;
 int
 model_get(const char *id, const struct model **out)
 {
+	const struct builtin_model *b;
 	struct model *m;
 	size_t i;
 	int rc;
 
+	if (model_dir == NULL) {
+		for (b = builtin_models; b->id != NULL; b++)
+			if (strcmp(b->id, id) == 0) {
+				*out = b->model;
+				return 0;
+			}
+		return -2;	/* the caller says where it was named */
+	}
 	pthread_mutex_lock(&cache_lock);
 	for (i = 0; i < ncache; i++)
 		if (strcmp(cache[i].id, id) == 0) {

@@ -1,0 +1,233 @@
+/*
+ * modelc: loads model files with sams's own loader, so that a broken model
+ * fails the build, and writes them as static C data, so that sams parses
+ * nothing at start-up.  Usage: modelc FILE.yml... > builtin_models.c
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fileio.h"
+#include "model.h"
+
+/* Writes s as a C string literal, or NULL. */
+static void
+str(const char *s)
+{
+	const unsigned char *p;
+
+	if (s == NULL) {
+		fputs("NULL", stdout);
+		return;
+	}
+	putchar('"');
+	for (p = (const unsigned char *)s; *p != '\0'; p++) {
+		if (*p == '"' || *p == '\\')
+			printf("\\%c", *p);
+		else if (*p < 0x20 || *p >= 0x7f)
+			printf("\\%03o", *p);
+		else
+			putchar(*p);
+	}
+	putchar('"');
+}
+
+/* A static array of strings named NAME_N, or nothing when empty. */
+static void
+strings(const char *name, size_t n, const char **list, size_t count)
+{
+	size_t i;
+
+	if (count == 0)
+		return;
+	printf("static const char *%s_%zu[] = {", name, n);
+	for (i = 0; i < count; i++) {
+		fputs(i ? ", " : " ", stdout);
+		str(list[i]);
+	}
+	puts(" };");
+}
+
+static void
+rule(const struct due_rule *r)
+{
+	printf("{ ");
+	str(r->base);
+	printf(", %d, %d }", r->amount, r->unit);
+}
+
+static void
+step_data(int mi, const struct step *s, size_t i)
+{
+	size_t k, id = (size_t)mi * 1000 + i;
+	char name[32];
+
+	strings("what", id, s->what, s->nwhat);
+	strings("law", id, s->law, s->nlaw);
+	strings("after_ids", id, s->after_ids, s->nafter);
+	for (k = 0; k < s->nwhen; k++) {
+		snprintf(name, sizeof(name), "values_%zu", k);
+		strings(name, id, s->when[k].values, s->when[k].nvalues);
+	}
+	if (s->nwhen > 0) {
+		printf("static struct condition when_%zu[] = {", id);
+		for (k = 0; k < s->nwhen; k++) {
+			printf(" { ");
+			str(s->when[k].fact);
+			printf(", values_%zu_%zu, %zu },", k, id,
+			    s->when[k].nvalues);
+		}
+		puts(" };");
+	}
+	if (s->nafter > 0) {
+		printf("static size_t after_%zu[] = {", id);
+		for (k = 0; k < s->nafter; k++)
+			printf(" %zu,", s->after[k]);
+		puts(" };");
+	}
+}
+
+/* ", .FIELD = NAME_ID, .NFIELD = COUNT", or nothing when empty. */
+static void
+list(const char *field, const char *name, size_t id, size_t count)
+{
+	if (count > 0)
+		printf(", .%s = %s_%zu, .n%s = %zu", field, name, id, field,
+		    count);
+}
+
+static void
+field(const char *name, const char *value)
+{
+	printf(", .%s = ", name);
+	str(value);
+}
+
+static void
+steps(int mi, const struct model *m)
+{
+	const struct step *s;
+	size_t i, id;
+
+	for (i = 0; i < m->nsteps; i++)
+		step_data(mi, &m->steps[i], i);
+	printf("static struct step steps_%d[] = {\n", mi);
+	for (i = 0; i < m->nsteps; i++) {
+		s = &m->steps[i];
+		id = (size_t)mi * 1000 + i;
+		printf("\t{ .id = ");
+		str(s->id);
+		field("title", s->title);
+		field("why", s->why);
+		field("source", s->source);
+		field("source_note", s->source_note);
+		printf(", .phase = %zu, .owner = %zu", s->phase, s->owner);
+		list("what", "what", id, s->nwhat);
+		list("law", "law", id, s->nlaw);
+		list("when", "when", id, s->nwhen);
+		if (s->nafter > 0)
+			printf(", .after_ids = after_ids_%zu, .after = "
+			    "after_%zu, .nafter = %zu", id, id, s->nafter);
+		printf(", .due = ");
+		rule(&s->due);
+		printf(", .line = %zu, .col = %zu },\n", s->line, s->col);
+	}
+	puts("};");
+}
+
+static void
+roles_phases(int mi, const struct model *m)
+{
+	size_t i;
+
+	printf("static struct role roles_%d[] = {\n", mi);
+	for (i = 0; i < m->nroles; i++) {
+		printf("\t{ .id = ");
+		str(m->roles[i].id);
+		field("title", m->roles[i].title);
+		field("about", m->roles[i].about);
+		printf(", .line = %zu, .col = %zu },\n", m->roles[i].line,
+		    m->roles[i].col);
+	}
+	printf("};\nstatic struct phase phases_%d[] = {\n", mi);
+	for (i = 0; i < m->nphases; i++) {
+		printf("\t{ .id = ");
+		str(m->phases[i].id);
+		field("title", m->phases[i].title);
+		field("about", m->phases[i].about);
+		printf(", .starts = ");
+		rule(&m->phases[i].starts);
+		printf(", .line = %zu, .col = %zu },\n", m->phases[i].line,
+		    m->phases[i].col);
+	}
+	puts("};");
+}
+
+static void
+model(int mi, const struct model *m)
+{
+	size_t i;
+
+	roles_phases(mi, m);
+	steps(mi, m);
+	printf("static size_t slots_%d[] = {", mi);
+	for (i = 0; i < m->nslots; i++) {
+		fputs(i % 12 ? " " : "\n\t", stdout);
+		if (m->slots[i] == NO_INDEX)
+			fputs("NO_INDEX,", stdout);
+		else
+			printf("%zu,", m->slots[i]);
+	}
+	printf("\n};\nstatic struct model model_%d = {\n\t.name = "
+	    "(char *)", mi);
+	str(m->name);
+	printf(",\n\t.id = ");
+	str(m->id);
+	field("title", m->title);
+	field("about", m->about);
+	printf(",\n\t.roles = roles_%d, .nroles = %zu, .phases = "
+	    "phases_%d, .nphases = %zu,\n\t.steps = steps_%d, .nsteps = "
+	    "%zu, .slots = slots_%d, .nslots = %zu\n};\n\n", mi,
+	    m->nroles, mi, m->nphases, mi, m->nsteps, mi, m->nslots);
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct model **models;
+	char *text;
+	size_t len;
+	int i;
+
+	models = calloc((size_t)argc, sizeof(*models));
+	if (models == NULL)
+		return 1;
+	printf("/* Generated by tools/modelc from phases/; do not edit. */\n"
+	    "#include <stddef.h>\n\n#include \"model.h\"\n\n");
+	for (i = 1; i < argc; i++) {
+		if (file_read(argv[i], 1 << 20, &text, &len) != 0)
+			return 1;
+		models[i] = model_load(text, len, argv[i]);
+		if (models[i] == NULL)
+			return 1;	/* the loader said why */
+		model(i, models[i]);
+	}
+	puts("const struct builtin_model builtin_models[] = {");
+	for (i = 1; i < argc; i++) {
+		printf("\t{ ");
+		str(models[i]->id);
+		printf(", &model_%d },\n", i);
+	}
+	puts("\t{ NULL, NULL }\n};\n\nconst char *const builtin_model_ids[] "
+	    "= {");
+	for (i = 1; i < argc; i++) {
+		printf("\t");
+		str(models[i]->id);
+		puts(",");
+	}
+	puts("\tNULL\n};");
+	for (i = 1; i < argc; i++)
+		model_free(models[i]);
+	free(models);
+	return fflush(stdout) == 0 && !ferror(stdout) ? 0 : 1;
+}
