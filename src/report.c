@@ -173,6 +173,7 @@ text_row(struct report *r, const struct case_state *st,
 		date_format(sel->earliest, due);
 	render_pad(r->out, st->c->name, r->file_width + 2);
 	render_pad(r->out, st->c->id, 12);
+	render_pad(r->out, st->m->id, 7);
 	render_pad(r->out, phase_title(st), 17);
 	render_pad(r->out, due, 11);
 	render_pad(r->out, sel->overdue ? "försenad" : "", 10);
@@ -228,6 +229,7 @@ report_begin(struct report *r)
 	else if (r->format == REPORT_TEXT && !r->by_owner) {
 		render_pad(r->out, "Fil", r->file_width + 2);
 		render_pad(r->out, "Ärende", 12);
+		render_pad(r->out, "Modell", 7);
 		render_pad(r->out, "Fas", 17);
 		render_pad(r->out, "Senast", 11);
 		render_pad(r->out, "", 10);
