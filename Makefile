@@ -27,7 +27,7 @@ ALL_CFLAGS = $(WARNINGS) $(SAMS_CPPFLAGS) $(CPPFLAGS) $(CFLAGS) $(SAN_FLAGS) \
 ALL_LDFLAGS = $(LDFLAGS) $(SAN_FLAGS)
 
 LIB_SRCS = arena case caseio cli date describe diag facts fileio model pnr \
-	   lint record render report schema state strbuf walk xalloc yamlio
+	   lint record render report schema state strbuf sysio walk xalloc yamlio
 CMD_SRCS = main cmd_check cmd_done cmd_new cmd_next cmd_note cmd_phases \
 	   cmd_reopen cmd_report cmd_roles cmd_set cmd_show cmd_skip \
 	   cmd_status
@@ -41,8 +41,8 @@ MANPAGES = man/sams.1 man/sams-case.5 man/sams-phases.5
 
 SAMS	 = $(BUILD)/sams
 
-.PHONY: all demo check check-all check-valgrind bench install uninstall clean \
-	deps
+.PHONY: all demo check check-all check-valgrind check-reliability bench \
+	fuzz install uninstall clean deps
 
 all: $(SAMS)
 
@@ -87,6 +87,10 @@ check-valgrind: $(SAMS) $(UNIT_BINS)
 	@VALGRIND=1 VALGRIND_CMD="valgrind -q --error-exitcode=1 \
 	    --leak-check=full --errors-for-leak-kinds=definite" \
 	    sh tests/check.sh $(BUILD)
+
+# Kill and fault sweeps, concurrency, full disk: about a minute.
+check-reliability: $(SAMS)
+	@SAMS=$(abspath $(SAMS)) sh tests/reliability/run.sh
 
 bench: $(SAMS)
 	@BUILD=$(BUILD) sh tests/bench/bench.sh

@@ -113,13 +113,18 @@ case_update(const char *path, update_fn *fn, void *arg)
 	char *text = NULL;
 	int rc;
 
+	/* Checked before the lock (no lock file for a wrong name) and again
+	 * under it, where nobody else can change it. */
 	rc = file_check_target(path);
 	if (rc != 0)
 		return rc;
 	rc = file_lock(path, &lk);
 	if (rc != 0)
 		return rc;
-	rc = case_open(path, &o);
+	o.c = NULL;
+	rc = file_check_target(path);
+	if (rc == 0)
+		rc = case_open(path, &o);
 	if (rc != 0)
 		goto out;
 	memset(evs, 0, sizeof(evs));

@@ -15,6 +15,7 @@
 #include "diag.h"
 #include "fileio.h"
 #include "sams.h"
+#include "sysio.h"
 #include "xalloc.h"
 
 /* The temporary file being written, removed by the signal handler. */
@@ -60,7 +61,7 @@ read_fd(int fd, const char *path, size_t max, char **buf, size_t *len)
 			cap *= 2;
 			b = xreallocarray(b, cap + 1, 1);
 		}
-		r = read(fd, b + n, cap - n);
+		r = sys_read(fd, b + n, cap - n);
 		if (r == 0)
 			break;
 		if (r < 0 && errno == EINTR)
@@ -91,18 +92,18 @@ file_read(const char *path, size_t max, char **buf, size_t *len)
 
 	if (strcmp(path, "-") == 0)
 		return read_fd(STDIN_FILENO, "<stdin>", max, buf, len);
-	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+	fd = sys_open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK, 0);
 	if (fd == -1) {
 		error_sys(path, errno, "cannot open");
 		return SAMS_EXIT_NOINPUT;
 	}
 	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode)) {
-		close(fd);
+		sys_close(fd);
 		error_at(path, 0, 0, "not a regular file");
 		return SAMS_EXIT_NOINPUT;
 	}
 	rc = read_fd(fd, path, max, buf, len);
-	close(fd);
+	sys_close(fd);
 	return rc;
 }
 
@@ -176,7 +177,7 @@ wait_for_lock(int fd, const char *path)
 	double waited = 0, limit = lock_timeout();
 	long pause = 1;
 
-	while (flock(fd, LOCK_EX | LOCK_NB) == -1) {
+	while (sys_flock(fd, LOCK_EX | LOCK_NB) == -1) {
 		if (errno == EINTR)
 			continue;
 		if (errno != EWOULDBLOCK) {
@@ -204,7 +205,7 @@ file_lock(const char *path, struct file_lock *lk)
 
 	split_path(path, &dir, &base);
 	lk->path = xasprintf("%s/.%s.lock", dir, base);
-	lk->fd = open(lk->path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW,
+	lk->fd = sys_open(lk->path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW,
 	    0600);
 	if (lk->fd == -1) {
 		error_sys(path, errno, "cannot create the lock file");
@@ -225,7 +226,7 @@ void
 file_unlock(struct file_lock *lk)
 {
 	if (lk->fd != -1)
-		close(lk->fd);	/* releases the flock */
+		sys_close(lk->fd);	/* releases the flock */
 	lk->fd = -1;
 	free(lk->path);
 	lk->path = NULL;
@@ -263,7 +264,7 @@ write_all(int fd, const char *buf, size_t len)
 	ssize_t w;
 
 	while (len > 0) {
-		w = write(fd, buf, len);
+		w = sys_write(fd, buf, len);
 		if (w < 0 && errno == EINTR)
 			continue;
 		if (w < 0)
@@ -279,11 +280,11 @@ sync_dir(const char *dir)
 {
 	int fd, rc;
 
-	fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	fd = sys_open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
 	if (fd == -1)
 		return -1;
-	rc = fsync(fd);
-	close(fd);
+	rc = sys_fsync(fd);
+	sys_close(fd);
 	return rc;
 }
 
@@ -302,28 +303,31 @@ write_temp(const char *path, const char *buf, size_t len, char **tmp)
 	*tmp = xasprintf("%s/.%s.tmp.%ld.%lx", dir, base, (long)getpid(),
 	    (unsigned long)random());
 	free(dir);
-	fd = open(*tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+	fd = sys_open(*tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
 	    0600);
 	if (fd == -1) {
-		error_sys(path, errno, "cannot create a file in its folder");
+		saved = errno;
+		error_sys(path, saved, "cannot create a file in its folder");
 		free(*tmp);
 		*tmp = NULL;
-		return SAMS_EXIT_CANTCREAT;
+		return saved == EACCES || saved == EROFS || saved == ENOENT ||
+		    saved == EEXIST || saved == ENOTDIR ? SAMS_EXIT_CANTCREAT :
+		    SAMS_EXIT_IOERR;
 	}
 	active_temp = *tmp;
-	if (fchmod(fd, 0600) == -1 || write_all(fd, buf, len) == -1 ||
-	    fsync(fd) == -1) {
+	if (sys_fchmod(fd, 0600) == -1 || write_all(fd, buf, len) == -1 ||
+	    sys_fsync(fd) == -1) {
 		saved = errno;
-		close(fd);
+		sys_close(fd);
 		goto fail;
 	}
-	if (close(fd) == -1) {
+	if (sys_close(fd) == -1) {
 		saved = errno;
 		goto fail;
 	}
 	return 0;
 fail:
-	unlink(*tmp);
+	unlink(*tmp);		/* cleaning up is not an injectable call */
 	active_temp = NULL;
 	free(*tmp);
 	*tmp = NULL;
@@ -358,7 +362,7 @@ file_replace(const char *path, const char *buf, size_t len)
 	rc = write_temp(path, buf, len, &tmp);
 	if (rc != 0)
 		return rc;
-	if (rename(tmp, path) == -1) {
+	if (sys_rename(tmp, path) == -1) {
 		saved = errno;
 		unlink(tmp);
 		active_temp = NULL;
@@ -379,8 +383,15 @@ file_create(const char *path, const char *buf, size_t len)
 	rc = write_temp(path, buf, len, &tmp);
 	if (rc != 0)
 		return rc;
-	/* link() fails if path exists: no existing file is ever replaced. */
-	if (link(tmp, path) == -1) {
+	/* Never replaces an existing file; link() where the file system
+	 * cannot rename without replacing. */
+	rc = sys_rename_noreplace(tmp, path);
+	if (rc == -1 && (errno == EINVAL || errno == ENOSYS)) {
+		rc = sys_link(tmp, path);
+		if (rc == 0)
+			unlink(tmp);
+	}
+	if (rc == -1) {
 		saved = errno;
 		unlink(tmp);
 		active_temp = NULL;
@@ -394,6 +405,5 @@ file_create(const char *path, const char *buf, size_t len)
 		return saved == EACCES || saved == EROFS || saved == ENOENT ?
 		    SAMS_EXIT_CANTCREAT : SAMS_EXIT_IOERR;
 	}
-	unlink(tmp);
 	return finish(path, tmp);
 }

@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -109,6 +110,8 @@ harden(void)
 	sanitize_stdfds();
 	umask(077);
 	setrlimit(RLIMIT_CORE, &no_core);
+	/* Past a file size limit, write() then fails with EFBIG: exit 74. */
+	signal(SIGXFSZ, SIG_IGN);
 	srandom((unsigned)time(NULL) ^ (unsigned)getpid());
 	file_install_signal_cleanup();
 }
