@@ -263,8 +263,8 @@ read_event_keys(struct schema *s, const struct ynode *map, struct event *ev)
 		else if (k->bit == K_EVENT) {
 			kind = event_kind_of(v->str);
 			if (kind < 0)
-				schema_error(s, v, "unknown event '%.40s'",
-				    v->str);
+				schema_error(s, v, "unknown event; use opened, "
+				    "done, skip, reopen, note or set");
 			else
 				ev->kind = (enum event_kind)kind;
 		} else if (k->bit != K_DATE)
@@ -282,8 +282,8 @@ check_set_event(struct schema *s, struct case_ctx *ctx,
 
 	def = fact_lookup(ev->fact);
 	if (def == NULL || !def->settable)
-		schema_error(s, at, "event sets unknown fact '%.40s'",
-		    ev->fact);
+		schema_error(s, at, "event sets a fact that cannot be set; "
+		    "see sams-case(5)");
 	else if (fact_check(def, ev->value, &why) == -1)
 		schema_error(s, at, "event sets '%s' to a value that is %s",
 		    ev->fact, why);

@@ -21,9 +21,8 @@ state_check_case(const struct model *m, const struct casefile *c)
 		    NO_INDEX)
 			continue;
 		problems++;
-		error_at(c->name, ev->line, ev->col, "history names step "
-		    "'%.40s', which model '%s' does not have", ev->step,
-		    m->id);
+		error_at(c->name, ev->line, ev->col, "history names a step "
+		    "that model '%s' does not have", m->id);
 	}
 	for (i = 0; i < c->nfacts; i++) {
 		if (strncmp(c->facts[i].path, "contacts.", 9) != 0 ||

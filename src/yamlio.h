@@ -15,7 +15,7 @@
 #define YAML_MAX_BYTES		(1024 * 1024)
 #define YAML_MAX_DEPTH		16
 #define YAML_MAX_SCALAR		(16 * 1024)
-#define YAML_MAX_EVENTS		500000
+#define YAML_MAX_EVENTS		200000
 
 enum ynode_kind {
 	YN_SCALAR,

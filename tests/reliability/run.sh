@@ -127,6 +127,25 @@ else
 	bad "concurrency: $((after - before)) events, $distinct distinct; $(head -3 readers.txt)"
 fi
 
+echo "== hostile files are refused quickly"
+mkdir hostile && cd hostile || exit 1
+. "$here/../cli/cases/hostile/make-files.sh"
+slow=0 wrong=0 files=0 worst=0
+for f in [0-9]*.yml; do
+	files=$((files + 1))
+	t0=$(date +%s%N)
+	"$SAMS" next "$f" > /dev/null 2>&1
+	rc=$?
+	ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+	[ $ms -gt $worst ] && worst=$ms
+	[ $ms -lt 1000 ] || { slow=$((slow + 1)); echo "  $f: $ms ms"; }
+	[ $rc = 65 ] || { wrong=$((wrong + 1)); echo "  $f: exit $rc"; }
+done
+cd ..
+[ $files -ge 30 ] && [ $slow = 0 ] && [ $wrong = 0 ] &&
+    ok "$files hostile files: each exit 65, the slowest in $worst ms" ||
+    bad "hostile files: $slow slow, $wrong wrong exit"
+
 echo "== a file size limit"
 cp orig.yml u.yml
 size=$(wc -c < u.yml)
