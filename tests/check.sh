@@ -22,7 +22,8 @@ for t in "$build"/test_*; do
 	${VALGRIND_CMD:-} "$t" > "$log" 2>&1
 	rc=$?
 	n=$(grep -c '^\[       OK \]' "$log")
-	bad=$(grep -c '^\[  FAILED  \] test_' "$log")
+	bad=$(sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' "$log")
+	bad=${bad:-0}
 	[ $rc = 0 ] || [ "$bad" -gt 0 ] || bad=1
 	pass=$((pass + n))
 	fail=$((fail + bad))

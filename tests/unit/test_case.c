@@ -160,8 +160,8 @@ test_case_rejects_bad_events_and_facts(void **state)
 	    "the key 'reason'"));
 	assert_non_null(strstr(msg, "c.yml:8:3: error: 'note' event has no "
 	    "key 'step'"));
-	assert_non_null(strstr(msg, "c.yml:9:3: error: event sets unknown "
-	    "fact 'id'"));
+	assert_non_null(strstr(msg, "c.yml:9:3: error: event sets a fact "
+	    "that cannot be set"));
 	assert_non_null(strstr(msg, "c.yml:10:3: error: a history entry must "
 	    "be a mapping"));
 }
