@@ -92,6 +92,18 @@ check-valgrind: $(SAMS) $(UNIT_BINS)
 check-reliability: $(SAMS)
 	@SAMS=$(abspath $(SAMS)) sh tests/reliability/run.sh
 
+# libFuzzer on the case and model readers, FUZZ_TIME seconds each.
+FUZZ_TIME ?= 120
+fuzz:
+	@$(MAKE) -s BUILD=build-fuzz CC=clang \
+	    SANITIZE=fuzzer-no-link,address,undefined \
+	    build-fuzz/fuzz-case build-fuzz/fuzz-model
+	@sh tests/fuzz/run.sh $(abspath build-fuzz) $(FUZZ_TIME)
+
+$(BUILD)/fuzz-%: tests/fuzz/fuzz_%.c $(LIB_OBJS)
+	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer $(ALL_LDFLAGS) -o $@ $< \
+	    $(LIB_OBJS) $(LIBS)
+
 bench: $(SAMS)
 	@BUILD=$(BUILD) sh tests/bench/bench.sh
 
@@ -123,6 +135,6 @@ uninstall:
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:
-	rm -rf build build-san
+	rm -rf build build-san build-fuzz
 
 -include $(wildcard $(BUILD)/*.d)

@@ -117,7 +117,8 @@ read_group(struct schema *s, const struct ynode *k, const struct ynode *v,
 		return;
 	}
 	for (i = 0; i + 1 < v->nkids; i += 2)
-		read_fact(s, obj, k->str, v->kids[i], v->kids[i + 1]);
+		if (ymap_get(v, v->kids[i]->str) == v->kids[i + 1])
+			read_fact(s, obj, k->str, v->kids[i], v->kids[i + 1]);
 }
 
 static void

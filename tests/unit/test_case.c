@@ -166,6 +166,21 @@ test_case_rejects_bad_events_and_facts(void **state)
 	    "be a mapping"));
 }
 
+/* Found by fuzz_case: a second history wrote past the first's events. */
+static void
+test_case_reads_only_the_first_of_duplicate_keys(void **state)
+{
+	(void)state;
+	assert_null(load("sams-case: 1\nid: X\nmodel: sams\nhistory:\n"
+	    "- {date: 2026-11-20, event: opened}\n"
+	    "- {date: 2026-11-21, event: note, note: a}\n"
+	    "history:\n- {date: 2026-11-22, event: note, note: b}\n"
+	    "- {date: 2026-11-23, event: note, note: c}\n"
+	    "- {date: 2026-11-24, event: note, note: d}\n"));
+	assert_reported("c.yml:7:1: error: duplicate key 'history' (first "
+	    "at line 4)");
+}
+
 static void
 test_case_requires_its_keys(void **state)
 {
@@ -187,6 +202,8 @@ main(void)
 		cmocka_unit_test(
 		    test_case_append_refuses_when_history_is_not_last),
 		cmocka_unit_test(test_case_rejects_bad_events_and_facts),
+		cmocka_unit_test(
+		    test_case_reads_only_the_first_of_duplicate_keys),
 		cmocka_unit_test(test_case_requires_its_keys),
 	};
 

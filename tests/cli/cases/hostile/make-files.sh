@@ -40,3 +40,4 @@ w 35-long-key "${ok}$(head -c 20000 /dev/zero | tr '\0' k): 1\n$h"
 { printf 'sams-case: 1\nx: '; i=0; while [ $i -lt 20 ]; do printf '{a: '; i=$((i + 1)); done; printf '1'; i=0; while [ $i -lt 20 ]; do printf '}'; i=$((i + 1)); done; printf '\n'; } > 36-deep-mapping.yml
 w 37-crlf-broken "${ok}history:\r\n- {date: 2026-11-20, event: opened\r\n"
 w 38-escape-nul "${ok}contacts: {socialtjanst: \"A\\\\0B\"}\n$h"
+w 39-second-history "${ok}$h- {date: 2026-11-21, event: note, note: a}\nhistory:\n- {date: 2026-11-22, event: note, note: b}\n- {date: 2026-11-23, event: note, note: c}\n- {date: 2026-11-24, event: note, note: d}\n"

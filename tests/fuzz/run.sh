@@ -1,0 +1,35 @@
+#!/bin/sh
+# Runs each fuzzer for SECONDS, seeded from the project's YAML files, and
+# prints what it did.  Usage: tests/fuzz/run.sh BUILD_DIR SECONDS
+# A crash leaves crash-* in BUILD_DIR/fuzz-*; make a test of it.
+set -u
+build=$1 seconds=$2
+top=$(cd "$(dirname "$0")/../.." && pwd)
+fail=0 pass=0
+for kind in case model; do
+	corpus="$build/corpus-$kind"
+	mkdir -p "$corpus" "$build/findings-$kind"
+	if [ $kind = case ]; then
+		find "$top/tests/cli/cases" "$top/examples" -name '*.yml' -size -64k \
+		    -exec cp {} "$corpus/" \; 2>/dev/null
+	else
+		cp "$top"/phases/*.yml "$top"/tests/cli/cases/*/*/sams.yml \
+		    "$corpus/" 2>/dev/null
+	fi
+	log="$build/fuzz-$kind.log"
+	(cd "$build/findings-$kind" && "$build/fuzz-$kind" -max_total_time="$seconds" \
+	    -max_len=65536 -timeout=5 -rss_limit_mb=2048 -print_final_stats=1 \
+	    "$corpus") > "$log" 2>&1
+	rc=$?
+	runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
+	if [ $rc = 0 ]; then
+		pass=$((pass + 1))
+		echo "fuzz-$kind: ${runs:-?} executions in $seconds s, nothing found"
+	else
+		fail=$((fail + 1))
+		echo "fuzz-$kind: FOUND A PROBLEM after ${runs:-?} executions:"
+		tail -n 30 "$log"
+	fi
+done
+echo "fuzz: $pass passed, $fail failed"
+[ $fail = 0 ]
