@@ -31,5 +31,5 @@ for kind in case model; do
 		tail -n 30 "$log"
 	fi
 done
-echo "fuzz: $pass passed, $fail failed"
+echo "$pass passed, $fail failed"
 [ $fail = 0 ]
