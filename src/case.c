@@ -32,6 +32,7 @@ static const struct event_kind_def {
 	[EV_REOPEN] = { "reopen", K_DATE | K_STEP | K_REASON, K_BY },
 	[EV_NOTE] = { "note", K_DATE | K_NOTE, K_BY },
 	[EV_SET] = { "set", K_DATE | K_FACT | K_VALUE, K_BY },
+	[EV_REPLACE] = { "replace", K_DATE | K_VALUE, K_BY | K_NOTE },
 };
 
 /* Event keys in the order they are written. */
@@ -292,6 +293,38 @@ check_set_event(struct schema *s, struct case_ctx *ctx,
 		add_fact(ctx, ev->fact, ev->value, at);
 }
 
+/*
+ * Omplacering: the new placement starts on the event's date, and the school
+ * during the old one becomes the sending school (SAMS: the process starts
+ * again with Inför placering).
+ */
+static void
+start_placement(struct schema *s, struct case_ctx *ctx,
+    const struct event *ev, const struct ynode *at)
+{
+	struct casefile *c = ctx->c;
+	const char *school = case_fact(c, "school.receiving");
+	const char *rektor = case_fact(c, "contacts.rektor-mottagande");
+	long day;
+
+	if (date_parse(ev->value, &day) == -1) {
+		schema_error(s, at, "'replace' event: value is not the new "
+		    "placement's date (YYYY-MM-DD)");
+		return;
+	}
+	add_fact(ctx, "placement.date", ev->value, at);
+	add_fact(ctx, "placement.end", NULL, at);
+	add_fact(ctx, "placement.acute", NULL, at);
+	if (school != NULL)
+		add_fact(ctx, "school.sending", school, at);
+	add_fact(ctx, "school.receiving", NULL, at);
+	if (rektor != NULL)
+		add_fact(ctx, "contacts.rektor-avlamnande", rektor, at);
+	add_fact(ctx, "contacts.rektor-mottagande", NULL, at);
+	c->period = c->nevents;		/* this event's index + 1 */
+	c->nperiods++;
+}
+
 static void
 read_event(struct schema *s, struct case_ctx *ctx, const struct ynode *map,
     struct event *ev)
@@ -326,6 +359,8 @@ read_event(struct schema *s, struct case_ctx *ctx, const struct ynode *map,
 	}
 	if (ev->kind == EV_SET && (seen & K_FACT) && (seen & K_VALUE))
 		check_set_event(s, ctx, ev, map);
+	if (ev->kind == EV_REPLACE && (seen & K_VALUE))
+		start_placement(s, ctx, ev, map);
 }
 
 static void
@@ -349,8 +384,10 @@ top_history(struct schema *s, const struct ynode *k, const struct ynode *v,
 	if (v->nkids > 0)
 		c->item_col = v->col;
 	c->events = xcalloc(v->nkids, sizeof(*c->events));
-	for (i = 0; i < v->nkids; i++)
-		read_event(s, ctx, v->kids[i], &c->events[c->nevents++]);
+	for (i = 0; i < v->nkids; i++) {
+		c->nevents++;
+		read_event(s, ctx, v->kids[i], &c->events[c->nevents - 1]);
+	}
 }
 
 static const struct keydef case_keys[] = {
@@ -373,6 +410,7 @@ case_load(char *text, size_t len, const char *name)
 	const struct ynode *root;
 
 	c = xcalloc(1, sizeof(*c));
+	c->nperiods = 1;
 	c->text = text;
 	c->len = len;
 	c->name = xstrdup(name);
@@ -421,7 +459,11 @@ case_fact(const struct casefile *c, const char *path)
 
 	for (i = c->nfacts; i > 0; i--)
 		if (strcmp(c->facts[i - 1].path, path) == 0)
-			return c->facts[i - 1].value;
+			break;
+	if (i > 0 && c->facts[i - 1].value != NULL)
+		return c->facts[i - 1].value;
+	if (i > 0 && strncmp(path, "contacts.", 9) == 0)
+		return NULL;	/* cleared */
 	if (strcmp(path, "model") == 0)
 		return c->model;
 	if (strcmp(path, "id") == 0)

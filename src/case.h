@@ -20,6 +20,7 @@ enum event_kind {
 	EV_REOPEN,
 	EV_NOTE,
 	EV_SET,
+	EV_REPLACE,		/* omplacering: a new placement period */
 	EV_COUNT
 };
 
@@ -34,7 +35,7 @@ struct event {
 	size_t		 line, col;
 };
 
-/* A fact as written: in the header, or by a "set" event. */
+/* A fact as written: in the header, or by an event; value NULL clears. */
 struct fact_value {
 	const char	*path, *value;
 	size_t		 line, col;
@@ -50,6 +51,8 @@ struct casefile {
 	size_t		  nfacts;
 	struct event	 *events;
 	size_t		  nevents;
+	size_t		  period;	/* first event of the current placement */
+	size_t		  nperiods;	/* placements: 1 + replace events */
 	size_t		  item_col;	/* column of history items, 1-based */
 	int		  appendable;	/* history is last and in block style */
 };

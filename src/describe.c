@@ -41,6 +41,24 @@ describe_options(int argc, char *argv[], const char *usage,
 	return rc == 0 ? 0 : SAMS_EXIT_DATAERR;
 }
 
+static const char *
+unit_word(char unit, int n)
+{
+	if (unit == 'm')
+		return n == 1 ? "månad" : "månader";
+	if (unit == 'w')
+		return n == 1 ? "vecka" : "veckor";
+	return n == 1 ? "dag" : "dagar";
+}
+
+void
+describe_period(FILE *fp, const struct due_rule *rule)
+{
+	fprintf(fp, "%d %s efter att det senast gjordes, så länge "
+	    "placeringen pågår\n", rule->amount, unit_word(rule->unit,
+	    rule->amount));
+}
+
 void
 describe_rule(FILE *fp, const struct due_rule *rule)
 {
@@ -60,9 +78,7 @@ describe_rule(FILE *fp, const struct due_rule *rule)
 		fprintf(fp, "på %s\n", base);
 		return;
 	}
-	unit = rule->unit == 'm' ? (n == 1 ? "månad" : "månader") :
-	    rule->unit == 'w' ? (n == 1 ? "vecka" : "veckor") :
-	    (n == 1 ? "dag" : "dagar");
+	unit = unit_word(rule->unit, n);
 	fprintf(fp, "%d %s %s %s\n", n, unit, rule->amount < 0 ? "före" :
 	    "efter", base);
 }
@@ -116,6 +132,14 @@ describe_step(FILE *fp, const struct model *m, const struct step *s)
 	if (s->due.base != NULL) {
 		fputs("Senast:     ", fp);
 		describe_rule(fp, &s->due);
+	}
+	if (s->due_acute.base != NULL) {
+		fputs("Om akut:    ", fp);
+		describe_rule(fp, &s->due_acute);
+	}
+	if (s->recurs.base != NULL) {
+		fputs("Återkommer: ", fp);
+		describe_period(fp, &s->recurs);
 	}
 	fprintf(fp, "Källa:      %s", s->source);
 	if (s->source_note != NULL) {

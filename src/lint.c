@@ -76,8 +76,11 @@ history(const struct casefile *c, const struct model *m, long today)
 			    "is dated before the one above it");
 			n++;
 		}
+		if (ev->kind == EV_REPLACE)	/* a new checklist */
+			memset(closed, 0, m->nsteps * sizeof(*closed));
 		if (ev->step == NULL ||
-		    (k = model_step_index(m, ev->step)) == NO_INDEX)
+		    (k = model_step_index(m, ev->step)) == NO_INDEX ||
+		    m->steps[k].recurs.base != NULL)
 			continue;
 		if (ev->kind == EV_REOPEN)
 			closed[k] = NULL;

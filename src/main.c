@@ -33,6 +33,7 @@ static const struct command commands[] = {
 	{ "note", cmd_note, "add a dated note to a case's history" },
 	{ "phases", cmd_phases, "the model's phases and steps" },
 	{ "reopen", cmd_reopen, "undo a done or skipped step" },
+	{ "replace", cmd_replace, "omplacering: start the checklist again" },
 	{ "report", cmd_report, "one line per case over files and folders" },
 	{ "roles", cmd_roles, "what each role is responsible for" },
 	{ "set", cmd_set, "change a fact of a case" },

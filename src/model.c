@@ -28,7 +28,7 @@ static const char *model_dir;
 /* Due rules. */
 
 static const char *const rule_bases[] = {
-	"placement.date", "placement.end", "opened", NULL
+	"placement.date", "placement.end", "opened", "done", NULL
 };
 
 int
@@ -46,7 +46,8 @@ due_rule_parse(const char *text, struct due_rule *rule, const char **why)
 		if (strlen(rule_bases[i]) == n &&
 		    strncmp(rule_bases[i], p, n) == 0)
 			break;
-	*why = "must start with placement.date, placement.end or opened";
+	*why = "must start with placement.date, placement.end, opened or "
+	    "done";
 	if (rule_bases[i] == NULL)
 		return -1;
 	rule->base = rule_bases[i];
@@ -195,6 +196,11 @@ read_rule(struct schema *s, const struct ynode *v, struct due_rule *rule,
 	text = schema_text(s, v, field);
 	if (text != NULL && due_rule_parse(text, rule, &why) == -1)
 		schema_error(s, v, "bad %s rule: %s", field, why);
+	else if (text != NULL && strcmp(rule->base, "done") == 0) {
+		schema_error(s, v, "bad %s rule: 'done' is only for recurs",
+		    field);
+		memset(rule, 0, sizeof(*rule));
+	}
 }
 
 #define TEXT_KEY(type, name, field)					\
@@ -235,6 +241,24 @@ phase_starts(struct schema *s, const struct ynode *k, const struct ynode *v,
 	read_rule(s, v, &((struct phase *)obj)->starts, "starts");
 }
 
+static void
+phase_opens_with(struct schema *s, const struct ynode *k,
+    const struct ynode *v, void *obj)
+{
+	const char *fact = schema_text(s, v, "opens-with");
+	const struct fact_def *def;
+
+	(void)k;
+	if (fact == NULL)
+		return;
+	def = fact_lookup(fact);
+	if (def == NULL || def->type != FACT_DATE)
+		schema_error(s, v, "'opens-with' must name a date fact, such "
+		    "as placement.end");
+	else
+		((struct phase *)obj)->opens_with = fact;
+}
+
 static const struct keydef role_keys[] = {
 	{ "id", role_id, 1 },
 	{ "title", role_title, 1 },
@@ -247,6 +271,7 @@ static const struct keydef phase_keys[] = {
 	{ "title", phase_title, 1 },
 	{ "about", phase_about, 0 },
 	{ "starts", phase_starts, 0 },
+	{ "opens-with", phase_opens_with, 0 },
 	{ NULL, NULL, 0 }
 };
 
@@ -340,6 +365,36 @@ step_due(struct schema *s, const struct ynode *k, const struct ynode *v,
 }
 
 static void
+step_due_acute(struct schema *s, const struct ynode *k,
+    const struct ynode *v, void *obj)
+{
+	(void)k;
+	read_rule(s, v, &((struct step_ctx *)obj)->st->due_acute,
+	    "due-acute");
+}
+
+/* "6m": the step comes back that long after it was last done. */
+static void
+step_recurs(struct schema *s, const struct ynode *k, const struct ynode *v,
+    void *obj)
+{
+	struct due_rule *r = &((struct step_ctx *)obj)->st->recurs;
+	const char *text, *why;
+	char rule[64];
+
+	(void)k;
+	text = schema_text(s, v, "recurs");
+	if (text == NULL)
+		return;
+	snprintf(rule, sizeof(rule), "done + %.40s", text);
+	if (due_rule_parse(rule, r, &why) == -1 || r->amount <= 0) {
+		memset(r, 0, sizeof(*r));
+		schema_error(s, v, "'recurs' must be a period such as 6m, 4w "
+		    "or 30d");
+	}
+}
+
+static void
 step_source(struct schema *s, const struct ynode *k, const struct ynode *v,
     void *obj)
 {
@@ -413,6 +468,8 @@ static const struct keydef step_keys[] = {
 	{ "when", step_when, 0 },
 	{ "after", step_after, 0 },
 	{ "due", step_due, 0 },
+	{ "due-acute", step_due_acute, 0 },
+	{ "recurs", step_recurs, 0 },
 	{ "source", step_source, 1 },
 	{ "source-note", step_source_note, 0 },
 	{ NULL, NULL, 0 }

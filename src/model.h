@@ -29,6 +29,7 @@ struct role {
 struct phase {
 	const char	*id, *title, *about;
 	struct due_rule	 starts;
+	const char	*opens_with;	/* starts once this date is known */
 	size_t		 line, col;
 };
 
@@ -51,6 +52,8 @@ struct step {
 	size_t		 *after;	/* indexes of prerequisite steps */
 	size_t		  nafter;
 	struct due_rule	  due;
+	struct due_rule	  due_acute;	/* instead of due when acute */
+	struct due_rule	  recurs;	/* base "done": again this long after */
 	size_t		  line, col;
 };
 

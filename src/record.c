@@ -40,7 +40,7 @@ record_confirm(const char *file, const struct event *ev)
 	static const char *const words[EV_COUNT] = {
 		[EV_DONE] = "klart", [EV_SKIP] = "överhoppat",
 		[EV_REOPEN] = "återöppnat", [EV_NOTE] = "anteckning",
-		[EV_SET] = "ändrat",
+		[EV_SET] = "ändrat", [EV_REPLACE] = "omplacering",
 	};
 	char date[11];
 

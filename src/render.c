@@ -140,10 +140,18 @@ next_step_text(FILE *fp, const struct case_state *st, size_t i)
 	owner_text(fp, st, s);
 	if (ss->due != DATE_NONE) {
 		date_format(ss->due, date);
-		fprintf(fp, "  Senast:     %s%s%s\n", date, ss->overdue ?
-		    paint(fp, RED) : "", ss->overdue ? " (försenad)" : "");
-		if (ss->overdue)
-			fputs(paint(fp, RESET), fp);
+		fprintf(fp, "  Senast:     %s%s%s%s\n", date,
+		    ss->overdue ? paint(fp, RED) : "",
+		    ss->overdue ? " (försenad)" : "",
+		    ss->overdue ? paint(fp, RESET) : "");
+	}
+	if (!ss->again && step_due_rule(s, st->c) == &s->due_acute)
+		fputs("  Akut:       placeringen var akut; steget görs så snart "
+		    "som möjligt efter flytten\n", fp);
+	if (ss->again) {
+		date_format(ss->closed->date, date);
+		fprintf(fp, "  Återkommer: senast gjort %s; görs igen så länge "
+		    "placeringen pågår\n", date);
 	}
 	fputs("  Varför:     ", fp);
 	render_wrap(fp, s->why, 14, 14);
@@ -381,6 +389,43 @@ render_status_json(FILE *fp, const struct case_state *st)
 /* Status as text */
 
 static void
+schools_line(FILE *fp, const struct casefile *c)
+{
+	const char *sending = case_fact(c, "school.sending");
+	const char *receiving = case_fact(c, "school.receiving");
+
+	if (sending == NULL && receiving == NULL)
+		return;
+	fprintf(fp, "Skolor: avlämnande %s, mottagande %s\n",
+	    sending != NULL ? sending : "okänd",
+	    receiving != NULL ? receiving : "okänd");
+}
+
+/* After an omplacering: every placement period, the current one last. */
+static void
+periods_line(FILE *fp, const struct casefile *c)
+{
+	const struct event *ev;
+	const char *first = "okänt datum";
+	size_t i, n = 1;
+
+	if (c->nperiods < 2)
+		return;
+	for (i = 0; i < c->nfacts; i++)
+		if (strcmp(c->facts[i].path, "placement.date") == 0) {
+			first = c->facts[i].value;
+			break;
+		}
+	fprintf(fp, "Placeringar: 1 från %s", first);
+	for (i = 0; i < c->nevents; i++) {
+		ev = &c->events[i];
+		if (ev->kind == EV_REPLACE)
+			fprintf(fp, ", %zu från %s", ++n, ev->value);
+	}
+	fputs("; checklistan gäller den senaste\n", fp);
+}
+
+static void
 facts_line(FILE *fp, const struct casefile *c)
 {
 	const char *type = case_fact(c, "placement.type");
@@ -400,6 +445,8 @@ facts_line(FILE *fp, const struct casefile *c)
 	if (form != NULL)
 		fprintf(fp, ", %s", form);
 	fputc('\n', fp);
+	schools_line(fp, c);
+	periods_line(fp, c);
 }
 
 static void

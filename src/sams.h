@@ -30,6 +30,7 @@ int cmd_next(int argc, char *argv[]);
 int cmd_note(int argc, char *argv[]);
 int cmd_phases(int argc, char *argv[]);
 int cmd_reopen(int argc, char *argv[]);
+int cmd_replace(int argc, char *argv[]);
 int cmd_report(int argc, char *argv[]);
 int cmd_roles(int argc, char *argv[]);
 int cmd_set(int argc, char *argv[]);

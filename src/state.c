@@ -58,9 +58,18 @@ step_applies(const struct step *s, const struct casefile *c)
 }
 
 int
-step_closed(enum step_state state)
+step_closed(const struct step_status *ss)
 {
-	return state != STEP_OPEN;
+	return ss->state != STEP_OPEN || ss->again;
+}
+
+const struct due_rule *
+step_due_rule(const struct step *s, const struct casefile *c)
+{
+	if (s->due_acute.base != NULL &&
+	    strcmp(case_fact(c, "placement.acute"), "true") == 0)
+		return &s->due_acute;
+	return &s->due;
 }
 
 const char *
@@ -75,7 +84,10 @@ state_contact(const struct casefile *c, const char *role)
 	return case_fact(c, path);
 }
 
-/* Replays the history in file order: the last word on a step counts. */
+/*
+ * Replays the history of the current placement in file order: the last
+ * word on a step counts.  An omplacering starts the checklist again.
+ */
 static void
 replay(struct case_state *st)
 {
@@ -83,7 +95,7 @@ replay(struct case_state *st)
 	struct step_status *ss;
 	size_t i, k;
 
-	for (i = 0; i < st->c->nevents; i++) {
+	for (i = st->c->period; i < st->c->nevents; i++) {
 		ev = &st->c->events[i];
 		if (ev->step == NULL)
 			continue;
@@ -103,6 +115,34 @@ replay(struct case_state *st)
 	}
 }
 
+static long rule_date(const struct case_state *, const struct due_rule *);
+
+/*
+ * A recurring step that was done comes back, due a period after it was
+ * last done, until the placement ends.
+ */
+static void
+recur(struct case_state *st)
+{
+	const struct step *s;
+	struct step_status *ss;
+	long next, end = case_fact_date(st->c, "placement.end");
+	size_t i;
+
+	for (i = 0; i < st->m->nsteps; i++) {
+		s = &st->m->steps[i];
+		ss = &st->steps[i];
+		if (s->recurs.base == NULL || ss->state != STEP_DONE)
+			continue;
+		next = due_rule_apply(&s->recurs, ss->closed->date);
+		if (end != DATE_NONE && next > end)
+			continue;
+		ss->state = STEP_OPEN;
+		ss->again = 1;
+		ss->due = next;
+	}
+}
+
 static long
 rule_date(const struct case_state *st, const struct due_rule *rule)
 {
@@ -114,7 +154,10 @@ rule_date(const struct case_state *st, const struct due_rule *rule)
 	return base == DATE_NONE ? DATE_NONE : due_rule_apply(rule, base);
 }
 
-/* A phase starts when all before it is closed, or on its start date. */
+/*
+ * A phase starts when all before it is closed, or on its start date; one
+ * with opens-with (Inför avslut) only once that date is known.
+ */
 static void
 start_phases(struct case_state *st)
 {
@@ -125,11 +168,15 @@ start_phases(struct case_state *st)
 
 	for (p = 0; p < m->nphases; p++) {
 		date = rule_date(st, &m->phases[p].starts);
-		st->started[p] = before_closed ||
-		    (date != DATE_NONE && date <= st->today);
+		if (m->phases[p].opens_with != NULL)
+			st->started[p] = case_fact_date(st->c,
+			    m->phases[p].opens_with) != DATE_NONE;
+		else
+			st->started[p] = before_closed;
+		st->started[p] |= date != DATE_NONE && date <= st->today;
 		for (i = 0; i < m->nsteps; i++)
 			if (m->steps[i].phase == p &&
-			    !step_closed(st->steps[i].state))
+			    !step_closed(&st->steps[i]))
 				before_closed = 0;
 	}
 }
@@ -140,9 +187,23 @@ prerequisites_closed(const struct case_state *st, const struct step *s)
 	size_t k;
 
 	for (k = 0; k < s->nafter; k++)
-		if (!step_closed(st->steps[s->after[k]].state))
+		if (!step_closed(&st->steps[s->after[k]]))
 			return 0;
 	return 1;
+}
+
+/*
+ * When no started phase has a step left but recurring ones, or a phase
+ * waits for its date: the last phase that has started.
+ */
+static size_t
+last_started(const struct case_state *st)
+{
+	size_t p = st->m->nphases - 1;
+
+	while (p > 0 && !st->started[p])
+		p--;
+	return p;
 }
 
 void
@@ -150,7 +211,7 @@ state_compute(struct case_state *st, const struct model *m,
     const struct casefile *c, long today)
 {
 	struct step_status *ss;
-	size_t i;
+	size_t i, open = 0;
 
 	st->m = m;
 	st->c = c;
@@ -161,22 +222,27 @@ state_compute(struct case_state *st, const struct model *m,
 		st->steps[i].state = step_applies(&m->steps[i], c) ?
 		    STEP_OPEN : STEP_NA;
 	replay(st);
+	recur(st);
 	start_phases(st);
 	st->phase = NO_INDEX;
 	for (i = 0; i < m->nsteps; i++) {
 		ss = &st->steps[i];
 		if (ss->state != STEP_OPEN)
 			continue;
-		if (st->phase == NO_INDEX || m->steps[i].phase < st->phase)
+		open++;
+		if (!ss->again && st->started[m->steps[i].phase] &&
+		    (st->phase == NO_INDEX || m->steps[i].phase < st->phase))
 			st->phase = m->steps[i].phase;
-		ss->due = rule_date(st, &m->steps[i].due);
+		if (!ss->again)
+			ss->due = rule_date(st, step_due_rule(&m->steps[i],
+			    c));
 		ss->overdue = ss->due != DATE_NONE && ss->due < today;
 		ss->ready = st->started[m->steps[i].phase] &&
 		    prerequisites_closed(st, &m->steps[i]);
 	}
-	st->complete = st->phase == NO_INDEX;
-	if (st->complete)
-		st->phase = m->nphases - 1;
+	st->complete = open == 0;
+	if (st->phase == NO_INDEX)
+		st->phase = last_started(st);
 	for (i = 0; i < m->nsteps; i++)
 		if (st->steps[i].state != STEP_OPEN)
 			st->steps[i].due = DATE_NONE;

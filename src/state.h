@@ -21,6 +21,7 @@ enum step_state {
 
 struct step_status {
 	enum step_state		 state;
+	int			 again;	/* a recurring step, open once more */
 	int			 ready;	/* open, and everything before it closed */
 	long			 due;	/* DATE_NONE when unknown */
 	int			 overdue;
@@ -51,8 +52,14 @@ void	 state_release(struct case_state *st);
 
 /* Whether every condition of step s holds for case c. */
 int	 step_applies(const struct step *s, const struct casefile *c);
-/* Whether a step no longer blocks others: done, skipped or n/a. */
-int	 step_closed(enum step_state state);
+/*
+ * Whether a step no longer blocks others: done, skipped or n/a, or a
+ * recurring step done at least once.
+ */
+int	 step_closed(const struct step_status *ss);
+/* The due rule that applies to step s in case c: acute or not. */
+const struct due_rule *step_due_rule(const struct step *s,
+	    const struct casefile *c);
 /* The contact named for role in case c, or NULL. */
 const char *state_contact(const struct casefile *c, const char *role);
 

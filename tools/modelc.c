@@ -130,6 +130,10 @@ steps(int mi, const struct model *m)
 			    "after_%zu, .nafter = %zu", id, id, s->nafter);
 		printf(", .due = ");
 		rule(&s->due);
+		printf(", .due_acute = ");
+		rule(&s->due_acute);
+		printf(", .recurs = ");
+		rule(&s->recurs);
 		printf(", .line = %zu, .col = %zu },\n", s->line, s->col);
 	}
 	puts("};");
@@ -157,6 +161,7 @@ roles_phases(int mi, const struct model *m)
 		field("about", m->phases[i].about);
 		printf(", .starts = ");
 		rule(&m->phases[i].starts);
+		field("opens_with", m->phases[i].opens_with);
 		printf(", .line = %zu, .col = %zu },\n", m->phases[i].line,
 		    m->phases[i].col);
 	}

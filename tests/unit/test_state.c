@@ -171,7 +171,8 @@ static void
 test_state_is_complete_when_every_step_is_closed(void **state)
 {
 	struct fixture *f = *state;
-	char *history = xstrdup(""), *more;
+	char *history = xstrdup("- {date: 2026-11-21, event: set, fact: "
+	    "placement.end, value: 2026-11-21}\n"), *more;
 	size_t i;
 
 	for (i = 0; i < f->m->nsteps; i++) {
@@ -185,6 +186,69 @@ test_state_is_complete_when_every_step_is_closed(void **state)
 	assert_true(f->st.complete);
 	for (i = 0; i < f->m->nsteps; i++)
 		assert_false(f->st.steps[i].ready);
+}
+
+static void
+test_state_recurring_step_comes_back_until_the_end(void **state)
+{
+	struct fixture *f = *state;
+
+	compute(f, "true", "- {date: 2027-01-10, event: done, step: "
+	    "up-folja}\n", "2027-02-01");
+	assert_int_equal(status(f, "up-folja")->state, STEP_OPEN);
+	assert_true(status(f, "up-folja")->again);
+	assert_int_equal(status(f, "up-folja")->due, day("2027-07-10"));
+	assert_true(step_closed(status(f, "up-folja")));
+	compute(f, "true", "- {date: 2027-01-10, event: done, step: "
+	    "up-folja}\n- {date: 2027-01-11, event: set, fact: "
+	    "placement.end, value: 2027-06-30}\n", "2027-02-01");
+	assert_int_equal(status(f, "up-folja")->state, STEP_DONE);
+	assert_false(status(f, "up-folja")->again);
+}
+
+static void
+test_state_acute_placement_uses_acute_due_dates(void **state)
+{
+	struct fixture *f = *state;
+
+	compute(f, "true", "- {date: 2026-11-21, event: set, fact: "
+	    "placement.acute, value: \"true\"}\n", "2026-11-21");
+	assert_int_equal(status(f, "ip-kartlagg")->due, day("2026-12-03"));
+	assert_int_equal(status(f, "ip-beslut")->due, day("2026-12-06"));
+	compute(f, "true", "", "2026-11-21");
+	assert_int_equal(status(f, "ip-kartlagg")->due, day("2026-11-10"));
+}
+
+static void
+test_state_replace_starts_the_checklist_again(void **state)
+{
+	struct fixture *f = *state;
+
+	compute(f, "true", "- {date: 2026-11-21, event: done, step: "
+	    "ip-kartlagg}\n- {date: 2026-11-21, event: set, fact: "
+	    "school.receiving, value: Ekskolan}\n- {date: 2027-02-01, "
+	    "event: replace, value: 2027-02-15}\n", "2027-02-01");
+	assert_int_equal(status(f, "ip-kartlagg")->state, STEP_OPEN);
+	assert_true(status(f, "ip-kartlagg")->ready);
+	assert_int_equal(status(f, "ip-kartlagg")->due, day("2027-01-25"));
+	assert_string_equal(case_fact(f->c, "school.sending"), "Ekskolan");
+	assert_null(case_fact(f->c, "school.receiving"));
+	assert_int_equal(f->c->nperiods, 2);
+	assert_string_equal(f->m->phases[f->st.phase].id, "infor-placering");
+}
+
+static void
+test_state_infor_avslut_opens_with_the_end_date(void **state)
+{
+	struct fixture *f = *state;
+
+	compute(f, "true", "", "2026-12-05");
+	assert_false(status(f, "ia-informera")->ready);
+	compute(f, "true", "- {date: 2026-12-05, event: set, fact: "
+	    "placement.end, value: 2027-12-31}\n", "2026-12-05");
+	assert_true(status(f, "ia-informera")->ready);
+	assert_int_equal(status(f, "ia-informera")->due, day("2027-10-31"));
+	assert_false(status(f, "uf-elev")->ready);
 }
 
 static void
@@ -225,6 +289,10 @@ main(void)
 		T(test_state_starts_under_placering_on_the_placement_date),
 		T(test_state_uses_set_facts_for_due_dates),
 		T(test_state_is_complete_when_every_step_is_closed),
+		T(test_state_recurring_step_comes_back_until_the_end),
+		T(test_state_acute_placement_uses_acute_due_dates),
+		T(test_state_replace_starts_the_checklist_again),
+		T(test_state_infor_avslut_opens_with_the_end_date),
 		T(test_state_reports_unknown_steps_and_roles),
 	};
 
