@@ -27,6 +27,8 @@ static const struct command commands[] = {
 	{ "check", cmd_check, "validate case and model files" },
 	{ "done", cmd_done, "record a step as done" },
 	{ "help", cmd_help, "list the commands, or show one's usage" },
+	{ "init", cmd_init, "make a folder a case folder" },
+	{ "merge-file", cmd_merge_file, "the git merge driver for case files" },
 	{ "new", cmd_new, "create a case file" },
 	{ "next", cmd_next, "the steps that can be done now, who owns them "
 	    "and why" },
@@ -65,7 +67,7 @@ list_commands(FILE *fp)
 
 	fprintf(fp, "usage: %s\nCommands:\n", usage_text);
 	for (c = commands; c->name != NULL; c++)
-		fprintf(fp, "  %-8s %s\n", c->name, c->summary);
+		fprintf(fp, "  %-10s %s\n", c->name, c->summary);
 	fputs("\nEach command takes --help.  See sams(1), sams-case(5) and "
 	    "sams-phases(5).\n", fp);
 }

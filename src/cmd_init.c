@@ -1,0 +1,220 @@
+/*
+ * sams init: make a folder a case folder: .sams/ with the municipality's
+ * settings, git attributes that send case files to sams merge-file, ignore
+ * rules for lock and temporary files, and in a git repository the merge
+ * driver's configuration.  Running it again changes nothing that is there.
+ */
+#include <sys/stat.h>
+#include <sys/wait.h>
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "diag.h"
+#include "fileio.h"
+#include "sams.h"
+#include "strbuf.h"
+#include "xalloc.h"
+
+static const char usage_init[] = "sams init [--name MUNICIPALITY] [DIR]\n";
+
+enum { OPT_NAME = 512 };
+
+static const char attributes[] =
+    "# Case files merge with sams merge-file: see sams(1).\n"
+    "*.yml merge=sams\n";
+static const char ignores[] =
+    "# Lock and temporary files of sams.\n"
+    ".*.lock\n.*.tmp.*\n";
+
+/* Whether text[0..len) has a line that is exactly line[0..n). */
+static int
+has_line(const char *text, size_t len, const char *line, size_t n)
+{
+	size_t i = 0;
+
+	while (i < len) {
+		if (len - i >= n && memcmp(text + i, line, n) == 0 &&
+		    (i + n == len || text[i + n] == '\n'))
+			return 1;
+		while (i < len && text[i] != '\n')
+			i++;
+		i++;
+	}
+	return 0;
+}
+
+/* Appends the lines of want that path lacks; creates it if missing. */
+static int
+ensure_lines(const char *path, const char *want)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const char *p, *end;
+	char *have = NULL;
+	size_t len = 0;
+	int rc = 0, missing = 0;
+
+	if (access(path, F_OK) == 0 &&
+	    (rc = file_read(path, 1 << 20, &have, &len)) != 0)
+		return rc;
+	strbuf_add(&sb, have != NULL ? have : "", len);
+	if (len > 0 && have[len - 1] != '\n')
+		strbuf_addch(&sb, '\n');
+	for (p = want; *p != '\0'; p = end + 1) {
+		end = strchr(p, '\n');
+		if (have != NULL && (*p == '#' ||
+		    has_line(have, len, p, (size_t)(end - p))))
+			continue;	/* comments only in a new file */
+		strbuf_add(&sb, p, (size_t)(end - p + 1));
+		missing = 1;
+	}
+	if (missing && have == NULL)
+		rc = file_create(path, sb.buf, sb.len);
+	else if (missing)
+		rc = file_replace(path, sb.buf, sb.len);
+	if (rc == 0 && missing)
+		printf("  %s\n", path);
+	free(have);
+	strbuf_release(&sb);
+	return rc;
+}
+
+static int
+make_dir(const char *path)
+{
+	if (mkdir(path, 0700) == 0) {
+		printf("  %s/\n", path);
+		return 0;
+	}
+	if (errno == EEXIST)
+		return 0;
+	error_sys(path, errno, "cannot create the folder");
+	return SAMS_EXIT_CANTCREAT;
+}
+
+static int
+run_git(const char *dir, char *const args[])
+{
+	char *argv[12];
+	int i = 0, status;
+	pid_t pid;
+
+	argv[i++] = (char *)"git";
+	argv[i++] = (char *)"-C";
+	argv[i++] = (char *)dir;
+	while (*args != NULL && i < 11)
+		argv[i++] = *args++;
+	argv[i] = NULL;
+	fflush(NULL);
+	pid = fork();
+	if (pid == 0) {
+		freopen("/dev/null", "w", stdout);
+		execvp("git", argv);
+		_exit(127);
+	}
+	if (pid == -1 || waitpid(pid, &status, 0) == -1)
+		return -1;
+	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+/* In a git work tree: the merge driver's two settings in .git/config. */
+static void
+configure_git(const char *dir)
+{
+	char *inside[] = { (char *)"rev-parse", (char *)"--is-inside-work-tree",
+	    NULL };
+	char *name[] = { (char *)"config", (char *)"merge.sams.name",
+	    (char *)"sams case files", NULL };
+	char *driver[] = { (char *)"config", (char *)"merge.sams.driver",
+	    (char *)"sams merge-file %O %A %B %P", NULL };
+	char *fsync[] = { (char *)"config", (char *)"core.fsync",
+	    (char *)"committed", NULL };
+
+	if (run_git(dir, inside) != 0) {
+		printf("\n%s is not a git repository.  To keep the cases in "
+		    "git:\n  git init %s && sams init %s\n", dir, dir, dir);
+		return;
+	}
+	if (run_git(dir, name) == 0 && run_git(dir, driver) == 0)
+		printf("  git config merge.sams.driver (case files merge "
+		    "without conflicts)\n");
+	else
+		diag(DIAG_WARNING, NULL, 0, 0, "could not set the git merge "
+		    "driver; see sams(1)");
+	run_git(dir, fsync);
+}
+
+static int
+write_config(const char *dir, const char *name)
+{
+	struct strbuf sb = STRBUF_INIT;
+	char *path;
+	int rc = 0;
+
+	path = xasprintf("%s/.sams/config.yml", dir);
+	if (access(path, F_OK) != 0) {
+		strbuf_addstr(&sb, "# Inställningar för ärendemappen; se "
+		    "sams(1).\nsams-config: 1\nmunicipality: ");
+		strbuf_addstr(&sb, name != NULL ? name : "\"\"");
+		strbuf_addstr(&sb, "\nmodel: sams\n");
+		rc = file_create(path, sb.buf, sb.len);
+		if (rc == 0)
+			printf("  %s\n", path);
+	}
+	free(path);
+	strbuf_release(&sb);
+	return rc;
+}
+
+int
+cmd_init(int argc, char *argv[])
+{
+	static const struct option longopts[] = {
+		{ "name", required_argument, NULL, OPT_NAME },
+		CLI_COMMON_OPTIONS
+	};
+	const char *dir = ".", *name = NULL;
+	char *path;
+	int ch, rc;
+
+	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+		if (ch == 'h')
+			return cli_usage(usage_init, 1);
+		if (ch == OPT_NAME) {
+			if ((rc = cli_text(optarg, "--name")) != 0)
+				return rc;
+			name = optarg;
+		} else if ((rc = cli_common_option(ch, optarg)) != 0)
+			return rc < 0 ? cli_usage(usage_init, 0) : rc;
+	}
+	if (argc - optind > 1)
+		return cli_usage(usage_init, 0);
+	if (optind < argc)
+		dir = argv[optind];
+	printf("sams init %s:\n", dir);
+	if ((rc = make_dir(dir)) != 0)
+		return rc;
+	path = xasprintf("%s/.sams", dir);
+	rc = make_dir(path);
+	free(path);
+	if (rc == 0)
+		rc = write_config(dir, name);
+	path = xasprintf("%s/.gitattributes", dir);
+	if (rc == 0)
+		rc = ensure_lines(path, attributes);
+	free(path);
+	path = xasprintf("%s/.gitignore", dir);
+	if (rc == 0)
+		rc = ensure_lines(path, ignores);
+	free(path);
+	if (rc != 0)
+		return rc;
+	configure_git(dir);
+	printf("\nNext: sams new %s/ARENDE.yml --placement-date DATUM ... and "
+	    "commit it.\n", strcmp(dir, ".") == 0 ? "." : dir);
+	return 0;
+}
