@@ -269,10 +269,12 @@ cmd_new(int argc, char *argv[])
 	int rc;
 
 	memset(&nc, 0, sizeof(nc));
-	nc.model = "sams";
 	rc = parse_options(argc, argv, &nc, &date, &by);
 	if (rc != 0)
 		return rc < 0 ? SAMS_EXIT_OK : rc;
+	if (nc.model == NULL)	/* SiSam for placements at SiS */
+		nc.model = nc.type != NULL && strcmp(nc.type, "sis") == 0 ?
+		    "sisam" : "sams";
 	if (nc.id == NULL)
 		nc.id = id = random_id();
 	nc.opened.kind = EV_OPENED;

@@ -478,8 +478,12 @@ static const struct keydef step_keys[] = {
 /* The top level. */
 
 struct model_ctx {
-	struct model	*m;
-	struct step_ctx	*steps;
+	struct model		*m;
+	struct step_ctx		*steps;		/* the file's own steps */
+	size_t			 nown;
+	const struct ynode	*extends, *omit_node;
+	const char		**omit;
+	size_t			 nomit;
 };
 
 static int
@@ -543,7 +547,7 @@ top_steps(struct schema *s, const struct ynode *k, const struct ynode *v,
 	if (check_seq(s, v, "steps") == -1)
 		return;
 	m->steps = arena_alloc(s->arena, v->nkids * sizeof(*m->steps));
-	m->nsteps = v->nkids;
+	m->nsteps = c->nown = v->nkids;
 	c->steps = arena_alloc(s->arena, v->nkids * sizeof(*c->steps));
 	for (i = 0; i < v->nkids; i++) {
 		m->steps[i].line = v->kids[i]->line;
@@ -590,13 +594,35 @@ top_about(struct schema *s, const struct ynode *k, const struct ynode *v,
 	((struct model_ctx *)obj)->m->about = schema_text(s, v, "about");
 }
 
+static void
+top_extends(struct schema *s, const struct ynode *k, const struct ynode *v,
+    void *obj)
+{
+	(void)k;
+	if (read_id(s, v, "model") != NULL)
+		((struct model_ctx *)obj)->extends = v;
+}
+
+static void
+top_omit(struct schema *s, const struct ynode *k, const struct ynode *v,
+    void *obj)
+{
+	struct model_ctx *c = obj;
+
+	(void)k;
+	schema_list(s, v, "omit", &c->omit, &c->nomit);
+	c->omit_node = v;
+}
+
 static const struct keydef model_keys[] = {
 	{ "sams-model", top_format, 1 },
 	{ "id", top_id, 1 },
 	{ "title", top_title, 1 },
 	{ "about", top_about, 0 },
-	{ "roles", top_roles, 1 },
-	{ "phases", top_phases, 1 },
+	{ "extends", top_extends, 0 },
+	{ "omit", top_omit, 0 },
+	{ "roles", top_roles, 0 },
+	{ "phases", top_phases, 0 },
 	{ "steps", top_steps, 1 },
 	{ NULL, NULL, 0 }
 };
@@ -727,11 +753,163 @@ link_model(struct schema *s, struct model_ctx *c)
 	CHECK_DUPLICATES(s, m->roles, m->nroles, "role");
 	CHECK_DUPLICATES(s, m->phases, m->nphases, "phase");
 	CHECK_DUPLICATES(s, m->steps, m->nsteps, "step");
-	for (i = 0; i < m->nsteps; i++)
+	for (i = 0; i < c->nown; i++)
 		link_step(s, m, &c->steps[i]);
-	for (i = 0; i < m->nsteps; i++)
+	for (i = 0; i < c->nown; i++)
 		check_order(s, m, &c->steps[i]);
 	check_cycles(s, m);
+}
+
+/* Extending: base steps */
+
+static int
+listed(const char **list, size_t n, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(list[i], id) == 0)
+			return 1;
+	return 0;
+}
+
+/* Whether the file's own steps define id (and so replace the base's). */
+static int
+own_step(const struct model_ctx *c, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < c->nown; i++)
+		if (c->steps[i].st->id != NULL &&
+		    strcmp(c->steps[i].st->id, id) == 0)
+			return 1;
+	return 0;
+}
+
+/* Base roles first (indexes kept), the file's own roles after. */
+static void
+merge_roles(struct schema *s, struct model *m, const struct model *base)
+{
+	struct role *roles;
+	size_t i, k, n = base->nroles;
+
+	roles = arena_alloc(s->arena, (base->nroles + m->nroles) *
+	    sizeof(*roles));
+	memcpy(roles, base->roles, base->nroles * sizeof(*roles));
+	for (i = 0; i < m->nroles; i++) {
+		for (k = 0; k < base->nroles; k++)
+			if (m->roles[i].id != NULL &&
+			    strcmp(m->roles[i].id, roles[k].id) == 0)
+				break;
+		roles[k < base->nroles ? k : n++] = m->roles[i];
+	}
+	m->roles = roles;
+	m->nroles = n;
+}
+
+static size_t
+find_step(const struct step *steps, size_t n, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (steps[i].id != NULL && strcmp(steps[i].id, id) == 0)
+			return i;
+	return NO_INDEX;
+}
+
+/* A base step's prerequisites in the merged list; omitted ones go. */
+static void
+relink_base_step(struct schema *s, struct step *st, const struct step *steps,
+    size_t n)
+{
+	const char **ids = st->after_ids;
+	size_t k, kept = 0, old = st->nafter, j;
+
+	st->after_ids = arena_alloc(s->arena, (old + 1) * sizeof(*ids));
+	st->after = arena_alloc(s->arena, (old + 1) * sizeof(*st->after));
+	for (k = 0; k < old; k++) {
+		j = find_step(steps, n, ids[k]);
+		if (j == NO_INDEX)
+			continue;
+		st->after_ids[kept] = ids[k];
+		st->after[kept++] = j;
+	}
+	st->nafter = kept;
+}
+
+/* Moves own step i to the end of the merged list. */
+static void
+place_own(struct model_ctx *c, size_t i, struct step *steps, size_t *n)
+{
+	steps[*n] = *c->steps[i].st;
+	c->steps[i].st = &steps[(*n)++];
+}
+
+/*
+ * The base's steps, less those omitted or redefined, phase by phase with
+ * the file's own steps after each phase's base steps.
+ */
+static void
+merge_steps(struct schema *s, struct model_ctx *c, const struct model *base)
+{
+	struct model *m = c->m;
+	struct step *steps;
+	unsigned char *placed;
+	size_t p, i, n = 0;
+
+	steps = arena_alloc(s->arena, (base->nsteps + c->nown + 1) *
+	    sizeof(*steps));
+	placed = arena_alloc(s->arena, c->nown + 1);
+	for (p = 0; p < base->nphases; p++) {
+		for (i = 0; i < base->nsteps; i++)
+			if (base->steps[i].phase == p &&
+			    !listed(c->omit, c->nomit, base->steps[i].id) &&
+			    !own_step(c, base->steps[i].id))
+				steps[n++] = base->steps[i];
+		for (i = 0; i < c->nown; i++)
+			if (c->steps[i].phase != NULL && model_phase_index(base,
+			    c->steps[i].phase->str) == p) {
+				place_own(c, i, steps, &n);
+				placed[i] = 1;
+			}
+	}
+	for (i = 0; i < c->nown; i++)	/* an unknown phase: linking says so */
+		if (!placed[i])
+			place_own(c, i, steps, &n);
+	for (i = 0; i < n; i++)
+		if (!own_step(c, steps[i].id))
+			relink_base_step(s, &steps[i], steps, n);
+	m->steps = steps;
+	m->nsteps = n;
+}
+
+/* "extends: sams": the base's roles, phases and steps, then the file's. */
+static void
+extend(struct schema *s, struct model_ctx *c)
+{
+	const struct model *base;
+	struct model *m = c->m;
+	size_t i;
+
+	if (model_get(c->extends->str, &base) != 0) {
+		schema_error(s, c->extends, "cannot extend model '%s': no "
+		    "such model, or it is broken", c->extends->str);
+		return;
+	}
+	if (m->nphases > 0)
+		schema_error(s, c->extends, "a model that extends another "
+		    "keeps its phases; leave out 'phases'");
+	for (i = 0; i < c->nomit; i++)
+		if (model_step_index(base, c->omit[i]) == NO_INDEX)
+			schema_error(s, c->omit_node, "cannot omit '%.40s': "
+			    "model '%s' has no such step", c->omit[i],
+			    base->id);
+	m->phases = arena_alloc(s->arena, base->nphases * sizeof(*m->phases));
+	memcpy(m->phases, base->phases, base->nphases * sizeof(*m->phases));
+	m->nphases = base->nphases;
+	merge_roles(s, m, base);
+	merge_steps(s, c, base);
 }
 
 struct model *
@@ -757,6 +935,14 @@ model_load(char *text, size_t len, const char *name)
 	else if (m->doc.root != NULL) {
 		schema_map(&s, m->doc.root, model_keys, &c, "the model",
 		    NULL);
+		if (c.extends != NULL)
+			extend(&s, &c);
+		else if (m->nroles == 0 || m->nphases == 0)
+			schema_error(&s, m->doc.root, "the model needs 'roles' "
+			    "and 'phases', or 'extends'");
+		if (c.omit_node != NULL && c.extends == NULL)
+			schema_error(&s, c.omit_node, "'omit' goes with "
+			    "'extends'");
 		link_model(&s, &c);
 	}
 	if (s.errors > 0) {
@@ -818,8 +1004,23 @@ load_by_id(const char *id, struct model **out)
 	return *out == NULL ? -1 : 0;
 }
 
-/* report's workers share the cache; a loaded model is read-only. */
-static pthread_mutex_t cache_lock = PTHREAD_MUTEX_INITIALIZER;
+/*
+ * report's workers share the cache; a loaded model is read-only.  The lock
+ * is recursive: loading a model that extends another loads that one too.
+ */
+static pthread_mutex_t cache_lock;
+static pthread_once_t cache_once = PTHREAD_ONCE_INIT;
+
+static void
+init_cache_lock(void)
+{
+	pthread_mutexattr_t attr;
+
+	pthread_mutexattr_init(&attr);
+	pthread_mutexattr_settype(&attr, PTHREAD_MUTEX_RECURSIVE);
+	pthread_mutex_init(&cache_lock, &attr);
+	pthread_mutexattr_destroy(&attr);
+}
 
 int
 model_get(const char *id, const struct model **out)
@@ -837,6 +1038,7 @@ model_get(const char *id, const struct model **out)
 			}
 		return -2;	/* the caller says where it was named */
 	}
+	pthread_once(&cache_once, init_cache_lock);
 	pthread_mutex_lock(&cache_lock);
 	for (i = 0; i < ncache; i++)
 		if (strcmp(cache[i].id, id) == 0) {
