@@ -9,6 +9,7 @@
 #include "date.h"
 #include "diag.h"
 #include "fileio.h"
+#include "folder.h"
 #include "sams.h"
 #include "state.h"
 #include "strbuf.h"
@@ -39,7 +40,7 @@ case_open_text(char *text, size_t len, const char *name, struct opened *o)
 	o->c = case_load(text, len, name);
 	if (o->c == NULL)
 		return SAMS_EXIT_DATAERR;
-	rc = model_get(o->c->model, &o->m);
+	rc = model_get_in(o->c->model, folder_find(name), &o->m);
 	if (rc == -2)
 		error_at(o->c->name, 0, 0, "the case names model '%.40s', "
 		    "which does not exist", o->c->model);

@@ -8,6 +8,7 @@
 #include "date.h"
 #include "diag.h"
 #include "fileio.h"
+#include "folder.h"
 #include "lint.h"
 #include "model.h"
 #include "render.h"
@@ -57,7 +58,7 @@ check_file(const char *path)
 {
 	struct opened o;
 	struct model *m;
-	char *text;
+	char *text, *base;
 	size_t len;
 	int rc;
 
@@ -67,6 +68,15 @@ check_file(const char *path)
 	if (is_model(text)) {
 		m = model_load(text, len, path);
 		model_free(m);
+		return 0;
+	}
+	if (strncmp(text, "sams-local:", 11) == 0 ||
+	    strstr(text, "\nsams-local:") != NULL) {
+		base = folder_default_model(folder_find(path));
+		m = model_load_local(text, len, path, base != NULL ? base :
+		    "sams");
+		model_free(m);
+		free(base);
 		return 0;
 	}
 	if (case_open_text(text, len, path, &o) == 0)

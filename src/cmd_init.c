@@ -112,7 +112,9 @@ run_git(const char *dir, char *const args[])
 	fflush(NULL);
 	pid = fork();
 	if (pid == 0) {
-		freopen("/dev/null", "w", stdout);
+		if (freopen("/dev/null", "w", stdout) == NULL ||
+		    freopen("/dev/null", "w", stderr) == NULL)
+			_exit(127);
 		execvp("git", argv);
 		_exit(127);
 	}

@@ -11,6 +11,7 @@
 #include "diag.h"
 #include "facts.h"
 #include "fileio.h"
+#include "folder.h"
 #include "model.h"
 #include "pnr.h"
 #include "record.h"
@@ -186,7 +187,7 @@ create(struct new_case *nc, const char *path)
 	size_t len;
 	int rc;
 
-	rc = model_get(nc->model, &m);
+	rc = model_get_in(nc->model, folder_find(path), &m);
 	if (rc == -2)
 		error_msg("--model: no model '%.40s'", nc->model);
 	if (rc != 0)
@@ -265,16 +266,17 @@ cmd_new(int argc, char *argv[])
 {
 	const char *date = NULL, *by = NULL;
 	struct new_case nc;
-	char *id = NULL;
+	char *id = NULL, *folder_model;
 	int rc;
 
 	memset(&nc, 0, sizeof(nc));
 	rc = parse_options(argc, argv, &nc, &date, &by);
 	if (rc != 0)
 		return rc < 0 ? SAMS_EXIT_OK : rc;
+	folder_model = folder_default_model(folder_find(argv[optind]));
 	if (nc.model == NULL)	/* SiSam for placements at SiS */
 		nc.model = nc.type != NULL && strcmp(nc.type, "sis") == 0 ?
-		    "sisam" : "sams";
+		    "sisam" : folder_model != NULL ? folder_model : "sams";
 	if (nc.id == NULL)
 		nc.id = id = random_id();
 	nc.opened.kind = EV_OPENED;
@@ -282,5 +284,6 @@ cmd_new(int argc, char *argv[])
 	if (rc == 0)
 		rc = create(&nc, argv[optind]);
 	free(id);
+	free(folder_model);
 	return rc;
 }

@@ -1,5 +1,6 @@
 /* sams phases: the model's phases in order and the steps of each. */
 #include <stdio.h>
+#include <string.h>
 
 #include "cli.h"
 #include "describe.h"
@@ -20,6 +21,8 @@ cmd_phases(int argc, char *argv[])
 	if (optind != argc)
 		return cli_usage(usage_phases, 0);
 	printf("%s (%s)\n", m->title, m->id);
+	if (strstr(m->name, "local.yml") != NULL)
+		printf("Med lokala rutiner från %s\n", m->name);
 	for (p = 0; p < m->nphases; p++) {
 		printf("\n%zu. %s (%s)\n", p + 1, m->phases[p].title,
 		    m->phases[p].id);

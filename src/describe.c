@@ -4,6 +4,7 @@
 
 #include "cli.h"
 #include "diag.h"
+#include "folder.h"
 #include "describe.h"
 #include "render.h"
 #include "sams.h"
@@ -33,7 +34,7 @@ describe_options(int argc, char *argv[], const char *usage,
 				return rc < 0 ? cli_usage(usage, 0) : rc;
 		}
 	}
-	rc = model_get(id, m);
+	rc = model_get_in(id, folder_find("./-"), m);
 	if (rc == -2) {
 		error_msg("no model '%.40s'; see --model in sams(1)", id);
 		return SAMS_EXIT_USAGE;
@@ -130,11 +131,13 @@ describe_step(FILE *fp, const struct model *m, const struct step *s)
 		fprintf(fp, "%s%s%s", k == 0 ? "Väntar på:  " : ", ",
 		    s->after_ids[k], k + 1 == s->nafter ? "\n" : "");
 	if (s->due.base != NULL) {
-		fputs("Senast:     ", fp);
+		fputs(s->local_due ? "Senast:     (lokal regel) " :
+		    "Senast:     ", fp);
 		describe_rule(fp, &s->due);
 	}
 	if (s->due_acute.base != NULL) {
-		fputs("Om akut:    ", fp);
+		fputs(s->local_due ? "Om akut:    (lokal regel) " :
+		    "Om akut:    ", fp);
 		describe_rule(fp, &s->due_acute);
 	}
 	if (s->recurs.base != NULL) {
@@ -171,6 +174,7 @@ describe_steps(FILE *fp, const struct model *m, size_t phase,
 		render_pad(fp, s->id, idw + 2);
 		if (role == NULL)
 			render_pad(fp, m->roles[s->owner].title, rw + 2);
-		fprintf(fp, "%s\n", s->title);
+		fprintf(fp, "%s%s\n", s->title, strcmp(s->source, "local") ?
+		    (s->local_due ? " (lokal tidsgräns)" : "") : " (lokal)");
 	}
 }

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "date.h"
 #include "diag.h"
@@ -46,8 +47,7 @@ due_rule_parse(const char *text, struct due_rule *rule, const char **why)
 		if (strlen(rule_bases[i]) == n &&
 		    strncmp(rule_bases[i], p, n) == 0)
 			break;
-	*why = "must start with placement.date, placement.end, opened or "
-	    "done";
+	*why = "must start with placement.date, placement.end or opened";
 	if (rule_bases[i] == NULL)
 		return -1;
 	rule->base = rule_bases[i];
@@ -484,6 +484,8 @@ struct model_ctx {
 	const struct ynode	*extends, *omit_node;
 	const char		**omit;
 	size_t			 nomit;
+	const char		*local_base;	/* .sams/local.yml: its model */
+	const struct ynode	*due, *due_acute, *contacts;
 };
 
 static int
@@ -801,7 +803,12 @@ merge_roles(struct schema *s, struct model *m, const struct model *base)
 			if (m->roles[i].id != NULL &&
 			    strcmp(m->roles[i].id, roles[k].id) == 0)
 				break;
-		roles[k < base->nroles ? k : n++] = m->roles[i];
+		if (k < base->nroles) {
+			m->roles[i].about = m->roles[i].about != NULL ?
+			    m->roles[i].about : roles[k].about;
+			roles[k] = m->roles[i];
+		} else
+			roles[n++] = m->roles[i];
 	}
 	m->roles = roles;
 	m->nroles = n;
@@ -886,26 +893,33 @@ merge_steps(struct schema *s, struct model_ctx *c, const struct model *base)
 
 /* "extends: sams": the base's roles, phases and steps, then the file's. */
 static void
-extend(struct schema *s, struct model_ctx *c)
+extend(struct schema *s, struct model_ctx *c, const char *id,
+    const struct ynode *at)
 {
 	const struct model *base;
 	struct model *m = c->m;
 	size_t i;
 
-	if (model_get(c->extends->str, &base) != 0) {
-		schema_error(s, c->extends, "cannot extend model '%s': no "
-		    "such model, or it is broken", c->extends->str);
+	if (model_get(id, &base) != 0) {
+		schema_error(s, at, "cannot extend model '%s': no such model, "
+		    "or it is broken", id);
 		return;
 	}
+	if (c->local_base != NULL) {
+		m->id = base->id;
+		m->title = base->title;
+		m->about = base->about;
+	}
 	if (m->nphases > 0)
-		schema_error(s, c->extends, "a model that extends another "
-		    "keeps its phases; leave out 'phases'");
+		schema_error(s, at, "a model that extends another keeps its "
+		    "phases; leave out 'phases'");
 	for (i = 0; i < c->nomit; i++)
 		if (model_step_index(base, c->omit[i]) == NO_INDEX)
 			schema_error(s, c->omit_node, "cannot omit '%.40s': "
 			    "model '%s' has no such step", c->omit[i],
 			    base->id);
-	m->phases = arena_alloc(s->arena, base->nphases * sizeof(*m->phases));
+	m->phases = arena_alloc(s->arena, (base->nphases + 1) *
+	    sizeof(*m->phases));
 	memcpy(m->phases, base->phases, base->nphases * sizeof(*m->phases));
 	m->nphases = base->nphases;
 	merge_roles(s, m, base);
@@ -936,7 +950,7 @@ model_load(char *text, size_t len, const char *name)
 		schema_map(&s, m->doc.root, model_keys, &c, "the model",
 		    NULL);
 		if (c.extends != NULL)
-			extend(&s, &c);
+			extend(&s, &c, c.extends->str, c.extends);
 		else if (m->nroles == 0 || m->nphases == 0)
 			schema_error(&s, m->doc.root, "the model needs 'roles' "
 			    "and 'phases', or 'extends'");
@@ -1070,4 +1084,159 @@ model_cache_release(void)
 	free(cache);
 	cache = NULL;
 	ncache = 0;
+}
+
+/* .sams/local.yml: a case folder's own routines on top of a model. */
+
+static void
+local_format(struct schema *s, const struct ynode *k, const struct ynode *v,
+    void *obj)
+{
+	(void)k;
+	(void)obj;
+	if (v->kind != YN_SCALAR || strcmp(v->str, "1") != 0)
+		schema_error(s, v, "unsupported sams-local format (this sams "
+		    "reads format 1)");
+}
+
+#define LOCAL_MAP(name, field)						\
+static void								\
+local_##field(struct schema *s, const struct ynode *k,		\
+    const struct ynode *v, void *obj)					\
+{									\
+	(void)k;							\
+	if (v->kind != YN_MAP)						\
+		schema_error(s, v, "'%s' must be a mapping", name);	\
+	else								\
+		((struct model_ctx *)obj)->field = v;			\
+}
+
+LOCAL_MAP("due", due)
+LOCAL_MAP("due-acute", due_acute)
+LOCAL_MAP("contacts", contacts)
+
+static const struct keydef local_keys[] = {
+	{ "sams-local", local_format, 1 },
+	{ "omit", top_omit, 0 },
+	{ "roles", top_roles, 0 },
+	{ "steps", top_steps, 0 },
+	{ "due", local_due, 0 },
+	{ "due-acute", local_due_acute, 0 },
+	{ "contacts", local_contacts, 0 },
+	{ NULL, NULL, 0 }
+};
+
+/* "due: {step: rule}" and "due-acute: {...}": the folder's own dates. */
+static void
+local_rules(struct schema *s, struct model *m, const struct ynode *map,
+    int acute)
+{
+	struct step *st;
+	size_t i, k;
+
+	for (i = 0; map != NULL && i + 1 < map->nkids; i += 2) {
+		k = model_step_index(m, map->kids[i]->str);
+		if (k == NO_INDEX) {
+			schema_error(s, map->kids[i], "unknown step '%.40s'",
+			    map->kids[i]->str);
+			continue;
+		}
+		st = &m->steps[k];
+		read_rule(s, map->kids[i + 1], acute ? &st->due_acute :
+		    &st->due, acute ? "due-acute" : "due");
+		st->local_due = 1;
+	}
+}
+
+static void
+local_contacts_apply(struct schema *s, struct model *m,
+    const struct ynode *map)
+{
+	size_t i, k;
+
+	for (i = 0; map != NULL && i + 1 < map->nkids; i += 2) {
+		k = model_role_index(m, map->kids[i]->str);
+		if (k == NO_INDEX)
+			schema_error(s, map->kids[i], "unknown role '%.40s'",
+			    map->kids[i]->str);
+		else
+			m->roles[k].contact = schema_text(s, map->kids[i + 1],
+			    "contacts");
+	}
+}
+
+struct model *
+model_load_local(char *text, size_t len, const char *name, const char *base)
+{
+	struct model_ctx c;
+	struct model *m;
+	struct schema s;
+
+	m = xcalloc(1, sizeof(*m));
+	m->text = text;
+	m->name = xstrdup(name);
+	memset(&c, 0, sizeof(c));
+	c.m = m;
+	c.local_base = base;
+	s.file = m->name;
+	s.arena = &m->doc.arena;
+	s.errors = 0;
+	if (ydoc_parse(&m->doc, m->name, text, len) == -1)
+		s.errors++;
+	if (m->doc.root != NULL) {
+		schema_map(&s, m->doc.root, local_keys, &c, "local.yml", NULL);
+		extend(&s, &c, base, m->doc.root);
+		link_model(&s, &c);
+		local_rules(&s, m, c.due, 0);
+		local_rules(&s, m, c.due_acute, 1);
+		local_contacts_apply(&s, m, c.contacts);
+	} else if (s.errors == 0)
+		extend(&s, &c, base, NULL);
+	if (s.errors > 0) {
+		model_free(m);
+		return NULL;
+	}
+	index_steps(m);
+	return m;
+}
+
+int
+model_get_in(const char *id, const char *folder, const struct model **out)
+{
+	struct model *m = NULL;
+	char *path, *key, *text;
+	size_t i, len;
+	int rc;
+
+	if (folder == NULL)
+		return model_get(id, out);
+	path = strcmp(folder, ".") == 0 ? xstrdup(".sams/local.yml") :
+	    xasprintf("%s/.sams/local.yml", folder);
+	if (access(path, F_OK) != 0) {
+		free(path);
+		return model_get(id, out);
+	}
+	key = xasprintf("%s\n%s", path, id);
+	pthread_once(&cache_once, init_cache_lock);
+	pthread_mutex_lock(&cache_lock);
+	for (i = 0; i < ncache; i++)
+		if (strcmp(cache[i].id, key) == 0)
+			break;
+	if (i == ncache) {
+		rc = file_read(path, YAML_MAX_BYTES, &text, &len);
+		if (rc == 0)
+			m = model_load_local(text, len, path, id);
+		cache = xreallocarray(cache, ncache + 1, sizeof(*cache));
+		cache[ncache].id = key;
+		cache[ncache].m = m;
+		cache[ncache].rc = m != NULL ? 0 : -1;
+		ncache++;
+		key = NULL;
+	}
+	*out = cache[i].m;
+	rc = cache[i].rc;
+	pthread_mutex_unlock(&cache_lock);
+	free(key);
+	free(path);
+	return rc;
 }

@@ -23,6 +23,7 @@ struct due_rule {
 
 struct role {
 	const char	*id, *title, *about;
+	const char	*contact;	/* a folder's default contact, or NULL */
 	size_t		 line, col;
 };
 
@@ -54,6 +55,7 @@ struct step {
 	struct due_rule	  due;
 	struct due_rule	  due_acute;	/* instead of due when acute */
 	struct due_rule	  recurs;	/* base "done": again this long after */
+	int		  local_due;	/* due rule set by the case folder */
 	size_t		  line, col;
 };
 
@@ -79,6 +81,12 @@ struct model {
  */
 struct model	*model_load(char *text, size_t len, const char *name);
 void		 model_free(struct model *m);
+/*
+ * Loads a case folder's .sams/local.yml (format in sams-phases(5)) on top
+ * of the model base: the same as model_load() otherwise.
+ */
+struct model	*model_load_local(char *text, size_t len, const char *name,
+		    const char *base);
 
 /*
  * Sets the folder that model files are read from instead of the built-in
@@ -94,6 +102,12 @@ void		 model_set_dir(const char *dir);
  */
 int		 model_get(const char *id, const struct model **out);
 void		 model_cache_release(void);
+/*
+ * model_get() for a case in folder (see folder.h): with the folder's
+ * .sams/local.yml on top when it has one.  folder may be NULL.
+ */
+int		 model_get_in(const char *id, const char *folder,
+		    const struct model **out);
 
 /* Lookups by id; NO_INDEX when absent. */
 size_t		 model_step_index(const struct model *m, const char *id);

@@ -118,7 +118,7 @@ static void
 owner_text(FILE *fp, const struct case_state *st, const struct step *s)
 {
 	const struct role *r = &st->m->roles[s->owner];
-	const char *name = state_contact(st->c, r->id);
+	const char *name = state_contact(st->c, r);
 
 	if (name != NULL)
 		fprintf(fp, "%s – %s\n", r->title, name);
@@ -290,7 +290,7 @@ json_step_head(struct strbuf *sb, const struct case_state *st, size_t i)
 	strbuf_addstr(sb, ", \"title\": ");
 	json_string(sb, r->title);
 	strbuf_addstr(sb, ", \"name\": ");
-	json_string(sb, state_contact(st->c, r->id));
+	json_string(sb, state_contact(st->c, r));
 	strbuf_addch(sb, '}');
 }
 

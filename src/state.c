@@ -73,15 +73,17 @@ step_due_rule(const struct step *s, const struct casefile *c)
 }
 
 const char *
-state_contact(const struct casefile *c, const char *role)
+state_contact(const struct casefile *c, const struct role *role)
 {
+	const char *name;
 	char path[64];
 
-	if (strlen(role) > sizeof(path) - 10)
+	if (strlen(role->id) > sizeof(path) - 10)
 		return NULL;
 	strcpy(path, "contacts.");
-	strcat(path, role);
-	return case_fact(c, path);
+	strcat(path, role->id);
+	name = case_fact(c, path);
+	return name != NULL ? name : role->contact;
 }
 
 /*

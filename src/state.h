@@ -60,7 +60,10 @@ int	 step_closed(const struct step_status *ss);
 /* The due rule that applies to step s in case c: acute or not. */
 const struct due_rule *step_due_rule(const struct step *s,
 	    const struct casefile *c);
-/* The contact named for role in case c, or NULL. */
-const char *state_contact(const struct casefile *c, const char *role);
+/*
+ * The contact for role: named in the case, or the case folder's default
+ * (.sams/local.yml), or NULL.
+ */
+const char *state_contact(const struct casefile *c, const struct role *role);
 
 #endif
