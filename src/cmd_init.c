@@ -150,6 +150,38 @@ configure_git(const char *dir)
 	run_git(dir, fsync);
 }
 
+static const char local_template[] =
+    "# Kommunens egna rutiner ovanpå modellen; se sams-phases(5).\n"
+    "sams-local: 1\n"
+    "# contacts:\n"
+    "#   samordnare: Namn Namnsson\n"
+    "# due:\n"
+    "#   ip-informera: placement.date - 28d\n"
+    "# steps:\n"
+    "#   - id: lokal-samordnare\n"
+    "#     phase: infor-placering\n"
+    "#     title: Kontakta skolsamordnaren\n"
+    "#     owner: socialtjanst\n"
+    "#     why: Samordnaren följer alla placerade elevers skolgång.\n"
+    "#     what: [Mejla samordnaren när beslutet är fattat.]\n"
+    "#     source: local\n";
+
+static int
+write_local(const char *dir)
+{
+	char *path = xasprintf("%s/.sams/local.yml", dir);
+	int rc = 0;
+
+	if (access(path, F_OK) != 0) {
+		rc = file_create(path, local_template,
+		    sizeof(local_template) - 1);
+		if (rc == 0)
+			printf("  %s\n", path);
+	}
+	free(path);
+	return rc;
+}
+
 static int
 write_config(const char *dir, const char *name)
 {
@@ -205,6 +237,8 @@ cmd_init(int argc, char *argv[])
 	free(path);
 	if (rc == 0)
 		rc = write_config(dir, name);
+	if (rc == 0)
+		rc = write_local(dir);
 	path = xasprintf("%s/.gitattributes", dir);
 	if (rc == 0)
 		rc = ensure_lines(path, attributes);
