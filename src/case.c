@@ -126,11 +126,8 @@ static void
 top_format(struct schema *s, const struct ynode *k, const struct ynode *v,
     void *obj)
 {
-	(void)k;
 	(void)obj;
-	if (v->kind != YN_SCALAR || strcmp(v->str, CASE_FORMAT) != 0)
-		schema_error(s, v, "unsupported sams-case format (this sams "
-		    "reads format %s)", CASE_FORMAT);
+	schema_version(s, v, k->str);
 }
 
 static void

@@ -353,21 +353,30 @@ finish(const char *path, char *tmp)
 	return rc;
 }
 
+/* Removes a temporary file that will not be used; keeps errno. */
+static void
+abandon(char *tmp)
+{
+	int saved = errno;
+
+	unlink(tmp);		/* cleaning up is not an injectable call */
+	active_temp = NULL;
+	free(tmp);
+	errno = saved;
+}
+
 int
 file_replace(const char *path, const char *buf, size_t len)
 {
 	char *tmp;
-	int rc, saved;
+	int rc;
 
 	rc = write_temp(path, buf, len, &tmp);
 	if (rc != 0)
 		return rc;
 	if (sys_rename(tmp, path) == -1) {
-		saved = errno;
-		unlink(tmp);
-		active_temp = NULL;
-		free(tmp);
-		error_sys(path, saved, "cannot replace; the file is "
+		abandon(tmp);
+		error_sys(path, errno, "cannot replace; the file is "
 		    "unchanged");
 		return SAMS_EXIT_IOERR;
 	}
@@ -393,9 +402,7 @@ file_create(const char *path, const char *buf, size_t len)
 	}
 	if (rc == -1) {
 		saved = errno;
-		unlink(tmp);
-		active_temp = NULL;
-		free(tmp);
+		abandon(tmp);
 		if (saved == EEXIST) {
 			error_at(path, 0, 0, "already exists; refusing to "
 			    "overwrite it");

@@ -16,7 +16,6 @@
 #include "schema.h"
 #include "xalloc.h"
 
-#define MODEL_FORMAT	"1"
 
 struct loader {
 	struct schema	 s;
@@ -565,11 +564,8 @@ static void
 top_format(struct schema *s, const struct ynode *k, const struct ynode *v,
     void *obj)
 {
-	(void)k;
 	(void)obj;
-	if (v->kind != YN_SCALAR || strcmp(v->str, MODEL_FORMAT) != 0)
-		schema_error(s, v, "unsupported sams-model format (this sams "
-		    "reads format %s)", MODEL_FORMAT);
+	schema_version(s, v, k->str);
 }
 
 static void
@@ -1092,11 +1088,8 @@ static void
 local_format(struct schema *s, const struct ynode *k, const struct ynode *v,
     void *obj)
 {
-	(void)k;
 	(void)obj;
-	if (v->kind != YN_SCALAR || strcmp(v->str, "1") != 0)
-		schema_error(s, v, "unsupported sams-local format (this sams "
-		    "reads format 1)");
+	schema_version(s, v, k->str);
 }
 
 #define LOCAL_MAP(name, field)						\

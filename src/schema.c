@@ -118,3 +118,11 @@ schema_is_id(const char *s)
 		return 0;
 	return strspn(s, "abcdefghijklmnopqrstuvwxyz0123456789-") == n;
 }
+
+void
+schema_version(struct schema *s, const struct ynode *v, const char *key)
+{
+	if (v->kind != YN_SCALAR || strcmp(v->str, "1") != 0)
+		schema_error(s, v, "unsupported %s format (this sams reads "
+		    "format 1)", key);
+}

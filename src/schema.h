@@ -50,6 +50,10 @@ void	 schema_list(struct schema *s, const struct ynode *n,
 void	 schema_error(struct schema *s, const struct ynode *n,
 	    const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
+/* Checks a format version key ("sams-case: 1"): this sams reads 1. */
+void	 schema_version(struct schema *s, const struct ynode *v,
+	    const char *key);
+
 /* Whether s is a short id: lowercase letters, digits and '-', 1-40. */
 int	 schema_is_id(const char *s);
 
