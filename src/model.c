@@ -16,13 +16,6 @@
 #include "schema.h"
 #include "xalloc.h"
 
-
-struct loader {
-	struct schema	 s;
-	struct model	*m;
-	size_t		 next;		/* index of the item being read */
-};
-
 static const char *model_dir;
 
 /* Due rules. */
