@@ -207,6 +207,7 @@ work(void *arg)
 			state_compute(&s->st, s->o.m, s->o.c, date_today());
 		diag_set_sink(NULL, NULL, 0);
 	}
+	folder_forget();	/* a thread's cache dies with the thread */
 	return NULL;
 }
 

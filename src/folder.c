@@ -98,6 +98,14 @@ folder_find(const char *path)
 	return last_found;
 }
 
+void
+folder_forget(void)
+{
+	free(last_dir);
+	free(last_found);
+	last_dir = last_found = NULL;
+}
+
 char *
 folder_default_model(const char *folder)
 {

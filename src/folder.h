@@ -11,6 +11,9 @@
  */
 const char	*folder_find(const char *path);
 
+/* Frees the calling thread's memory of the last folder_find(). */
+void		 folder_forget(void);
+
 /*
  * The default model in the case folder's .sams/config.yml, or NULL.  The
  * caller frees the result.

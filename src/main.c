@@ -12,6 +12,7 @@
 
 #include "cli.h"
 #include "fileio.h"
+#include "folder.h"
 #include "model.h"
 #include "sams.h"
 
@@ -207,5 +208,6 @@ main(int argc, char *argv[])
 	cli_set_argv(argv + i);
 	rc = c->fn(argc - i, argv + i);
 	model_cache_release();
+	folder_forget();
 	return cli_finish(rc);
 }
