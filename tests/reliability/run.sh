@@ -146,6 +146,23 @@ cd ..
     ok "$files hostile files: each exit 65, the slowest in $worst ms" ||
     bad "hostile files: $slow slow, $wrong wrong exit"
 
+echo "== no core dumps, files 0600 whatever the umask"
+cp orig.yml core.yml
+flock .core.yml.lock sleep 3 &
+sleep 0.5
+( ulimit -c unlimited; SAMS_LOCK_TIMEOUT=2 exec "$SAMS" note core.yml x ) > /dev/null 2>&1 &
+sams_pid=$!
+sleep 0.5
+core=$(awk '/Max core file size/ { print $5 }' "/proc/$sams_pid/limits" 2>/dev/null)
+wait $sams_pid
+wait
+rm -f umask.yml
+( umask 000; "$SAMS" new --id UMASK-1 umask.yml > /dev/null )
+mode=$(stat -c %a umask.yml)
+[ "$core" = 0 ] && [ "$mode" = 600 ] &&
+    ok "a waiting sams has core size limit 0; sams new under umask 000 makes mode $mode" ||
+    bad "core limit '$core', mode $mode"
+
 echo "== a file size limit"
 cp orig.yml u.yml
 size=$(wc -c < u.yml)
