@@ -764,12 +764,17 @@ listed(const char **list, size_t n, const char *id)
 	return 0;
 }
 
-/* Whether the file's own steps define id (and so replace the base's). */
+/*
+ * Whether the file's own steps define id (and so replace the base's).  A
+ * step without an id is the file's own (reading it reported the lack).
+ */
 static int
 own_step(const struct model_ctx *c, const char *id)
 {
 	size_t i;
 
+	if (id == NULL)
+		return 1;
 	for (i = 0; i < c->nown; i++)
 		if (c->steps[i].st->id != NULL &&
 		    strcmp(c->steps[i].st->id, id) == 0)

@@ -170,6 +170,52 @@ test_model_rejects_bad_conditions(void **state)
 	    "true or false");
 }
 
+/* Found by fuzz_model: an own step without an id in an extending model. */
+static void
+test_model_extends_with_a_step_without_id(void **state)
+{
+	static const char text[] = "sams-model: 1\nid: t\nextends: sams\n"
+	    "title: T\nsteps:\n  - phase: infor-placering\n    title: T\n"
+	    "    owner: socialtjanst\n    why: W\n    what: [X]\n"
+	    "    source: local\n  - id: med-id\n    phase: infor-placering\n"
+	    "    title: T\n    owner: socialtjanst\n    why: W\n"
+	    "    what: [X]\n    source: local\n";
+
+	(void)state;
+	assert_null(model_load(xstrdup(text), strlen(text), "m.yml"));
+	assert_reported("m.yml:6:5: error: a step lacks the required key "
+	    "'id'");
+}
+
+static void
+test_model_extends_keeps_base_steps_and_adds_its_own(void **state)
+{
+	static const char text[] = "sams-model: 1\nid: t\nextends: sams\n"
+	    "title: T\nomit: [ip-beslut]\nsteps:\n  - id: egen\n"
+	    "    phase: under-placering\n    title: T\n"
+	    "    owner: socialtjanst\n    why: W\n    what: [X]\n"
+	    "    after: [ip-overlamning]\n    source: local\n";
+	const struct model *base;
+	struct model *m;
+	size_t i, k;
+
+	(void)state;
+	assert_int_equal(model_get("sams", &base), 0);
+	m = model_load(xstrdup(text), strlen(text), "m.yml");
+	assert_non_null(m);
+	assert_int_equal(m->nsteps, base->nsteps);
+	assert_int_equal(model_step_index(m, "ip-beslut"), NO_INDEX);
+	i = model_step_index(m, "ip-overlamning");
+	for (k = 0; k < m->steps[i].nafter; k++)
+		assert_string_not_equal(m->steps[i].after_ids[k], "ip-beslut");
+	i = model_step_index(m, "egen");
+	assert_string_equal(m->phases[m->steps[i].phase].id,
+	    "under-placering");
+	assert_int_equal(m->steps[i].after[0],
+	    model_step_index(m, "ip-overlamning"));
+	model_free(m);
+}
+
 static int
 group_teardown(void **state)
 {
@@ -193,6 +239,9 @@ main(void)
 		cmocka_unit_test(test_model_rejects_waiting_for_a_later_phase),
 		cmocka_unit_test(test_model_parses_due_rules),
 		cmocka_unit_test(test_model_rejects_bad_conditions),
+		cmocka_unit_test(test_model_extends_with_a_step_without_id),
+		cmocka_unit_test(
+		    test_model_extends_keeps_base_steps_and_adds_its_own),
 	};
 
 	return cmocka_run_group_tests_name("model", tests, capture_setup,
