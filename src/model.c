@@ -920,6 +920,41 @@ extend(struct schema *s, struct model_ctx *c, const char *id,
 	merge_steps(s, c, base);
 }
 
+/*
+ * Starts loading: a model that owns text, its context and schema, and the
+ * parsed tree.  A tree with duplicate keys or bad values is still checked.
+ */
+static struct model *
+begin_load(char *text, size_t len, const char *name, struct model_ctx *c,
+    struct schema *s)
+{
+	struct model *m;
+
+	m = xcalloc(1, sizeof(*m));
+	m->text = text;
+	m->name = xstrdup(name);
+	memset(c, 0, sizeof(*c));
+	c->m = m;
+	s->file = m->name;
+	s->arena = &m->doc.arena;
+	s->errors = 0;
+	if (ydoc_parse(&m->doc, m->name, text, len) == -1)
+		s->errors++;
+	return m;
+}
+
+/* Finishes loading: the model, or NULL after freeing it on errors. */
+static struct model *
+end_load(struct model *m, const struct schema *s)
+{
+	if (s->errors > 0) {
+		model_free(m);
+		return NULL;
+	}
+	index_steps(m);
+	return m;
+}
+
 struct model *
 model_load(char *text, size_t len, const char *name)
 {
@@ -927,17 +962,7 @@ model_load(char *text, size_t len, const char *name)
 	struct model *m;
 	struct schema s;
 
-	m = xcalloc(1, sizeof(*m));
-	m->text = text;
-	m->name = xstrdup(name);
-	memset(&c, 0, sizeof(c));
-	c.m = m;
-	s.file = m->name;
-	s.arena = &m->doc.arena;
-	s.errors = 0;
-	/* A tree with duplicate keys or bad values is still checked. */
-	if (ydoc_parse(&m->doc, m->name, text, len) == -1)
-		s.errors++;
+	m = begin_load(text, len, name, &c, &s);
 	if (m->doc.root == NULL && s.errors == 0)
 		schema_error(&s, NULL, "empty model file");
 	else if (m->doc.root != NULL) {
@@ -953,12 +978,7 @@ model_load(char *text, size_t len, const char *name)
 			    "'extends'");
 		link_model(&s, &c);
 	}
-	if (s.errors > 0) {
-		model_free(m);
-		return NULL;
-	}
-	index_steps(m);
-	return m;
+	return end_load(m, &s);
 }
 
 void
@@ -1163,17 +1183,8 @@ model_load_local(char *text, size_t len, const char *name, const char *base)
 	struct model *m;
 	struct schema s;
 
-	m = xcalloc(1, sizeof(*m));
-	m->text = text;
-	m->name = xstrdup(name);
-	memset(&c, 0, sizeof(c));
-	c.m = m;
+	m = begin_load(text, len, name, &c, &s);
 	c.local_base = base;
-	s.file = m->name;
-	s.arena = &m->doc.arena;
-	s.errors = 0;
-	if (ydoc_parse(&m->doc, m->name, text, len) == -1)
-		s.errors++;
 	if (m->doc.root != NULL) {
 		schema_map(&s, m->doc.root, local_keys, &c, "local.yml", NULL);
 		extend(&s, &c, base, m->doc.root);
@@ -1183,12 +1194,7 @@ model_load_local(char *text, size_t len, const char *name, const char *base)
 		local_contacts_apply(&s, m, c.contacts);
 	} else if (s.errors == 0)
 		extend(&s, &c, base, NULL);
-	if (s.errors > 0) {
-		model_free(m);
-		return NULL;
-	}
-	index_steps(m);
-	return m;
+	return end_load(m, &s);
 }
 
 int
