@@ -27,7 +27,7 @@ ALL_CFLAGS = $(WARNINGS) $(SAMS_CPPFLAGS) $(CPPFLAGS) $(CFLAGS) $(SAN_FLAGS) \
 ALL_LDFLAGS = $(LDFLAGS) $(SAN_FLAGS)
 
 LIB_SRCS = arena case caseio cli date describe diag facts fileio folder model \
-	   pnr \
+	   pnr text \
 	   lint record render report schema state strbuf sysio walk xalloc yamlio
 CMD_SRCS = main cmd_check cmd_done cmd_init cmd_merge cmd_new cmd_next cmd_note cmd_phases \
 	   cmd_reopen cmd_replace cmd_report cmd_roles cmd_set cmd_show cmd_skip \

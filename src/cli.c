@@ -11,6 +11,7 @@
 #include "model.h"
 #include "render.h"
 #include "sams.h"
+#include "text.h"
 
 int
 cli_date(const char *arg, const char *option, long *day)
@@ -126,37 +127,69 @@ cli_format(const char *arg, enum cli_format *fmt)
 	return 0;
 }
 
-int
-cli_text(const char *arg, const char *option)
-{
-	const unsigned char *p;
+/*
+ * What free text from the command line must not hold, by kind: a case file
+ * keeps only what can be shown and parsed again, and a line is one line.
+ */
+static const char *const text_refusals[] = {
+	[TEXT_NEWLINE] = "must be one line",
+	[TEXT_TAB] = "holds a tab",
+	[TEXT_CONTROL] = "holds a control character",
+	[TEXT_FORMAT] = "holds a line separator or a bidirectional control",
+	[TEXT_INVALID] = "is not valid UTF-8",
+};
 
-	if (*arg == '\0') {
+static int
+check_text(const char *arg, const char *option, int lines)
+{
+	enum text_kind kind;
+	unsigned long cp;
+	size_t i, n = strlen(arg), len;
+
+	if (n == 0) {
 		error_msg("%s wants a non-empty text", option);
 		return SAMS_EXIT_USAGE;
 	}
-	if (strlen(arg) > 4000) {
+	if (n > 4000) {
 		error_msg("%s is longer than 4000 bytes", option);
 		return SAMS_EXIT_USAGE;
 	}
-	for (p = (const unsigned char *)arg; *p != '\0'; p++)
-		if ((*p < 0x20 && *p != '\n' && *p != '\t') || *p == 0x7f) {
-			error_msg("%s holds a control character", option);
-			return SAMS_EXIT_USAGE;
-		}
+	for (i = 0; i < n; i += len) {
+		kind = text_next(arg + i, n - i, &len, &cp);
+		if (kind == TEXT_PLAIN || (lines && (kind == TEXT_NEWLINE ||
+		    kind == TEXT_TAB)))
+			continue;
+		error_msg("%s %s", option, text_refusals[kind]);
+		return SAMS_EXIT_USAGE;
+	}
 	return 0;
 }
 
-const char *
-cli_default_by(void)
+int
+cli_text(const char *arg, const char *option)
 {
-	const char *by = getenv("SAMS_BY");
+	return check_text(arg, option, 1);
+}
+
+int
+cli_line(const char *arg, const char *option)
+{
+	return check_text(arg, option, 0);
+}
+
+int
+cli_default_by(const char **by)
+{
+	const char *env = getenv("SAMS_BY");
 	struct passwd *pw;
 
-	if (by != NULL && *by != '\0')
-		return by;
+	if (env != NULL && *env != '\0') {
+		*by = env;
+		return cli_line(env, "SAMS_BY");
+	}
 	pw = getpwuid(getuid());
-	return pw != NULL ? pw->pw_name : NULL;
+	*by = pw != NULL ? pw->pw_name : NULL;
+	return *by != NULL ? cli_line(*by, "the login name") : 0;
 }
 
 int

@@ -64,10 +64,20 @@ int	cli_usage(const char *text, int help);
 int	cli_date(const char *arg, const char *option, long *day);
 /* Parses --format text|json; 0 or 64 after reporting. */
 int	cli_format(const char *arg, enum cli_format *fmt);
-/* Checks free text from the command line; 0 or 64 after reporting. */
+/*
+ * Checks free text from the command line (a note, a reason): not empty, at
+ * most 4000 bytes, UTF-8, newlines and tabs but no other control, line
+ * separator or bidirectional control.  0 or 64 after reporting, naming
+ * option and never the value.
+ */
 int	cli_text(const char *arg, const char *option);
-/* Who records an event when --by is not given: SAMS_BY or the login. */
-const char *cli_default_by(void);
+/* The same for text that is one line (a name, a school): no newline, no tab. */
+int	cli_line(const char *arg, const char *option);
+/*
+ * Who records an event when --by is not given: SAMS_BY or the login name
+ * (NULL if there is none).  0, or 64 after reporting that it is not one line.
+ */
+int	cli_default_by(const char **by);
 
 /* Flushes standard output; 74 after reporting a write error, else rc. */
 int	cli_finish(int rc);

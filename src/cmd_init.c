@@ -13,11 +13,13 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "case.h"
 #include "cli.h"
 #include "diag.h"
 #include "fileio.h"
 #include "sams.h"
 #include "strbuf.h"
+#include "text.h"
 #include "xalloc.h"
 
 static const char usage_init[] = "sams init [--name MUNICIPALITY] [DIR]\n";
@@ -30,6 +32,15 @@ static const char attributes[] =
 static const char ignores[] =
     "# Lock and temporary files of sams.\n"
     ".*.lock\n.*.tmp.*\n";
+
+/* Says what was made: "  PATH" and suffix, the path escaped. */
+static void
+say_made(const char *path, const char *suffix)
+{
+	fputs("  ", stdout);
+	text_put(stdout, path);
+	puts(suffix);
+}
 
 /* Whether text[0..len) has a line that is exactly line[0..n). */
 static int
@@ -77,7 +88,7 @@ ensure_lines(const char *path, const char *want)
 	else if (missing)
 		rc = file_replace(path, sb.buf, sb.len);
 	if (rc == 0 && missing)
-		printf("  %s\n", path);
+		say_made(path, "");
 	free(have);
 	strbuf_release(&sb);
 	return rc;
@@ -87,7 +98,7 @@ static int
 make_dir(const char *path)
 {
 	if (mkdir(path, 0700) == 0) {
-		printf("  %s/\n", path);
+		say_made(path, "/");
 		return 0;
 	}
 	if (errno == EEXIST)
@@ -137,8 +148,14 @@ configure_git(const char *dir)
 	    (char *)"committed", NULL };
 
 	if (run_git(dir, inside) != 0) {
-		printf("\n%s is not a git repository.  To keep the cases in "
-		    "git:\n  git init %s && sams init %s\n", dir, dir, dir);
+		putchar('\n');
+		text_put(stdout, dir);
+		fputs(" is not a git repository.  To keep the cases in git:\n"
+		    "  git init ", stdout);
+		text_put(stdout, dir);
+		fputs(" && sams init ", stdout);
+		text_put(stdout, dir);
+		putchar('\n');
 		return;
 	}
 	if (run_git(dir, name) == 0 && run_git(dir, driver) == 0)
@@ -176,7 +193,7 @@ write_local(const char *dir)
 		rc = file_create(path, local_template,
 		    sizeof(local_template) - 1);
 		if (rc == 0)
-			printf("  %s\n", path);
+			say_made(path, "");
 	}
 	free(path);
 	return rc;
@@ -193,11 +210,14 @@ write_config(const char *dir, const char *name)
 	if (access(path, F_OK) != 0) {
 		strbuf_addstr(&sb, "# Inställningar för ärendemappen; se "
 		    "sams(1).\nsams-config: 1\nmunicipality: ");
-		strbuf_addstr(&sb, name != NULL ? name : "\"\"");
+		if (name != NULL)
+			case_quote(&sb, name);
+		else
+			strbuf_addstr(&sb, "\"\"");
 		strbuf_addstr(&sb, "\nmodel: sams\n");
 		rc = file_create(path, sb.buf, sb.len);
 		if (rc == 0)
-			printf("  %s\n", path);
+			say_made(path, "");
 	}
 	free(path);
 	strbuf_release(&sb);
@@ -219,7 +239,7 @@ cmd_init(int argc, char *argv[])
 		if (ch == 'h')
 			return cli_usage(usage_init, 1);
 		if (ch == OPT_NAME) {
-			if ((rc = cli_text(optarg, "--name")) != 0)
+			if ((rc = cli_line(optarg, "--name")) != 0)
 				return rc;
 			name = optarg;
 		} else if ((rc = cli_common_option(ch, optarg)) != 0)
@@ -229,7 +249,9 @@ cmd_init(int argc, char *argv[])
 		return cli_usage(usage_init, 0);
 	if (optind < argc)
 		dir = argv[optind];
-	printf("sams init %s:\n", dir);
+	fputs("sams init ", stdout);
+	text_put(stdout, dir);
+	puts(":");
 	if ((rc = make_dir(dir)) != 0)
 		return rc;
 	path = xasprintf("%s/.sams", dir);
@@ -250,7 +272,8 @@ cmd_init(int argc, char *argv[])
 	if (rc != 0)
 		return rc;
 	configure_git(dir);
-	printf("\nNext: sams new %s/ARENDE.yml --placement-date DATUM ... and "
-	    "commit it.\n", strcmp(dir, ".") == 0 ? "." : dir);
+	fputs("\nNext: sams new ", stdout);
+	text_put(stdout, dir);
+	puts("/ARENDE.yml --placement-date DATUM ... and commit it.");
 	return 0;
 }

@@ -17,6 +17,7 @@
 #include "record.h"
 #include "sams.h"
 #include "strbuf.h"
+#include "text.h"
 #include "xalloc.h"
 
 static const char usage_new[] =
@@ -98,6 +99,10 @@ check_case(struct new_case *nc, const struct model *m)
 	if (nc->placement_date != NULL &&
 	    (rc = cli_date(nc->placement_date, "--placement-date", &day)))
 		return rc;
+	if ((nc->sending != NULL && (rc = cli_line(nc->sending,
+	    "--sending"))) || (nc->receiving != NULL &&
+	    (rc = cli_line(nc->receiving, "--receiving"))))
+		return rc;
 	if (strlen(nc->id) == 0 || strlen(nc->id) > 40 || strspn(nc->id,
 	    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 	    "0123456789-_.") != strlen(nc->id)) {
@@ -117,7 +122,7 @@ check_case(struct new_case *nc, const struct model *m)
 			    "roles'", nc->contacts[i]);
 			return SAMS_EXIT_USAGE;
 		}
-		if ((rc = cli_text(eq + 1, "--contact")) != 0)
+		if ((rc = cli_line(eq + 1, "--contact")) != 0)
 			return rc;
 		warn_pnr(eq + 1, "a --contact name");
 	}
@@ -202,8 +207,10 @@ create(struct new_case *nc, const char *path)
 		rc = file_create(path, text, len);
 	case_free(c);
 	free(text);
-	if (rc == 0)
-		printf("%s: nytt ärende %s\n", path, nc->id);
+	if (rc == 0) {
+		text_put(stdout, path);
+		printf(": nytt ärende %s\n", nc->id);
+	}
 	return rc;
 }
 

@@ -5,6 +5,7 @@
 #include "cli.h"
 #include "describe.h"
 #include "sams.h"
+#include "text.h"
 
 static const char usage_phases[] = "sams phases [--model ID]\n";
 
@@ -21,8 +22,11 @@ cmd_phases(int argc, char *argv[])
 	if (optind != argc)
 		return cli_usage(usage_phases, 0);
 	printf("%s (%s)\n", m->title, m->id);
-	if (strstr(m->name, "local.yml") != NULL)
-		printf("Med lokala rutiner från %s\n", m->name);
+	if (strstr(m->name, "local.yml") != NULL) {
+		fputs("Med lokala rutiner från ", stdout);
+		text_put(stdout, m->name);
+		putchar('\n');
+	}
 	for (p = 0; p < m->nphases; p++) {
 		printf("\n%zu. %s (%s)\n", p + 1, m->phases[p].title,
 		    m->phases[p].id);

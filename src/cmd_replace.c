@@ -9,6 +9,7 @@
 #include "facts.h"
 #include "record.h"
 #include "sams.h"
+#include "text.h"
 
 static const char usage_replace[] =
     "sams replace --date DATE [--type TYPE] [--acute] [--by NAME]\n"
@@ -107,8 +108,10 @@ cmd_replace(int argc, char *argv[])
 	    (rc = record_when_who(&req.ev, NULL, by)) != 0)
 		return rc;
 	rc = case_update(argv[optind], add_events, &req);
-	if (rc == 0)
-		printf("%s: omplacering %s; checklistan börjar om med Inför "
-		    "placering\n", argv[optind], placement);
+	if (rc == 0) {
+		text_put(stdout, argv[optind]);
+		printf(": omplacering %s; checklistan börjar om med Inför "
+		    "placering\n", placement);
+	}
 	return rc;
 }

@@ -43,7 +43,7 @@ check_pair(const struct opened *o, char *pair, struct event *ev)
 		error_msg("unknown role '%.40s'; see 'sams roles'", pair + 9);
 		return SAMS_EXIT_USAGE;
 	}
-	if (cli_text(ev->value, pair) != 0)
+	if (cli_line(ev->value, pair) != 0)
 		return SAMS_EXIT_USAGE;
 	if (fact_check(def, ev->value, &why) == -1) {
 		error_msg("the value for '%s' is %s", pair, why);

@@ -8,6 +8,7 @@
 #include "describe.h"
 #include "render.h"
 #include "sams.h"
+#include "text.h"
 
 int
 describe_options(int argc, char *argv[], const char *usage,
@@ -75,13 +76,15 @@ describe_rule(FILE *fp, const struct due_rule *rule)
 	for (i = 0; i < sizeof(bases) / sizeof(bases[0]); i++)
 		if (strcmp(bases[i].base, rule->base) == 0)
 			base = bases[i].words;
-	if (n == 0) {
-		fprintf(fp, "på %s\n", base);
-		return;
+	if (n == 0)
+		fputs("på ", fp);
+	else {
+		unit = unit_word(rule->unit, n);
+		fprintf(fp, "%d %s %s ", n, unit, rule->amount < 0 ? "före" :
+		    "efter");
 	}
-	unit = unit_word(rule->unit, n);
-	fprintf(fp, "%d %s %s %s\n", n, unit, rule->amount < 0 ? "före" :
-	    "efter", base);
+	text_put(fp, base);
+	fputc('\n', fp);
 }
 
 static void
@@ -105,10 +108,13 @@ conditions(FILE *fp, const struct step *s)
 		return;
 	fputs("Gäller när: ", fp);
 	for (i = 0; i < s->nwhen; i++) {
-		fprintf(fp, "%s%s = ", i > 0 ? "; " : "", s->when[i].fact);
-		for (k = 0; k < s->when[i].nvalues; k++)
-			fprintf(fp, "%s%s", k > 0 ? " eller " : "",
-			    s->when[i].values[k]);
+		fputs(i > 0 ? "; " : "", fp);
+		text_put(fp, s->when[i].fact);
+		fputs(" = ", fp);
+		for (k = 0; k < s->when[i].nvalues; k++) {
+			fputs(k > 0 ? " eller " : "", fp);
+			text_put(fp, s->when[i].values[k]);
+		}
 	}
 	fputc('\n', fp);
 }
@@ -118,18 +124,26 @@ describe_step(FILE *fp, const struct model *m, const struct step *s)
 {
 	size_t k;
 
-	fprintf(fp, "%s: %s\n", s->id, s->title);
-	fprintf(fp, "Fas:        %s\n", m->phases[s->phase].title);
-	fprintf(fp, "Ansvarig:   %s (%s)\n", m->roles[s->owner].title,
-	    m->roles[s->owner].id);
+	text_put(fp, s->id);
+	fputs(": ", fp);
+	text_put(fp, s->title);
+	fputs("\nFas:        ", fp);
+	text_put(fp, m->phases[s->phase].title);
+	fputs("\nAnsvarig:   ", fp);
+	text_put(fp, m->roles[s->owner].title);
+	fputs(" (", fp);
+	text_put(fp, m->roles[s->owner].id);
+	fputs(")\n", fp);
 	fputs("Varför:     ", fp);
 	render_wrap(fp, s->why, 12, 12);
 	list_field(fp, "Gör så här:", s->what, s->nwhat);
 	list_field(fp, "Lagrum:", s->law, s->nlaw);
 	conditions(fp, s);
-	for (k = 0; k < s->nafter; k++)
-		fprintf(fp, "%s%s%s", k == 0 ? "Väntar på:  " : ", ",
-		    s->after_ids[k], k + 1 == s->nafter ? "\n" : "");
+	for (k = 0; k < s->nafter; k++) {
+		fputs(k == 0 ? "Väntar på:  " : ", ", fp);
+		text_put(fp, s->after_ids[k]);
+		fputs(k + 1 == s->nafter ? "\n" : "", fp);
+	}
 	if (s->due.base != NULL) {
 		fputs(s->local_due ? "Senast:     (lokal regel) " :
 		    "Senast:     ", fp);
@@ -144,10 +158,12 @@ describe_step(FILE *fp, const struct model *m, const struct step *s)
 		fputs("Återkommer: ", fp);
 		describe_period(fp, &s->recurs);
 	}
-	fprintf(fp, "Källa:      %s", s->source);
+	fputs("Källa:      ", fp);
+	text_put(fp, s->source);
 	if (s->source_note != NULL) {
 		fputs(" – ", fp);
-		render_wrap(fp, s->source_note, 15 + strlen(s->source), 12);
+		render_wrap(fp, s->source_note, 15 + text_width(s->source),
+		    12);
 	} else
 		fputc('\n', fp);
 }
@@ -160,8 +176,8 @@ describe_steps(FILE *fp, const struct model *m, size_t phase,
 	size_t i, idw = 0, rw = 0;
 
 	for (i = 0; i < m->nsteps; i++) {
-		if (strlen(m->steps[i].id) > idw)
-			idw = strlen(m->steps[i].id);
+		if (text_width(m->steps[i].id) > idw)
+			idw = text_width(m->steps[i].id);
 		if (render_width(m->roles[m->steps[i].owner].title) > rw)
 			rw = render_width(m->roles[m->steps[i].owner].title);
 	}
@@ -174,7 +190,8 @@ describe_steps(FILE *fp, const struct model *m, size_t phase,
 		render_pad(fp, s->id, idw + 2);
 		if (role == NULL)
 			render_pad(fp, m->roles[s->owner].title, rw + 2);
-		fprintf(fp, "%s%s\n", s->title, strcmp(s->source, "local") ?
+		text_put(fp, s->title);
+		fprintf(fp, "%s\n", strcmp(s->source, "local") ?
 		    (s->local_due ? " (lokal tidsgräns)" : "") : " (lokal)");
 	}
 }

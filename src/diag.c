@@ -5,6 +5,7 @@
 
 #include "diag.h"
 #include "strbuf.h"
+#include "text.h"
 
 /* Per thread, so that report's workers can each capture their own. */
 static _Thread_local FILE		*diag_out;
@@ -45,39 +46,10 @@ diag_reset(void)
 	memset(diag_counts, 0, sizeof(diag_counts));
 }
 
-/* Length of a bidi override or isolate (U+202A-202E, U+2066-2069) at s. */
-static size_t
-bidi_len(const unsigned char *s, size_t n)
-{
-	if (n < 3 || s[0] != 0xe2)
-		return 0;
-	if (s[1] == 0x80 && s[2] >= 0xaa && s[2] <= 0xae)
-		return 3;
-	if (s[1] == 0x81 && s[2] >= 0xa6 && s[2] <= 0xa9)
-		return 3;
-	return 0;
-}
-
 void
-diag_escape(struct strbuf *sb, const char *str, size_t n)
+diag_escape(struct strbuf *sb, const char *s, size_t n)
 {
-	const unsigned char *s = (const unsigned char *)str;
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		if (s[i] < 0x20 || s[i] == 0x7f)
-			strbuf_addf(sb, "\\x%02x", s[i]);
-		else if (s[i] == 0xc2 && i + 1 < n && s[i + 1] >= 0x80 &&
-		    s[i + 1] <= 0x9f) {
-			strbuf_addf(sb, "\\u{%04x}", s[i + 1]);
-			i++;
-		} else if (bidi_len(s + i, n - i) != 0) {
-			strbuf_addf(sb, "\\u{%04x}", ((s[i] & 0x0fu) << 12) |
-			    ((s[i + 1] & 0x3fu) << 6) | (s[i + 2] & 0x3fu));
-			i += 2;
-		} else
-			strbuf_addch(sb, (char)s[i]);
-	}
+	text_escape(sb, s, n, 0);
 }
 
 void

@@ -52,9 +52,9 @@ void	diag_reset(void);
 struct strbuf;
 
 /*
- * Appends s[0..n) to sb with C0/C1 control characters, DEL and
- * bidirectional overrides replaced by \xNN or \u{NNNN}, so nothing from a
- * file can steer a terminal.
+ * Appends s[0..n) to sb escaped as text_escape() does: control characters,
+ * line separators, bidirectional controls and bytes that are not UTF-8
+ * become \n, \xNN or \u{NNNN}, so nothing from a file can steer a terminal.
  */
 void	diag_escape(struct strbuf *sb, const char *s, size_t n);
 /* Appends one whole message line, as diag() prints it, to sb. */

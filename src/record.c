@@ -9,6 +9,7 @@
 #include "record.h"
 #include "sams.h"
 #include "state.h"
+#include "text.h"
 
 struct step_request {
 	struct event	 ev;
@@ -28,10 +29,9 @@ record_when_who(struct event *ev, const char *date, const char *by)
 		    "happened");
 		return SAMS_EXIT_USAGE;
 	}
-	ev->by = by != NULL ? by : cli_default_by();
-	if (ev->by != NULL && (rc = cli_text(ev->by, "--by")) != 0)
-		return rc;
-	return 0;
+	rc = by != NULL ? cli_line(by, "--by") : cli_default_by(&by);
+	ev->by = by;
+	return rc;
 }
 
 void
@@ -45,9 +45,12 @@ record_confirm(const char *file, const struct event *ev)
 	char date[11];
 
 	date_format(ev->date, date);
-	printf("%s: %s %s", file, date, words[ev->kind]);
-	if (ev->step != NULL || ev->fact != NULL)
-		printf(" %s", ev->step != NULL ? ev->step : ev->fact);
+	text_put(stdout, file);
+	printf(": %s %s", date, words[ev->kind]);
+	if (ev->step != NULL || ev->fact != NULL) {
+		putchar(' ');
+		text_put(stdout, ev->step != NULL ? ev->step : ev->fact);
+	}
 	putchar('\n');
 }
 

@@ -5,6 +5,7 @@
 
 #include "date.h"
 #include "render.h"
+#include "text.h"
 
 #define BOLD	"\033[1m"
 #define RED	"\033[31m"
@@ -41,29 +42,18 @@ render_use_color(FILE *fp)
 	return isatty(fileno(fp));
 }
 
-static size_t
-width_n(const char *s, size_t len)
-{
-	size_t n = 0, i;
-
-	for (i = 0; i < len; i++)
-		if (((unsigned char)s[i] & 0xc0) != 0x80)
-			n++;
-	return n;
-}
-
 size_t
 render_width(const char *s)
 {
-	return width_n(s, strlen(s));
+	return text_width(s);
 }
 
 void
 render_pad(FILE *fp, const char *s, size_t width)
 {
-	size_t w = render_width(s);
+	size_t w = text_width(s);
 
-	fputs(s, fp);
+	text_put(fp, s);
 	if (w >= width && width > 0)
 		fputc(' ', fp);		/* an overlong cell still ends */
 	for (; w < width; w++)
@@ -83,7 +73,7 @@ render_wrap(FILE *fp, const char *text, size_t col, size_t indent)
 		if (*p == '\0')
 			break;
 		end = p + strcspn(p, " \n");
-		word = width_n(p, (size_t)(end - p));
+		word = text_width_n(p, (size_t)(end - p));
 		if (!first && col + 1 + word > 78) {
 			fputc('\n', fp);
 			for (i = 0; i < indent; i++)
@@ -93,7 +83,7 @@ render_wrap(FILE *fp, const char *text, size_t col, size_t indent)
 			fputc(' ', fp);
 			col++;
 		}
-		fwrite(p, 1, (size_t)(end - p), fp);
+		text_putn(fp, p, (size_t)(end - p));
 		col += word;
 		first = 0;
 		p = end;
@@ -120,10 +110,13 @@ owner_text(FILE *fp, const struct case_state *st, const struct step *s)
 	const struct role *r = &st->m->roles[s->owner];
 	const char *name = state_contact(st->c, r);
 
-	if (name != NULL)
-		fprintf(fp, "%s – %s\n", r->title, name);
-	else
-		fprintf(fp, "%s (ingen kontakt angiven)\n", r->title);
+	text_put(fp, r->title);
+	if (name != NULL) {
+		fputs(" – ", fp);
+		text_put(fp, name);
+		fputc('\n', fp);
+	} else
+		fputs(" (ingen kontakt angiven)\n", fp);
 }
 
 static void
@@ -134,8 +127,11 @@ next_step_text(FILE *fp, const struct case_state *st, size_t i)
 	char date[11];
 	size_t k;
 
-	fprintf(fp, "\n%s%s%s  %s\n", paint(fp, BOLD), s->id,
-	    paint(fp, RESET), s->title);
+	fprintf(fp, "\n%s", paint(fp, BOLD));
+	text_put(fp, s->id);
+	fprintf(fp, "%s  ", paint(fp, RESET));
+	text_put(fp, s->title);
+	fputc('\n', fp);
 	fputs("  Ansvarig:   ", fp);
 	owner_text(fp, st, s);
 	if (ss->due != DATE_NONE) {
@@ -168,16 +164,33 @@ nothing_for_role(FILE *fp, const struct case_state *st, const char *role)
 	size_t i, ri = model_role_index(st->m, role);
 	int any = 0;
 
-	fprintf(fp, "\nInget för %s just nu.", st->m->roles[ri].title);
+	fputs("\nInget för ", fp);
+	text_put(fp, st->m->roles[ri].title);
+	fputs(" just nu.", fp);
 	for (i = 0; i < st->m->nsteps; i++) {
 		if (!st->steps[i].ready)
 			continue;
-		fprintf(fp, "%s%s (%s)", any ? ", " : " Nu väntar: ",
-		    st->m->steps[i].id,
-		    st->m->roles[st->m->steps[i].owner].title);
+		fputs(any ? ", " : " Nu väntar: ", fp);
+		text_put(fp, st->m->steps[i].id);
+		fputs(" (", fp);
+		text_put(fp, st->m->roles[st->m->steps[i].owner].title);
+		fputc(')', fp);
 		any = 1;
 	}
 	fputc('\n', fp);
+}
+
+/* The first line: "ID  TITLE  (FILE)", the id bold and the file dim. */
+static void
+head_text(FILE *fp, const struct case_state *st, const char *title)
+{
+	fputs(paint(fp, BOLD), fp);
+	text_put(fp, st->c->id);
+	fprintf(fp, "%s  ", paint(fp, RESET));
+	text_put(fp, title);
+	fprintf(fp, "  %s(", paint(fp, DIM));
+	text_put(fp, st->c->name);
+	fprintf(fp, ")%s\n", paint(fp, RESET));
 }
 
 void
@@ -186,10 +199,8 @@ render_next_text(FILE *fp, const struct case_state *st, const char *role)
 	size_t i;
 	int shown = 0;
 
-	fprintf(fp, "%s%s%s  %s  %s(%s)%s\n", paint(fp, BOLD), st->c->id,
-	    paint(fp, RESET), st->complete ? "Klart" :
-	    st->m->phases[st->phase].title, paint(fp, DIM), st->c->name,
-	    paint(fp, RESET));
+	head_text(fp, st, st->complete ? "Klart" :
+	    st->m->phases[st->phase].title);
 	if (st->complete) {
 		fputs("\nÄrendet är klart: varje steg är gjort eller gäller "
 		    "inte.\n", fp);
@@ -207,36 +218,60 @@ render_next_text(FILE *fp, const struct case_state *st, const char *role)
 
 /* JSON */
 
+/* The JSON escape of a character that is not copied as it is. */
+static void
+json_escape(struct strbuf *sb, enum text_kind kind, unsigned long cp)
+{
+	switch (kind) {
+	case TEXT_PLAIN:	/* a quote or a backslash */
+		strbuf_addch(sb, '\\');
+		strbuf_addch(sb, (char)cp);
+		break;
+	case TEXT_NEWLINE:
+		strbuf_addstr(sb, "\\n");
+		break;
+	case TEXT_TAB:
+		strbuf_addstr(sb, "\\t");
+		break;
+	case TEXT_INVALID:	/* JSON is UTF-8: U+FFFD for what is not */
+		strbuf_addstr(sb, "\\ufffd");
+		break;
+	default:
+		strbuf_addf(sb, "\\u%04lx", cp);
+	}
+}
+
 void
 json_string(struct strbuf *sb, const char *s)
 {
-	size_t run;
+	enum text_kind kind;
+	unsigned long cp;
+	size_t n, i = 0, start = 0, len;
+	unsigned char c;
 
 	if (s == NULL) {
 		strbuf_addstr(sb, "null");
 		return;
 	}
+	n = strlen(s);
 	strbuf_addch(sb, '"');
-	for (;;) {
-		run = 0;	/* copy what needs no escape in one go */
-		while ((unsigned char)s[run] >= 0x20 && s[run] != '"' &&
-		    s[run] != '\\')
-			run++;
-		strbuf_add(sb, s, run);
-		s += run;
-		if (*s == '\0')
-			break;
-		if (*s == '"' || *s == '\\') {
-			strbuf_addch(sb, '\\');
-			strbuf_addch(sb, *s);
-		} else if (*s == '\n')
-			strbuf_addstr(sb, "\\n");
-		else if (*s == '\t')
-			strbuf_addstr(sb, "\\t");
-		else
-			strbuf_addf(sb, "\\u%04x", (unsigned char)*s);
-		s++;
+	while (i < n) {
+		c = (unsigned char)s[i];
+		if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') {
+			i++;	/* copy what needs no escape in one go */
+			continue;
+		}
+		kind = text_next(s + i, n - i, &len, &cp);
+		if (kind == TEXT_PLAIN && c >= 0x80) {
+			i += len;
+			continue;
+		}
+		strbuf_add(sb, s + start, i - start);
+		json_escape(sb, kind, cp);
+		i += len;
+		start = i;
 	}
+	strbuf_add(sb, s + start, n - start);
 	strbuf_addch(sb, '"');
 }
 
@@ -396,9 +431,11 @@ schools_line(FILE *fp, const struct casefile *c)
 
 	if (sending == NULL && receiving == NULL)
 		return;
-	fprintf(fp, "Skolor: avlämnande %s, mottagande %s\n",
-	    sending != NULL ? sending : "okänd",
-	    receiving != NULL ? receiving : "okänd");
+	fputs("Skolor: avlämnande ", fp);
+	text_put(fp, sending != NULL ? sending : "okänd");
+	fputs(", mottagande ", fp);
+	text_put(fp, receiving != NULL ? receiving : "okänd");
+	fputc('\n', fp);
 }
 
 /* After an omplacering: every placement period, the current one last. */
@@ -416,11 +453,14 @@ periods_line(FILE *fp, const struct casefile *c)
 			first = c->facts[i].value;
 			break;
 		}
-	fprintf(fp, "Placeringar: 1 från %s", first);
+	fputs("Placeringar: 1 från ", fp);
+	text_put(fp, first);
 	for (i = 0; i < c->nevents; i++) {
 		ev = &c->events[i];
-		if (ev->kind == EV_REPLACE)
-			fprintf(fp, ", %zu från %s", ++n, ev->value);
+		if (ev->kind != EV_REPLACE)
+			continue;
+		fprintf(fp, ", %zu från ", ++n);
+		text_put(fp, ev->value);
 	}
 	fputs("; checklistan gäller den senaste\n", fp);
 }
@@ -433,17 +473,24 @@ facts_line(FILE *fp, const struct casefile *c)
 	const char *end = case_fact(c, "placement.end");
 	const char *form = case_fact(c, "school.form");
 
-	fprintf(fp, "Placering: %s", type != NULL ? type : "okänd form");
-	if (date != NULL)
-		fprintf(fp, " från %s", date);
-	if (end != NULL)
-		fprintf(fp, " till %s", end);
+	fputs("Placering: ", fp);
+	text_put(fp, type != NULL ? type : "okänd form");
+	if (date != NULL) {
+		fputs(" från ", fp);
+		text_put(fp, date);
+	}
+	if (end != NULL) {
+		fputs(" till ", fp);
+		text_put(fp, end);
+	}
 	if (strcmp(case_fact(c, "placement.acute"), "true") == 0)
 		fputs(", akut", fp);
 	fprintf(fp, "; %s", strcmp(case_fact(c, "school.change"),
 	    "true") == 0 ? "skolbyte" : "inget skolbyte");
-	if (form != NULL)
-		fprintf(fp, ", %s", form);
+	if (form != NULL) {
+		fputs(", ", fp);
+		text_put(fp, form);
+	}
 	fputc('\n', fp);
 	schools_line(fp, c);
 	periods_line(fp, c);
@@ -464,14 +511,18 @@ status_step(FILE *fp, const struct case_state *st, size_t i, size_t idw)
 		render_pad(fp, ss->state == STEP_OPEN ? "väntar" :
 		    state_words[ss->state], 11);
 	render_pad(fp, s->id, idw + 2);
-	fputs(s->title, fp);
+	text_put(fp, s->title);
 	if (ss->closed != NULL) {
 		date_format(ss->closed->date, date);
 		fprintf(fp, " · %s", date);
-		if (ss->closed->by != NULL)
-			fprintf(fp, " %s", ss->closed->by);
-		if (ss->closed->reason != NULL)
-			fprintf(fp, " · skäl: %s", ss->closed->reason);
+		if (ss->closed->by != NULL) {
+			fputc(' ', fp);
+			text_put(fp, ss->closed->by);
+		}
+		if (ss->closed->reason != NULL) {
+			fputs(" · skäl: ", fp);
+			text_put(fp, ss->closed->reason);
+		}
 	} else if (ss->due != DATE_NONE) {
 		date_format(ss->due, date);
 		fprintf(fp, " · senast %s%s%s%s", date, ss->overdue ?
@@ -488,17 +539,17 @@ render_status_text(FILE *fp, const struct case_state *st)
 	size_t p, i, idw = 0;
 
 	for (i = 0; i < m->nsteps; i++)
-		if (strlen(m->steps[i].id) > idw)
-			idw = strlen(m->steps[i].id);
-	fprintf(fp, "%s%s%s  %s  %s(%s)%s\n", paint(fp, BOLD), st->c->id,
-	    paint(fp, RESET), m->title, paint(fp, DIM), st->c->name,
-	    paint(fp, RESET));
+		if (text_width(m->steps[i].id) > idw)
+			idw = text_width(m->steps[i].id);
+	head_text(fp, st, m->title);
 	facts_line(fp, st->c);
-	fprintf(fp, "Aktuell fas: %s\n", st->complete ? "klart" :
-	    m->phases[st->phase].title);
+	fputs("Aktuell fas: ", fp);
+	text_put(fp, st->complete ? "klart" : m->phases[st->phase].title);
+	fputc('\n', fp);
 	for (p = 0; p < m->nphases; p++) {
-		fprintf(fp, "\n%s%s%s\n", paint(fp, BOLD), m->phases[p].title,
-		    paint(fp, RESET));
+		fprintf(fp, "\n%s", paint(fp, BOLD));
+		text_put(fp, m->phases[p].title);
+		fprintf(fp, "%s\n", paint(fp, RESET));
 		for (i = 0; i < m->nsteps; i++)
 			if (m->steps[i].phase == p)
 				status_step(fp, st, i, idw);

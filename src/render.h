@@ -2,6 +2,7 @@
  * Output of a case's state for people (aligned Swedish text, coloured only
  * on a terminal) and for scripts (JSON Lines, "format": 1).  Everything is
  * written to the FILE given; nothing is allocated that outlives a call.
+ * File names and values reach people only through text.h's escapes.
  */
 #ifndef RENDER_H
 #define RENDER_H
@@ -29,13 +30,20 @@ void	 render_next_json(FILE *fp, const struct case_state *st,
 void	 render_status_text(FILE *fp, const struct case_state *st);
 void	 render_status_json(FILE *fp, const struct case_state *st);
 
-/* Appends s to sb as a JSON string, or null when s is NULL. */
+/*
+ * Appends s to sb as a JSON string, or null when s is NULL.  The result is
+ * valid UTF-8 whatever s holds: a byte that is not UTF-8 becomes U+FFFD, and
+ * controls, LS, PS and bidirectional controls are escaped as \uXXXX.
+ */
 void	 json_string(struct strbuf *sb, const char *s);
-/* Writes s padded with spaces to width columns, or s and one space. */
+/*
+ * Writes s escaped for people (text.h) and padded with spaces to width
+ * columns, or s and one space.
+ */
 void	 render_pad(FILE *fp, const char *s, size_t width);
-/* The display width of UTF-8 text, counting one column a character. */
+/* The display width of s escaped, counting one column a character. */
 size_t	 render_width(const char *s);
-/* Writes text wrapped at 78 columns, continuation lines indented. */
+/* Writes text escaped, wrapped at 78 columns, later lines indented. */
 void	 render_wrap(FILE *fp, const char *text, size_t col, size_t indent);
 
 #endif

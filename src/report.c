@@ -6,6 +6,7 @@
 #include "render.h"
 #include "report.h"
 #include "strbuf.h"
+#include "text.h"
 #include "xalloc.h"
 
 struct report_count {
@@ -102,24 +103,65 @@ phase_title(const struct case_state *st)
 
 /* Separated values */
 
+/* "-3", "+4.5": a cell a spreadsheet shows as a number, not a formula. */
+static int
+plain_number(const char *s)
+{
+	static const char digits[] = "0123456789";
+	size_t n;
+
+	if (*s == '+' || *s == '-')
+		s++;
+	if ((n = strspn(s, digits)) == 0)
+		return 0;
+	s += n;
+	if (*s == '.') {
+		if ((n = strspn(++s, digits)) == 0)
+			return 0;
+		s += n;
+	}
+	return *s == '\0';
+}
+
+/*
+ * Whether a spreadsheet could take the cell for a formula: it starts with
+ * =, +, -, @, a tab or a carriage return (OWASP's CSV injection rule).
+ */
+static int
+formula_like(const char *s)
+{
+	return *s != '\0' && strchr("=+-@\t\r", *s) != NULL &&
+	    !plain_number(s);
+}
+
+/*
+ * One cell, on one line.  A formula-like cell gets a leading apostrophe, so
+ * spreadsheets show text.  Controls (newline and tab among them) and bytes
+ * that are not UTF-8 are escaped as for people; TSV escapes a backslash too
+ * (\\), so that its cells can be unescaped; CSV quotes as RFC 4180 says.
+ */
 static void
 put_field(struct report *r, const char *s, int last)
 {
+	struct strbuf sb = STRBUF_INIT;
+	int csv = r->format == REPORT_CSV;
 	const char *p;
 
-	if (r->format == REPORT_CSV && strpbrk(s, ",\"\n\r") != NULL) {
+	if (formula_like(s))
+		strbuf_addch(&sb, '\'');
+	text_escape(&sb, s, strlen(s), csv ? 0 : TEXT_BACKSLASH);
+	if (csv && sb.len > 0 && strpbrk(sb.buf, ",\"") != NULL) {
 		fputc('"', r->out);
-		for (p = s; *p != '\0'; p++) {
+		for (p = sb.buf; *p != '\0'; p++) {
 			if (*p == '"')
 				fputc('"', r->out);
 			fputc(*p, r->out);
 		}
 		fputc('"', r->out);
-	} else
-		for (p = s; *p != '\0'; p++)
-			fputc(*p == '\t' || *p == '\n' || *p == '\r' ?
-			    ' ' : *p, r->out);
-	fputs(last ? "\n" : r->format == REPORT_CSV ? "," : "\t", r->out);
+	} else if (sb.len > 0)
+		fwrite(sb.buf, 1, sb.len, r->out);
+	fputs(last ? "\n" : csv ? "," : "\t", r->out);
+	strbuf_release(&sb);
 }
 
 static void
@@ -179,8 +221,11 @@ text_row(struct report *r, const struct case_state *st,
 	render_pad(r->out, sel->overdue ? "försenad" : "", 10);
 	for (k = 0; k < sel->n; k++) {
 		s = &st->m->steps[sel->idx[k]];
-		fprintf(r->out, "%s%s (%s)", k ? ", " : "", s->id,
-		    st->m->roles[s->owner].id);
+		fputs(k ? ", " : "", r->out);
+		text_put(r->out, s->id);
+		fputs(" (", r->out);
+		text_put(r->out, st->m->roles[s->owner].id);
+		fputc(')', r->out);
 	}
 	if (sel->n == 0)
 		fputs(st->complete ? "–" : "väntar", r->out);
@@ -290,8 +335,11 @@ print_agenda(struct report *r)
 	qsort(r->items, r->nitems, sizeof(*r->items), compare_items);
 	for (i = 0; i < r->nitems; i++) {
 		it = &r->items[i];
-		if (i == 0 || strcmp(it->owner, r->items[i - 1].owner) != 0)
-			fprintf(r->out, "%s%s\n", i ? "\n" : "", it->owner);
+		if (i == 0 || strcmp(it->owner, r->items[i - 1].owner) != 0) {
+			fputs(i ? "\n" : "", r->out);
+			text_put(r->out, it->owner);
+			fputc('\n', r->out);
+		}
 		fputs("  ", r->out);
 		render_pad(r->out, it->case_id, 12);
 		render_pad(r->out, it->step->id, 16);
@@ -300,7 +348,10 @@ print_agenda(struct report *r)
 			date_format(it->due, due);
 		render_pad(r->out, due, 11);
 		render_pad(r->out, it->overdue ? "försenad" : "", 10);
-		fprintf(r->out, "%s  (%s)\n", it->step->title, it->file);
+		text_put(r->out, it->step->title);
+		fputs("  (", r->out);
+		text_put(r->out, it->file);
+		fputs(")\n", r->out);
 	}
 }
 
@@ -312,7 +363,9 @@ print_counts(struct report *r, const char *label,
 
 	fputs(label, r->out);
 	for (i = 0; i < n; i++) {
-		fprintf(r->out, "%s%s %zu", i ? " · " : "", t[i].key, t[i].n);
+		fputs(i ? " · " : "", r->out);
+		text_put(r->out, t[i].key);
+		fprintf(r->out, " %zu", t[i].n);
 		if (t[i].overdue > 0)
 			fprintf(r->out, " (försenade: %zu)", t[i].overdue);
 	}

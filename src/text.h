@@ -1,0 +1,50 @@
+/*
+ * Showing untrusted text: file names, values from case files and text from
+ * the command line.  One test decides which characters must never reach a
+ * terminal, a spreadsheet or a script raw; the escapes here are what people
+ * (and TSV and CSV) see instead.  Nothing is allocated except what is
+ * appended to the caller's strbuf.
+ */
+#ifndef TEXT_H
+#define TEXT_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+struct strbuf;
+
+enum text_kind {
+	TEXT_PLAIN,	/* shown as it is */
+	TEXT_NEWLINE,	/* U+000A */
+	TEXT_TAB,	/* U+0009 */
+	TEXT_CONTROL,	/* other C0, DEL, C1 (NEL among them) */
+	TEXT_FORMAT,	/* LS, PS, bidirectional overrides and isolates */
+	TEXT_INVALID	/* a byte that does not begin valid UTF-8 */
+};
+
+/*
+ * Reads the character at the start of s[0..n), n > 0: returns its kind,
+ * sets *len to its length in bytes (1 for an invalid byte) and *cp to its
+ * code point (the byte itself when invalid).
+ */
+enum text_kind	text_next(const char *s, size_t n, size_t *len,
+		    unsigned long *cp);
+
+/* A flag of text_escape(): a backslash as \\, so escapes undo (TSV). */
+#define TEXT_BACKSLASH	0x1
+
+/*
+ * Appends s[0..n) to sb with every character that is not TEXT_PLAIN shown
+ * as an escape: \n, \t, \x1b for other C0 and DEL, \u{0085} for C1, LS,
+ * PS and bidi controls, \xff for a byte that is not UTF-8.
+ */
+void	text_escape(struct strbuf *sb, const char *s, size_t n,
+	    unsigned flags);
+/* Writes s escaped as text_escape(..., 0) does. */
+void	text_put(FILE *fp, const char *s);
+void	text_putn(FILE *fp, const char *s, size_t n);
+/* Columns the escaped form of s takes, one per character. */
+size_t	text_width(const char *s);
+size_t	text_width_n(const char *s, size_t n);
+
+#endif
