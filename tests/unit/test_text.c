@@ -1,0 +1,193 @@
+/* Unit tests of showing untrusted text: text.c, json_string, cli_line. */
+#include "cli.h"
+#include "render.h"
+#include "sams.h"
+#include "strbuf.h"
+#include "text.h"
+#include "testutil.h"
+
+static enum text_kind
+kind_of(const char *s, size_t *len)
+{
+	unsigned long cp;
+
+	return text_next(s, strlen(s), len, &cp);
+}
+
+static void
+test_text_sorts_characters_into_kinds(void **state)
+{
+	static const struct {
+		const char	*s;
+		enum text_kind	 kind;
+		size_t		 len;
+	} cases[] = {
+		{ "a", TEXT_PLAIN, 1 },
+		{ "\xc3\xa5", TEXT_PLAIN, 2 },			/* å */
+		{ "\xe2\x80\x93", TEXT_PLAIN, 3 },		/* – */
+		{ "\xf0\x9f\x98\x80", TEXT_PLAIN, 4 },		/* U+1F600 */
+		{ "\n", TEXT_NEWLINE, 1 },
+		{ "\t", TEXT_TAB, 1 },
+		{ "\x1b", TEXT_CONTROL, 1 },
+		{ "\r", TEXT_CONTROL, 1 },
+		{ "\x7f", TEXT_CONTROL, 1 },
+		{ "\xc2\x85", TEXT_CONTROL, 2 },		/* NEL */
+		{ "\xc2\x9b", TEXT_CONTROL, 2 },		/* CSI */
+		{ "\xe2\x80\xa8", TEXT_FORMAT, 3 },		/* LS */
+		{ "\xe2\x80\xa9", TEXT_FORMAT, 3 },		/* PS */
+		{ "\xe2\x80\xaa", TEXT_FORMAT, 3 },		/* LRE */
+		{ "\xe2\x80\xae", TEXT_FORMAT, 3 },		/* RLO */
+		{ "\xe2\x81\xa6", TEXT_FORMAT, 3 },		/* LRI */
+		{ "\xe2\x81\xa9", TEXT_FORMAT, 3 },		/* PDI */
+		{ "\xff", TEXT_INVALID, 1 },
+		{ "\x80", TEXT_INVALID, 1 },			/* lone trail */
+		{ "\xc0\xaf", TEXT_INVALID, 1 },		/* overlong */
+		{ "\xe0\x80\xaf", TEXT_INVALID, 1 },		/* overlong */
+		{ "\xed\xa0\x80", TEXT_INVALID, 1 },		/* surrogate */
+		{ "\xf4\x90\x80\x80", TEXT_INVALID, 1 },	/* > U+10FFFF */
+		{ "\xe2\x80", TEXT_INVALID, 1 },		/* cut short */
+		{ "\xc3" "a", TEXT_INVALID, 1 },		/* no trail */
+	};
+	size_t i, len;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		assert_int_equal(kind_of(cases[i].s, &len), cases[i].kind);
+		assert_int_equal(len, cases[i].len);
+	}
+}
+
+static void
+assert_escaped(const char *in, unsigned flags, const char *want)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	text_escape(&sb, in, strlen(in), flags);
+	assert_string_equal(sb.buf != NULL ? sb.buf : "", want);
+	strbuf_release(&sb);
+}
+
+static void
+test_text_escapes_what_would_steer_a_terminal(void **state)
+{
+	(void)state;
+	assert_escaped("Björkskolan – åk 7", 0, "Björkskolan – åk 7");
+	assert_escaped("a\x1b[31mb", 0, "a\\x1b[31mb");
+	assert_escaped("rad 1\nrad 2\tslut", 0, "rad 1\\nrad 2\\tslut");
+	assert_escaped("x\r\x7f", 0, "x\\x0d\\x7f");
+	assert_escaped("\xc2\x85" "dolt", 0, "\\u{0085}dolt");
+	assert_escaped("a\xe2\x80\xa8" "b\xe2\x80\xa9", 0,
+	    "a\\u{2028}b\\u{2029}");
+	assert_escaped("fil\xe2\x80\xaelmth.yml", 0, "fil\\u{202e}lmth.yml");
+	assert_escaped("bad\xff\xfe.yml", 0, "bad\\xff\\xfe.yml");
+	assert_escaped("\xe2\x80", 0, "\\xe2\\x80");
+	assert_escaped("a\\b", 0, "a\\b");
+	assert_escaped("a\\b\tc", TEXT_BACKSLASH, "a\\\\b\\tc");
+	assert_escaped("", 0, "");
+}
+
+static void
+test_text_width_counts_the_escapes(void **state)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp;
+
+	(void)state;
+	assert_int_equal(text_width("åäö"), 3);
+	assert_int_equal(text_width("\x1b"), 4);
+	assert_int_equal(text_width("\n"), 2);
+	assert_int_equal(text_width("\xe2\x80\xae"), 8);
+	assert_int_equal(text_width("\xff"), 4);
+	fp = open_memstream(&buf, &len);
+	assert_non_null(fp);
+	render_pad(fp, "a\x1b", 7);
+	render_pad(fp, "å", 2);
+	fclose(fp);
+	assert_string_equal(buf, "a\\x1b  å ");
+	free(buf);
+}
+
+static void
+assert_json(const char *in, const char *want)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	json_string(&sb, in);
+	assert_string_equal(sb.buf, want);
+	strbuf_release(&sb);
+}
+
+static void
+test_json_string_is_valid_utf8_whatever_it_gets(void **state)
+{
+	(void)state;
+	assert_json(NULL, "null");
+	assert_json("", "\"\"");
+	assert_json("Åsa \"Ö\" \\", "\"Åsa \\\"Ö\\\" \\\\\"");
+	assert_json("a\nb\tc\x1b\x7f", "\"a\\nb\\tc\\u001b\\u007f\"");
+	assert_json("bad\xff" "x\xc3", "\"bad\\ufffdx\\ufffd\"");
+	assert_json("\xc2\x85\xe2\x80\xa8\xe2\x80\xa9\xe2\x80\xae",
+	    "\"\\u0085\\u2028\\u2029\\u202e\"");
+	assert_json("\xf0\x9f\x98\x80", "\"\xf0\x9f\x98\x80\"");
+}
+
+static void
+test_diagnostics_escape_bytes_that_are_not_utf8(void **state)
+{
+	(void)state;
+	error_at("bad\xff\x1b.yml", 2, 3, "a message");
+	assert_reported("sams: bad\\xff\\x1b.yml:2:3: error: a message\n");
+}
+
+static void
+test_cli_line_refuses_what_is_not_one_line(void **state)
+{
+	(void)state;
+	assert_int_equal(cli_line("Anna Andersson", "--by"), 0);
+	assert_int_equal(cli_line("Anna\nSvensson", "--by"), SAMS_EXIT_USAGE);
+	assert_reported("sams: error: --by must be one line\n");
+	assert_int_equal(cli_line("a\tb", "--contact"), SAMS_EXIT_USAGE);
+	assert_reported("--contact holds a tab");
+	assert_int_equal(cli_line("a\xe2\x80\xa8" "b", "SAMS_BY"),
+	    SAMS_EXIT_USAGE);
+	assert_reported("SAMS_BY holds a line separator");
+	assert_int_equal(cli_line("a\xc2\x85" "b", "--sending"),
+	    SAMS_EXIT_USAGE);
+	assert_reported("--sending holds a control character");
+	assert_int_equal(cli_line("a\xff", "--name"), SAMS_EXIT_USAGE);
+	assert_reported("--name is not valid UTF-8");
+	assert_int_equal(cli_line("", "--by"), SAMS_EXIT_USAGE);
+	assert_reported("--by wants a non-empty text");
+}
+
+static void
+test_cli_text_keeps_newlines_of_a_note(void **state)
+{
+	(void)state;
+	assert_int_equal(cli_text("rad 1\nrad 2\tmed tabb", "--note"), 0);
+	assert_int_equal(cli_text("a\x1b[2J", "--note"), SAMS_EXIT_USAGE);
+	assert_reported("--note holds a control character");
+	assert_int_equal(cli_text("a\xe2\x80\xae", "--reason"),
+	    SAMS_EXIT_USAGE);
+	assert_reported("--reason holds a line separator or a bidirectional");
+	assert_int_equal(cli_text("a\xed\xa0\x80", "--note"), SAMS_EXIT_USAGE);
+	assert_reported("--note is not valid UTF-8");
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_text_sorts_characters_into_kinds),
+		cmocka_unit_test(test_text_escapes_what_would_steer_a_terminal),
+		cmocka_unit_test(test_text_width_counts_the_escapes),
+		cmocka_unit_test(test_json_string_is_valid_utf8_whatever_it_gets),
+		cmocka_unit_test(test_diagnostics_escape_bytes_that_are_not_utf8),
+		cmocka_unit_test(test_cli_line_refuses_what_is_not_one_line),
+		cmocka_unit_test(test_cli_text_keeps_newlines_of_a_note),
+	};
+
+	return cmocka_run_group_tests_name("text", tests, capture_setup,
+	    capture_teardown);
+}
