@@ -520,7 +520,7 @@ check_unchanged(const char *path, const struct file_seen *seen,
     const char *old, size_t oldlen)
 {
 	struct stat st;
-	int fd, same;
+	int fd, same, saved;
 
 	if (sys_lstat(path, &st) == -1)
 		goto error;
@@ -531,12 +531,12 @@ check_unchanged(const char *path, const struct file_seen *seen,
 		goto error;
 	same = fstat(fd, &st) == 0 && same_file(seen, &st) ?
 	    same_bytes(fd, old, oldlen) : 0;
-	if (same == -1) {
-		sys_close(fd);
+	saved = errno;
+	if (sys_close(fd) == -1 || same == -1) {
+		if (same == -1)
+			errno = saved;
 		goto error;
 	}
-	if (sys_close(fd) == -1)
-		goto error;
 	return same ? 0 : FILE_CHANGED;
 error:
 	if (errno == ENOENT || errno == ELOOP)
@@ -617,14 +617,15 @@ file_replace(const char *path, const char *buf, size_t len)
 {
 	struct file_seen seen;
 	struct stat st;
+	int rc;
 
-	if (sys_lstat(path, &st) == -1) {
-		if (errno != ENOENT) {
-			error_sys(path, errno, "cannot open");
-			return SAMS_EXIT_NOINPUT;
-		}
-		return file_update(path, buf, len, NULL, NULL, 0);
+	rc = sys_lstat(path, &st);
+	if (rc == -1 && errno != ENOENT) {
+		error_sys(path, errno, "cannot open");
+		return SAMS_EXIT_NOINPUT;
 	}
+	if (rc == -1 || !S_ISREG(st.st_mode))	/* new, or a link: 0600 */
+		return file_update(path, buf, len, NULL, NULL, 0);
 	remember(&seen, &st);
 	return file_update(path, buf, len, &seen, NULL, 0);
 }
