@@ -20,7 +20,7 @@ struct command {
 	const char	*name;
 	int		(*fn)(int, char *[]);
 	const char	*summary;
-	int		 writes;	/* changes files: see run_command() */
+	int		 writes;	/* see run_command() */
 };
 
 static int cmd_help(int, char *[]);
