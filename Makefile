@@ -44,7 +44,7 @@ MANPAGES = man/sams.1 man/sams-case.5 man/sams-phases.5
 SAMS	 = $(BUILD)/sams
 
 .PHONY: all demo check check-all check-valgrind check-reliability bench \
-	fuzz install uninstall clean deps
+	fuzz install uninstall clean deps check-tsan
 
 all: $(SAMS)
 
@@ -94,6 +94,11 @@ check-valgrind: $(SAMS) $(UNIT_BINS)
 check-reliability: $(SAMS)
 	@SAMS=$(abspath $(SAMS)) sh tests/reliability/run.sh
 
+# ThreadSanitizer on report's reading threads, with clang, in build-tsan.
+check-tsan:
+	@$(MAKE) -s BUILD=build-tsan CC=clang SANITIZE=thread build-tsan/sams
+	@sh tests/tsan/run.sh build-tsan
+
 # libFuzzer on the case and model readers, FUZZ_TIME seconds each.
 FUZZ_TIME ?= 120
 fuzz:
@@ -137,6 +142,6 @@ uninstall:
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:
-	rm -rf build build-san build-fuzz
+	rm -rf build build-san build-fuzz build-tsan
 
 -include $(wildcard $(BUILD)/*.d)

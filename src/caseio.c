@@ -105,27 +105,36 @@ verify(const struct opened *o, const char *text, size_t len, size_t n)
 }
 
 int
-case_update(const char *path, update_fn *fn, void *arg)
+case_refuse_stdin(const char *path)
+{
+	if (strcmp(path, "-") != 0)
+		return 0;
+	error_msg("a command that writes never reads a case from standard "
+	    "input; for a file named '-', write ./-");
+	return SAMS_EXIT_USAGE;
+}
+
+/*
+ * One try under the lock: read through the descriptor that decides,
+ * check, append, verify, replace.  FILE_CHANGED when another program
+ * changed the file meanwhile.
+ */
+static int
+update_once(const char *path, update_fn *fn, void *arg)
 {
 	struct event evs[UPDATE_MAX_EVENTS];
-	struct file_lock lk;
+	struct file_seen seen;
 	struct opened o;
 	size_t n = 0, len;
 	char *text = NULL;
 	int rc;
 
-	/* Checked before the lock (no lock file for a wrong name) and again
-	 * under it, where nobody else can change it. */
-	rc = file_check_target(path);
-	if (rc != 0)
-		return rc;
-	rc = file_lock(path, &lk);
-	if (rc != 0)
-		return rc;
 	o.c = NULL;
-	rc = file_check_target(path);
+	o.m = NULL;
+	rc = file_read_seen(path, YAML_MAX_BYTES, &text, &len, &seen);
 	if (rc == 0)
-		rc = case_open(path, &o);
+		rc = case_open_text(text, len, path, &o);
+	text = NULL;
 	if (rc != 0)
 		goto out;
 	memset(evs, 0, sizeof(evs));
@@ -139,10 +148,38 @@ case_update(const char *path, update_fn *fn, void *arg)
 	}
 	rc = verify(&o, text, len, n);
 	if (rc == 0)
-		rc = file_replace(path, text, len);
+		rc = file_update(path, text, len, &seen, o.c->text, o.c->len);
 out:
 	free(text);
 	opened_close(&o);
+	return rc;
+}
+
+int
+case_update(const char *path, update_fn *fn, void *arg)
+{
+	struct file_lock lk;
+	int rc, tries;
+
+	if ((rc = case_refuse_stdin(path)) != 0)
+		return rc;
+	/* No lock file for a wrong name; under the lock, the descriptor
+	 * the case is read from decides again. */
+	rc = file_check_target(path);
+	if (rc != 0)
+		return rc;
+	rc = file_lock(path, &lk);
+	if (rc != 0)
+		return rc;
+	/* Another writer that takes no lock: start over with what it left. */
+	for (tries = 1; (rc = update_once(path, fn, arg)) == FILE_CHANGED;
+	    tries++)
+		if (tries == UPDATE_TRIES) {
+			error_at(path, 0, 0, "another program keeps changing "
+			    "the file; left as it wrote it, try again later");
+			rc = SAMS_EXIT_TEMPFAIL;
+			break;
+		}
 	file_unlock(&lk);
 	return rc;
 }

@@ -33,12 +33,19 @@ void	opened_close(struct opened *o);
 typedef int update_fn(const struct opened *o, struct event *evs, size_t *n,
     void *arg);
 
+/* How often case_update() starts over when another program interferes. */
+#define UPDATE_TRIES	4
+
 /*
  * Appends the events fn gives to the case at path, safely (see fileio.h).
- * Returns 0 or an exit status; on failure the file is unchanged.
+ * Returns 0 or an exit status; on failure the file is unchanged.  When a
+ * program that takes no lock changes the file meanwhile, it starts over,
+ * calling fn again, at most UPDATE_TRIES times, then gives 75.
  */
 int	case_update(const char *path, update_fn *fn, void *arg);
 
+/* Refuses "-" as the path of a case to write: 64 after reporting. */
+int	case_refuse_stdin(const char *path);
 
 
 struct case_state;

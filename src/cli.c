@@ -8,6 +8,7 @@
 #include "cli.h"
 #include "date.h"
 #include "diag.h"
+#include "fileio.h"
 #include "model.h"
 #include "render.h"
 #include "sams.h"
@@ -82,15 +83,45 @@ cli_common_option(int opt, const char *arg)
 	}
 }
 
+/*
+ * SAMS_LOCK_TIMEOUT: seconds as digits with an optional fraction, at
+ * most an hour, so that nan, inf, -1 or 1e999 can never mean waiting for
+ * ever.  Unset or empty: fileio's default.
+ */
+static int
+lock_timeout_environment(void)
+{
+	const char *s = getenv("SAMS_LOCK_TIMEOUT");
+	size_t digits;
+	double t;
+
+	if (s == NULL || *s == '\0')
+		return 0;
+	digits = strspn(s, "0123456789");
+	if (digits > 0 && s[digits] == '.')
+		digits += 1 + strspn(s + digits + 1, "0123456789");
+	t = digits > 0 && s[digits] == '\0' ? strtod(s, NULL) : -1;
+	if (t < 0 || t > LOCK_TIMEOUT_MAX) {
+		error_msg("SAMS_LOCK_TIMEOUT must be a number of seconds from "
+		    "0 to %d", LOCK_TIMEOUT_MAX);
+		return SAMS_EXIT_USAGE;
+	}
+	file_set_lock_timeout(t);
+	return 0;
+}
+
 int
 cli_environment(void)
 {
 	const char *today = getenv("SAMS_TODAY");
 	const char *phases = getenv("SAMS_PHASES");
 	long day;
+	int rc;
 
 	if (phases != NULL && *phases != '\0')
 		model_set_dir(phases);
+	if ((rc = lock_timeout_environment()) != 0)
+		return rc;
 	if (today == NULL || *today == '\0')
 		return 0;
 	if (date_parse(today, &day) == -1) {
@@ -195,12 +226,18 @@ cli_default_by(const char **by)
 int
 cli_finish(int rc)
 {
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		error_msg("cannot write to standard output: %s",
-		    strerror(errno != 0 ? errno : EIO));
-		return SAMS_EXIT_IOERR;
+	if (fflush(stdout) == 0 && !ferror(stdout))
+		return rc;
+	/* 74 says "unchanged"; a retry must not record an event twice. */
+	if (file_committed()) {
+		diag(DIAG_WARNING, NULL, 0, 0, "the case file was written, but "
+		    "standard output was not: %s", strerror(errno != 0 ?
+		    errno : EIO));
+		return rc;
 	}
-	return rc;
+	error_msg("cannot write to standard output: %s",
+	    strerror(errno != 0 ? errno : EIO));
+	return SAMS_EXIT_IOERR;
 }
 
 int

@@ -51,7 +51,13 @@ enum cli_format {
 int	cli_common_option(int opt, const char *arg);
 /* Remembers argv for messages about bad options; silences getopt. */
 void	cli_set_argv(char *argv[]);
-/* Reads SAMS_TODAY, SAMS_PHASES; returns 0 or 64 after reporting. */
+/* The longest SAMS_LOCK_TIMEOUT, in seconds. */
+#define LOCK_TIMEOUT_MAX	3600
+
+/*
+ * Reads SAMS_TODAY, SAMS_PHASES and SAMS_LOCK_TIMEOUT; returns 0 or 64
+ * after reporting.
+ */
 int	cli_environment(void);
 
 /*
@@ -79,7 +85,10 @@ int	cli_line(const char *arg, const char *option);
  */
 int	cli_default_by(const char **by);
 
-/* Flushes standard output; 74 after reporting a write error, else rc. */
+/*
+ * Flushes standard output; 74 after reporting a write error, else rc.
+ * Once a file has been written, a write error is only a warning.
+ */
 int	cli_finish(int rc);
 
 #endif

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "case.h"
+#include "caseio.h"
 #include "cli.h"
 #include "date.h"
 #include "diag.h"
@@ -280,6 +281,8 @@ cmd_new(int argc, char *argv[])
 	rc = parse_options(argc, argv, &nc, &date, &by);
 	if (rc != 0)
 		return rc < 0 ? SAMS_EXIT_OK : rc;
+	if ((rc = case_refuse_stdin(argv[optind])) != 0)
+		return rc;
 	folder_model = folder_default_model(folder_find(argv[optind]));
 	if (nc.model == NULL)	/* SiSam for placements at SiS */
 		nc.model = nc.type != NULL && strcmp(nc.type, "sis") == 0 ?

@@ -32,10 +32,14 @@ on_signal(int sig)
 	raise(sig);
 }
 
+/*
+ * Not SIGPIPE: commands that write ignore it (main.c), so that a closed
+ * pipe on standard output cannot stop them half-way or after the rename.
+ */
 void
 file_install_signal_cleanup(void)
 {
-	static const int sigs[] = { SIGHUP, SIGINT, SIGTERM, SIGPIPE };
+	static const int sigs[] = { SIGHUP, SIGINT, SIGTERM };
 	size_t i;
 
 	for (i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
@@ -123,7 +127,31 @@ split_path(const char *path, char **dir, const char **base)
 	}
 }
 
-/* Removes ".BASE.tmp.*" files in dir: left by a run that was killed. */
+/*
+ * Whether name is exactly what write_temp() makes for a case, prefix being
+ * ".BASE.tmp.": a decimal pid, a dot and hex digits.  Nothing else matches,
+ * not the lock or temporary files of a case named "BASE.tmp.1.yml".
+ */
+static int
+is_own_temp(const char *name, const char *prefix)
+{
+	size_t n = strlen(prefix);
+
+	if (strncmp(name, prefix, n) != 0)
+		return 0;
+	name += n;
+	n = strspn(name, "0123456789");
+	if (n == 0 || name[n] != '.')
+		return 0;
+	name += n + 1;
+	n = strspn(name, "0123456789abcdef");
+	return n > 0 && name[n] == '\0';
+}
+
+/*
+ * Removes the temporary files of base in dir: under the lock, only a run
+ * that was killed can have left them.
+ */
 static void
 remove_stale_temps(const char *dir, const char *base)
 {
@@ -136,7 +164,7 @@ remove_stale_temps(const char *dir, const char *base)
 		return;
 	prefix = xasprintf(".%s.tmp.", base);
 	while ((de = readdir(d)) != NULL) {
-		if (strncmp(de->d_name, prefix, strlen(prefix)) != 0)
+		if (!is_own_temp(de->d_name, prefix))
 			continue;
 		if (unlinkat(dirfd(d), de->d_name, 0) == -1 &&
 		    errno != ENOENT)
@@ -147,17 +175,12 @@ remove_stale_temps(const char *dir, const char *base)
 	closedir(d);
 }
 
-static double
-lock_timeout(void)
-{
-	const char *s = getenv("SAMS_LOCK_TIMEOUT");
-	char *end;
-	double t;
+static double lock_seconds = 10.0;
 
-	if (s == NULL || *s == '\0')
-		return 10.0;
-	t = strtod(s, &end);
-	return *end != '\0' || t < 0 ? 10.0 : t;
+void
+file_set_lock_timeout(double seconds)
+{
+	lock_seconds = seconds;
 }
 
 static void
@@ -174,7 +197,7 @@ sleep_ms(long ms)
 static int
 wait_for_lock(int fd, const char *path)
 {
-	double waited = 0, limit = lock_timeout();
+	double waited = 0, limit = lock_seconds;
 	long pause = 1;
 
 	while (sys_flock(fd, LOCK_EX | LOCK_NB) == -1) {
@@ -196,6 +219,28 @@ wait_for_lock(int fd, const char *path)
 	return 0;
 }
 
+/*
+ * Whoever may read the case may lock it, so that a team sharing a folder
+ * shares its locks: the lock file, which is empty and gives nothing away,
+ * gets the case file's group and read bits.  Only its owner can change
+ * them; failing to is harmless, as the lock is held already.
+ */
+static void
+share_lock(int fd, const char *path)
+{
+	struct stat lock, target;
+	mode_t want;
+
+	if (fstat(fd, &lock) == -1 || lock.st_uid != geteuid() ||
+	    sys_lstat(path, &target) == -1 || !S_ISREG(target.st_mode))
+		return;
+	if (lock.st_gid != target.st_gid)
+		(void)sys_fchown(fd, (uid_t)-1, target.st_gid);
+	want = S_IRUSR | S_IWUSR | (target.st_mode & (S_IRGRP | S_IROTH));
+	if ((lock.st_mode & 0777) != want)
+		(void)sys_fchmod(fd, want);
+}
+
 int
 file_lock(const char *path, struct file_lock *lk)
 {
@@ -205,16 +250,19 @@ file_lock(const char *path, struct file_lock *lk)
 
 	split_path(path, &dir, &base);
 	lk->path = xasprintf("%s/.%s.lock", dir, base);
-	lk->fd = sys_open(lk->path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW,
+	/* Read-only: flock() needs no more, and the team needs no more. */
+	lk->fd = sys_open(lk->path, O_RDONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW,
 	    0600);
 	if (lk->fd == -1) {
-		error_sys(path, errno, "cannot create the lock file");
 		rc = errno == EACCES || errno == EROFS ? SAMS_EXIT_CANTCREAT :
 		    SAMS_EXIT_IOERR;
+		error_sys(path, errno, "cannot create the lock file");
 	} else {
 		rc = wait_for_lock(lk->fd, path);
-		if (rc == 0)
+		if (rc == 0) {
+			share_lock(lk->fd, path);
 			remove_stale_temps(dir, base);
+		}
 	}
 	free(dir);
 	if (rc != 0)
@@ -232,30 +280,100 @@ file_unlock(struct file_lock *lk)
 	lk->path = NULL;
 }
 
-int
-file_check_target(const char *path)
+static int
+refuse_link(const char *path)
 {
-	struct stat st;
+	error_at(path, 0, 0, "refusing to write through a symbolic link; "
+	    "name the file itself");
+	return SAMS_EXIT_CANTCREAT;
+}
 
-	if (lstat(path, &st) == -1) {
-		error_sys(path, errno, "cannot open");
-		return SAMS_EXIT_NOINPUT;
-	}
-	if (S_ISLNK(st.st_mode)) {
-		error_at(path, 0, 0, "refusing to write through a symbolic "
-		    "link; name the file itself");
-		return SAMS_EXIT_CANTCREAT;
-	}
-	if (!S_ISREG(st.st_mode)) {
+/* Refuses what may not be replaced: 73 after reporting. */
+static int
+check_type(const char *path, const struct stat *st)
+{
+	if (S_ISLNK(st->st_mode))
+		return refuse_link(path);
+	if (!S_ISREG(st->st_mode)) {
 		error_at(path, 0, 0, "not a regular file");
 		return SAMS_EXIT_CANTCREAT;
 	}
-	if (st.st_nlink > 1) {
+	if (st->st_nlink > 1) {
 		error_at(path, 0, 0, "refusing to write a file with several "
 		    "hard links");
 		return SAMS_EXIT_CANTCREAT;
 	}
 	return 0;
+}
+
+int
+file_check_target(const char *path)
+{
+	struct stat st;
+
+	if (sys_lstat(path, &st) == -1) {
+		error_sys(path, errno, "cannot open");
+		return SAMS_EXIT_NOINPUT;
+	}
+	return check_type(path, &st);
+}
+
+static void
+remember(struct file_seen *seen, const struct stat *st)
+{
+	seen->dev = st->st_dev;
+	seen->ino = st->st_ino;
+	seen->size = st->st_size;
+	seen->mtime = st->st_mtim;
+	seen->ctime = st->st_ctim;
+	seen->mode = st->st_mode;
+	seen->uid = st->st_uid;
+	seen->gid = st->st_gid;
+}
+
+static int
+same_time(struct timespec a, struct timespec b)
+{
+	return a.tv_sec == b.tv_sec && a.tv_nsec == b.tv_nsec;
+}
+
+/* Whether st is still the file seen: any write or rename changes this. */
+static int
+same_file(const struct file_seen *seen, const struct stat *st)
+{
+	return S_ISREG(st->st_mode) && st->st_dev == seen->dev &&
+	    st->st_ino == seen->ino && st->st_size == seen->size &&
+	    same_time(st->st_mtim, seen->mtime) &&
+	    same_time(st->st_ctim, seen->ctime);
+}
+
+/*
+ * The descriptor decides, not an earlier lstat(): a symbolic link swapped
+ * in after any check is refused by O_NOFOLLOW, anything else by fstat().
+ */
+int
+file_read_seen(const char *path, size_t max, char **buf, size_t *len,
+    struct file_seen *seen)
+{
+	struct stat st;
+	int fd, rc;
+
+	fd = sys_open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0);
+	if (fd == -1 && errno == ELOOP)
+		return refuse_link(path);
+	if (fd == -1) {
+		error_sys(path, errno, "cannot open");
+		return SAMS_EXIT_NOINPUT;
+	}
+	if (fstat(fd, &st) == -1) {
+		error_sys(path, errno, "cannot read");
+		rc = SAMS_EXIT_NOINPUT;
+	} else if ((rc = check_type(path, &st)) == 0)
+		rc = read_fd(fd, path, max, buf, len);
+	sys_close(fd);
+	if (rc == 0)
+		remember(seen, &st);
+	return rc;
 }
 
 static int
@@ -289,14 +407,43 @@ sync_dir(const char *dir)
 }
 
 /*
- * Writes buf to a new temporary file beside path and syncs it; *tmp gets
- * its name.  On failure nothing is left behind.
+ * Gives the temporary file fd the owner, where the process may (root), and
+ * the group of the file it replaces.  Not being the owner is normal in a
+ * team folder; not keeping the group would hand the file to a group that
+ * never had it, so then the group loses its access (*mode).  -1 on other
+ * errors.
  */
 static int
-write_temp(const char *path, const char *buf, size_t len, char **tmp)
+keep_owner(int fd, const char *path, const struct file_seen *seen,
+    mode_t *mode)
+{
+	uid_t uid = seen->uid == geteuid() ? (uid_t)-1 : seen->uid;
+
+	if (sys_fchown(fd, uid, seen->gid) == 0)
+		return 0;
+	if (errno == EPERM && uid != (uid_t)-1 &&
+	    sys_fchown(fd, (uid_t)-1, seen->gid) == 0)
+		return 0;
+	if (errno != EPERM)
+		return -1;
+	*mode &= ~(mode_t)S_IRWXG;
+	diag(DIAG_WARNING, path, 0, 0, "cannot keep the file's group (%s); "
+	    "it now has your group, without group access", strerror(EPERM));
+	return 0;
+}
+
+/*
+ * Writes buf to a new temporary file beside path, with the permission
+ * bits, group and owner of seen (mode 0600 without), and syncs it; *tmp
+ * gets its name.  On failure nothing is left behind.
+ */
+static int
+write_temp(const char *path, const char *buf, size_t len,
+    const struct file_seen *seen, char **tmp)
 {
 	const char *base;
 	char *dir;
+	mode_t mode = seen != NULL ? seen->mode & 0777 : 0600;
 	int fd, saved;
 
 	split_path(path, &dir, &base);
@@ -315,7 +462,9 @@ write_temp(const char *path, const char *buf, size_t len, char **tmp)
 		    SAMS_EXIT_IOERR;
 	}
 	active_temp = *tmp;
-	if (sys_fchmod(fd, 0600) == -1 || write_all(fd, buf, len) == -1 ||
+	/* Owner first: fchown() may clear bits that fchmod() then sets. */
+	if ((seen != NULL && keep_owner(fd, path, seen, &mode) == -1) ||
+	    sys_fchmod(fd, mode) == -1 || write_all(fd, buf, len) == -1 ||
 	    sys_fsync(fd) == -1) {
 		saved = errno;
 		sys_close(fd);
@@ -335,22 +484,96 @@ fail:
 	return SAMS_EXIT_IOERR;
 }
 
+/* Whether the bytes left to read on fd are old[0..oldlen): 1, 0, -1. */
+static int
+same_bytes(int fd, const char *old, size_t oldlen)
+{
+	char b[8192];
+	size_t at = 0;
+	ssize_t r;
+
+	for (;;) {
+		r = sys_read(fd, b, sizeof(b));
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0)
+			return -1;
+		if (r == 0)
+			return at == oldlen;
+		if ((size_t)r > oldlen - at ||
+		    memcmp(b, old + at, (size_t)r) != 0)
+			return 0;
+		at += (size_t)r;
+	}
+}
+
+/*
+ * Whether path is still what was read: 0, FILE_CHANGED, or 74 after
+ * reporting.  A writer that is not sams (git, an editor, a sync tool)
+ * takes no lock; what it did is kept, never overwritten.  The stat
+ * fields catch a rename or a write; the bytes catch a write in place that
+ * the clock's granularity hides.  The reliability tests stop sams at the
+ * first call here (SAMS_FAULT=N,stop) to play that writer.
+ */
+static int
+check_unchanged(const char *path, const struct file_seen *seen,
+    const char *old, size_t oldlen)
+{
+	struct stat st;
+	int fd, same, saved;
+
+	if (sys_lstat(path, &st) == -1)
+		goto error;
+	if (!same_file(seen, &st))
+		return FILE_CHANGED;
+	fd = sys_open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0);
+	if (fd == -1)
+		goto error;
+	same = fstat(fd, &st) == 0 && same_file(seen, &st) ?
+	    same_bytes(fd, old, oldlen) : 0;
+	saved = errno;
+	if (sys_close(fd) == -1 || same == -1) {
+		if (same == -1)
+			errno = saved;
+		goto error;
+	}
+	return same ? 0 : FILE_CHANGED;
+error:
+	if (errno == ENOENT || errno == ELOOP)
+		return FILE_CHANGED;
+	error_sys(path, errno, "cannot read it again before replacing it; "
+	    "the file is unchanged");
+	return SAMS_EXIT_IOERR;
+}
+
+static int committed;
+
+int
+file_committed(void)
+{
+	return committed;
+}
+
+/*
+ * The new file is in place: from here on nothing may say "unchanged".  A
+ * folder that cannot be synced is a warning, not a failure.
+ */
 static int
 finish(const char *path, char *tmp)
 {
 	const char *base;
 	char *dir;
-	int rc = 0;
 
+	committed = 1;
 	active_temp = NULL;
 	free(tmp);
 	split_path(path, &dir, &base);
-	if (sync_dir(dir) == -1) {
-		error_sys(path, errno, "written, but cannot sync its folder");
-		rc = SAMS_EXIT_IOERR;
-	}
+	if (sync_dir(dir) == -1)
+		diag(DIAG_WARNING, path, 0, 0, "written, but cannot sync its "
+		    "folder (%s); the change may not survive a power cut",
+		    strerror(errno));
 	free(dir);
-	return rc;
+	return 0;
 }
 
 /* Removes a temporary file that will not be used; keeps errno. */
@@ -366,14 +589,20 @@ abandon(char *tmp)
 }
 
 int
-file_replace(const char *path, const char *buf, size_t len)
+file_update(const char *path, const char *buf, size_t len,
+    const struct file_seen *seen, const char *old, size_t oldlen)
 {
 	char *tmp;
 	int rc;
 
-	rc = write_temp(path, buf, len, &tmp);
+	rc = write_temp(path, buf, len, seen, &tmp);
 	if (rc != 0)
 		return rc;
+	if (old != NULL && (rc = check_unchanged(path, seen, old,
+	    oldlen)) != 0) {
+		abandon(tmp);
+		return rc;
+	}
 	if (sys_rename(tmp, path) == -1) {
 		abandon(tmp);
 		error_sys(path, errno, "cannot replace; the file is "
@@ -384,12 +613,30 @@ file_replace(const char *path, const char *buf, size_t len)
 }
 
 int
+file_replace(const char *path, const char *buf, size_t len)
+{
+	struct file_seen seen;
+	struct stat st;
+	int rc;
+
+	rc = sys_lstat(path, &st);
+	if (rc == -1 && errno != ENOENT) {
+		error_sys(path, errno, "cannot open");
+		return SAMS_EXIT_NOINPUT;
+	}
+	if (rc == -1 || !S_ISREG(st.st_mode))	/* new, or a link: 0600 */
+		return file_update(path, buf, len, NULL, NULL, 0);
+	remember(&seen, &st);
+	return file_update(path, buf, len, &seen, NULL, 0);
+}
+
+int
 file_create(const char *path, const char *buf, size_t len)
 {
 	char *tmp;
 	int rc, saved;
 
-	rc = write_temp(path, buf, len, &tmp);
+	rc = write_temp(path, buf, len, NULL, &tmp);
 	if (rc != 0)
 		return rc;
 	/* Never replaces an existing file; link() where the file system

@@ -2,19 +2,42 @@
  * Reading and safely writing files.  Writes never touch the target in
  * place: a temporary file in the same folder is written, synced and renamed
  * over it, under a lock on a separate, stable lock file.  Every function
- * reports its own problems and returns 0 or an exit status from sams.h.
+ * reports its own problems and returns 0 or an exit status from sams.h,
+ * except where FILE_CHANGED is said.
  */
 #ifndef FILEIO_H
 #define FILEIO_H
 
+#include <sys/types.h>
+
 #include <stddef.h>
+#include <time.h>
 
 /*
  * Reads the regular file path (or standard input for "-") into a
  * NUL-terminated buffer the caller frees.  66 when missing or unreadable,
- * 65 when larger than max bytes.
+ * 65 when larger than max bytes.  Follows symbolic links: for reading only.
  */
 int	file_read(const char *path, size_t max, char **buf, size_t *len);
+
+/* What a file was when it was read for an update. */
+struct file_seen {
+	dev_t		 dev;
+	ino_t		 ino;
+	off_t		 size;
+	struct timespec	 mtime, ctime;
+	mode_t		 mode;
+	uid_t		 uid;
+	gid_t		 gid;
+};
+
+/*
+ * Reads path for an update, as file_read() but never "-", never through a
+ * symbolic link (O_NOFOLLOW) and only a regular file with one link, as the
+ * open descriptor shows (73 otherwise); fills *seen.
+ */
+int	file_read_seen(const char *path, size_t max, char **buf, size_t *len,
+	    struct file_seen *seen);
 
 struct file_lock {
 	int	 fd;
@@ -22,9 +45,15 @@ struct file_lock {
 };
 
 /*
+ * Sets how long file_lock() waits for another writer, in seconds; 10
+ * unless set.  The caller checks the value.
+ */
+void	file_set_lock_timeout(double seconds);
+
+/*
  * Takes the lock for updating path: an flock on ".NAME.lock" beside it,
- * waiting at most SAMS_LOCK_TIMEOUT seconds (default 10): 75 on timeout.
- * Removes temporary files that an interrupted run left behind.
+ * waiting at most the lock timeout: 75 on timeout.  Removes temporary
+ * files an interrupted run left behind: exactly ".NAME.tmp.PID.HEX".
  */
 int	file_lock(const char *path, struct file_lock *lk);
 void	file_unlock(struct file_lock *lk);
@@ -35,9 +64,23 @@ void	file_unlock(struct file_lock *lk);
  */
 int	file_check_target(const char *path);
 
+/* Returned, without a report, when another program changed the file. */
+#define FILE_CHANGED	(-2)
+
 /*
- * Replaces path with buf[0..len) atomically and durably, keeping mode 0600.
- * On failure (74) the old file is unchanged and no temporary file remains.
+ * Replaces path, read as seen with the bytes old[0..oldlen), by
+ * buf[0..len), atomically and durably, keeping its permission bits, group
+ * and, where the process may, owner.  Just before the rename, the file is
+ * compared with what was read: FILE_CHANGED if another program changed
+ * it, which is then left as that program wrote it.  On failure (74) the
+ * old file is unchanged and no temporary file remains.
+ */
+int	file_update(const char *path, const char *buf, size_t len,
+	    const struct file_seen *seen, const char *old, size_t oldlen);
+
+/*
+ * The same without the comparison (old NULL), for files sams does not
+ * own, such as git's in a merge.
  */
 int	file_replace(const char *path, const char *buf, size_t len);
 
@@ -46,6 +89,12 @@ int	file_replace(const char *path, const char *buf, size_t len);
  * already exists, 74 on an I/O error.  Nothing is left behind on failure.
  */
 int	file_create(const char *path, const char *buf, size_t len);
+
+/*
+ * Whether a file was put in place by this process: from then on, exit
+ * status 74 ("unchanged") would be a lie.
+ */
+int	file_committed(void);
 
 /* Removes a temporary file being written when a signal arrives. */
 void	file_install_signal_cleanup(void);

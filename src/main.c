@@ -20,30 +20,33 @@ struct command {
 	const char	*name;
 	int		(*fn)(int, char *[]);
 	const char	*summary;
+	int		 writes;	/* see run_command() */
 };
 
 static int cmd_help(int, char *[]);
 
 static const struct command commands[] = {
-	{ "check", cmd_check, "validate case and model files" },
-	{ "done", cmd_done, "record a step as done" },
-	{ "help", cmd_help, "list the commands, or show one's usage" },
-	{ "init", cmd_init, "make a folder a case folder" },
-	{ "merge-file", cmd_merge_file, "the git merge driver for case files" },
-	{ "new", cmd_new, "create a case file" },
+	{ "check", cmd_check, "validate case and model files", 0 },
+	{ "done", cmd_done, "record a step as done", 1 },
+	{ "help", cmd_help, "list the commands, or show one's usage", 0 },
+	{ "init", cmd_init, "make a folder a case folder", 1 },
+	{ "merge-file", cmd_merge_file, "the git merge driver for case files",
+	    1 },
+	{ "new", cmd_new, "create a case file", 1 },
 	{ "next", cmd_next, "the steps that can be done now, who owns them "
-	    "and why" },
-	{ "note", cmd_note, "add a dated note to a case's history" },
-	{ "phases", cmd_phases, "the model's phases and steps" },
-	{ "reopen", cmd_reopen, "undo a done or skipped step" },
-	{ "replace", cmd_replace, "omplacering: start the checklist again" },
-	{ "report", cmd_report, "one line per case over files and folders" },
-	{ "roles", cmd_roles, "what each role is responsible for" },
-	{ "set", cmd_set, "change a fact of a case" },
-	{ "show", cmd_show, "one step in full" },
-	{ "skip", cmd_skip, "record a step as not applicable" },
-	{ "status", cmd_status, "every phase and step of a case" },
-	{ NULL, NULL, NULL }
+	    "and why", 0 },
+	{ "note", cmd_note, "add a dated note to a case's history", 1 },
+	{ "phases", cmd_phases, "the model's phases and steps", 0 },
+	{ "reopen", cmd_reopen, "undo a done or skipped step", 1 },
+	{ "replace", cmd_replace, "omplacering: start the checklist again", 1 },
+	{ "report", cmd_report, "one line per case over files and folders",
+	    0 },
+	{ "roles", cmd_roles, "what each role is responsible for", 0 },
+	{ "set", cmd_set, "change a fact of a case", 1 },
+	{ "show", cmd_show, "one step in full", 0 },
+	{ "skip", cmd_skip, "record a step as not applicable", 1 },
+	{ "status", cmd_status, "every phase and step of a case", 0 },
+	{ NULL, NULL, NULL, 0 }
 };
 
 static const char usage_text[] =
@@ -182,6 +185,20 @@ global_options(int argc, char *argv[], int *rc)
 	return i;
 }
 
+/*
+ * A command that writes must not die of a closed pipe half-way or after
+ * its rename: it ignores SIGPIPE and cli_finish() judges what failed.
+ * Read-only commands keep dying of it quietly, as filters do.
+ */
+static int
+run_command(const struct command *c, int argc, char *argv[])
+{
+	if (c->writes)
+		signal(SIGPIPE, SIG_IGN);
+	cli_set_argv(argv);
+	return c->fn(argc, argv);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -205,8 +222,7 @@ main(int argc, char *argv[])
 		    "'sams help'\n", argv[i]);
 		return SAMS_EXIT_USAGE;
 	}
-	cli_set_argv(argv + i);
-	rc = c->fn(argc - i, argv + i);
+	rc = run_command(c, argc - i, argv + i);
 	model_cache_release();
 	folder_forget();
 	return cli_finish(rc);
