@@ -15,6 +15,7 @@
 #include "sams.h"
 #include "strbuf.h"
 #include "walk.h"
+#include "xalloc.h"
 #include "yamlio.h"
 
 static const char usage_check[] =
@@ -52,7 +53,34 @@ is_model(const char *text)
 	    strstr(text, "\nsams-model:") != NULL;
 }
 
-/* Checks one file; returns 66 if it could not be read, else 0. */
+/*
+ * Reads the file to check, and a folder's .sams/local.yml as the other
+ * commands read it: refused (77) when it may not be trusted.
+ */
+static int
+read_input(const char *path, char **text, size_t *len)
+{
+	static const char tail[] = ".sams/local.yml";
+	size_t n = strlen(path), t = sizeof(tail) - 1;
+	char *folder;
+	int rc;
+
+	if (n < t || strcmp(path + n - t, tail) != 0 ||
+	    (n > t && path[n - t - 1] != '/'))
+		return file_read(path, YAML_MAX_BYTES, text, len);
+	folder = n == t ? xstrdup(".") : n == t + 1 ? xstrdup("/") :
+	    xstrndup(path, n - t - 1);
+	rc = folder_read(folder, "local.yml", text, len);
+	free(folder);
+	if (rc == 0 && *text == NULL)	/* gone: say so as for any file */
+		rc = file_read(path, YAML_MAX_BYTES, text, len);
+	return rc;
+}
+
+/*
+ * Checks one file; returns 66 if it could not be read, 77 if its folder's
+ * settings may not be trusted, else 0.
+ */
 static int
 check_file(const char *path)
 {
@@ -62,9 +90,10 @@ check_file(const char *path)
 	size_t len;
 	int rc;
 
-	rc = file_read(path, YAML_MAX_BYTES, &text, &len);
+	rc = read_input(path, &text, &len);
 	if (rc != 0)
-		return rc == SAMS_EXIT_NOINPUT ? rc : 0;
+		return rc == SAMS_EXIT_NOINPUT || rc == SAMS_EXIT_NOPERM ? rc :
+		    0;
 	if (is_model(text)) {
 		m = model_load(text, len, path);
 		model_free(m);
@@ -72,17 +101,22 @@ check_file(const char *path)
 	}
 	if (strncmp(text, "sams-local:", 11) == 0 ||
 	    strstr(text, "\nsams-local:") != NULL) {
-		base = folder_default_model(folder_find(path));
+		rc = folder_default_model(folder_find(path), &base);
+		if (rc != 0) {
+			free(text);
+			return rc;
+		}
 		m = model_load_local(text, len, path, base != NULL ? base :
 		    "sams");
 		model_free(m);
 		free(base);
 		return 0;
 	}
-	if (case_open_text(text, len, path, &o) == 0)
+	rc = case_open_text(text, len, path, &o);
+	if (rc == 0)
 		lint_case(o.c, o.m, date_today());
 	opened_close(&o);
-	return 0;
+	return rc == SAMS_EXIT_NOPERM ? rc : 0;
 }
 
 static void
