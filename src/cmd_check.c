@@ -165,7 +165,7 @@ cmd_check(int argc, char *argv[])
 		{ "format", required_argument, NULL, OPT_FORMAT },
 		CLI_COMMON_OPTIONS
 	};
-	struct pathlist files = { NULL, 0, 0 };
+	struct pathlist files = PATHLIST_INIT;
 	enum cli_format format = FORMAT_TEXT;
 	const char *files0 = NULL;
 	int ch, rc, worst = 0;
