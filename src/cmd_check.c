@@ -10,6 +10,7 @@
 #include "fileio.h"
 #include "folder.h"
 #include "lint.h"
+#include "mergedriver.h"
 #include "model.h"
 #include "render.h"
 #include "sams.h"
@@ -51,6 +52,26 @@ is_model(const char *text)
 {
 	return strncmp(text, "sams-model:", 11) == 0 ||
 	    strstr(text, "\nsams-model:") != NULL;
+}
+
+/*
+ * Whether git can merge the case files of path's folder, asked once a
+ * folder: a merge driver git cannot run keeps one side of a case.
+ */
+static char *driver_checked;	/* the last folder asked about */
+
+static void
+check_merge_driver(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	size_t n = slash != NULL ? (size_t)(slash - path) : 0;
+
+	if (driver_checked != NULL && strlen(driver_checked) == n &&
+	    strncmp(driver_checked, path, n) == 0)
+		return;
+	free(driver_checked);
+	driver_checked = xstrndup(path, n);
+	mergedriver_check(path, folder_find(path));
 }
 
 /*
@@ -116,6 +137,7 @@ check_file(const char *path)
 	if (rc == 0)
 		lint_case(o.c, o.m, date_today());
 	opened_close(&o);
+	check_merge_driver(path);
 	return rc == SAMS_EXIT_NOPERM ? rc : 0;
 }
 
@@ -154,6 +176,8 @@ check_all(struct pathlist *files, enum cli_format format)
 			print_json(files->paths[i], &p);
 	}
 	diag_set_sink(NULL, NULL, 0);
+	free(driver_checked);
+	driver_checked = NULL;
 	return worst;
 }
 
