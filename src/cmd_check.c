@@ -55,23 +55,29 @@ is_model(const char *text)
 }
 
 /*
- * Whether git can merge the case files of path's folder, asked once a
- * folder: a merge driver git cannot run keeps one side of a case.
+ * Whether git can merge path's case folder (or, outside one, its folder)
+ * without losing a side, asked once a folder: git runs two commands.
  */
 static char *driver_checked;	/* the last folder asked about */
 
 static void
 check_merge_driver(const char *path)
 {
-	const char *slash = strrchr(path, '/');
-	size_t n = slash != NULL ? (size_t)(slash - path) : 0;
+	const char *folder = folder_find(path), *slash = strrchr(path, '/');
+	char *key;
 
-	if (driver_checked != NULL && strlen(driver_checked) == n &&
-	    strncmp(driver_checked, path, n) == 0)
+	if (folder != NULL)
+		key = xstrdup(folder);
+	else
+		key = slash != NULL ? xstrndup(path, (size_t)(slash - path)) :
+		    xstrdup(".");
+	if (driver_checked != NULL && strcmp(driver_checked, key) == 0) {
+		free(key);
 		return;
+	}
 	free(driver_checked);
-	driver_checked = xstrndup(path, n);
-	mergedriver_check(path, folder_find(path));
+	driver_checked = key;
+	mergedriver_check(path, folder);
 }
 
 /*

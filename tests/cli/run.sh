@@ -4,8 +4,9 @@
 #   out     the expected standard output
 #   err     the expected standard error (missing: must be empty)
 #   rc      the expected exit status (missing: 0)
-#   needs   optional: a shell condition (e.g. being root); the test is
-#           skipped, visibly, where it does not hold
+#   needs   optional: a shell condition (e.g. being root), its first
+#           comment saying what; the test is skipped, visibly, where it
+#           does not hold
 # Any other file in the folder is a fixture.  $SAMS is the binary under
 # test; SAMS_TODAY, SAMS_BY, NO_COLOR and the locale are fixed.
 # UPDATE=1 rewrites out, err and rc from what the commands printed.
@@ -35,7 +36,8 @@ for dir in "$here"/cases/*/; do
 	name=$(basename "$dir")
 	case "${1:-}" in ""|"$name") ;; *) continue ;; esac
 	if [ -f "$dir/needs" ] && ! sh "$dir/needs" > /dev/null 2>&1; then
-		echo "SKIP: $name (needs: $(grep -v '^#' "$dir/needs"))"
+		echo "SKIP: $name (needs $(sed -n 's/^# *//p' "$dir/needs" |
+		    head -n 1))"
 		skipped="$skipped $name"
 		continue
 	fi
