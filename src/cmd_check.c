@@ -81,23 +81,29 @@ check_merge_driver(const char *path)
 }
 
 /*
- * Reads the file to check, and a folder's .sams/local.yml as the other
- * commands read it: refused (77) when it may not be trusted.
+ * Reads the file to check, and a folder's settings in .sams/ as the other
+ * commands read them: refused (77) when they may not be trusted.
  */
 static int
 read_input(const char *path, char **text, size_t *len)
 {
-	static const char tail[] = ".sams/local.yml";
-	size_t n = strlen(path), t = sizeof(tail) - 1;
+	static const char *const tails[] = { ".sams/local.yml",
+	    ".sams/config.yml" };
+	size_t i, n = strlen(path), t = 0;
 	char *folder;
 	int rc;
 
-	if (n < t || strcmp(path + n - t, tail) != 0 ||
-	    (n > t && path[n - t - 1] != '/'))
+	for (i = 0; i < sizeof(tails) / sizeof(*tails) && t == 0; i++) {
+		t = strlen(tails[i]);
+		if (n < t || strcmp(path + n - t, tails[i]) != 0 ||
+		    (n > t && path[n - t - 1] != '/'))
+			t = 0;
+	}
+	if (t == 0)
 		return file_read(path, YAML_MAX_BYTES, text, len);
 	folder = n == t ? xstrdup(".") : n == t + 1 ? xstrdup("/") :
 	    xstrndup(path, n - t - 1);
-	rc = folder_read(folder, "local.yml", text, len);
+	rc = folder_read(folder, path + n - t + 6, text, len);
 	free(folder);
 	if (rc == 0 && *text == NULL)	/* gone: say so as for any file */
 		rc = file_read(path, YAML_MAX_BYTES, text, len);
@@ -124,6 +130,11 @@ check_file(const char *path)
 	if (is_model(text)) {
 		m = model_load(text, len, path);
 		model_free(m);
+		return 0;
+	}
+	if (strncmp(text, "sams-config:", 12) == 0 ||
+	    strstr(text, "\nsams-config:") != NULL) {
+		free(text);	/* a folder's settings, not a case */
 		return 0;
 	}
 	if (strncmp(text, "sams-local:", 11) == 0 ||
