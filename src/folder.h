@@ -23,10 +23,10 @@ void		 folder_forget(void);
  * Reads FOLDER/.sams/NAME ("local.yml", "config.yml") when the folder's
  * settings may be trusted: the .sams folder and both files are owned by the
  * user or root, are not writable by group or others, and are not symbolic
- * links (checked on the open descriptors).  Returns 0 and the text in *text (NUL-terminated,
- * the caller frees it), 0 and *text NULL when the file does not exist, or
- * after reporting: 77 when it may not be trusted, 66 when it cannot be
- * read, 65 when it is too large.
+ * links (checked on the open descriptors).  Returns 0 and the text in
+ * *text (NUL-terminated, the caller frees it), 0 and *text NULL when the
+ * file does not exist, or after reporting: 77 when it may not be trusted,
+ * 66 when it cannot be read, 65 when it is too large.
  */
 int		 folder_read(const char *folder, const char *name, char **text,
 		    size_t *len);

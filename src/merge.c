@@ -10,7 +10,7 @@
 struct line {
 	const char	*text;
 	size_t		 len;		/* without its newline */
-	long		 date;		/* of its event, or of the line before */
+	long		 date;		/* of its event, or the line before */
 	int		 dropped;	/* of theirs, and ours added it too */
 };
 

@@ -334,7 +334,7 @@ pathlist_sort(struct pathlist *list)
 		items[i].order = i;
 		items[i].len = strlen(items[i].path);
 		if (i > 0 && strcmp(items[i].path, items[i - 1].path) == 0) {
-			free(items[i - 1].path);	/* the same path again */
+			free(items[i - 1].path);	/* the same path */
 			items[i - 1].path = NULL;
 		}
 	}
