@@ -26,8 +26,8 @@ ALL_CFLAGS = $(WARNINGS) $(SAMS_CPPFLAGS) $(CPPFLAGS) $(CFLAGS) $(SAN_FLAGS) \
 	     -pthread
 ALL_LDFLAGS = $(LDFLAGS) $(SAN_FLAGS)
 
-LIB_SRCS = arena case caseio cli date describe diag facts fileio folder model \
-	   pnr text \
+LIB_SRCS = arena case caseio cli date describe diag facts fileio folder merge \
+	   mergedriver model pnr text \
 	   lint record render report schema state strbuf sysio walk xalloc yamlio
 CMD_SRCS = main cmd_check cmd_done cmd_init cmd_merge cmd_new cmd_next cmd_note cmd_phases \
 	   cmd_reopen cmd_replace cmd_report cmd_roles cmd_set cmd_show cmd_skip \
@@ -99,12 +99,13 @@ check-tsan:
 	@$(MAKE) -s BUILD=build-tsan CC=clang SANITIZE=thread build-tsan/sams
 	@sh tests/tsan/run.sh build-tsan
 
-# libFuzzer on the case and model readers, FUZZ_TIME seconds each.
+# libFuzzer on the case and model readers and the merge driver, FUZZ_TIME
+# seconds each.
 FUZZ_TIME ?= 120
 fuzz:
 	@$(MAKE) -s BUILD=build-fuzz CC=clang \
 	    SANITIZE=fuzzer-no-link,address,undefined \
-	    build-fuzz/fuzz-case build-fuzz/fuzz-model
+	    build-fuzz/fuzz-case build-fuzz/fuzz-model build-fuzz/fuzz-merge
 	@sh tests/fuzz/run.sh $(abspath build-fuzz) $(FUZZ_TIME)
 
 $(BUILD)/fuzz-%: tests/fuzz/fuzz_%.c $(LIB_OBJS)

@@ -46,7 +46,7 @@ case_open_text(char *text, size_t len, const char *name, struct opened *o)
 		    "which does not exist", o->c->model);
 	if (rc != 0 || state_check_case(o->m, o->c) > 0) {
 		opened_close(o);
-		return SAMS_EXIT_DATAERR;
+		return rc == -3 ? SAMS_EXIT_NOPERM : SAMS_EXIT_DATAERR;
 	}
 	return 0;
 }

@@ -10,11 +10,13 @@
 #include "fileio.h"
 #include "folder.h"
 #include "lint.h"
+#include "mergedriver.h"
 #include "model.h"
 #include "render.h"
 #include "sams.h"
 #include "strbuf.h"
 #include "walk.h"
+#include "xalloc.h"
 #include "yamlio.h"
 
 static const char usage_check[] =
@@ -52,7 +54,66 @@ is_model(const char *text)
 	    strstr(text, "\nsams-model:") != NULL;
 }
 
-/* Checks one file; returns 66 if it could not be read, else 0. */
+/*
+ * Whether git can merge path's case folder (or, outside one, its folder)
+ * without losing a side, asked once a folder: git runs two commands.
+ */
+static char *driver_checked;	/* the last folder asked about */
+
+static void
+check_merge_driver(const char *path)
+{
+	const char *folder = folder_find(path), *slash = strrchr(path, '/');
+	char *key;
+
+	if (folder != NULL)
+		key = xstrdup(folder);
+	else
+		key = slash != NULL ? xstrndup(path, (size_t)(slash - path)) :
+		    xstrdup(".");
+	if (driver_checked != NULL && strcmp(driver_checked, key) == 0) {
+		free(key);
+		return;
+	}
+	free(driver_checked);
+	driver_checked = key;
+	mergedriver_check(path, folder);
+}
+
+/*
+ * Reads the file to check, and a folder's settings in .sams/ as the other
+ * commands read them: refused (77) when they may not be trusted.
+ */
+static int
+read_input(const char *path, char **text, size_t *len)
+{
+	static const char *const tails[] = { ".sams/local.yml",
+	    ".sams/config.yml" };
+	size_t i, n = strlen(path), t = 0;
+	char *folder;
+	int rc;
+
+	for (i = 0; i < sizeof(tails) / sizeof(*tails) && t == 0; i++) {
+		t = strlen(tails[i]);
+		if (n < t || strcmp(path + n - t, tails[i]) != 0 ||
+		    (n > t && path[n - t - 1] != '/'))
+			t = 0;
+	}
+	if (t == 0)
+		return file_read(path, YAML_MAX_BYTES, text, len);
+	folder = n == t ? xstrdup(".") : n == t + 1 ? xstrdup("/") :
+	    xstrndup(path, n - t - 1);
+	rc = folder_read(folder, path + n - t + 6, text, len);
+	free(folder);
+	if (rc == 0 && *text == NULL)	/* gone: say so as for any file */
+		rc = file_read(path, YAML_MAX_BYTES, text, len);
+	return rc;
+}
+
+/*
+ * Checks one file; returns 66 if it could not be read, 77 if its folder's
+ * settings may not be trusted, else 0.
+ */
 static int
 check_file(const char *path)
 {
@@ -62,27 +123,39 @@ check_file(const char *path)
 	size_t len;
 	int rc;
 
-	rc = file_read(path, YAML_MAX_BYTES, &text, &len);
+	rc = read_input(path, &text, &len);
 	if (rc != 0)
-		return rc == SAMS_EXIT_NOINPUT ? rc : 0;
+		return rc == SAMS_EXIT_NOINPUT || rc == SAMS_EXIT_NOPERM ? rc :
+		    0;
 	if (is_model(text)) {
 		m = model_load(text, len, path);
 		model_free(m);
 		return 0;
 	}
+	if (strncmp(text, "sams-config:", 12) == 0 ||
+	    strstr(text, "\nsams-config:") != NULL) {
+		free(text);	/* a folder's settings, not a case */
+		return 0;
+	}
 	if (strncmp(text, "sams-local:", 11) == 0 ||
 	    strstr(text, "\nsams-local:") != NULL) {
-		base = folder_default_model(folder_find(path));
+		rc = folder_default_model(folder_find(path), &base);
+		if (rc != 0) {
+			free(text);
+			return rc;
+		}
 		m = model_load_local(text, len, path, base != NULL ? base :
 		    "sams");
 		model_free(m);
 		free(base);
 		return 0;
 	}
-	if (case_open_text(text, len, path, &o) == 0)
+	rc = case_open_text(text, len, path, &o);
+	if (rc == 0)
 		lint_case(o.c, o.m, date_today());
 	opened_close(&o);
-	return 0;
+	check_merge_driver(path);
+	return rc == SAMS_EXIT_NOPERM ? rc : 0;
 }
 
 static void
@@ -120,6 +193,8 @@ check_all(struct pathlist *files, enum cli_format format)
 			print_json(files->paths[i], &p);
 	}
 	diag_set_sink(NULL, NULL, 0);
+	free(driver_checked);
+	driver_checked = NULL;
 	return worst;
 }
 
@@ -131,7 +206,7 @@ cmd_check(int argc, char *argv[])
 		{ "format", required_argument, NULL, OPT_FORMAT },
 		CLI_COMMON_OPTIONS
 	};
-	struct pathlist files = { NULL, 0, 0 };
+	struct pathlist files = PATHLIST_INIT;
 	enum cli_format format = FORMAT_TEXT;
 	const char *files0 = NULL;
 	int ch, rc, worst = 0;

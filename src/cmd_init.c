@@ -5,7 +5,6 @@
  * driver's configuration.  Running it again changes nothing that is there.
  */
 #include <sys/stat.h>
-#include <sys/wait.h>
 
 #include <errno.h>
 #include <stdio.h>
@@ -17,6 +16,7 @@
 #include "cli.h"
 #include "diag.h"
 #include "fileio.h"
+#include "mergedriver.h"
 #include "sams.h"
 #include "strbuf.h"
 #include "text.h"
@@ -107,34 +107,12 @@ make_dir(const char *path)
 	return SAMS_EXIT_CANTCREAT;
 }
 
-static int
-run_git(const char *dir, char *const args[])
-{
-	char *argv[12];
-	int i = 0, status;
-	pid_t pid;
-
-	argv[i++] = (char *)"git";
-	argv[i++] = (char *)"-C";
-	argv[i++] = (char *)dir;
-	while (*args != NULL && i < 11)
-		argv[i++] = *args++;
-	argv[i] = NULL;
-	fflush(NULL);
-	pid = fork();
-	if (pid == 0) {
-		if (freopen("/dev/null", "w", stdout) == NULL ||
-		    freopen("/dev/null", "w", stderr) == NULL)
-			_exit(127);
-		execvp("git", argv);
-		_exit(127);
-	}
-	if (pid == -1 || waitpid(pid, &status, 0) == -1)
-		return -1;
-	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
-
-/* In a git work tree: the merge driver's two settings in .git/config. */
+/*
+ * In a git work tree: the merge driver's two settings in .git/config.  The
+ * driver runs this sams by its absolute path, refreshed by every init, so
+ * that merging works when sams is not on git's PATH: a driver git cannot
+ * run would leave our side of a case alone, without conflict markers.
+ */
 static void
 configure_git(const char *dir)
 {
@@ -143,11 +121,11 @@ configure_git(const char *dir)
 	char *name[] = { (char *)"config", (char *)"merge.sams.name",
 	    (char *)"sams case files", NULL };
 	char *driver[] = { (char *)"config", (char *)"merge.sams.driver",
-	    (char *)"sams merge-file %O %A %B %P", NULL };
+	    NULL, NULL };
 	char *fsync[] = { (char *)"config", (char *)"core.fsync",
 	    (char *)"committed", NULL };
 
-	if (run_git(dir, inside) != 0) {
+	if (git_run(dir, inside, NULL) != 0) {
 		putchar('\n');
 		text_put(stdout, dir);
 		fputs(" is not a git repository.  To keep the cases in git:\n"
@@ -158,13 +136,15 @@ configure_git(const char *dir)
 		putchar('\n');
 		return;
 	}
-	if (run_git(dir, name) == 0 && run_git(dir, driver) == 0)
+	driver[2] = mergedriver_command();
+	if (git_run(dir, name, NULL) == 0 && git_run(dir, driver, NULL) == 0)
 		printf("  git config merge.sams.driver (case files merge "
 		    "without conflicts)\n");
 	else
 		diag(DIAG_WARNING, NULL, 0, 0, "could not set the git merge "
 		    "driver; see sams(1)");
-	run_git(dir, fsync);
+	free(driver[2]);
+	git_run(dir, fsync, NULL);
 }
 
 static const char local_template[] =

@@ -197,7 +197,8 @@ create(struct new_case *nc, const char *path)
 	if (rc == -2)
 		error_msg("--model: no model '%.40s'", nc->model);
 	if (rc != 0)
-		return rc == -2 ? SAMS_EXIT_USAGE : SAMS_EXIT_DATAERR;
+		return rc == -2 ? SAMS_EXIT_USAGE : rc == -3 ? SAMS_EXIT_NOPERM :
+		    SAMS_EXIT_DATAERR;
 	if ((rc = check_case(nc, m)) != 0)
 		return rc;
 	text = case_text(nc, &len);
@@ -283,7 +284,9 @@ cmd_new(int argc, char *argv[])
 		return rc < 0 ? SAMS_EXIT_OK : rc;
 	if ((rc = case_refuse_stdin(argv[optind])) != 0)
 		return rc;
-	folder_model = folder_default_model(folder_find(argv[optind]));
+	rc = folder_default_model(folder_find(argv[optind]), &folder_model);
+	if (rc != 0)
+		return rc;
 	if (nc.model == NULL)	/* SiSam for placements at SiS */
 		nc.model = nc.type != NULL && strcmp(nc.type, "sis") == 0 ?
 		    "sisam" : folder_model != NULL ? folder_model : "sams";

@@ -135,7 +135,7 @@ int
 cmd_report(int argc, char *argv[])
 {
 	struct report_cmd rc;
-	struct pathlist files = { NULL, 0, 0 };
+	struct pathlist files = PATHLIST_INIT;
 	int status, worst = 0;
 
 	memset(&rc, 0, sizeof(rc));

@@ -40,7 +40,7 @@ describe_options(int argc, char *argv[], const char *usage,
 		error_msg("no model '%.40s'; see --model in sams(1)", id);
 		return SAMS_EXIT_USAGE;
 	}
-	return rc == 0 ? 0 : SAMS_EXIT_DATAERR;
+	return rc == 0 ? 0 : rc == -3 ? SAMS_EXIT_NOPERM : SAMS_EXIT_DATAERR;
 }
 
 static const char *

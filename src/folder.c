@@ -1,18 +1,23 @@
-/* Finding the case folder of a file, and reading its settings. */
+/* Finding the case folder of a file, and reading its settings safely. */
 #include <sys/stat.h>
 
-#include <limits.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "diag.h"
-#include "fileio.h"
 #include "folder.h"
+#include "sams.h"
 #include "schema.h"
+#include "strbuf.h"
 #include "xalloc.h"
 #include "yamlio.h"
+
+/* How many folders up the search for .sams goes at most. */
+#define FOLDER_MAX_UP	64
 
 /* The last folder asked about and its answer: report asks in runs. */
 static _Thread_local char *last_dir, *last_found;
@@ -48,35 +53,62 @@ up(const char *dir)
 	return xstrndup(dir, (size_t)(slash - dir));
 }
 
-static int
-is_root(const char *dir)
+/* DIR/NAME, without a double slash at the root. */
+static char *
+join(const char *dir, const char *name)
 {
-	char *real = realpath(dir, NULL);
-	int root = real == NULL || strcmp(real, "/") == 0;
-
-	free(real);
-	return root;
+	if (strcmp(dir, ".") == 0)
+		return xstrdup(name);
+	return xasprintf("%s/%s", strcmp(dir, "/") ? dir : "", name);
 }
 
+/*
+ * lstat() of DIR/NAME: 1 when it exists, 0 when it does not, -1 when that
+ * cannot be known (a folder we may not search).
+ */
+static int
+look(const char *dir, const char *name, struct stat *st)
+{
+	char *path = join(dir, name);
+	int rc;
+
+	rc = lstat(path, st) == 0 ? 1 : errno == ENOENT || errno == ENOTDIR ?
+	    0 : -1;
+	free(path);
+	return rc;
+}
+
+/*
+ * The nearest folder from start upwards with a .sams folder (or a link
+ * named .sams, which folder_read() then refuses).  Settings never come from
+ * above the top of a git work tree, from another file system, or from
+ * above a folder that cannot be searched.
+ */
 static char *
 search(const char *start)
 {
-	char *dir = xstrdup(start), *sams, *next;
-	struct stat st;
-	int depth;
+	struct stat here, above, st;
+	char *dir, *next;
+	int depth, found;
 
-	for (depth = 0; depth < 64; depth++) {
-		sams = xasprintf("%s/.sams", strcmp(dir, "/") ? dir : "");
-		if (stat(sams, &st) == 0 && S_ISDIR(st.st_mode)) {
-			free(sams);
+	if (stat(start, &here) == -1)
+		return NULL;
+	dir = xstrdup(start);
+	for (depth = 0; depth < FOLDER_MAX_UP; depth++) {
+		found = look(dir, ".sams", &st);
+		if (found == 1 && (S_ISDIR(st.st_mode) || S_ISLNK(st.st_mode)))
 			return dir;
-		}
-		free(sams);
-		if (is_root(dir))
+		if (found == -1 || look(dir, ".git", &st) != 0)
 			break;
 		next = up(dir);
+		if (stat(next, &above) == -1 || above.st_dev != here.st_dev ||
+		    above.st_ino == here.st_ino) {
+			free(next);
+			break;	/* the root, a mount point, or unreadable */
+		}
 		free(dir);
 		dir = next;
+		here = above;
 	}
 	free(dir);
 	return NULL;
@@ -106,28 +138,194 @@ folder_forget(void)
 	last_dir = last_found = NULL;
 }
 
-char *
-folder_default_model(const char *folder)
+/*
+ * Reports why what st describes may not be trusted and returns 77, or
+ * returns 0.  As git's safe.directory and OpenSSH's StrictModes decide:
+ * only the user and root may own it, and nobody else may change it.
+ */
+static int
+check_trust(const char *path, const struct stat *st)
+{
+	struct strbuf why = STRBUF_INIT;
+	int owner, group, other;
+
+	owner = st->st_uid != geteuid() && st->st_uid != 0;
+	group = (st->st_mode & S_IWGRP) != 0;
+	other = (st->st_mode & S_IWOTH) != 0;
+	if (!owner && !group && !other)
+		return 0;
+	if (owner)
+		strbuf_addf(&why, "owned by uid %lu (neither you nor root)",
+		    (unsigned long)st->st_uid);
+	if (group || other)
+		strbuf_addf(&why, "%swritable by %s", owner ? " and " : "",
+		    group && other ? "group and others" : group ? "group" :
+		    "others");
+	error_at(path, 0, 0, "not trusted: %s; fix with %s%s%s, see SECURITY "
+	    "in sams(1)", why.buf, owner ? "chown" : "", owner &&
+	    (group || other) ? " and " : "", group || other ? "chmod go-w" :
+	    "");
+	strbuf_release(&why);
+	return SAMS_EXIT_NOPERM;
+}
+
+/* Reports a settings file or folder that open() refused. */
+static int
+refuse_open(const char *path, int errnum)
+{
+	struct stat st;
+
+	if (errnum == ELOOP || (lstat(path, &st) == 0 && S_ISLNK(st.st_mode))) {
+		error_at(path, 0, 0, "not trusted: a symbolic link; put what "
+		    "it points to there, see SECURITY in sams(1)");
+		return SAMS_EXIT_NOPERM;
+	}
+	if (errnum == ENOTDIR) {
+		error_at(path, 0, 0, "not trusted: not a folder");
+		return SAMS_EXIT_NOPERM;
+	}
+	error_sys(path, errnum, "cannot open");
+	return SAMS_EXIT_NOINPUT;
+}
+
+static int
+read_all(int fd, const char *path, char **text, size_t *len)
+{
+	size_t cap = 4096, n = 0;
+	char *buf = xmalloc(cap + 1);
+	ssize_t r;
+
+	for (;;) {
+		if (n == cap) {
+			if (cap > YAML_MAX_BYTES)
+				break;
+			cap *= 2;
+			buf = xreallocarray(buf, cap + 1, 1);
+		}
+		r = read(fd, buf + n, cap - n);
+		if (r == 0)
+			break;
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0) {
+			free(buf);
+			error_sys(path, errno, "cannot read");
+			return SAMS_EXIT_NOINPUT;
+		}
+		n += (size_t)r;
+	}
+	if (n > YAML_MAX_BYTES) {
+		free(buf);
+		error_at(path, 0, 0, "file is larger than %d bytes",
+		    YAML_MAX_BYTES);
+		return SAMS_EXIT_DATAERR;
+	}
+	buf[n] = '\0';
+	*text = buf;
+	*len = n;
+	return 0;
+}
+
+/* The settings files: each is checked whichever one is read. */
+static const char *const settings[] = { "config.yml", "local.yml" };
+
+/*
+ * Opens and checks the settings file name in the checked folder dfd:
+ * 0 with *fd, or -1 when it does not exist, or an exit status.
+ */
+static int
+open_in(int dfd, const char *path, const char *name, int *fd)
+{
+	struct stat st;
+
+	*fd = openat(dfd, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK |
+	    O_CLOEXEC);
+	if (*fd == -1)
+		return errno == ENOENT ? 0 : refuse_open(path, errno);
+	if (fstat(*fd, &st) == -1) {
+		error_sys(path, errno, "cannot open");
+		return SAMS_EXIT_NOINPUT;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		error_at(path, 0, 0, "not trusted: not a regular file");
+		return SAMS_EXIT_NOPERM;
+	}
+	return check_trust(path, &st);
+}
+
+/* Checks every settings file in the checked folder dfd, reads name. */
+static int
+read_in(int dfd, const char *dir, const char *name, char **text,
+    size_t *len)
+{
+	char *path;
+	size_t i;
+	int fd, rc = 0;
+
+	for (i = 0; rc == 0 && i < sizeof(settings) / sizeof(*settings);
+	    i++) {
+		path = xasprintf("%s/%s", dir, settings[i]);
+		rc = open_in(dfd, path, settings[i], &fd);
+		if (rc == 0 && fd != -1 && strcmp(settings[i], name) == 0)
+			rc = read_all(fd, path, text, len);
+		if (fd != -1)
+			close(fd);
+		free(path);
+	}
+	return rc;
+}
+
+int
+folder_read(const char *folder, const char *name, char **text, size_t *len)
+{
+	struct stat st;
+	char *dir;
+	int dfd, rc;
+
+	*text = NULL;
+	*len = 0;
+	dir = join(folder, ".sams");
+	dfd = open(dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	if (dfd == -1)
+		rc = errno == ENOENT ? 0 : refuse_open(dir, errno);
+	else if (fstat(dfd, &st) == -1) {
+		error_sys(dir, errno, "cannot open");
+		rc = SAMS_EXIT_NOINPUT;
+	} else if ((rc = check_trust(dir, &st)) == 0)
+		rc = read_in(dfd, dir, name, text, len);
+	if (dfd != -1)
+		close(dfd);
+	if (rc != 0) {
+		free(*text);
+		*text = NULL;
+	}
+	free(dir);
+	return rc;
+}
+
+int
+folder_default_model(const char *folder, char **model)
 {
 	struct ydoc doc;
 	const struct ynode *v;
-	char *path, *text, *model = NULL;
+	char *path, *text;
 	size_t len;
+	int rc;
 
+	*model = NULL;
 	if (folder == NULL)
-		return NULL;
-	path = xasprintf("%s/.sams/config.yml", folder);
-	if (access(path, F_OK) == 0 &&
-	    file_read(path, YAML_MAX_BYTES, &text, &len) == 0) {
-		if (ydoc_parse(&doc, path, text, len) == 0) {
-			v = ymap_get(doc.root, "model");
-			if (v != NULL && v->kind == YN_SCALAR &&
-			    schema_is_id(v->str))
-				model = xstrdup(v->str);
-		}
-		ydoc_release(&doc);
-		free(text);
+		return 0;
+	rc = folder_read(folder, "config.yml", &text, &len);
+	if (rc != 0 || text == NULL)
+		return rc;
+	path = join(folder, ".sams/config.yml");
+	if (ydoc_parse(&doc, path, text, len) == 0) {
+		v = ymap_get(doc.root, "model");
+		if (v != NULL && v->kind == YN_SCALAR && schema_is_id(v->str))
+			*model = xstrdup(v->str);
 	}
+	ydoc_release(&doc);
+	free(text);
 	free(path);
-	return model;
+	return 0;
 }

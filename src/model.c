@@ -11,6 +11,7 @@
 #include "diag.h"
 #include "facts.h"
 #include "fileio.h"
+#include "folder.h"
 #include "model.h"
 #include "sams.h"
 #include "schema.h"
@@ -1209,10 +1210,6 @@ model_get_in(const char *id, const char *folder, const struct model **out)
 		return model_get(id, out);
 	path = strcmp(folder, ".") == 0 ? xstrdup(".sams/local.yml") :
 	    xasprintf("%s/.sams/local.yml", folder);
-	if (access(path, F_OK) != 0) {
-		free(path);
-		return model_get(id, out);
-	}
 	key = xasprintf("%s\n%s", path, id);
 	pthread_once(&cache_once, init_cache_lock);
 	pthread_mutex_lock(&cache_lock);
@@ -1220,13 +1217,15 @@ model_get_in(const char *id, const char *folder, const struct model **out)
 		if (strcmp(cache[i].id, key) == 0)
 			break;
 	if (i == ncache) {
-		rc = file_read(path, YAML_MAX_BYTES, &text, &len);
-		if (rc == 0)
+		/* Read once a folder, trusted or not; 1: it has none. */
+		rc = folder_read(folder, "local.yml", &text, &len);
+		if (rc == 0 && text != NULL)
 			m = model_load_local(text, len, path, id);
 		cache = xreallocarray(cache, ncache + 1, sizeof(*cache));
 		cache[ncache].id = key;
 		cache[ncache].m = m;
-		cache[ncache].rc = m != NULL ? 0 : -1;
+		cache[ncache].rc = rc == SAMS_EXIT_NOPERM ? -3 : rc != 0 ? -1 :
+		    text == NULL ? 1 : m != NULL ? 0 : -1;
 		ncache++;
 		key = NULL;
 	}
@@ -1235,5 +1234,5 @@ model_get_in(const char *id, const char *folder, const struct model **out)
 	pthread_mutex_unlock(&cache_lock);
 	free(key);
 	free(path);
-	return rc;
+	return rc == 1 ? model_get(id, out) : rc;
 }

@@ -104,7 +104,8 @@ int		 model_get(const char *id, const struct model **out);
 void		 model_cache_release(void);
 /*
  * model_get() for a case in folder (see folder.h): with the folder's
- * .sams/local.yml on top when it has one.  folder may be NULL.
+ * .sams/local.yml on top when it has one.  folder may be NULL.  Also -3
+ * after reporting a .sams folder that may not be trusted (77).
  */
 int		 model_get_in(const char *id, const char *folder,
 		    const struct model **out);

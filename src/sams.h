@@ -17,7 +17,8 @@ enum sams_exit {
 	SAMS_EXIT_SOFTWARE = 70,
 	SAMS_EXIT_CANTCREAT = 73,
 	SAMS_EXIT_IOERR = 74,
-	SAMS_EXIT_TEMPFAIL = 75
+	SAMS_EXIT_TEMPFAIL = 75,
+	SAMS_EXIT_NOPERM = 77	/* a folder's .sams/ is not safe to trust */
 };
 
 /* Returns the more serious of two exit statuses, for batch commands. */

@@ -3,25 +3,41 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "diag.h"
 #include "fileio.h"
 #include "sams.h"
+#include "strbuf.h"
 #include "walk.h"
 #include "xalloc.h"
 
 #define WALK_MAX_DEPTH	64
 
+/* walk_entry(): the folder itself cannot be searched. */
+#define WALK_DENIED	(-1)
+
 static void
-add(struct pathlist *list, char *path)
+add(struct pathlist *list, char *path, const struct stat *st, int link)
 {
 	if (list->n == list->cap) {
 		list->cap = list->cap ? list->cap * 2 : 256;
 		list->paths = xreallocarray(list->paths, list->cap,
 		    sizeof(*list->paths));
+		list->ids = xreallocarray(list->ids, list->cap,
+		    sizeof(*list->ids));
+	}
+	memset(&list->ids[list->n], 0, sizeof(list->ids[list->n]));
+	if (st != NULL) {
+		list->ids[list->n].dev = st->st_dev;
+		list->ids[list->n].ino = st->st_ino;
+		list->ids[list->n].known = 1;
+		list->ids[list->n].link = link != 0;
 	}
 	list->paths[list->n++] = path;
 }
@@ -35,122 +51,301 @@ is_yaml_name(const char *name)
 	    (n > 5 && strcmp(name + n - 5, ".yaml") == 0);
 }
 
-static int walk_dir(struct pathlist *, const char *, int);
+/* Moves *i back to the start of a UTF-8 sequence, not into its middle. */
+static size_t
+char_start(const char *s, size_t i)
+{
+	while (i > 0 && ((unsigned char)s[i] & 0xc0) == 0x80)
+		i--;
+	return i;
+}
 
-/* Adds one folder entry: a case file, or a folder to walk. */
+/* Reports a path longer than PATH_MAX by its beginning and its end. */
 static int
-walk_entry(struct pathlist *list, const char *dir, const char *name,
+too_long(const char *path, const char *what)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t n = strlen(path), head, tail;
+
+	if (n < 100) {		/* a name too long, not the path */
+		error_sys(path, ENAMETOOLONG, "cannot open");
+		return SAMS_EXIT_NOINPUT;
+	}
+	head = char_start(path, 40);
+	tail = char_start(path, n - 40);
+	strbuf_add(&sb, path, head);
+	strbuf_addstr(&sb, "...");
+	strbuf_addstr(&sb, path + tail);
+	error_at(sb.buf, 0, 0, "path is longer than %d bytes; %s",
+	    PATH_MAX - 1, what);
+	strbuf_release(&sb);
+	return SAMS_EXIT_NOINPUT;
+}
+
+static char *
+join(const char *dir, const char *name)
+{
+	if (strcmp(dir, ".") == 0)
+		return xstrdup(name);
+	if (strcmp(dir, "/") == 0)
+		return xasprintf("/%s", name);
+	return xasprintf("%s/%s", dir, name);
+}
+
+static int walk_dir(struct pathlist *, int, const char *, int);
+
+/* Opens and walks the folder name in the folder open at dfd. */
+static int
+walk_subdir(struct pathlist *list, int dfd, const char *name,
+    const char *path, int depth)
+{
+	int fd;
+
+	if (strlen(path) >= PATH_MAX)
+		return too_long(path, "nothing in the folder is read");
+	fd = openat(dfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
+	    O_CLOEXEC);
+	if (fd == -1) {
+		if (errno == ENOENT)
+			return 0;	/* gone since readdir() */
+		error_sys(path, errno, "cannot read the folder");
+		return SAMS_EXIT_NOINPUT;
+	}
+	return walk_dir(list, fd, path, depth + 1);
+}
+
+/*
+ * Adds one folder entry: a case file, or a folder to walk.  The one
+ * fstatat() a file costs also tells whether it was seen before.
+ */
+static int
+walk_entry(struct pathlist *list, int dfd, const char *dir, const char *name,
     int depth)
 {
 	struct stat st;
 	char *path;
-	int rc = 0;
+	int rc = 0, link = 0;
 
 	if (name[0] == '.')
 		return 0;	/* hidden: .git, .sams, lock and temp files */
-	if (strcmp(dir, ".") == 0)
-		path = xstrdup(name);
-	else if (strcmp(dir, "/") == 0)
-		path = xasprintf("/%s", name);
-	else
-		path = xasprintf("%s/%s", dir, name);
-	if (lstat(path, &st) == -1) {
-		free(path);
-		return 0;	/* gone since readdir() */
+	if (fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW) == -1) {
+		if (errno == ENOENT)
+			return 0;	/* gone since readdir() */
+		if (errno == EACCES)
+			return WALK_DENIED;
+		error_sys(dir, errno, "cannot read the folder");
+		return SAMS_EXIT_NOINPUT;
 	}
+	if (!S_ISDIR(st.st_mode) && !is_yaml_name(name))
+		return 0;
+	path = join(dir, name);
 	if (S_ISDIR(st.st_mode)) {
-		rc = walk_dir(list, path, depth + 1);
+		rc = walk_subdir(list, dfd, name, path, depth);
 		free(path);
-	} else if (is_yaml_name(name) && !S_ISLNK(st.st_mode))
-		add(list, path);
-	else if (is_yaml_name(name) && stat(path, &st) == 0 &&
-	    S_ISREG(st.st_mode))
-		add(list, path);	/* a link to a file, not to a folder */
+		return rc;
+	}
+	if (S_ISLNK(st.st_mode)) {
+		link = 1;
+		if (fstatat(dfd, name, &st, 0) == -1) {
+			error_sys(path, errno, "cannot follow the link");
+			rc = SAMS_EXIT_NOINPUT;
+		} else if (S_ISDIR(st.st_mode))
+			rc = -1;	/* links to folders are not followed */
+	}
+	if (rc == 0 && strlen(path) >= PATH_MAX)
+		rc = too_long(path, "the file is not read");
+	if (rc == 0)
+		add(list, path, &st, link);
 	else
 		free(path);
-	return rc;
+	return rc < 0 ? 0 : rc;
 }
 
+/* Walks the folder open at fd (which it closes), named dir. */
 static int
-walk_dir(struct pathlist *list, const char *dir, int depth)
+walk_dir(struct pathlist *list, int fd, const char *dir, int depth)
 {
 	struct dirent *de;
 	DIR *d;
-	int rc = 0;
+	int rc = 0, r;
 
 	if (depth > WALK_MAX_DEPTH) {
+		close(fd);
 		error_at(dir, 0, 0, "folders nested deeper than %d levels",
 		    WALK_MAX_DEPTH);
 		return SAMS_EXIT_NOINPUT;
 	}
-	d = opendir(dir);
+	d = fdopendir(fd);
 	if (d == NULL) {
 		error_sys(dir, errno, "cannot read the folder");
+		close(fd);
 		return SAMS_EXIT_NOINPUT;
 	}
-	while ((de = readdir(d)) != NULL)
-		rc = sams_exit_worst(rc, walk_entry(list, dir, de->d_name,
-		    depth));
+	for (;;) {
+		errno = 0;
+		if ((de = readdir(d)) == NULL)
+			break;
+		r = walk_entry(list, dirfd(d), dir, de->d_name, depth);
+		if (r == WALK_DENIED) {
+			errno = EACCES;
+			break;
+		}
+		rc = sams_exit_worst(rc, r);
+	}
+	if (errno != 0) {
+		error_sys(dir, errno, "cannot read the folder");
+		rc = SAMS_EXIT_NOINPUT;
+	}
 	closedir(d);
 	return rc;
+}
+
+/* What path names, for the list: lstat(), and stat() for a link. */
+static int
+look(const char *path, struct stat *st, int *link)
+{
+	*link = 0;
+	if (lstat(path, st) == -1)
+		return -1;
+	if (!S_ISLNK(st->st_mode))
+		return 0;
+	*link = 1;
+	return stat(path, st);
 }
 
 int
 walk_operand(struct pathlist *list, const char *operand)
 {
 	struct stat st;
+	int fd, link;
 
 	if (strcmp(operand, "-") == 0)
 		return walk_files0(list, "-");
-	if (stat(operand, &st) == -1) {
+	if (look(operand, &st, &link) == -1) {
+		if (errno == ENAMETOOLONG)
+			return too_long(operand, "it is not read");
 		error_sys(operand, errno, "cannot open");
 		return SAMS_EXIT_NOINPUT;
 	}
-	if (S_ISDIR(st.st_mode))
-		return walk_dir(list, operand, 0);
-	add(list, xstrdup(operand));
-	return 0;
+	if (!S_ISDIR(st.st_mode)) {
+		add(list, xstrdup(operand), &st, link);
+		return 0;
+	}
+	fd = open(operand, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd == -1) {
+		error_sys(operand, errno, "cannot read the folder");
+		return SAMS_EXIT_NOINPUT;
+	}
+	return walk_dir(list, fd, operand, 0);
 }
 
 int
 walk_files0(struct pathlist *list, const char *file)
 {
+	struct stat st;
 	char *buf, *p, *end;
 	size_t len;
-	int rc;
+	int rc, link, known;
 
 	rc = file_read(file, 64 * 1024 * 1024, &buf, &len);
 	if (rc != 0)
 		return rc;
 	end = buf + len;
-	for (p = buf; p < end; p += strlen(p) + 1)
-		if (*p != '\0')
-			add(list, xstrdup(p));
+	for (p = buf; p < end; p += strlen(p) + 1) {
+		if (*p == '\0')
+			continue;
+		known = look(p, &st, &link) == 0; /* if not, open reports */
+		add(list, xstrdup(p), known ? &st : NULL, link);
+	}
 	free(buf);
 	return 0;
 }
 
+struct item {
+	char		*path;
+	struct walk_id	 id;
+	size_t		 order;		/* after sorting by path */
+	size_t		 len;
+};
+
 static int
-compare(const void *a, const void *b)
+by_path(const void *a, const void *b)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	return strcmp(((const struct item *)a)->path,
+	    ((const struct item *)b)->path);
+}
+
+/*
+ * The same file together, the one to keep first: not through a link, the
+ * shortest path ("a.yml", not "./a.yml"), the first.
+ */
+static int
+by_file(const void *a, const void *b)
+{
+	const struct item *x = *(struct item *const *)a;
+	const struct item *y = *(struct item *const *)b;
+
+	if (x->id.dev != y->id.dev)
+		return x->id.dev < y->id.dev ? -1 : 1;
+	if (x->id.ino != y->id.ino)
+		return x->id.ino < y->id.ino ? -1 : 1;
+	if (x->id.link != y->id.link)
+		return x->id.link - y->id.link;
+	if (x->len != y->len)
+		return x->len < y->len ? -1 : 1;
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
+/* Frees the paths of files listed before and marks them with NULL. */
+static void
+drop_same_files(struct item *items, size_t n)
+{
+	struct item **known = xreallocarray(NULL, n ? n : 1, sizeof(*known));
+	size_t i, k = 0;
+
+	for (i = 0; i < n; i++)
+		if (items[i].path != NULL && items[i].id.known)
+			known[k++] = &items[i];
+	qsort(known, k, sizeof(*known), by_file);
+	for (i = 1; i < k; i++)
+		if (known[i]->id.dev == known[i - 1]->id.dev &&
+		    known[i]->id.ino == known[i - 1]->id.ino) {
+			free(known[i]->path);
+			known[i]->path = NULL;
+		}
+	free(known);
 }
 
 void
 pathlist_sort(struct pathlist *list)
 {
+	struct item *items;
 	size_t i, kept = 0;
 
-	if (list->n > 1)
-		qsort(list->paths, list->n, sizeof(*list->paths), compare);
+	if (list->n == 0)
+		return;
+	items = xreallocarray(NULL, list->n, sizeof(*items));
 	for (i = 0; i < list->n; i++) {
-		if (kept > 0 && strcmp(list->paths[kept - 1],
-		    list->paths[i]) == 0)
-			free(list->paths[i]);
-		else
-			list->paths[kept++] = list->paths[i];
+		items[i].path = list->paths[i];
+		items[i].id = list->ids[i];
 	}
+	qsort(items, list->n, sizeof(*items), by_path);
+	for (i = 0; i < list->n; i++) {
+		items[i].order = i;
+		items[i].len = strlen(items[i].path);
+		if (i > 0 && strcmp(items[i].path, items[i - 1].path) == 0) {
+			free(items[i - 1].path);	/* the same path */
+			items[i - 1].path = NULL;
+		}
+	}
+	drop_same_files(items, list->n);
+	for (i = 0; i < list->n; i++)
+		if (items[i].path != NULL) {
+			list->ids[kept] = items[i].id;
+			list->paths[kept++] = items[i].path;
+		}
 	list->n = kept;
+	free(items);
 }
 
 void
@@ -161,6 +356,8 @@ pathlist_free(struct pathlist *list)
 	for (i = 0; i < list->n; i++)
 		free(list->paths[i]);
 	free(list->paths);
+	free(list->ids);
 	list->paths = NULL;
+	list->ids = NULL;
 	list->n = list->cap = 0;
 }

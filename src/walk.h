@@ -2,27 +2,46 @@
  * Expanding the operands of batch commands into a sorted list of files:
  * folders are walked recursively (hidden folders skipped, symbolic links to
  * folders not followed, *.yml and *.yaml taken), "-" and --files0-from read
- * NUL-separated lists.  struct pathlist owns its strings (pathlist_free()).
+ * NUL-separated lists.  A file named twice, or reached again through a
+ * link, is listed once.  struct pathlist owns its strings (pathlist_free()).
  */
 #ifndef WALK_H
 #define WALK_H
 
+#include <sys/types.h>
+
 #include <stddef.h>
 
-struct pathlist {
-	char	**paths;
-	size_t	  n, cap;
+/* What a path names, so that one file reached twice is listed once. */
+struct walk_id {
+	dev_t		dev;
+	ino_t		ino;
+	unsigned char	known;		/* the path could be looked at */
+	unsigned char	link;		/* through a symbolic link */
 };
+
+struct pathlist {
+	char		**paths;
+	size_t		  n, cap;
+	struct walk_id	 *ids;		/* one for each of paths */
+};
+
+#define PATHLIST_INIT	{ NULL, 0, 0, NULL }
 
 /*
  * Adds the files named by operand to list.  Returns 0, or 66 after
- * reporting an operand that does not exist or a folder that cannot be
- * read (what could be read is still added).
+ * reporting an operand that does not exist, or a folder, file or link in
+ * it that cannot be read or whose path is longer than PATH_MAX (the rest
+ * is still added).
  */
 int	walk_operand(struct pathlist *list, const char *operand);
 /* Adds the NUL-separated paths read from file ("-": standard input). */
 int	walk_files0(struct pathlist *list, const char *file);
-/* Sorts by path, byte by byte, and drops repeats. */
+/*
+ * Sorts by path, byte by byte, and drops repeats: of the same path, and of
+ * the same file under several paths, keeping the first that is not
+ * reached through a symbolic link.
+ */
 void	pathlist_sort(struct pathlist *list);
 void	pathlist_free(struct pathlist *list);
 

@@ -4,6 +4,9 @@
 #   out     the expected standard output
 #   err     the expected standard error (missing: must be empty)
 #   rc      the expected exit status (missing: 0)
+#   needs   optional: a shell condition (e.g. being root), its first
+#           comment saying what; the test is skipped, visibly, where it
+#           does not hold
 # Any other file in the folder is a fixture.  $SAMS is the binary under
 # test; SAMS_TODAY, SAMS_BY, NO_COLOR and the locale are fixed.
 # UPDATE=1 rewrites out, err and rc from what the commands printed.
@@ -27,10 +30,17 @@ SAMS_TOP=$(cd "$here/../.." && pwd)
 export SAMS SAMS_TOP SAMS_TODAY=2026-11-23 SAMS_BY="Test Testsson" NO_COLOR=1 \
     TERM=dumb LC_ALL=C.UTF-8 SAMS_LOCK_TIMEOUT=1
 unset SAMS_PHASES
-pass=0 fail=0
+umask 022	# fixtures' modes matter to .sams/ trust checks
+pass=0 fail=0 skipped=""
 for dir in "$here"/cases/*/; do
 	name=$(basename "$dir")
 	case "${1:-}" in ""|"$name") ;; *) continue ;; esac
+	if [ -f "$dir/needs" ] && ! sh "$dir/needs" > /dev/null 2>&1; then
+		echo "SKIP: $name (needs $(sed -n 's/^# *//p' "$dir/needs" |
+		    head -n 1))"
+		skipped="$skipped $name"
+		continue
+	fi
 	work="$scratch/$name"
 	mkdir -p "$work"
 	cp -R "$dir". "$work/"
@@ -63,5 +73,5 @@ for dir in "$here"/cases/*/; do
 	fi
 	rm -rf "$work"
 done
-echo "cli: $pass passed, $fail failed"
+echo "cli: $pass passed, $fail failed${skipped:+ (skipped:$skipped)}"
 [ $fail = 0 ]

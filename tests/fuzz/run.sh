@@ -6,10 +6,10 @@ set -u
 build=$1 seconds=$2
 top=$(cd "$(dirname "$0")/../.." && pwd)
 fail=0 pass=0
-for kind in case model; do
+for kind in case model merge; do
 	corpus="$build/corpus-$kind"
 	mkdir -p "$corpus" "$build/findings-$kind"
-	if [ $kind = case ]; then
+	if [ $kind = case ] || [ $kind = merge ]; then
 		find "$top/tests/cli/cases" "$top/examples" -name '*.yml' -size -64k \
 		    -exec cp {} "$corpus/" \; 2>/dev/null
 	else
