@@ -118,7 +118,7 @@ read_group(struct schema *s, const struct ynode *k, const struct ynode *v,
 		return;
 	}
 	for (i = 0; i + 1 < v->nkids; i += 2)
-		if (ymap_get(v, v->kids[i]->str) == v->kids[i + 1])
+		if (!v->kids[i]->dup)	/* yamlio reported it */
 			read_fact(s, obj, k->str, v->kids[i], v->kids[i + 1]);
 }
 
@@ -142,8 +142,16 @@ static void
 top_model(struct schema *s, const struct ynode *k, const struct ynode *v,
     void *obj)
 {
+	const char *id;
+
 	(void)k;
-	((struct case_ctx *)obj)->c->model = schema_text(s, v, "model");
+	id = schema_text(s, v, "model");
+	/* An id, never a path: "../x" must not reach the file system. */
+	if (id != NULL && !schema_is_id(id))
+		schema_error(s, v, "'model' must be a model id such as sams "
+		    "or sisam (lowercase letters, digits and '-')");
+	else
+		((struct case_ctx *)obj)->c->model = id;
 }
 
 static void
@@ -249,8 +257,9 @@ read_event_keys(struct schema *s, const struct ynode *map, struct event *ev)
 		v = map->kids[i + 1];
 		k = find_event_key(key->str);
 		if (k == NULL) {
-			schema_error(s, key, "unknown key '%.40s' in an event",
-			    key->str);
+			/* Never the key itself: it could be a name. */
+			schema_error(s, key, "unknown key in an event; see "
+			    "sams-case(5)");
 			continue;
 		}
 		if (schema_text(s, v, k->name) == NULL)
@@ -446,6 +455,17 @@ case_free(struct casefile *c)
 	free(c->text);
 	free(c->name);
 	free(c);
+}
+
+const struct fact_value *
+case_fact_source(const struct casefile *c, const char *path)
+{
+	size_t i;
+
+	for (i = c->nfacts; i > 0; i--)
+		if (strcmp(c->facts[i - 1].path, path) == 0)
+			return &c->facts[i - 1];
+	return NULL;
 }
 
 const char *

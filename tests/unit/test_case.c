@@ -177,8 +177,56 @@ test_case_reads_only_the_first_of_duplicate_keys(void **state)
 	    "history:\n- {date: 2026-11-22, event: note, note: b}\n"
 	    "- {date: 2026-11-23, event: note, note: c}\n"
 	    "- {date: 2026-11-24, event: note, note: d}\n"));
-	assert_reported("c.yml:7:1: error: duplicate key 'history' (first "
-	    "at line 4)");
+	assert_reported("c.yml:7:1: error: duplicate key, first at 4:1");
+}
+
+/* A fact written twice in a group: reported once, at the second. */
+static void
+test_case_reports_duplicate_facts(void **state)
+{
+	struct casefile *c;
+
+	(void)state;
+	c = load("sams-case: 1\nid: X\nmodel: sams\nplacement:\n"
+	    "  type: hvb\n  type: sis\nhistory:\n");
+	assert_null(c);
+	assert_reported("c.yml:6:3: error: duplicate key, first at 5:3");
+}
+
+/* model: is an id, so "../../x" never becomes a path to a file. */
+static void
+test_case_model_must_be_an_id(void **state)
+{
+	static const char *const bad[] = { "../../x", "/etc/passwd", "Sams",
+	    "a/b", "\"\"", "-x" };
+	char *text;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		text = xasprintf("sams-case: 1\nid: X\nmodel: %s\n"
+		    "history:\n", bad[i]);
+		assert_null(load(text));
+		assert_reported("c.yml:3:8: error: ");
+		free(text);
+	}
+	assert_null(load("sams-case: 1\nid: X\nmodel: ../../x\nhistory:\n"));
+	assert_reported("c.yml:3:8: error: 'model' must be a model id");
+}
+
+/* Keys of a case can be names: messages give the position instead. */
+static void
+test_case_never_names_an_unknown_event_key(void **state)
+{
+	const char *msg;
+
+	(void)state;
+	assert_null(load("sams-case: 1\nid: X\nmodel: sams\nhistory:\n"
+	    "- {date: 2026-11-20, event: opened, Kanariefågel: 1}\n"));
+	msg = messages();
+	assert_non_null(strstr(msg, "c.yml:5:37: error: unknown key in an "
+	    "event"));
+	assert_null(strstr(msg, "Kanarie"));
 }
 
 static void
@@ -204,6 +252,9 @@ main(void)
 		cmocka_unit_test(test_case_rejects_bad_events_and_facts),
 		cmocka_unit_test(
 		    test_case_reads_only_the_first_of_duplicate_keys),
+		cmocka_unit_test(test_case_reports_duplicate_facts),
+		cmocka_unit_test(test_case_model_must_be_an_id),
+		cmocka_unit_test(test_case_never_names_an_unknown_event_key),
 		cmocka_unit_test(test_case_requires_its_keys),
 	};
 
