@@ -995,8 +995,11 @@ out:
 	return rc;
 }
 
-/* "extends: sams": the base's roles, phases and steps, then the file's. */
-static void
+/*
+ * "extends: sams": the base's roles, phases and steps, then the file's.
+ * Returns -1 if there is no base: nothing else can be checked against it.
+ */
+static int
 extend(struct schema *s, struct model_ctx *c, const char *id,
     const struct ynode *at)
 {
@@ -1005,7 +1008,7 @@ extend(struct schema *s, struct model_ctx *c, const char *id,
 	size_t i;
 
 	if (get_base(s, c, id, at, &base) != 0)
-		return;
+		return -1;
 	if (c->local_base != NULL) {
 		m->id = base->id;
 		m->title = base->title;
@@ -1025,6 +1028,7 @@ extend(struct schema *s, struct model_ctx *c, const char *id,
 	m->nphases = base->nphases;
 	merge_roles(s, m, base);
 	merge_steps(s, c, base);
+	return 0;
 }
 
 /*
@@ -1068,6 +1072,7 @@ model_load(char *text, size_t len, const char *name)
 	struct model_ctx c;
 	struct model *m;
 	struct schema s;
+	int linkable = 1;
 
 	m = begin_load(text, len, name, &c, &s);
 	if (m->doc.root == NULL && s.errors == 0)
@@ -1076,14 +1081,16 @@ model_load(char *text, size_t len, const char *name)
 		schema_map(&s, m->doc.root, model_keys, &c, "the model",
 		    NULL);
 		if (c.extends != NULL)
-			extend(&s, &c, c.extends->str, c.extends);
+			linkable = extend(&s, &c, c.extends->str,
+			    c.extends) == 0;
 		else if (m->nroles == 0 || m->nphases == 0)
 			schema_error(&s, m->doc.root, "the model needs 'roles' "
 			    "and 'phases', or 'extends'");
 		if (c.omit_node != NULL && c.extends == NULL)
 			schema_error(&s, c.omit_node, "'omit' goes with "
 			    "'extends'");
-		link_model(&s, &c);
+		if (linkable)
+			link_model(&s, &c);
 	}
 	return end_load(m, &s);
 }
@@ -1327,11 +1334,12 @@ model_load_local(char *text, size_t len, const char *name, const char *base)
 	c.local_base = base;
 	if (m->doc.root != NULL) {
 		schema_map(&s, m->doc.root, local_keys, &c, "local.yml", NULL);
-		extend(&s, &c, base, m->doc.root);
-		link_model(&s, &c);
-		local_rules(&s, m, c.due, 0);
-		local_rules(&s, m, c.due_acute, 1);
-		local_contacts_apply(&s, m, c.contacts);
+		if (extend(&s, &c, base, m->doc.root) == 0) {
+			link_model(&s, &c);
+			local_rules(&s, m, c.due, 0);
+			local_rules(&s, m, c.due_acute, 1);
+			local_contacts_apply(&s, m, c.contacts);
+		}
 	} else if (s.errors == 0)
 		extend(&s, &c, base, NULL);
 	return end_load(m, &s);

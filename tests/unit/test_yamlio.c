@@ -284,6 +284,31 @@ test_yamlio_reports_syntax_errors_with_context(void **state)
 	ydoc_release(&doc);
 }
 
+/* Every message has a hard length cap, file name included. */
+static void
+test_yamlio_messages_have_a_length_cap(void **state)
+{
+	struct ydoc doc;
+	char name[2001], text[3001];
+	const char *msg;
+
+	(void)state;
+	memset(name, 'd', 2000);
+	memcpy(name + 1990, "/k.yml", 7);
+	assert_int_equal(ydoc_parse(&doc, name, "a: [1\n", 6), -1);
+	msg = messages();
+	assert_true(strlen(msg) < 400);
+	assert_true(strncmp(msg, "sams: ...dddd", 13) == 0);
+	assert_non_null(strstr(msg, "dddd/k.yml:2:1: error: "));
+	ydoc_release(&doc);
+	memset(text, 'x', 3000);
+	text[3000] = '\0';
+	error_at("k.yml", 1, 1, "%s", text);
+	msg = messages();
+	assert_true(strlen(msg) < 520);
+	assert_non_null(strstr(msg, "xxx...\n"));
+}
+
 int
 main(void)
 {
@@ -307,6 +332,7 @@ main(void)
 		cmocka_unit_test(
 		    test_yamlio_refuses_many_conflict_markers_quickly),
 		cmocka_unit_test(test_yamlio_reports_syntax_errors_with_context),
+		cmocka_unit_test(test_yamlio_messages_have_a_length_cap),
 	};
 
 	return cmocka_run_group_tests_name("yamlio", tests, capture_setup,
