@@ -407,6 +407,35 @@ static const struct keydef case_keys[] = {
 	{ NULL, NULL, 0 }
 };
 
+/*
+ * Whether only blanks and comments follow line:col, where the tree ends:
+ * after a document end marker ("...") an appended line would start a
+ * second document, and sams would refuse its own write.
+ */
+static int
+only_comments_after(const char *text, size_t len, size_t line, size_t col)
+{
+	size_t i = 0;
+
+	for (; line > 1 && i < len; i++)
+		if (text[i] == '\n')
+			line--;
+	for (; col > 1 && i < len; col--)	/* columns count characters */
+		for (i++; i < len && ((unsigned char)text[i] & 0xc0) == 0x80;
+		    i++)
+			;
+	while (i < len) {
+		if (text[i] == '#')
+			while (i < len && text[i] != '\n')
+				i++;
+		else if (strchr(" \t\r\n", text[i]) != NULL)
+			i++;
+		else
+			return 0;
+	}
+	return 1;
+}
+
 struct casefile *
 case_load(char *text, size_t len, const char *name)
 {
@@ -435,6 +464,9 @@ case_load(char *text, size_t len, const char *name)
 		    ignore_key);
 		if (root->kind == YN_MAP && root->nkids >= 2 &&
 		    strcmp(root->kids[root->nkids - 2]->str, "history") != 0)
+			c->appendable = 0;
+		if (!only_comments_after(text, len, root->end_line,
+		    root->end_col))
 			c->appendable = 0;
 	}
 	if (s.errors > 0) {
@@ -579,8 +611,9 @@ case_append(const struct casefile *c, const struct event *ev, size_t *len)
 
 	if (!c->appendable) {
 		error_at(c->name, 0, 0, "cannot add to the history: "
-		    "'history' must be the last key and a block list with "
-		    "one '- {...}' entry per line");
+		    "'history' must be the last key, a block list with "
+		    "one '- {...}' entry per line, and only comments after "
+		    "it");
 		return NULL;
 	}
 	strbuf_add(&sb, c->text, c->len);

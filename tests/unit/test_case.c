@@ -229,6 +229,41 @@ test_case_never_names_an_unknown_event_key(void **state)
 	assert_null(strstr(msg, "Kanarie"));
 }
 
+/*
+ * Found by fuzz_append: after a document end marker an appended line
+ * starts a second document; such a case is not appendable.
+ */
+static void
+test_case_append_refuses_after_a_document_end(void **state)
+{
+	static const char *const tails[] = { "...\n", "...\n# slut\n",
+	    "# före\n...\n" };
+	struct casefile *c;
+	struct event ev;
+	size_t i, len;
+	char *text;
+
+	(void)state;
+	memset(&ev, 0, sizeof(ev));
+	ev.kind = EV_NOTE;
+	ev.note = "x";
+	for (i = 0; i < 3; i++) {
+		text = xasprintf("%s%s", base, tails[i]);
+		c = load(text);
+		assert_non_null(c);
+		assert_false(c->appendable);
+		assert_null(case_append(c, &ev, &len));
+		assert_reported("c.yml: error: cannot add to the history");
+		case_free(c);
+		free(text);
+	}
+	text = xasprintf("%s# slut\n\n  # ö\n", base);
+	c = load(text);
+	assert_true(c->appendable);
+	case_free(c);
+	free(text);
+}
+
 static void
 test_case_requires_its_keys(void **state)
 {
@@ -255,6 +290,8 @@ main(void)
 		cmocka_unit_test(test_case_reports_duplicate_facts),
 		cmocka_unit_test(test_case_model_must_be_an_id),
 		cmocka_unit_test(test_case_never_names_an_unknown_event_key),
+		cmocka_unit_test(
+		    test_case_append_refuses_after_a_document_end),
 		cmocka_unit_test(test_case_requires_its_keys),
 	};
 
