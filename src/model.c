@@ -696,7 +696,7 @@ check_order(struct schema *s, const struct model *m, const struct step_ctx *c)
 	}
 }
 
-/* Reports the steps on path from pos[v] on, waiting in a circle. */
+/* Reports path[from..depth), steps that wait for each other in a circle. */
 static void
 report_step_cycle(struct schema *s, const struct model *m,
     const size_t *path, size_t depth, size_t from)
@@ -951,7 +951,10 @@ report_cycle(struct schema *s, size_t k)
 	    "extends itself: %s", chain[k].id, ids);
 }
 
-/* The model id that the model being read extends, or -1 after reporting. */
+/*
+ * Gets the model id that the model being read extends into *base, or
+ * returns -1 after reporting why it cannot.
+ */
 static int
 get_base(struct schema *s, struct model_ctx *c, const char *id,
     const struct ynode *at, const struct model **base)

@@ -65,7 +65,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			abort();
 	} else
 		day = DATE_MIN + (long)(((unsigned)data[0] << 16 |
-		    (unsigned)data[1] << 8 | data[2]) % (DATE_MAX - DATE_MIN + 1));
+		    (unsigned)data[1] << 8 | data[2]) %
+		    (DATE_MAX - DATE_MIN + 1));
 	check_day(day);
 	months = (int16_t)(data[10] << 8 | data[11]);
 	check_day(date_add_months(day, months));

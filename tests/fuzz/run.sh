@@ -15,16 +15,19 @@ for kind in case model local append date; do
 		    -exec cp {} "$corpus/" \; 2>/dev/null ;;
 	model)
 		cp "$top"/phases/*.yml "$top"/tests/cli/cases/*/*/sams.yml \
-		    "$top"/tests/cli/cases/extends-*/*/*.yml "$corpus/" 2>/dev/null ;;
+		    "$top"/tests/cli/cases/extends-*/*/*.yml "$corpus/" \
+		    2>/dev/null ;;
 	local)
 		for f in "$top"/tests/cli/cases/*/*local.yml; do
-			cp "$f" "$corpus/$(basename "$(dirname "$f")")-$(basename "$f")"
+			d=$(basename "$(dirname "$f")")
+			cp "$f" "$corpus/$d-$(basename "$f")"
 		done ;;
-	date)
-		printf '2026-01-31\000\001placement.date + 1m' > "$corpus/month-end"
-		printf '0001-01-01\377\377opened - 3660w' > "$corpus/year-1"
-		printf '9999-12-31\000\014placement.end + 6m' > "$corpus/year-9999"
-		printf '2024-02-29\200\000done' > "$corpus/leap" ;;
+	date)	# YYYY-MM-DD, two bytes of months, a due rule
+		c=$corpus
+		printf '2026-01-31\000\001placement.date + 1m' > "$c/month-end"
+		printf '0001-01-01\377\377opened - 3660w' > "$c/year-1"
+		printf '9999-12-31\000\014placement.end + 6m' > "$c/year-9999"
+		printf '2024-02-29\200\000done' > "$c/leap" ;;
 	esac
 	log="$build/fuzz-$kind.log"
 	(cd "$build/findings-$kind" && "$build/fuzz-$kind" -max_total_time="$seconds" \
