@@ -118,7 +118,7 @@ read_group(struct schema *s, const struct ynode *k, const struct ynode *v,
 		return;
 	}
 	for (i = 0; i + 1 < v->nkids; i += 2)
-		if (ymap_get(v, v->kids[i]->str) == v->kids[i + 1])
+		if (!v->kids[i]->dup)	/* yamlio reported it */
 			read_fact(s, obj, k->str, v->kids[i], v->kids[i + 1]);
 }
 
@@ -142,8 +142,16 @@ static void
 top_model(struct schema *s, const struct ynode *k, const struct ynode *v,
     void *obj)
 {
+	const char *id;
+
 	(void)k;
-	((struct case_ctx *)obj)->c->model = schema_text(s, v, "model");
+	id = schema_text(s, v, "model");
+	/* An id, never a path: "../x" must not reach the file system. */
+	if (id != NULL && !schema_is_id(id))
+		schema_error(s, v, "'model' must be a model id such as sams "
+		    "or sisam (lowercase letters, digits and '-')");
+	else
+		((struct case_ctx *)obj)->c->model = id;
 }
 
 static void
@@ -249,8 +257,9 @@ read_event_keys(struct schema *s, const struct ynode *map, struct event *ev)
 		v = map->kids[i + 1];
 		k = find_event_key(key->str);
 		if (k == NULL) {
-			schema_error(s, key, "unknown key '%.40s' in an event",
-			    key->str);
+			/* Never the key itself: it could be a name. */
+			schema_error(s, key, "unknown key in an event; see "
+			    "sams-case(5)");
 			continue;
 		}
 		if (schema_text(s, v, k->name) == NULL)
@@ -398,6 +407,35 @@ static const struct keydef case_keys[] = {
 	{ NULL, NULL, 0 }
 };
 
+/*
+ * Whether only blanks and comments follow line:col, where the tree ends:
+ * after a document end marker ("...") an appended line would start a
+ * second document, and sams would refuse its own write.
+ */
+static int
+only_comments_after(const char *text, size_t len, size_t line, size_t col)
+{
+	size_t i = 0;
+
+	for (; line > 1 && i < len; i++)
+		if (text[i] == '\n')
+			line--;
+	for (; col > 1 && i < len; col--)	/* columns count characters */
+		for (i++; i < len && ((unsigned char)text[i] & 0xc0) == 0x80;
+		    i++)
+			;
+	while (i < len) {
+		if (text[i] == '#')
+			while (i < len && text[i] != '\n')
+				i++;
+		else if (strchr(" \t\r\n", text[i]) != NULL)
+			i++;
+		else
+			return 0;
+	}
+	return 1;
+}
+
 struct casefile *
 case_load(char *text, size_t len, const char *name)
 {
@@ -427,6 +465,9 @@ case_load(char *text, size_t len, const char *name)
 		if (root->kind == YN_MAP && root->nkids >= 2 &&
 		    strcmp(root->kids[root->nkids - 2]->str, "history") != 0)
 			c->appendable = 0;
+		if (!only_comments_after(text, len, root->end_line,
+		    root->end_col))
+			c->appendable = 0;
 	}
 	if (s.errors > 0) {
 		case_free(c);
@@ -446,6 +487,17 @@ case_free(struct casefile *c)
 	free(c->text);
 	free(c->name);
 	free(c);
+}
+
+const struct fact_value *
+case_fact_source(const struct casefile *c, const char *path)
+{
+	size_t i;
+
+	for (i = c->nfacts; i > 0; i--)
+		if (strcmp(c->facts[i - 1].path, path) == 0)
+			return &c->facts[i - 1];
+	return NULL;
 }
 
 const char *
@@ -559,8 +611,9 @@ case_append(const struct casefile *c, const struct event *ev, size_t *len)
 
 	if (!c->appendable) {
 		error_at(c->name, 0, 0, "cannot add to the history: "
-		    "'history' must be the last key and a block list with "
-		    "one '- {...}' entry per line");
+		    "'history' must be the last key, a block list with "
+		    "one '- {...}' entry per line, and only comments after "
+		    "it");
 		return NULL;
 	}
 	strbuf_add(&sb, c->text, c->len);

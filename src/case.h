@@ -66,6 +66,9 @@ void		 case_free(struct casefile *c);
 
 /* The current value of a fact: the last set, the header, or a default. */
 const char	*case_fact(const struct casefile *c, const char *path);
+/* Where the current value of a fact was written, or NULL if it was not. */
+const struct fact_value *case_fact_source(const struct casefile *c,
+		    const char *path);
 /* Like case_fact() for a date; DATE_NONE when unknown. */
 long		 case_fact_date(const struct casefile *c, const char *path);
 /* The date the case was opened: its first event's date. */

@@ -34,6 +34,7 @@ case_open(const char *path, struct opened *o)
 int
 case_open_text(char *text, size_t len, const char *name, struct opened *o)
 {
+	const struct ynode *at;
 	int rc;
 
 	o->m = NULL;
@@ -41,9 +42,15 @@ case_open_text(char *text, size_t len, const char *name, struct opened *o)
 	if (o->c == NULL)
 		return SAMS_EXIT_DATAERR;
 	rc = model_get_in(o->c->model, folder_find(name), &o->m);
-	if (rc == -2)
-		error_at(o->c->name, 0, 0, "the case names model '%.40s', "
-		    "which does not exist", o->c->model);
+	/* Not the id as written: no text from a case file in messages. */
+	at = ymap_get(o->c->doc.root, "model");
+	if (rc == -2 && model_get_dir() != NULL)
+		error_at(o->c->name, at->line, at->col, "the case names a "
+		    "model that the model folder %s does not have",
+		    model_get_dir());
+	else if (rc == -2)
+		error_at(o->c->name, at->line, at->col, "the case names a "
+		    "model that does not exist");
 	if (rc != 0 || state_check_case(o->m, o->c) > 0) {
 		opened_close(o);
 		return rc == -3 ? SAMS_EXIT_NOPERM : SAMS_EXIT_DATAERR;

@@ -86,11 +86,21 @@ date_parse(const char *s, long *day)
 	return 0;
 }
 
+int
+date_in_range(long day)
+{
+	return day >= DATE_MIN && day <= DATE_MAX;
+}
+
 void
 date_format(long day, char buf[11])
 {
 	int y, m, d;
 
+	if (!date_in_range(day)) {	/* a bug; never a wrapped date */
+		memcpy(buf, "xxxx-xx-xx", 11);
+		return;
+	}
 	civil_from_days(day, &y, &m, &d);
 	buf[0] = (char)('0' + y / 1000 % 10);
 	buf[1] = (char)('0' + y / 100 % 10);
@@ -108,15 +118,28 @@ date_format(long day, char buf[11])
 long
 date_add_months(long day, int n)
 {
-	int y, m, d, months;
+	int y, m, d;
+	long months;
 
+	if (!date_in_range(day))
+		return DATE_NONE;
 	civil_from_days(day, &y, &m, &d);
-	months = y * 12 + (m - 1) + n;
-	y = months / 12;
-	m = months % 12 + 1;
+	months = y * 12L + (m - 1) + n;
+	if (months < 12 || months >= 10000 * 12L)
+		return DATE_NONE;	/* outside years 1 to 9999 */
+	y = (int)(months / 12);
+	m = (int)(months % 12) + 1;
 	if (d > month_days(y, m))
 		d = month_days(y, m);
 	return days_from_civil(y, m, d);
+}
+
+long
+date_add_days(long day, long n)
+{
+	if (!date_in_range(day) || n > DATE_MAX - day || n < DATE_MIN - day)
+		return DATE_NONE;
+	return day + n;
 }
 
 void

@@ -6,13 +6,23 @@
 #define DATE_H
 
 #define DATE_NONE	(-2147483647L - 1)
+/* The dates sams can write: 0001-01-01 to 9999-12-31, as day numbers. */
+#define DATE_MIN	(-719162L)
+#define DATE_MAX	2932896L
 
 /* Parses exactly YYYY-MM-DD into *day; returns 0, or -1 if not a date. */
 int	date_parse(const char *s, long *day);
-/* Writes YYYY-MM-DD and a NUL into buf (11 bytes). */
+/* Whether day lies in DATE_MIN..DATE_MAX. */
+int	date_in_range(long day);
+/* Writes YYYY-MM-DD and a NUL into buf (11 bytes); day must be in range. */
 void	date_format(long day, char buf[11]);
-/* The same calendar day n months later (earlier if n < 0), clamped. */
+/*
+ * The same calendar day n months later (earlier if n < 0), clamped to the
+ * month's last day; DATE_NONE if that is out of range (or day was).
+ */
 long	date_add_months(long day, int n);
+/* day + n, or DATE_NONE if that is out of range (or day was). */
+long	date_add_days(long day, long n);
 /* Whether y-m-d is a real date. */
 int	date_valid(int y, int m, int d);
 

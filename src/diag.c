@@ -52,13 +52,37 @@ diag_escape(struct strbuf *sb, const char *s, size_t n)
 	text_escape(sb, s, n, 0);
 }
 
+/*
+ * Hard caps, in bytes before escaping, so that no file name or value can
+ * flood a terminal or a log: the tail of a long file name (where its name
+ * is), the head of a long message.
+ */
+#define DIAG_MAX_FILE	256
+#define DIAG_MAX_MSG	480
+
+/* Whether s[i] starts a character (is no UTF-8 continuation byte). */
+static int
+char_start(const char *s, size_t i)
+{
+	return ((unsigned char)s[i] & 0xc0) != 0x80;
+}
+
 void
 diag_format(struct strbuf *sb, enum diag_level level, const char *file,
     size_t line, size_t col, const char *msg)
 {
+	size_t n, skip = 0;
+
 	strbuf_addstr(sb, "sams: ");
 	if (file != NULL) {
-		diag_escape(sb, file, strlen(file));
+		n = strlen(file);
+		if (n > DIAG_MAX_FILE) {
+			skip = n - DIAG_MAX_FILE;
+			while (skip < n && !char_start(file, skip))
+				skip++;
+			strbuf_addstr(sb, "...");
+		}
+		diag_escape(sb, file + skip, n - skip);
 		if (line > 0)
 			strbuf_addf(sb, ":%zu:%zu", line, col);
 		strbuf_addstr(sb, ": ");
@@ -78,9 +102,15 @@ vdiag(enum diag_level level, const char *file, size_t line, size_t col,
 	FILE *fp = diag_out != NULL ? diag_out : stderr;
 	struct strbuf sb = STRBUF_INIT;
 	char msg[1024];
+	size_t n;
 
 	diag_counts[level]++;
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	if (vsnprintf(msg, sizeof(msg), fmt, ap) > DIAG_MAX_MSG) {
+		n = DIAG_MAX_MSG;
+		while (n > 0 && !char_start(msg, n))
+			n--;
+		memcpy(msg + n, "...", 4);
+	}
 	if (diag_sink != NULL)
 		diag_sink(level, file, line, col, msg, diag_sink_arg);
 	if (diag_quiet)

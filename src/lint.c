@@ -39,9 +39,10 @@ unknown_keys(const struct casefile *c)
 	for (i = 0; i + 1 < root->nkids; i += 2) {
 		k = root->kids[i];
 		v = root->kids[i + 1];
+		/* Keys are never echoed: a typo can be a name. */
 		if (!known(top_keys, k->str))
-			n += warn(c, k, "unknown key '%.40s'; sams keeps it but "
-			    "does not read it", k->str);
+			n += warn(c, k, "an unknown key; sams keeps it but "
+			    "does not read it");
 		if (v->kind != YN_MAP || (strcmp(k->str, "placement") != 0 &&
 		    strcmp(k->str, "school") != 0))
 			continue;
@@ -49,8 +50,8 @@ unknown_keys(const struct casefile *c)
 			snprintf(path, sizeof(path), "%s.%.40s", k->str,
 			    v->kids[j]->str);
 			if (fact_lookup(path) == NULL)
-				n += warn(c, v->kids[j], "unknown fact '%s'; "
-				    "see sams-case(5)", path);
+				n += warn(c, v->kids[j], "an unknown fact in "
+				    "'%s'; see sams-case(5)", k->str);
 		}
 	}
 	return n;
@@ -96,10 +97,31 @@ history(const struct casefile *c, const struct model *m, long today)
 	return n;
 }
 
+static const char *const event_keys[] = {
+	"date", "event", "step", "fact", "value", "by", "reason", "note", NULL
+};
+
+/*
+ * The name of field key under parent if sams or the model defines it, so
+ * that a message may show it; else "a value".
+ */
+static const char *
+field_name(const struct model *m, const char *parent, const char *key)
+{
+	char path[128];
+
+	if (known(top_keys, key) || known(event_keys, key))
+		return key;
+	if (strcmp(parent, "contacts") == 0)
+		return model_role_index(m, key) != NO_INDEX ? key : "a value";
+	snprintf(path, sizeof(path), "%s.%.40s", parent, key);
+	return fact_lookup(path) != NULL ? key : "a value";
+}
+
 /* Every value (and key) that looks like a personnummer. */
 static int
-identity_numbers(const struct casefile *c, const struct ynode *node,
-    const char *field)
+identity_numbers(const struct casefile *c, const struct model *m,
+    const struct ynode *node, const char *field)
 {
 	size_t i;
 	int n = 0;
@@ -113,10 +135,10 @@ identity_numbers(const struct casefile *c, const struct ynode *node,
 	}
 	for (i = 0; i < node->nkids; i++) {
 		if (node->kind == YN_MAP && i % 2 == 1)
-			n += identity_numbers(c, node->kids[i],
-			    node->kids[i - 1]->str);
+			n += identity_numbers(c, m, node->kids[i],
+			    field_name(m, field, node->kids[i - 1]->str));
 		else
-			n += identity_numbers(c, node->kids[i], field);
+			n += identity_numbers(c, m, node->kids[i], field);
 	}
 	return n;
 }
@@ -127,5 +149,5 @@ lint_case(const struct casefile *c, const struct model *m, long today)
 	if (c->doc.root == NULL)
 		return 0;
 	return unknown_keys(c) + history(c, m, today) +
-	    identity_numbers(c, c->doc.root, "a value");
+	    identity_numbers(c, m, c->doc.root, "a value");
 }

@@ -74,9 +74,9 @@ due_rule_apply(const struct due_rule *rule, long base)
 	case 'm':
 		return date_add_months(base, rule->amount);
 	case 'w':
-		return base + 7L * rule->amount;
+		return date_add_days(base, 7L * rule->amount);
 	default:
-		return base + rule->amount;
+		return date_add_days(base, rule->amount);
 	}
 }
 
@@ -481,13 +481,28 @@ struct model_ctx {
 	const struct ynode	*due, *due_acute, *contacts;
 };
 
+/*
+ * Far more than any model needs, and few enough that linking and merging,
+ * which compare steps with steps, stay quick on a hostile file.
+ */
+#define MODEL_MAX_ROLES		100
+#define MODEL_MAX_PHASES	50
+#define MODEL_MAX_STEPS		1000
+
 static int
-check_seq(struct schema *s, const struct ynode *v, const char *field)
+check_seq(struct schema *s, const struct ynode *v, const char *field,
+    size_t max)
 {
-	if (v->kind == YN_SEQ)
-		return 0;
-	schema_error(s, v, "'%s' must be a list", field);
-	return -1;
+	if (v->kind != YN_SEQ) {
+		schema_error(s, v, "'%s' must be a list", field);
+		return -1;
+	}
+	if (v->nkids > max) {
+		schema_error(s, v, "'%s' has more than %zu entries", field,
+		    max);
+		return -1;
+	}
+	return 0;
 }
 
 static void
@@ -498,7 +513,7 @@ top_roles(struct schema *s, const struct ynode *k, const struct ynode *v,
 	size_t i;
 
 	(void)k;
-	if (check_seq(s, v, "roles") == -1)
+	if (check_seq(s, v, "roles", MODEL_MAX_ROLES) == -1)
 		return;
 	m->roles = arena_alloc(s->arena, v->nkids * sizeof(*m->roles));
 	m->nroles = v->nkids;
@@ -518,7 +533,7 @@ top_phases(struct schema *s, const struct ynode *k, const struct ynode *v,
 	size_t i;
 
 	(void)k;
-	if (check_seq(s, v, "phases") == -1)
+	if (check_seq(s, v, "phases", MODEL_MAX_PHASES) == -1)
 		return;
 	m->phases = arena_alloc(s->arena, v->nkids * sizeof(*m->phases));
 	m->nphases = v->nkids;
@@ -539,7 +554,7 @@ top_steps(struct schema *s, const struct ynode *k, const struct ynode *v,
 	size_t i;
 
 	(void)k;
-	if (check_seq(s, v, "steps") == -1)
+	if (check_seq(s, v, "steps", MODEL_MAX_STEPS) == -1)
 		return;
 	m->steps = arena_alloc(s->arena, v->nkids * sizeof(*m->steps));
 	m->nsteps = c->nown = v->nkids;
@@ -682,58 +697,73 @@ check_order(struct schema *s, const struct model *m, const struct step_ctx *c)
 	}
 }
 
-/*
- * Whether step "from" waits, directly or through others, for "target";
- * if so path[0..*len) holds the chain of steps after "from".
- */
-static int
-waits_for(const struct model *m, size_t from, size_t target,
-    unsigned char *seen, size_t *path, size_t *len)
+/* Reports path[from..depth), steps that wait for each other in a circle. */
+static void
+report_step_cycle(struct schema *s, const struct model *m,
+    const size_t *path, size_t depth, size_t from)
 {
-	const struct step *st = &m->steps[from];
-	size_t k, next;
+	char chain[512];
+	size_t k, used;
 
-	for (k = 0; k < st->nafter; k++) {
-		next = st->after[k];
-		if (next == NO_INDEX || seen[next])
-			continue;
-		seen[next] = 1;
-		path[(*len)++] = next;
-		if (next == target || waits_for(m, next, target, seen, path,
-		    len))
-			return 1;
-		(*len)--;
-	}
-	return 0;
+	used = (size_t)snprintf(chain, sizeof(chain), "%s",
+	    m->steps[path[from]].id);
+	for (k = from + 1; k < depth && used < sizeof(chain); k++)
+		used += (size_t)snprintf(chain + used, sizeof(chain) - used,
+		    " -> %s", m->steps[path[k]].id);
+	if (used < sizeof(chain))
+		snprintf(chain + used, sizeof(chain) - used, " -> %s",
+		    m->steps[path[from]].id);
+	s->errors++;
+	error_at(s->file, m->steps[path[from]].line, m->steps[path[from]].col,
+	    "circular prerequisites: %s", chain);
 }
 
-/* Reports each step that waits for itself, with the chain. */
+/*
+ * Reports each circle of steps that wait for each other, once, at the
+ * first step of it met.  A depth-first walk without recursion: linear in
+ * steps and prerequisites, and no deep stack on a long chain.
+ */
 static void
 check_cycles(struct schema *s, const struct model *m)
 {
-	unsigned char *seen;
-	size_t *path, len, i, k, used;
-	char chain[512];
+	unsigned char *state;	/* 0 unseen, 1 on the path, 2 done */
+	size_t *path, *next, *pos, depth, i, u, v;
 
-	seen = xcalloc(m->nsteps, 1);
-	path = xcalloc(m->nsteps, sizeof(*path));
+	state = xcalloc(m->nsteps + 1, 1);
+	path = xcalloc(m->nsteps + 1, sizeof(*path));
+	next = xcalloc(m->nsteps + 1, sizeof(*next));
+	pos = xcalloc(m->nsteps + 1, sizeof(*pos));
 	for (i = 0; i < m->nsteps; i++) {
-		memset(seen, 0, m->nsteps);
-		len = 0;
-		if (!waits_for(m, i, i, seen, path, &len))
+		if (state[i] != 0)
 			continue;
-		used = (size_t)snprintf(chain, sizeof(chain), "%s",
-		    m->steps[i].id);
-		for (k = 0; k < len && used < sizeof(chain); k++)
-			used += (size_t)snprintf(chain + used,
-			    sizeof(chain) - used, " -> %s",
-			    m->steps[path[k]].id);
-		s->errors++;
-		error_at(s->file, m->steps[i].line, m->steps[i].col,
-		    "circular prerequisites: %s", chain);
+		state[i] = 1;
+		path[0] = i;
+		next[0] = pos[i] = 0;
+		depth = 1;
+		while (depth > 0) {
+			u = path[depth - 1];
+			if (next[depth - 1] == m->steps[u].nafter) {
+				state[u] = 2;
+				depth--;
+				continue;
+			}
+			v = m->steps[u].after[next[depth - 1]++];
+			if (v == NO_INDEX || state[v] == 2)
+				continue;
+			if (state[v] == 1) {
+				report_step_cycle(s, m, path, depth, pos[v]);
+				continue;
+			}
+			state[v] = 1;
+			pos[v] = depth;
+			path[depth] = v;
+			next[depth++] = 0;
+		}
 	}
+	free(pos);
+	free(next);
 	free(path);
-	free(seen);
+	free(state);
 }
 
 static void
@@ -886,8 +916,94 @@ merge_steps(struct schema *s, struct model_ctx *c, const struct model *base)
 	m->nsteps = n;
 }
 
-/* "extends: sams": the base's roles, phases and steps, then the file's. */
+static void lock_cache(void);
+static void unlock_cache(void);
+
+/*
+ * The models being loaded, each waiting for the model it extends, so that
+ * one that comes back extends itself: reported, never an endless
+ * recursion.  Guarded by the cache lock, which loading holds throughout.
+ */
+#define MODEL_MAX_EXTENDS	8
+
+static struct extending {
+	const char	*id;		/* NULL: .sams/local.yml, or no id */
+	const char	*file;
+	size_t		 line, col;	/* of its 'extends' */
+	int		 in_cycle;	/* the cycle is reported */
+} chain[MODEL_MAX_EXTENDS];
+static size_t nchain;
+
+/* Reports the cycle from chain[k] back to it: "a -> b -> a". */
 static void
+report_cycle(struct schema *s, size_t k)
+{
+	char ids[MODEL_MAX_EXTENDS * 48];
+	size_t i, used = 0;
+
+	for (i = k; i < nchain; i++) {
+		used += (size_t)snprintf(ids + used, sizeof(ids) - used,
+		    "%s -> ", chain[i].id);
+		chain[i].in_cycle = 1;
+	}
+	snprintf(ids + used, sizeof(ids) - used, "%s", chain[k].id);
+	s->errors++;
+	error_at(chain[k].file, chain[k].line, chain[k].col, "model '%s' "
+	    "extends itself: %s", chain[k].id, ids);
+}
+
+/*
+ * Gets the model id that the model being read extends into *base, or
+ * returns -1 after reporting why it cannot.
+ */
+static int
+get_base(struct schema *s, struct model_ctx *c, const char *id,
+    const struct ynode *at, const struct model **base)
+{
+	struct extending *me;
+	size_t k;
+	int rc = -1;
+
+	lock_cache();
+	if (nchain == MODEL_MAX_EXTENDS) {
+		schema_error(s, at, "models extend each other more than %d "
+		    "deep", MODEL_MAX_EXTENDS);
+		goto out;
+	}
+	me = &chain[nchain++];
+	me->id = c->local_base == NULL ? c->m->id : NULL;
+	me->file = s->file;
+	me->line = at != NULL ? at->line : 0;
+	me->col = at != NULL ? at->col : 0;
+	me->in_cycle = 0;
+	for (k = 0; k < nchain; k++)
+		if (chain[k].id != NULL && strcmp(chain[k].id, id) == 0)
+			break;
+	if (k < nchain)
+		report_cycle(s, k);
+	else if ((rc = model_get(id, base)) == 0)
+		;
+	else if (me->in_cycle)
+		s->errors++;	/* reported once, at the model it began with */
+	else if (rc == -3)
+		schema_error(s, at, "cannot extend model '%s': it is being "
+		    "loaded, so these models extend each other", id);
+	else
+		schema_error(s, at, "cannot extend model '%s': no such model, "
+		    "or it is broken", id);
+	nchain--;
+	if (rc != 0)
+		rc = -1;
+out:
+	unlock_cache();
+	return rc;
+}
+
+/*
+ * "extends: sams": the base's roles, phases and steps, then the file's.
+ * Returns -1 if there is no base: nothing else can be checked against it.
+ */
+static int
 extend(struct schema *s, struct model_ctx *c, const char *id,
     const struct ynode *at)
 {
@@ -895,11 +1011,8 @@ extend(struct schema *s, struct model_ctx *c, const char *id,
 	struct model *m = c->m;
 	size_t i;
 
-	if (model_get(id, &base) != 0) {
-		schema_error(s, at, "cannot extend model '%s': no such model, "
-		    "or it is broken", id);
-		return;
-	}
+	if (get_base(s, c, id, at, &base) != 0)
+		return -1;
 	if (c->local_base != NULL) {
 		m->id = base->id;
 		m->title = base->title;
@@ -919,6 +1032,7 @@ extend(struct schema *s, struct model_ctx *c, const char *id,
 	m->nphases = base->nphases;
 	merge_roles(s, m, base);
 	merge_steps(s, c, base);
+	return 0;
 }
 
 /*
@@ -962,6 +1076,7 @@ model_load(char *text, size_t len, const char *name)
 	struct model_ctx c;
 	struct model *m;
 	struct schema s;
+	int linkable = 1;
 
 	m = begin_load(text, len, name, &c, &s);
 	if (m->doc.root == NULL && s.errors == 0)
@@ -970,14 +1085,16 @@ model_load(char *text, size_t len, const char *name)
 		schema_map(&s, m->doc.root, model_keys, &c, "the model",
 		    NULL);
 		if (c.extends != NULL)
-			extend(&s, &c, c.extends->str, c.extends);
+			linkable = extend(&s, &c, c.extends->str,
+			    c.extends) == 0;
 		else if (m->nroles == 0 || m->nphases == 0)
 			schema_error(&s, m->doc.root, "the model needs 'roles' "
 			    "and 'phases', or 'extends'");
 		if (c.omit_node != NULL && c.extends == NULL)
 			schema_error(&s, c.omit_node, "'omit' goes with "
 			    "'extends'");
-		link_model(&s, &c);
+		if (linkable)
+			link_model(&s, &c);
 	}
 	return end_load(m, &s);
 }
@@ -999,6 +1116,12 @@ model_set_dir(const char *dir)
 	model_dir = dir;
 }
 
+const char *
+model_get_dir(void)
+{
+	return model_dir;
+}
+
 struct cached_model {
 	char		*id;
 	struct model	*m;
@@ -1018,6 +1141,12 @@ load_by_id(const char *id, struct model **out)
 
 	*out = NULL;
 	path = xasprintf("%s/%s.yml", model_dir, id);
+	/* No such model: the caller says so, without the id (it may come
+	 * from a case file). */
+	if (access(path, F_OK) == -1 && errno == ENOENT) {
+		free(path);
+		return -2;
+	}
 	rc = file_read(path, YAML_MAX_BYTES, &text, &len);
 	if (rc == 0)
 		*out = model_load(text, len, path);
@@ -1051,6 +1180,22 @@ init_cache_lock(void)
 	pthread_mutexattr_destroy(&attr);
 }
 
+static void
+lock_cache(void)
+{
+	pthread_once(&cache_once, init_cache_lock);
+	pthread_mutex_lock(&cache_lock);
+}
+
+static void
+unlock_cache(void)
+{
+	pthread_mutex_unlock(&cache_lock);
+}
+
+/* A cache entry's rc while its model loads: asked for again, a cycle. */
+#define LOADING		(-3)
+
 int
 model_get(const char *id, const struct model **out)
 {
@@ -1059,6 +1204,9 @@ model_get(const char *id, const struct model **out)
 	size_t i;
 	int rc;
 
+	*out = NULL;
+	if (!schema_is_id(id))
+		return -2;	/* never a path: "../x" opens nothing */
 	if (model_dir == NULL) {
 		for (b = builtin_models; b->id != NULL; b++)
 			if (strcmp(b->id, id) == 0) {
@@ -1076,12 +1224,14 @@ model_get(const char *id, const struct model **out)
 			pthread_mutex_unlock(&cache_lock);
 			return rc;
 		}
-	rc = load_by_id(id, &m);
 	cache = xreallocarray(cache, ncache + 1, sizeof(*cache));
 	cache[ncache].id = xstrdup(id);
-	cache[ncache].m = m;
-	cache[ncache].rc = rc;
+	cache[ncache].m = NULL;
+	cache[ncache].rc = LOADING;
 	ncache++;
+	rc = load_by_id(id, &m);	/* may add entries: i stays valid */
+	cache[i].m = m;
+	cache[i].rc = rc;
 	*out = m;
 	pthread_mutex_unlock(&cache_lock);
 	return rc;
@@ -1188,11 +1338,12 @@ model_load_local(char *text, size_t len, const char *name, const char *base)
 	c.local_base = base;
 	if (m->doc.root != NULL) {
 		schema_map(&s, m->doc.root, local_keys, &c, "local.yml", NULL);
-		extend(&s, &c, base, m->doc.root);
-		link_model(&s, &c);
-		local_rules(&s, m, c.due, 0);
-		local_rules(&s, m, c.due_acute, 1);
-		local_contacts_apply(&s, m, c.contacts);
+		if (extend(&s, &c, base, m->doc.root) == 0) {
+			link_model(&s, &c);
+			local_rules(&s, m, c.due, 0);
+			local_rules(&s, m, c.due_acute, 1);
+			local_contacts_apply(&s, m, c.contacts);
+		}
 	} else if (s.errors == 0)
 		extend(&s, &c, base, NULL);
 	return end_load(m, &s);

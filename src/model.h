@@ -93,12 +93,14 @@ struct model	*model_load_local(char *text, size_t len, const char *name,
  * copies (--phases, SAMS_PHASES); NULL restores the built-in ones.
  */
 void		 model_set_dir(const char *dir);
+/* That folder, or NULL for the built-in models. */
+const char	*model_get_dir(void);
 
 /*
  * The model with that id: built in, or loaded once from the model folder
  * and cached.  Returns 0, -1 after
- * reporting a malformed model (65), or -2 when there is no such model
- * (reported only when a model folder lacks the file).  Do not free it.
+ * reporting a malformed model (65), or -2 without a message when there is
+ * no such model (id is not an id, or has no file).  Do not free it.
  */
 int		 model_get(const char *id, const struct model **out);
 void		 model_cache_release(void);
@@ -121,7 +123,10 @@ size_t		 model_phase_index(const struct model *m, const char *id);
  */
 int		 due_rule_parse(const char *text, struct due_rule *rule,
 		    const char **why);
-/* Applies the rule's offset to a base date. */
+/*
+ * Applies the rule's offset to a base date: DATE_NONE if the result falls
+ * outside 0001-01-01 ... 9999-12-31 (state_check_case() reports that).
+ */
 long		 due_rule_apply(const struct due_rule *rule, long base);
 /* Writes the rule as text ("placement.date - 14d") into buf. */
 void		 due_rule_format(const struct due_rule *rule, char *buf,

@@ -29,20 +29,6 @@ find_key(const struct keydef *keys, const char *key)
 	return NULL;
 }
 
-/* Whether the key at kids[i] occurs earlier in the mapping. */
-static int
-seen_before(const struct ynode *map, size_t i)
-{
-	const struct ynode *key = map->kids[i];
-	size_t j;
-
-	for (j = 0; j < i; j += 2)
-		if (map->kids[j]->len == key->len &&
-		    memcmp(map->kids[j]->str, key->str, key->len) == 0)
-			return 1;
-	return 0;
-}
-
 void
 schema_map(struct schema *s, const struct ynode *map,
     const struct keydef *keys, void *obj, const char *what,
@@ -56,7 +42,7 @@ schema_map(struct schema *s, const struct ynode *map,
 		return;
 	}
 	for (i = 0; i + 1 < map->nkids; i += 2) {
-		if (seen_before(map, i))
+		if (map->kids[i]->dup)
 			continue;	/* yamlio reported it; read the first */
 		k = find_key(keys, map->kids[i]->str);
 		if (k != NULL)

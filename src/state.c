@@ -8,6 +8,78 @@
 #include "state.h"
 #include "xalloc.h"
 
+/* Whether any of the model's rules on base would leave the date range. */
+static int
+rules_leave_range(const struct model *m, const char *base, long day)
+{
+	const struct due_rule *rules[3];
+	size_t i, k, n;
+
+	for (i = 0; i < m->nphases + m->nsteps; i++) {
+		n = 0;
+		if (i < m->nphases)
+			rules[n++] = &m->phases[i].starts;
+		else {
+			rules[n++] = &m->steps[i - m->nphases].due;
+			rules[n++] = &m->steps[i - m->nphases].due_acute;
+		}
+		for (k = 0; k < n; k++)
+			if (rules[k]->base != NULL &&
+			    strcmp(rules[k]->base, base) == 0 &&
+			    due_rule_apply(rules[k], day) == DATE_NONE)
+				return 1;
+	}
+	return 0;
+}
+
+/*
+ * Case dates the model's rules count from, each reported once where it is
+ * written if a date computed from it would fall outside the years
+ * 1 ... 9999: an error for this case, never a wrapped or invented date.
+ */
+static int
+check_date_range(const struct model *m, const struct casefile *c)
+{
+	static const char *const bases[] = {
+		"placement.date", "placement.end", "opened"
+	};
+	const struct fact_value *at;
+	const struct event *ev;
+	size_t i, k, line, col;
+	int problems = 0;
+	long day;
+
+	for (i = 0; i < sizeof(bases) / sizeof(bases[0]); i++) {
+		day = case_fact_date(c, bases[i]);
+		if (day == DATE_NONE || !rules_leave_range(m, bases[i], day))
+			continue;
+		at = case_fact_source(c, bases[i]);
+		line = col = 0;
+		if (at != NULL) {
+			line = at->line;
+			col = at->col;
+		} else if (c->nevents > 0) {	/* "opened" */
+			line = c->events[0].line;
+			col = c->events[0].col;
+		}
+		problems++;
+		error_at(c->name, line, col, "%s: a due date computed from it "
+		    "falls outside 0001-01-01 ... 9999-12-31", bases[i]);
+	}
+	for (i = 0; i < c->nevents; i++) {
+		ev = &c->events[i];
+		if (ev->kind != EV_DONE || ev->step == NULL ||
+		    (k = model_step_index(m, ev->step)) == NO_INDEX ||
+		    m->steps[k].recurs.base == NULL ||
+		    due_rule_apply(&m->steps[k].recurs, ev->date) != DATE_NONE)
+			continue;
+		problems++;
+		error_at(c->name, ev->line, ev->col, "the step recurs, and its "
+		    "next date falls outside 0001-01-01 ... 9999-12-31");
+	}
+	return problems;
+}
+
 int
 state_check_case(const struct model *m, const struct casefile *c)
 {
@@ -29,11 +101,12 @@ state_check_case(const struct model *m, const struct casefile *c)
 		    model_role_index(m, c->facts[i].path + 9) != NO_INDEX)
 			continue;
 		problems++;
+		/* Not the role as written: a key can hold a name. */
 		error_at(c->name, c->facts[i].line, c->facts[i].col,
-		    "contact for role '%.40s', which model '%s' does not "
-		    "have", c->facts[i].path + 9, m->id);
+		    "a contact for a role that model '%s' does not have",
+		    m->id);
 	}
-	return problems;
+	return problems + check_date_range(m, c);
 }
 
 int

@@ -93,7 +93,8 @@ forbidden_char(const unsigned char *s, size_t n)
 		return 1;
 	if (s[0] == 0xc2 && n > 1 && s[1] >= 0x80 && s[1] <= 0x9f)
 		return 2;
-	if (s[0] == 0xe2 && n > 2 && ((s[1] == 0x80 && s[2] >= 0xaa &&
+	/* LS and PS (U+2028, U+2029), the bidi overrides and isolates */
+	if (s[0] == 0xe2 && n > 2 && ((s[1] == 0x80 && s[2] >= 0xa8 &&
 	    s[2] <= 0xae) || (s[1] == 0x81 && s[2] >= 0xa6 && s[2] <= 0xa9)))
 		return 3;
 	return 0;
@@ -118,8 +119,9 @@ check_scalar(struct yreader *r, const yaml_event_t *ev)
 			return;
 		}
 		if (forbidden_char(s + i, n - i) != 0) {
-			yerror(r, &ev->start_mark, "control or bidirectional "
-			    "formatting character in a value");
+			yerror(r, &ev->start_mark, "control, line separator "
+			    "or bidirectional formatting character in a "
+			    "value");
 			return;
 		}
 	}
@@ -168,28 +170,55 @@ parse_scalar(struct yreader *r, yaml_event_t *ev)
 	return n;
 }
 
-/* Reports keys that occur twice in a mapping. */
+static size_t
+key_hash(const struct ynode *key)
+{
+	size_t h = 2166136261u, i;
+
+	for (i = 0; i < key->len; i++)
+		h = (h ^ (unsigned char)key->str[i]) * 16777619u;
+	return h;
+}
+
+static int
+same_key(const struct ynode *a, const struct ynode *b)
+{
+	return a->len == b->len && memcmp(a->str, b->str, a->len) == 0;
+}
+
+/*
+ * Reports keys that occur twice in a mapping and marks the later ones, so
+ * readers take the first without searching.  A hash set keeps this linear:
+ * a mapping of many keys is no way to stall the reader.
+ */
 static void
 check_duplicates(struct yreader *r, const struct ynode *map)
 {
-	size_t i, j;
+	const struct ynode **slots, *first;
+	size_t nslots = 16, i, k;
 
-	for (i = 0; i < map->nkids; i += 2) {
+	while (nslots < map->nkids * 2)
+		nslots *= 2;
+	slots = xcalloc(nslots, sizeof(*slots));
+	for (i = 0; i + 1 < map->nkids; i += 2) {
 		if (map->kids[i]->kind != YN_SCALAR)
 			continue;
-		for (j = 0; j < i; j += 2) {
-			if (map->kids[j]->kind != YN_SCALAR ||
-			    map->kids[j]->len != map->kids[i]->len ||
-			    memcmp(map->kids[j]->str, map->kids[i]->str,
-			    map->kids[i]->len) != 0)
-				continue;
-			r->failed = 1;
-			error_at(r->doc->name, map->kids[i]->line,
-			    map->kids[i]->col, "duplicate key '%s' (first at "
-			    "line %zu)", map->kids[i]->str, map->kids[j]->line);
-			break;
+		k = key_hash(map->kids[i]) & (nslots - 1);
+		while ((first = slots[k]) != NULL &&
+		    !same_key(first, map->kids[i]))
+			k = (k + 1) & (nslots - 1);
+		if (first == NULL) {
+			slots[k] = map->kids[i];
+			continue;
 		}
+		map->kids[i]->dup = 1;
+		r->failed = 1;
+		/* Never the key itself: keys in case files can be names. */
+		error_at(r->doc->name, map->kids[i]->line, map->kids[i]->col,
+		    "duplicate key, first at %zu:%zu", first->line,
+		    first->col);
 	}
+	free(slots);
 }
 
 /* Reads the children of a sequence or mapping up to its end event. */
@@ -207,6 +236,13 @@ parse_children(struct yreader *r, struct ynode *n, yaml_event_type_t end,
 		if (ev.type == end) {
 			n->end_line = ev.end_mark.line + 1;
 			n->end_col = ev.end_mark.column + 1;
+			yaml_event_delete(&ev);
+			break;
+		}
+		if (n->kind == YN_MAP && nkids == 2 * YAML_MAX_KEYS) {
+			r->fatal = 1;
+			yerror(r, &ev.start_mark, "more than %d keys in one "
+			    "mapping", YAML_MAX_KEYS);
 			yaml_event_delete(&ev);
 			break;
 		}
@@ -329,14 +365,78 @@ parse_document(struct yreader *r)
 	return rc;
 }
 
-/* Problems libyaml would misreport or accept: checked on the raw bytes. */
+/* Past this many, the prescan stops: one look shows what is wrong. */
+#define PRESCAN_MAX_REPORTS	20
+
+static const char *const conflict_markers[] = {
+	"<<<<<<<", "=======", ">>>>>>>", "|||||||"
+};
+
+/* Whether a line starts with a git conflict marker. */
+static int
+conflict_marker(const unsigned char *s, size_t n)
+{
+	size_t k;
+
+	if (n < 7 || strchr("<=>|", s[0]) == NULL || s[0] == '\0')
+		return 0;
+	for (k = 0; k < sizeof(conflict_markers) /
+	    sizeof(conflict_markers[0]); k++)
+		if (memcmp(s, conflict_markers[k], 7) == 0 &&
+		    (n == 7 || s[7] == ' ' || s[7] == '\r'))
+			return 1;
+	return 0;
+}
+
+/*
+ * The name of a YAML 1.1 line break that is no line break to git, grep or
+ * most editors (NEL, LS, PS) at s, or NULL.  libyaml would end a comment
+ * there and read what follows as data nobody sees in a diff.
+ */
+static const char *
+hidden_break(const unsigned char *s, size_t n)
+{
+	if (n >= 2 && s[0] == 0xc2 && s[1] == 0x85)
+		return "next line (U+0085)";
+	if (n >= 3 && s[0] == 0xe2 && s[1] == 0x80 && s[2] == 0xa8)
+		return "line separator (U+2028)";
+	if (n >= 3 && s[0] == 0xe2 && s[1] == 0x80 && s[2] == 0xa9)
+		return "paragraph separator (U+2029)";
+	return NULL;
+}
+
+/* Checks one line (without its newline) of the raw bytes. */
+static void
+prescan_line(struct yreader *r, const unsigned char *s, size_t n,
+    size_t line, int *reported)
+{
+	const char *what;
+	size_t k, col;
+
+	if (conflict_marker(s, n) && ++*reported <= PRESCAN_MAX_REPORTS)
+		error_at(r->doc->name, line, 1, "leftover git conflict "
+		    "marker; resolve the merge first");
+	for (k = 0, col = 1; k < n && *reported <= PRESCAN_MAX_REPORTS;
+	    k++) {
+		what = hidden_break(s + k, n - k);
+		if (what != NULL && ++*reported <= PRESCAN_MAX_REPORTS)
+			error_at(r->doc->name, line, col, "%s: a line break "
+			    "to YAML but not to git or grep; remove it", what);
+		if ((s[k] & 0xc0) != 0x80)
+			col++;
+	}
+}
+
+/*
+ * Problems libyaml would misreport or accept: checked on the raw bytes in
+ * one pass, so that no file is slow to refuse.
+ */
 static int
 prescan(struct yreader *r)
 {
-	const unsigned char *b = (const unsigned char *)r->buf, *nul, *next;
-	static const char *const markers[] = { "<<<<<<<", "=======",
-	    ">>>>>>>", "|||||||" };
-	size_t i, k, line, col;
+	const unsigned char *b = (const unsigned char *)r->buf, *nul, *nl;
+	size_t i, eol, line, col;
+	int reported = 0;
 
 	if (r->len > YAML_MAX_BYTES)
 		return error_at(r->doc->name, 0, 0, "file is larger than %d "
@@ -351,24 +451,17 @@ prescan(struct yreader *r)
 		return error_at(r->doc->name, line, col,
 		    "NUL byte in file (is it UTF-16 or binary?)");
 	}
-	for (i = 0; i < r->len; i = (size_t)(next - b) + 1) {
-		next = memchr(b + i, '\n', r->len - i);
-		if (next == NULL)
-			next = b + r->len;
-		if (strchr("<=>|", b[i]) == NULL || b[i] == '\0')
-			continue;
-		for (k = 0; k < sizeof(markers) / sizeof(markers[0]); k++) {
-			if (r->len - i < 7 || memcmp(b + i, markers[k], 7))
-				continue;
-			if (i + 7 < r->len && b[i + 7] != ' ' &&
-			    b[i + 7] != '\n' && b[i + 7] != '\r')
-				continue;
-			ytext_position(r->buf, r->len, i, &line, &col);
-			r->failed = 1;
-			error_at(r->doc->name, line, col, "leftover git "
-			    "conflict marker; resolve the merge first");
-		}
+	for (i = 0, line = 1; i < r->len && reported <= PRESCAN_MAX_REPORTS;
+	    i = eol + 1, line++) {
+		nl = memchr(b + i, '\n', r->len - i);
+		eol = nl != NULL ? (size_t)(nl - b) : r->len;
+		prescan_line(r, b + i, eol - i, line, &reported);
 	}
+	if (reported > PRESCAN_MAX_REPORTS)
+		error_at(r->doc->name, 0, 0, "more problems like these; "
+		    "only the first %d are listed", PRESCAN_MAX_REPORTS);
+	if (reported > 0)
+		r->failed = 1;
 	return r->failed ? -1 : 0;
 }
 

@@ -16,6 +16,7 @@
 #define YAML_MAX_DEPTH		16
 #define YAML_MAX_SCALAR		(16 * 1024)
 #define YAML_MAX_EVENTS		200000
+#define YAML_MAX_KEYS		10000	/* in one mapping */
 
 enum ynode_kind {
 	YN_SCALAR,
@@ -27,6 +28,7 @@ struct ynode {
 	enum ynode_kind	  kind;
 	int		  plain;	/* an unquoted scalar */
 	int		  flow;		/* a [..] or {..} collection */
+	int		  dup;		/* a key seen before in its mapping */
 	size_t		  line, col;	/* 1-based start */
 	size_t		  end_line, end_col;
 	const char	 *str;		/* scalar: NUL-terminated text */

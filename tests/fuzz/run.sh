@@ -6,16 +6,29 @@ set -u
 build=$1 seconds=$2
 top=$(cd "$(dirname "$0")/../.." && pwd)
 fail=0 pass=0
-for kind in case model merge; do
+for kind in case model local append date merge; do
 	corpus="$build/corpus-$kind"
 	mkdir -p "$corpus" "$build/findings-$kind"
-	if [ $kind = case ] || [ $kind = merge ]; then
+	case $kind in
+	case|append|merge)
 		find "$top/tests/cli/cases" "$top/examples" -name '*.yml' -size -64k \
-		    -exec cp {} "$corpus/" \; 2>/dev/null
-	else
+		    -exec cp {} "$corpus/" \; 2>/dev/null ;;
+	model)
 		cp "$top"/phases/*.yml "$top"/tests/cli/cases/*/*/sams.yml \
-		    "$corpus/" 2>/dev/null
-	fi
+		    "$top"/tests/cli/cases/extends-*/*/*.yml "$corpus/" \
+		    2>/dev/null ;;
+	local)
+		for f in "$top"/tests/cli/cases/*/*local.yml; do
+			d=$(basename "$(dirname "$f")")
+			cp "$f" "$corpus/$d-$(basename "$f")"
+		done ;;
+	date)	# YYYY-MM-DD, two bytes of months, a due rule
+		c=$corpus
+		printf '2026-01-31\000\001placement.date + 1m' > "$c/month-end"
+		printf '0001-01-01\377\377opened - 3660w' > "$c/year-1"
+		printf '9999-12-31\000\014placement.end + 6m' > "$c/year-9999"
+		printf '2024-02-29\200\000done' > "$c/leap" ;;
+	esac
 	log="$build/fuzz-$kind.log"
 	(cd "$build/findings-$kind" && "$build/fuzz-$kind" -max_total_time="$seconds" \
 	    -max_len=65536 -timeout=5 -rss_limit_mb=2048 -print_final_stats=1 \

@@ -177,8 +177,91 @@ test_case_reads_only_the_first_of_duplicate_keys(void **state)
 	    "history:\n- {date: 2026-11-22, event: note, note: b}\n"
 	    "- {date: 2026-11-23, event: note, note: c}\n"
 	    "- {date: 2026-11-24, event: note, note: d}\n"));
-	assert_reported("c.yml:7:1: error: duplicate key 'history' (first "
-	    "at line 4)");
+	assert_reported("c.yml:7:1: error: duplicate key, first at 4:1");
+}
+
+/* A fact written twice in a group: reported once, at the second. */
+static void
+test_case_reports_duplicate_facts(void **state)
+{
+	struct casefile *c;
+
+	(void)state;
+	c = load("sams-case: 1\nid: X\nmodel: sams\nplacement:\n"
+	    "  type: hvb\n  type: sis\nhistory:\n");
+	assert_null(c);
+	assert_reported("c.yml:6:3: error: duplicate key, first at 5:3");
+}
+
+/* model: is an id, so "../../x" never becomes a path to a file. */
+static void
+test_case_model_must_be_an_id(void **state)
+{
+	static const char *const bad[] = { "../../x", "/etc/passwd", "Sams",
+	    "a/b", "\"\"", "-x" };
+	char *text;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		text = xasprintf("sams-case: 1\nid: X\nmodel: %s\n"
+		    "history:\n", bad[i]);
+		assert_null(load(text));
+		assert_reported("c.yml:3:8: error: ");
+		free(text);
+	}
+	assert_null(load("sams-case: 1\nid: X\nmodel: ../../x\nhistory:\n"));
+	assert_reported("c.yml:3:8: error: 'model' must be a model id");
+}
+
+/* Keys of a case can be names: messages give the position instead. */
+static void
+test_case_never_names_an_unknown_event_key(void **state)
+{
+	const char *msg;
+
+	(void)state;
+	assert_null(load("sams-case: 1\nid: X\nmodel: sams\nhistory:\n"
+	    "- {date: 2026-11-20, event: opened, Kanariefågel: 1}\n"));
+	msg = messages();
+	assert_non_null(strstr(msg, "c.yml:5:37: error: unknown key in an "
+	    "event"));
+	assert_null(strstr(msg, "Kanarie"));
+}
+
+/*
+ * Found by fuzz_append: after a document end marker an appended line
+ * starts a second document; such a case is not appendable.
+ */
+static void
+test_case_append_refuses_after_a_document_end(void **state)
+{
+	static const char *const tails[] = { "...\n", "...\n# slut\n",
+	    "# före\n...\n" };
+	struct casefile *c;
+	struct event ev;
+	size_t i, len;
+	char *text;
+
+	(void)state;
+	memset(&ev, 0, sizeof(ev));
+	ev.kind = EV_NOTE;
+	ev.note = "x";
+	for (i = 0; i < 3; i++) {
+		text = xasprintf("%s%s", base, tails[i]);
+		c = load(text);
+		assert_non_null(c);
+		assert_false(c->appendable);
+		assert_null(case_append(c, &ev, &len));
+		assert_reported("c.yml: error: cannot add to the history");
+		case_free(c);
+		free(text);
+	}
+	text = xasprintf("%s# slut\n\n  # ö\n", base);
+	c = load(text);
+	assert_true(c->appendable);
+	case_free(c);
+	free(text);
 }
 
 static void
@@ -204,6 +287,11 @@ main(void)
 		cmocka_unit_test(test_case_rejects_bad_events_and_facts),
 		cmocka_unit_test(
 		    test_case_reads_only_the_first_of_duplicate_keys),
+		cmocka_unit_test(test_case_reports_duplicate_facts),
+		cmocka_unit_test(test_case_model_must_be_an_id),
+		cmocka_unit_test(test_case_never_names_an_unknown_event_key),
+		cmocka_unit_test(
+		    test_case_append_refuses_after_a_document_end),
 		cmocka_unit_test(test_case_requires_its_keys),
 	};
 

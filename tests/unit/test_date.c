@@ -55,6 +55,55 @@ test_date_adds_months_and_clamps_to_month_end(void **state)
 	assert_string_equal(buf, "2028-01-15");
 }
 
+/*
+ * Found by the probe: one month before January of year 1 read days[-1],
+ * and dates past 9999 were printed wrapped.  Out of range is DATE_NONE.
+ */
+static void
+test_date_arithmetic_stays_within_years_1_to_9999(void **state)
+{
+	char buf[11];
+	long d;
+
+	(void)state;
+	assert_int_equal(date_parse("0001-01-15", &d), 0);
+	assert_int_equal(d, DATE_MIN + 14);
+	assert_int_equal(date_add_months(d, -1), DATE_NONE);
+	assert_int_equal(date_add_months(d, -3660), DATE_NONE);
+	date_format(date_add_months(d, 11), buf);
+	assert_string_equal(buf, "0001-12-15");
+	assert_int_equal(date_parse("0001-02-28", &d), 0);
+	date_format(date_add_months(d, -1), buf);
+	assert_string_equal(buf, "0001-01-28");
+	assert_int_equal(date_parse("9999-12-31", &d), 0);
+	assert_int_equal(d, DATE_MAX);
+	assert_int_equal(date_add_months(d, 1), DATE_NONE);
+	assert_int_equal(date_add_months(d, 3660), DATE_NONE);
+	date_format(date_add_months(d, -1), buf);
+	assert_string_equal(buf, "9999-11-30");
+	assert_int_equal(date_add_days(d, 1), DATE_NONE);
+	assert_int_equal(date_add_days(DATE_MIN, -1), DATE_NONE);
+	assert_int_equal(date_add_days(DATE_MIN, 0), DATE_MIN);
+	assert_int_equal(date_add_days(DATE_NONE, 1), DATE_NONE);
+	assert_int_equal(date_add_months(DATE_NONE, 1), DATE_NONE);
+	assert_int_equal(date_add_days(DATE_MIN, DATE_MAX - DATE_MIN),
+	    DATE_MAX);
+}
+
+static void
+test_date_never_formats_a_date_out_of_range(void **state)
+{
+	char buf[11];
+
+	(void)state;
+	date_format(DATE_MAX + 1, buf);
+	assert_string_equal(buf, "xxxx-xx-xx");
+	date_format(DATE_MIN - 1, buf);
+	assert_string_equal(buf, "xxxx-xx-xx");
+	date_format(DATE_NONE, buf);
+	assert_string_equal(buf, "xxxx-xx-xx");
+}
+
 static void
 test_date_today_can_be_set(void **state)
 {
@@ -75,6 +124,9 @@ main(void)
 		cmocka_unit_test(test_date_parses_only_real_dates),
 		cmocka_unit_test(test_date_formats_what_it_parses),
 		cmocka_unit_test(test_date_adds_months_and_clamps_to_month_end),
+		cmocka_unit_test(
+		    test_date_arithmetic_stays_within_years_1_to_9999),
+		cmocka_unit_test(test_date_never_formats_a_date_out_of_range),
 		cmocka_unit_test(test_date_today_can_be_set),
 	};
 

@@ -1,6 +1,10 @@
 /* Unit tests of the model loader and the built-in SAMS model. */
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include "facts.h"
 #include "model.h"
+#include "strbuf.h"
 #include "testutil.h"
 
 static const char head[] =
@@ -216,6 +220,143 @@ test_model_extends_keeps_base_steps_and_adds_its_own(void **state)
 	model_free(m);
 }
 
+/* Writes text to dir/name. */
+static void
+write_file(const char *dir, const char *name, const char *text)
+{
+	char *path = xasprintf("%s/%s", dir, name);
+	FILE *fp = fopen(path, "w");
+
+	assert_non_null(fp);
+	fputs(text, fp);
+	fclose(fp);
+	free(path);
+}
+
+static void
+remove_files(const char *dir, const char *const *names)
+{
+	char *path;
+
+	for (; *names != NULL; names++) {
+		path = xasprintf("%s/%s", dir, *names);
+		unlink(path);
+		free(path);
+	}
+	rmdir(dir);
+}
+
+#define EXTENDING(id, base)						\
+	"sams-model: 1\nid: " id "\ntitle: T\nextends: " base "\n"	\
+	"steps: []\n"
+
+/* Found by the probe: a model extending itself recursed until it crashed. */
+static void
+test_model_refuses_a_model_that_extends_itself(void **state)
+{
+	static const char text[] = EXTENDING("t", "t");
+
+	(void)state;
+	assert_null(model_load(xstrdup(text), strlen(text), "m.yml"));
+	assert_reported("m.yml:4:10: error: model 't' extends itself: t -> t");
+}
+
+static void
+test_model_refuses_extends_that_come_back(void **state)
+{
+	static const char *const names[] = { "a.yml", "b.yml", "c.yml",
+	    NULL };
+	char dir[] = "/tmp/sams-test-model.XXXXXX";
+	const struct model *m;
+	const char *msg;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	write_file(dir, "a.yml", EXTENDING("a", "b"));
+	write_file(dir, "b.yml", EXTENDING("b", "a"));
+	write_file(dir, "c.yml", EXTENDING("c", "a"));
+	model_set_dir(dir);
+	assert_int_equal(model_get("c", &m), -1);
+	assert_null(m);
+	msg = messages();
+	assert_non_null(strstr(msg, "a.yml:4:10: error: model 'a' extends "
+	    "itself: a -> b -> a\n"));
+	assert_non_null(strstr(msg, "c.yml:4:10: error: cannot extend model "
+	    "'a'"));
+	assert_null(strstr(msg, "b.yml"));	/* one message for the cycle */
+	assert_int_equal(model_get("a", &m), -1);	/* cached, quiet */
+	assert_int_equal(model_get("b", &m), -1);
+	assert_string_equal(messages(), "");
+	model_set_dir(NULL);
+	model_cache_release();
+	remove_files(dir, names);
+}
+
+/* A model named in a case is an id: "../x" never reaches a file. */
+static void
+test_model_get_opens_no_path_for_an_id(void **state)
+{
+	static const char *const names[] = { "models/.keep", NULL };
+	char dir[] = "/tmp/sams-test-model.XXXXXX", *models, *outside;
+	const struct model *m;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	models = xasprintf("%s/models", dir);
+	assert_int_equal(mkdir(models, 0700), 0);
+	write_file(dir, "x.yml", "sams-model: 1\nid: x\ntitle: X\n"
+	    "extends: sams\nsteps: []\n");
+	model_set_dir(models);
+	assert_int_equal(model_get("../x", &m), -2);
+	assert_int_equal(model_get("", &m), -2);
+	assert_string_equal(messages(), "");
+	model_set_dir(NULL);
+	model_cache_release();
+	rmdir(models);
+	outside = xasprintf("%s/x.yml", dir);
+	unlink(outside);
+	remove_files(dir, names);
+	free(outside);
+	free(models);
+}
+
+static void
+test_model_bounds_its_lists(void **state)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < 1001; i++)
+		strbuf_addf(&sb, "  - {id: s%zu, phase: ett, title: T, "
+		    "owner: socialtjanst, why: W, what: X, source: law}\n", i);
+	assert_null(load(sb.buf));
+	assert_reported("m.yml:10:3: error: 'steps' has more than 1000 "
+	    "entries");
+	strbuf_release(&sb);
+}
+
+/* A long chain of prerequisites: no deep recursion, one message. */
+static void
+test_model_reports_a_circle_of_steps_once(void **state)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const char *msg;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < 1000; i++)
+		strbuf_addf(&sb, "  - {id: s%zu, phase: ett, title: T, "
+		    "owner: socialtjanst, why: W, what: X, source: law, "
+		    "after: s%zu}\n", i, (i + 1) % 1000);
+	assert_null(load(sb.buf));
+	msg = messages();
+	assert_non_null(strstr(msg, "m.yml:10:5: error: circular "
+	    "prerequisites: s0 -> s1 -> s2"));
+	assert_null(strstr(msg + 1, "sams: "));
+	strbuf_release(&sb);
+}
+
 static int
 group_teardown(void **state)
 {
@@ -242,6 +383,12 @@ main(void)
 		cmocka_unit_test(test_model_extends_with_a_step_without_id),
 		cmocka_unit_test(
 		    test_model_extends_keeps_base_steps_and_adds_its_own),
+		cmocka_unit_test(
+		    test_model_refuses_a_model_that_extends_itself),
+		cmocka_unit_test(test_model_refuses_extends_that_come_back),
+		cmocka_unit_test(test_model_get_opens_no_path_for_an_id),
+		cmocka_unit_test(test_model_bounds_its_lists),
+		cmocka_unit_test(test_model_reports_a_circle_of_steps_once),
 	};
 
 	return cmocka_run_group_tests_name("model", tests, capture_setup,

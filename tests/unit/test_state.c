@@ -268,6 +268,75 @@ test_state_reports_unknown_steps_and_roles(void **state)
 	case_free(c);
 }
 
+/* Messages name the field, never a key as written: it can be a name. */
+static void
+test_state_never_names_an_unknown_contact_role(void **state)
+{
+	static const char text[] = "sams-case: 1\nid: X\nmodel: sams\n"
+	    "contacts: {\"201701012393\": Eva}\nhistory:\n";
+	const struct model *m;
+	struct casefile *c;
+	const char *msg;
+
+	(void)state;
+	assert_int_equal(model_get("sams", &m), 0);
+	c = case_load(xstrdup(text), strlen(text), "c.yml");
+	assert_non_null(c);
+	assert_int_equal(state_check_case(m, c), 1);
+	msg = messages();
+	assert_non_null(strstr(msg, "c.yml:4:28: error: a contact for a role "
+	    "that model 'sams' does not have"));
+	assert_null(strstr(msg, "20170101"));
+	case_free(c);
+}
+
+/* Loads text as c.yml and returns what state_check_case() counts. */
+static int
+check_case(const char *text)
+{
+	const struct model *m;
+	struct casefile *c;
+	int n;
+
+	assert_int_equal(model_get("sams", &m), 0);
+	c = case_load(xstrdup(text), strlen(text), "c.yml");
+	assert_non_null(c);
+	n = state_check_case(m, c);
+	case_free(c);
+	return n;
+}
+
+/*
+ * Found by the probe: a placement in year 1 gave a due date "0000-12-15"
+ * (and UBSan an index -1); one in 9999 wrapped.  Such a case is an error,
+ * at the date it counts from, found as soon as it is opened.
+ */
+static void
+test_state_refuses_due_dates_outside_years_1_to_9999(void **state)
+{
+	(void)state;
+	assert_int_equal(check_case("sams-case: 1\nid: X\nmodel: sams\n"
+	    "placement: {type: hvb, date: 0001-01-05}\nhistory:\n"
+	    "- {date: 0001-01-01, event: opened}\n"), 1);
+	assert_reported("c.yml:4:30: error: placement.date: a due date "
+	    "computed from it falls outside 0001-01-01 ... 9999-12-31");
+	assert_int_equal(check_case("sams-case: 1\nid: X\nmodel: sams\n"
+	    "placement: {type: hvb, date: 2026-01-05}\nhistory:\n"
+	    "- {date: 2026-01-01, event: opened}\n"
+	    "- {date: 2026-01-02, event: set, fact: placement.end, "
+	    "value: 9999-12-20}\n"), 1);
+	assert_reported("c.yml:7:3: error: placement.end: a due date");
+	assert_int_equal(check_case("sams-case: 1\nid: X\nmodel: sams\n"
+	    "placement: {type: hvb, date: 9999-01-05}\nhistory:\n"
+	    "- {date: 9999-01-01, event: opened}\n"
+	    "- {date: 9999-11-01, event: done, step: up-folja}\n"), 1);
+	assert_reported("c.yml:7:3: error: the step recurs, and its next "
+	    "date falls outside 0001-01-01 ... 9999-12-31");
+	assert_int_equal(check_case("sams-case: 1\nid: X\nmodel: sams\n"
+	    "placement: {type: hvb, date: 0001-03-01}\nhistory:\n"
+	    "- {date: 0001-01-01, event: opened}\n"), 0);
+}
+
 static int
 group_teardown(void **state)
 {
@@ -294,6 +363,8 @@ main(void)
 		T(test_state_replace_starts_the_checklist_again),
 		T(test_state_infor_avslut_opens_with_the_end_date),
 		T(test_state_reports_unknown_steps_and_roles),
+		T(test_state_never_names_an_unknown_contact_role),
+		T(test_state_refuses_due_dates_outside_years_1_to_9999),
 	};
 
 	return cmocka_run_group_tests_name("state", tests, capture_setup,

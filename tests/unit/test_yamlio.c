@@ -1,4 +1,5 @@
 /* Unit tests of the strict YAML reader. */
+#include "strbuf.h"
 #include "testutil.h"
 #include "yamlio.h"
 
@@ -47,7 +48,103 @@ test_yamlio_rejects_duplicate_keys(void **state)
 
 	(void)state;
 	assert_int_equal(parse(&doc, "k: 1\nj: 2\nk: 3\n"), -1);
-	assert_reported("t.yml:3:1: error: duplicate key 'k' (first at line 1)");
+	assert_reported("t.yml:3:1: error: duplicate key, first at 1:1");
+	ydoc_release(&doc);
+}
+
+/* A key can be a name: the message gives positions, never the key. */
+static void
+test_yamlio_never_names_a_duplicate_key(void **state)
+{
+	struct ydoc doc;
+	const char *msg;
+
+	(void)state;
+	assert_int_equal(parse(&doc, "a: 1\nKanariefågel: 2\n"
+	    "Kanariefågel: 3\n"), -1);
+	msg = messages();
+	assert_non_null(strstr(msg, "t.yml:3:1: error: duplicate key, first "
+	    "at 2:1"));
+	assert_null(strstr(msg, "Kanarie"));
+	ydoc_release(&doc);
+}
+
+/* Writes n keys "k0: 1" ... as one mapping into a new string. */
+static char *
+many_keys(size_t n, const char *last)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		strbuf_addf(&sb, "k%zu: 1\n", i);
+	strbuf_addstr(&sb, last);
+	return strbuf_detach(&sb, NULL);
+}
+
+static void
+test_yamlio_finds_duplicates_among_many_keys(void **state)
+{
+	struct ydoc doc;
+	char *text;
+
+	(void)state;
+	text = many_keys(YAML_MAX_KEYS - 1, "k17: 2\n");
+	assert_int_equal(parse(&doc, text), -1);
+	assert_reported("t.yml:10000:1: error: duplicate key, first at 18:1");
+	ydoc_release(&doc);
+	free(text);
+	text = many_keys(YAML_MAX_KEYS, "");
+	assert_int_equal(parse(&doc, text), 0);
+	assert_int_equal(ymap_len(doc.root), YAML_MAX_KEYS);
+	ydoc_release(&doc);
+	free(text);
+}
+
+static void
+test_yamlio_bounds_the_keys_of_a_mapping(void **state)
+{
+	struct ydoc doc;
+	char *text;
+
+	(void)state;
+	text = many_keys(YAML_MAX_KEYS, "extra: 1\n");
+	assert_int_equal(parse(&doc, text), -1);
+	assert_reported("t.yml:10001:1: error: more than 10000 keys in one "
+	    "mapping");
+	ydoc_release(&doc);
+	free(text);
+}
+
+/*
+ * NEL, LS and PS end a line for libyaml but not for git, grep or an
+ * editor: an event after one in a comment would be read yet unseen.
+ */
+static void
+test_yamlio_refuses_line_breaks_that_git_does_not_see(void **state)
+{
+	static const char *const breaks[] = { "\xc2\x85", "\xe2\x80\xa8",
+	    "\xe2\x80\xa9" };
+	struct ydoc doc;
+	char *text;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < 3; i++) {
+		text = xasprintf("a: 1\n# ä%sb: 2\n", breaks[i]);
+		assert_int_equal(parse(&doc, text), -1);
+		assert_reported("t.yml:2:4: error: ");
+		assert_null(ymap_get(doc.root, "b"));
+		ydoc_release(&doc);
+		free(text);
+	}
+	assert_int_equal(parse(&doc, "a: \"x\xc2\x85y\"\n"), -1);
+	assert_reported("t.yml:1:6: error: next line (U+0085): a line break "
+	    "to YAML but not to git or grep; remove it");
+	ydoc_release(&doc);
+	/* and written as an escape in a quoted value */
+	assert_int_equal(parse(&doc, "a: \"x\\Ly\"\nb: \"\\P\"\n"), -1);
+	assert_reported("t.yml:1:4: error: control, line separator");
 	ydoc_release(&doc);
 }
 
@@ -128,7 +225,8 @@ test_yamlio_rejects_escaped_control_characters(void **state)
 
 	(void)state;
 	assert_int_equal(parse(&doc, "a: \"x\\e[31m\"\n"), -1);
-	assert_reported("t.yml:1:4: error: control or bidirectional");
+	assert_reported("t.yml:1:4: error: control, line separator or "
+	    "bidirectional");
 	ydoc_release(&doc);
 	assert_int_equal(parse(&doc, "a: \"x\\0y\"\n"), -1);
 	assert_reported("NUL character in a value");
@@ -150,6 +248,30 @@ test_yamlio_reports_conflict_markers(void **state)
 	ydoc_release(&doc);
 }
 
+/* Found by the hostile set: 125,000 markers took a minute to refuse. */
+static void
+test_yamlio_refuses_many_conflict_markers_quickly(void **state)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct ydoc doc;
+	const char *msg, *p;
+	size_t i, n = 0;
+
+	(void)state;
+	for (i = 0; i < 100000; i++)
+		strbuf_addstr(&sb, "=======\n");
+	assert_int_equal(parse(&doc, sb.buf), -1);
+	msg = messages();
+	for (p = msg; (p = strstr(p, "conflict marker")) != NULL; p++)
+		n++;
+	assert_int_equal(n, 20);
+	assert_non_null(strstr(msg, "t.yml:20:1: error: leftover git"));
+	assert_non_null(strstr(msg, "t.yml: error: more problems like "
+	    "these; only the first 20 are listed"));
+	ydoc_release(&doc);
+	strbuf_release(&sb);
+}
+
 static void
 test_yamlio_reports_syntax_errors_with_context(void **state)
 {
@@ -162,6 +284,31 @@ test_yamlio_reports_syntax_errors_with_context(void **state)
 	ydoc_release(&doc);
 }
 
+/* Every message has a hard length cap, file name included. */
+static void
+test_yamlio_messages_have_a_length_cap(void **state)
+{
+	struct ydoc doc;
+	char name[2001], text[3001];
+	const char *msg;
+
+	(void)state;
+	memset(name, 'd', 2000);
+	memcpy(name + 1990, "/k.yml", 7);
+	assert_int_equal(ydoc_parse(&doc, name, "a: [1\n", 6), -1);
+	msg = messages();
+	assert_true(strlen(msg) < 400);
+	assert_true(strncmp(msg, "sams: ...dddd", 13) == 0);
+	assert_non_null(strstr(msg, "dddd/k.yml:2:1: error: "));
+	ydoc_release(&doc);
+	memset(text, 'x', 3000);
+	text[3000] = '\0';
+	error_at("k.yml", 1, 1, "%s", text);
+	msg = messages();
+	assert_true(strlen(msg) < 520);
+	assert_non_null(strstr(msg, "xxx...\n"));
+}
+
 int
 main(void)
 {
@@ -169,6 +316,11 @@ main(void)
 		cmocka_unit_test(test_yamlio_gives_one_based_positions),
 		cmocka_unit_test(test_yamlio_keeps_every_scalar_as_text),
 		cmocka_unit_test(test_yamlio_rejects_duplicate_keys),
+		cmocka_unit_test(test_yamlio_never_names_a_duplicate_key),
+		cmocka_unit_test(test_yamlio_finds_duplicates_among_many_keys),
+		cmocka_unit_test(test_yamlio_bounds_the_keys_of_a_mapping),
+		cmocka_unit_test(
+		    test_yamlio_refuses_line_breaks_that_git_does_not_see),
 		cmocka_unit_test(test_yamlio_rejects_anchors_aliases_and_tags),
 		cmocka_unit_test(test_yamlio_stops_deep_nesting_quickly),
 		cmocka_unit_test(
@@ -177,7 +329,10 @@ main(void)
 		cmocka_unit_test(test_yamlio_rejects_utf16_and_nul),
 		cmocka_unit_test(test_yamlio_rejects_escaped_control_characters),
 		cmocka_unit_test(test_yamlio_reports_conflict_markers),
+		cmocka_unit_test(
+		    test_yamlio_refuses_many_conflict_markers_quickly),
 		cmocka_unit_test(test_yamlio_reports_syntax_errors_with_context),
+		cmocka_unit_test(test_yamlio_messages_have_a_length_cap),
 	};
 
 	return cmocka_run_group_tests_name("yamlio", tests, capture_setup,
