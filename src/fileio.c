@@ -46,8 +46,8 @@ file_install_signal_cleanup(void)
 		signal(sigs[i], on_signal);
 }
 
-static int
-read_fd(int fd, const char *path, size_t max, char **buf, size_t *len)
+int
+file_read_fd(int fd, const char *path, size_t max, char **buf, size_t *len)
 {
 	size_t cap = 8192, n = 0;
 	char *b;
@@ -95,7 +95,7 @@ file_read(const char *path, size_t max, char **buf, size_t *len)
 	int fd, rc;
 
 	if (strcmp(path, "-") == 0)
-		return read_fd(STDIN_FILENO, "<stdin>", max, buf, len);
+		return file_read_fd(STDIN_FILENO, "<stdin>", max, buf, len);
 	fd = sys_open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK, 0);
 	if (fd == -1) {
 		error_sys(path, errno, "cannot open");
@@ -106,7 +106,7 @@ file_read(const char *path, size_t max, char **buf, size_t *len)
 		error_at(path, 0, 0, "not a regular file");
 		return SAMS_EXIT_NOINPUT;
 	}
-	rc = read_fd(fd, path, max, buf, len);
+	rc = file_read_fd(fd, path, max, buf, len);
 	sys_close(fd);
 	return rc;
 }
@@ -369,7 +369,7 @@ file_read_seen(const char *path, size_t max, char **buf, size_t *len,
 		error_sys(path, errno, "cannot read");
 		rc = SAMS_EXIT_NOINPUT;
 	} else if ((rc = check_type(path, &st)) == 0)
-		rc = read_fd(fd, path, max, buf, len);
+		rc = file_read_fd(fd, path, max, buf, len);
 	sys_close(fd);
 	if (rc == 0)
 		remember(seen, &st);

@@ -20,6 +20,10 @@
  */
 int	file_read(const char *path, size_t max, char **buf, size_t *len);
 
+/* file_read() for a descriptor the caller opened and closes. */
+int	file_read_fd(int fd, const char *path, size_t max, char **buf,
+	    size_t *len);
+
 /* What a file was when it was read for an update. */
 struct file_seen {
 	dev_t		 dev;

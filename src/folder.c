@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "diag.h"
+#include "fileio.h"
 #include "folder.h"
 #include "sams.h"
 #include "schema.h"
@@ -188,44 +189,6 @@ refuse_open(const char *path, int errnum)
 	return SAMS_EXIT_NOINPUT;
 }
 
-static int
-read_all(int fd, const char *path, char **text, size_t *len)
-{
-	size_t cap = 4096, n = 0;
-	char *buf = xmalloc(cap + 1);
-	ssize_t r;
-
-	for (;;) {
-		if (n == cap) {
-			if (cap > YAML_MAX_BYTES)
-				break;
-			cap *= 2;
-			buf = xreallocarray(buf, cap + 1, 1);
-		}
-		r = read(fd, buf + n, cap - n);
-		if (r == 0)
-			break;
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r < 0) {
-			free(buf);
-			error_sys(path, errno, "cannot read");
-			return SAMS_EXIT_NOINPUT;
-		}
-		n += (size_t)r;
-	}
-	if (n > YAML_MAX_BYTES) {
-		free(buf);
-		error_at(path, 0, 0, "file is larger than %d bytes",
-		    YAML_MAX_BYTES);
-		return SAMS_EXIT_DATAERR;
-	}
-	buf[n] = '\0';
-	*text = buf;
-	*len = n;
-	return 0;
-}
-
 /* The settings files: each is checked whichever one is read. */
 static const char *const settings[] = { "config.yml", "local.yml" };
 
@@ -267,7 +230,8 @@ read_in(int dfd, const char *dir, const char *name, char **text,
 		path = xasprintf("%s/%s", dir, settings[i]);
 		rc = open_in(dfd, path, settings[i], &fd);
 		if (rc == 0 && fd != -1 && strcmp(settings[i], name) == 0)
-			rc = read_all(fd, path, text, len);
+			rc = file_read_fd(fd, path, YAML_MAX_BYTES, text,
+			    len);
 		if (fd != -1)
 			close(fd);
 		free(path);
