@@ -5,6 +5,7 @@
 #include <yaml.h>
 
 #include "diag.h"
+#include "text.h"
 #include "xalloc.h"
 #include "yamlio.h"
 
@@ -83,28 +84,13 @@ next_event(struct yreader *r, yaml_event_t *ev)
 	return 0;
 }
 
-/* Length of a forbidden character at s, or 0. */
-static size_t
-forbidden_char(const unsigned char *s, size_t n)
-{
-	if (s[0] < 0x20 && s[0] != '\t' && s[0] != '\n')
-		return 1;
-	if (s[0] == 0x7f)
-		return 1;
-	if (s[0] == 0xc2 && n > 1 && s[1] >= 0x80 && s[1] <= 0x9f)
-		return 2;
-	/* LS and PS (U+2028, U+2029), the bidi overrides and isolates */
-	if (s[0] == 0xe2 && n > 2 && ((s[1] == 0x80 && s[2] >= 0xa8 &&
-	    s[2] <= 0xae) || (s[1] == 0x81 && s[2] >= 0xa6 && s[2] <= 0xa9)))
-		return 3;
-	return 0;
-}
-
 static void
 check_scalar(struct yreader *r, const yaml_event_t *ev)
 {
 	const unsigned char *s = ev->data.scalar.value;
-	size_t n = ev->data.scalar.length, i;
+	size_t n = ev->data.scalar.length, i, len;
+	enum text_kind kind;
+	unsigned long cp;
 
 	if (n > YAML_MAX_SCALAR) {
 		yerror(r, &ev->start_mark, "value is longer than %d bytes",
@@ -118,12 +104,15 @@ check_scalar(struct yreader *r, const yaml_event_t *ev)
 			yerror(r, &ev->start_mark, "NUL character in a value");
 			return;
 		}
-		if (forbidden_char(s + i, n - i) != 0) {
+		kind = text_next((const char *)s + i, n - i, &len, &cp);
+		if (kind != TEXT_PLAIN && kind != TEXT_NEWLINE &&
+		    kind != TEXT_TAB) {
 			yerror(r, &ev->start_mark, "control, line separator "
 			    "or bidirectional formatting character in a "
 			    "value");
 			return;
 		}
+		i += len - 1;
 	}
 }
 
