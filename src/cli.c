@@ -166,7 +166,8 @@ static const char *const text_refusals[] = {
 	[TEXT_NEWLINE] = "must be one line",
 	[TEXT_TAB] = "holds a tab",
 	[TEXT_CONTROL] = "holds a control character",
-	[TEXT_FORMAT] = "holds a line separator or a bidirectional control",
+	[TEXT_FORMAT] = "holds a line separator, a bidirectional control or "
+	    "an invisible character",
 	[TEXT_INVALID] = "is not valid UTF-8",
 };
 

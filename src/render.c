@@ -236,8 +236,13 @@ json_escape(struct strbuf *sb, enum text_kind kind, unsigned long cp)
 	case TEXT_INVALID:	/* JSON is UTF-8: U+FFFD for what is not */
 		strbuf_addstr(sb, "\\ufffd");
 		break;
-	default:
-		strbuf_addf(sb, "\\u%04lx", cp);
+	default:	/* tag characters lie above U+FFFF: a surrogate pair */
+		if (cp > 0xffff)
+			strbuf_addf(sb, "\\u%04lx\\u%04lx",
+			    0xd800 + ((cp - 0x10000) >> 10),
+			    0xdc00 + ((cp - 0x10000) & 0x3ff));
+		else
+			strbuf_addf(sb, "\\u%04lx", cp);
 	}
 }
 

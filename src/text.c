@@ -44,14 +44,36 @@ decode(const unsigned char *s, size_t n, unsigned long *cp)
 }
 
 /*
- * Characters that reorder or break what a terminal shows: LS and PS (YAML
- * 1.1 line breaks), the bidirectional embeddings and overrides U+202A-202E
- * and the isolates U+2066-2069 ("Trojan Source", CVE-2021-42574).
+ * Characters that reorder, hide or break what a terminal shows: LS and PS
+ * (YAML 1.1 line breaks), the bidirectional marks, embeddings, overrides
+ * and isolates ("Trojan Source", CVE-2021-42574), and the invisible ones a
+ * reader cannot see (zero width space, word joiner and the invisible
+ * operators, the byte order mark, tag characters).  The soft hyphen and the
+ * zero width (non-)joiners stay: Swedish hyphenation, Persian and Arabic
+ * names and emoji use them in real text.
  */
+static const struct {
+	unsigned long	first, last;
+} format_ranges[] = {
+	{ 0x061c, 0x061c },	/* ARABIC LETTER MARK */
+	{ 0x200b, 0x200b },	/* ZERO WIDTH SPACE */
+	{ 0x200e, 0x200f },	/* LEFT-TO-RIGHT and RIGHT-TO-LEFT MARK */
+	{ 0x2028, 0x202e },	/* LS, PS, embeddings and overrides */
+	{ 0x2060, 0x2064 },	/* WORD JOINER, invisible operators */
+	{ 0x2066, 0x2069 },	/* isolates */
+	{ 0xfeff, 0xfeff },	/* ZERO WIDTH NO-BREAK SPACE (BOM) */
+	{ 0xe0000, 0xe007f },	/* tag characters */
+};
+
 static int
 is_format(unsigned long cp)
 {
-	return (cp >= 0x2028 && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);
+	size_t k;
+
+	for (k = 0; k < sizeof(format_ranges) / sizeof(format_ranges[0]); k++)
+		if (cp >= format_ranges[k].first && cp <= format_ranges[k].last)
+			return 1;
+	return 0;
 }
 
 enum text_kind

@@ -18,7 +18,7 @@ enum text_kind {
 	TEXT_NEWLINE,	/* U+000A */
 	TEXT_TAB,	/* U+0009 */
 	TEXT_CONTROL,	/* other C0, DEL, C1 (NEL among them) */
-	TEXT_FORMAT,	/* LS, PS, bidirectional overrides and isolates */
+	TEXT_FORMAT,	/* LS, PS, bidirectional and invisible controls */
 	TEXT_INVALID	/* a byte that does not begin valid UTF-8 */
 };
 

@@ -39,6 +39,20 @@ test_text_sorts_characters_into_kinds(void **state)
 		{ "\xe2\x80\xae", TEXT_FORMAT, 3 },		/* RLO */
 		{ "\xe2\x81\xa6", TEXT_FORMAT, 3 },		/* LRI */
 		{ "\xe2\x81\xa9", TEXT_FORMAT, 3 },		/* PDI */
+		{ "\xe2\x80\x8e", TEXT_FORMAT, 3 },		/* LRM */
+		{ "\xe2\x80\x8f", TEXT_FORMAT, 3 },		/* RLM */
+		{ "\xd8\x9c", TEXT_FORMAT, 2 },		/* ALM */
+		{ "\xe2\x80\x8b", TEXT_FORMAT, 3 },		/* ZWSP */
+		{ "\xef\xbb\xbf", TEXT_FORMAT, 3 },		/* BOM */
+		{ "\xe2\x81\xa0", TEXT_FORMAT, 3 },		/* WJ */
+		{ "\xe2\x81\xa4", TEXT_FORMAT, 3 },		/* U+2064 */
+		{ "\xf3\xa0\x80\x80", TEXT_FORMAT, 4 },	/* U+E0000 */
+		{ "\xf3\xa0\x81\xbf", TEXT_FORMAT, 4 },	/* U+E007F */
+		{ "\xc2\xad", TEXT_PLAIN, 2 },		/* soft hyphen */
+		{ "\xe2\x80\x8c", TEXT_PLAIN, 3 },		/* ZWNJ */
+		{ "\xe2\x80\x8d", TEXT_PLAIN, 3 },		/* ZWJ */
+		{ "\xe2\x81\xa5", TEXT_PLAIN, 3 },		/* U+2065 */
+		{ "\xf3\xa0\x82\x80", TEXT_PLAIN, 4 },	/* U+E0080 */
 		{ "\xff", TEXT_INVALID, 1 },
 		{ "\x80", TEXT_INVALID, 1 },			/* lone trail */
 		{ "\xc0\xaf", TEXT_INVALID, 1 },		/* overlong */
@@ -79,6 +93,9 @@ test_text_escapes_what_would_steer_a_terminal(void **state)
 	assert_escaped("a\xe2\x80\xa8" "b\xe2\x80\xa9", 0,
 	    "a\\u{2028}b\\u{2029}");
 	assert_escaped("fil\xe2\x80\xaelmth.yml", 0, "fil\\u{202e}lmth.yml");
+	assert_escaped("a\xe2\x80\x8f" "b\xe2\x80\x8b" "c", 0,
+	    "a\\u{200f}b\\u{200b}c");
+	assert_escaped("\xf3\xa0\x80\x81x", 0, "\\u{e0001}x");
 	assert_escaped("bad\xff\xfe.yml", 0, "bad\\xff\\xfe.yml");
 	assert_escaped("\xe2\x80", 0, "\\xe2\\x80");
 	assert_escaped("a\\b", 0, "a\\b");
@@ -129,6 +146,8 @@ test_json_string_is_valid_utf8_whatever_it_gets(void **state)
 	assert_json("bad\xff" "x\xc3", "\"bad\\ufffdx\\ufffd\"");
 	assert_json("\xc2\x85\xe2\x80\xa8\xe2\x80\xa9\xe2\x80\xae",
 	    "\"\\u0085\\u2028\\u2029\\u202e\"");
+	assert_json("\xe2\x80\x8f\xf3\xa0\x80\x81",	/* RLM, U+E0001 */
+	    "\"\\u200f\\udb40\\udc01\"");
 	assert_json("\xf0\x9f\x98\x80", "\"\xf0\x9f\x98\x80\"");
 }
 
@@ -170,7 +189,7 @@ test_cli_text_keeps_newlines_of_a_note(void **state)
 	assert_reported("--note holds a control character");
 	assert_int_equal(cli_text("a\xe2\x80\xae", "--reason"),
 	    SAMS_EXIT_USAGE);
-	assert_reported("--reason holds a line separator or a bidirectional");
+	assert_reported("--reason holds a line separator, a bidirectional");
 	assert_int_equal(cli_text("a\xed\xa0\x80", "--note"), SAMS_EXIT_USAGE);
 	assert_reported("--note is not valid UTF-8");
 }
