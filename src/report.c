@@ -22,6 +22,16 @@ struct report_item {
 	int		  overdue;
 };
 
+/*
+ * A row of the text table, kept until the end: the Ärende column is as wide
+ * as the longest id shown, which is known only when every case is read.
+ */
+struct report_row {
+	char	*file, *case_id, *model, *phase, *next;
+	char	 due[11];
+	int	 overdue;
+};
+
 /* The steps of one case that the report shows. */
 struct selection {
 	size_t	*idx;
@@ -124,14 +134,37 @@ plain_number(const char *s)
 }
 
 /*
+ * What a spreadsheet could take for the start of a formula (OWASP's CSV
+ * injection rule), with the full-width forms that some spreadsheets fold
+ * to their ASCII ones.
+ */
+static const char *const formula_starts[] = {
+	"=", "+", "-", "@",
+	"\xef\xbc\x9d", "\xef\xbc\x8b", "\xef\xbc\x8d",	/* ＝ ＋ － */
+	"\xef\xbc\xa0",					/* ＠ */
+	NULL
+};
+
+/*
  * Whether a spreadsheet could take the cell for a formula: it starts with
- * =, +, -, @, a tab or a carriage return (OWASP's CSV injection rule).
+ * a tab or a carriage return, or, after any spaces (which spreadsheets
+ * skip), with one of formula_starts and is not a plain number.
  */
 static int
 formula_like(const char *s)
 {
-	return *s != '\0' && strchr("=+-@\t\r", *s) != NULL &&
-	    !plain_number(s);
+	size_t i;
+
+	if (*s == '\t' || *s == '\r')
+		return 1;
+	s += strspn(s, " ");
+	if (plain_number(s))
+		return 0;
+	for (i = 0; formula_starts[i] != NULL; i++)
+		if (strncmp(s, formula_starts[i], strlen(formula_starts[i])) ==
+		    0)
+			return 1;
+	return 0;
 }
 
 /*
@@ -203,33 +236,73 @@ separated_row(struct report *r, const struct case_state *st,
 
 /* Text */
 
+/* The Ärende column: wide enough for ids up to 40 characters. */
+static size_t
+id_width(size_t widest)
+{
+	widest = widest < 40 ? widest : 40;
+	return widest + 2 > 12 ? widest + 2 : 12;
+}
+
 static void
-text_row(struct report *r, const struct case_state *st,
+add_row(struct report *r, const struct case_state *st,
     const struct selection *sel)
 {
+	struct strbuf next = STRBUF_INIT;
+	struct report_row *row;
 	const struct step *s;
-	char due[11] = "";
 	size_t k;
 
-	if (sel->earliest != DATE_NONE)
-		date_format(sel->earliest, due);
-	render_pad(r->out, st->c->name, r->file_width + 2);
-	render_pad(r->out, st->c->id, 12);
-	render_pad(r->out, st->m->id, 7);
-	render_pad(r->out, phase_title(st), 17);
-	render_pad(r->out, due, 11);
-	render_pad(r->out, sel->overdue ? "försenad" : "", 10);
+	if (r->nrows == r->caprows) {
+		r->caprows = r->caprows ? r->caprows * 2 : 64;
+		r->rows = xreallocarray(r->rows, r->caprows, sizeof(*r->rows));
+	}
+	row = &r->rows[r->nrows++];
 	for (k = 0; k < sel->n; k++) {
 		s = &st->m->steps[sel->idx[k]];
-		fputs(k ? ", " : "", r->out);
-		text_put(r->out, s->id);
-		fputs(" (", r->out);
-		text_put(r->out, st->m->roles[s->owner].id);
-		fputc(')', r->out);
+		strbuf_addf(&next, "%s%s (%s)", k ? ", " : "", s->id,
+		    st->m->roles[s->owner].id);
 	}
-	if (sel->n == 0)
-		fputs(st->complete ? "–" : "väntar", r->out);
-	fputc('\n', r->out);
+	row->next = next.buf != NULL ? next.buf :
+	    xstrdup(st->complete ? "–" : "väntar");
+	row->file = xstrdup(st->c->name);
+	row->case_id = xstrdup(st->c->id);
+	row->model = xstrdup(st->m->id);
+	row->phase = xstrdup(phase_title(st));
+	row->due[0] = '\0';
+	if (sel->earliest != DATE_NONE)
+		date_format(sel->earliest, row->due);
+	row->overdue = sel->overdue;
+}
+
+static void
+print_table(struct report *r)
+{
+	const struct report_row *row;
+	size_t i, w, widest = 0;
+
+	for (i = 0; i < r->nrows; i++)
+		if ((w = text_width(r->rows[i].case_id)) > widest)
+			widest = w;
+	w = id_width(widest);
+	render_pad(r->out, "Fil", r->file_width + 2);
+	render_pad(r->out, "Ärende", w);
+	render_pad(r->out, "Modell", 7);
+	render_pad(r->out, "Fas", 17);
+	render_pad(r->out, "Senast", 11);
+	render_pad(r->out, "", 10);
+	fputs("Nästa steg (ansvarig)\n", r->out);
+	for (i = 0; i < r->nrows; i++) {
+		row = &r->rows[i];
+		render_pad(r->out, row->file, r->file_width + 2);
+		render_pad(r->out, row->case_id, w);
+		render_pad(r->out, row->model, 7);
+		render_pad(r->out, row->phase, 17);
+		render_pad(r->out, row->due, 11);
+		render_pad(r->out, row->overdue ? "försenad" : "", 10);
+		text_put(r->out, row->next);
+		fputc('\n', r->out);
+	}
 }
 
 static void
@@ -271,15 +344,6 @@ report_begin(struct report *r)
 	if (r->format == REPORT_TSV || r->format == REPORT_CSV)
 		for (i = 0; columns[i] != NULL; i++)
 			put_field(r, columns[i], columns[i + 1] == NULL);
-	else if (r->format == REPORT_TEXT && !r->by_owner) {
-		render_pad(r->out, "Fil", r->file_width + 2);
-		render_pad(r->out, "Ärende", 12);
-		render_pad(r->out, "Modell", 7);
-		render_pad(r->out, "Fas", 17);
-		render_pad(r->out, "Senast", 11);
-		render_pad(r->out, "", 10);
-		fputs("Nästa steg (ansvarig)\n", r->out);
-	}
 }
 
 void
@@ -307,7 +371,7 @@ report_case(struct report *r, const struct case_state *st)
 		else if (r->by_owner)
 			add_items(r, st, &sel);
 		else
-			text_row(r, st, &sel);
+			add_row(r, st, &sel);
 	}
 	free(sel.idx);
 }
@@ -330,9 +394,15 @@ print_agenda(struct report *r)
 {
 	const struct report_item *it;
 	char due[11];
-	size_t i;
+	size_t i, w, widest = 0;
 
+	if (r->nitems == 0)
+		return;		/* qsort wants an array, even of none */
 	qsort(r->items, r->nitems, sizeof(*r->items), compare_items);
+	for (i = 0; i < r->nitems; i++)
+		if ((w = text_width(r->items[i].case_id)) > widest)
+			widest = w;
+	w = id_width(widest);
 	for (i = 0; i < r->nitems; i++) {
 		it = &r->items[i];
 		if (i == 0 || strcmp(it->owner, r->items[i - 1].owner) != 0) {
@@ -341,7 +411,7 @@ print_agenda(struct report *r)
 			fputc('\n', r->out);
 		}
 		fputs("  ", r->out);
-		render_pad(r->out, it->case_id, 12);
+		render_pad(r->out, it->case_id, w);
 		render_pad(r->out, it->step->id, 16);
 		due[0] = '\0';
 		if (it->due != DATE_NONE)
@@ -379,6 +449,8 @@ report_end(struct report *r)
 		return;
 	if (r->by_owner)
 		print_agenda(r);
+	else
+		print_table(r);
 	fprintf(r->out, "\nÄrenden: %zu, varav klara: %zu. Försenade steg: "
 	    "%zu.\n", r->cases, r->complete, r->overdue_steps);
 	print_counts(r, "Per fas:       ", r->phases, r->nphases);
@@ -399,10 +471,19 @@ report_release(struct report *r)
 		free(r->items[i].case_id);
 		free(r->items[i].file);
 	}
+	for (i = 0; i < r->nrows; i++) {
+		free(r->rows[i].file);
+		free(r->rows[i].case_id);
+		free(r->rows[i].model);
+		free(r->rows[i].phase);
+		free(r->rows[i].next);
+	}
 	free(r->phases);
 	free(r->owners);
 	free(r->items);
+	free(r->rows);
 	r->phases = r->owners = NULL;
 	r->items = NULL;
-	r->nphases = r->nowners = r->nitems = 0;
+	r->rows = NULL;
+	r->nphases = r->nowners = r->nitems = r->nrows = 0;
 }

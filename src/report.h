@@ -21,6 +21,7 @@ enum report_format {
 
 struct report_count;
 struct report_item;
+struct report_row;
 
 struct report {
 	/* settings */
@@ -39,13 +40,15 @@ struct report {
 	size_t			 nphases, nowners;
 	struct report_item	*items;		/* --by-owner agenda */
 	size_t			 nitems, capitems;
+	struct report_row	*rows;		/* the text table */
+	size_t			 nrows, caprows;
 };
 
-/* Prints the header row of the table, if the format has one. */
+/* Prints the header row of TSV and CSV. */
 void	report_begin(struct report *r);
 /* Adds one case: a row, or items of the agenda, and the counts. */
 void	report_case(struct report *r, const struct case_state *st);
-/* Prints the agenda and the summary (text only). */
+/* Prints the table or agenda and the summary (text only). */
 void	report_end(struct report *r);
 void	report_release(struct report *r);
 
