@@ -94,6 +94,66 @@ ensure_lines(const char *path, const char *want)
 	return rc;
 }
 
+/*
+ * What init makes or extends in DIR, and of which type.  Every one is
+ * checked before anything is written, so init does all or nothing of what
+ * it can foresee, and none is written through a symbolic link: a link
+ * named .gitattributes could point at any file the user may write.
+ */
+static const struct target {
+	const char	*name;
+	int		 folder;	/* else a regular file */
+	int		 read;		/* its lines are read and kept */
+} targets[] = {
+	{ ".sams", 1, 0 },
+	{ ".sams/config.yml", 0, 0 },
+	{ ".sams/local.yml", 0, 0 },
+	{ ".gitattributes", 0, 1 },
+	{ ".gitignore", 0, 1 },
+};
+
+static int
+check_target(const char *dir, const struct target *t)
+{
+	struct stat sb;
+	char *path = xasprintf("%s/%s", dir, t->name);
+	int rc = 0;
+
+	if (lstat(path, &sb) != 0) {
+		if (errno != ENOENT && errno != ENOTDIR) {
+			error_sys(path, errno, "cannot look at");
+			rc = SAMS_EXIT_CANTCREAT;
+		}
+	} else if (S_ISLNK(sb.st_mode)) {
+		diag(DIAG_ERROR, path, 0, 0, "is a symbolic link; sams init "
+		    "writes no file through a link: replace it with the %s "
+		    "itself", t->folder ? "folder" : "file");
+		rc = SAMS_EXIT_CANTCREAT;
+	} else if (t->folder ? !S_ISDIR(sb.st_mode) : !S_ISREG(sb.st_mode)) {
+		diag(DIAG_ERROR, path, 0, 0, "is not a %s",
+		    t->folder ? "folder" : "regular file");
+		rc = SAMS_EXIT_CANTCREAT;
+	} else if (t->read && access(path, R_OK) != 0) {
+		error_sys(path, errno, "cannot read");
+		rc = SAMS_EXIT_CANTCREAT;
+	}
+	free(path);
+	return rc;
+}
+
+/* 0 if every target is missing or of its type; else 73 after saying why. */
+static int
+check_targets(const char *dir)
+{
+	size_t i;
+	int rc, worst = 0;
+
+	for (i = 0; i < sizeof(targets) / sizeof(targets[0]); i++)
+		if ((rc = check_target(dir, &targets[i])) != 0)
+			worst = rc;
+	return worst;
+}
+
 static int
 make_dir(const char *path)
 {
@@ -229,6 +289,8 @@ cmd_init(int argc, char *argv[])
 		return cli_usage(usage_init, 0);
 	if (optind < argc)
 		dir = argv[optind];
+	if ((rc = check_targets(dir)) != 0)
+		return rc;
 	fputs("sams init ", stdout);
 	text_put(stdout, dir);
 	puts(":");
