@@ -25,20 +25,49 @@ static const char usage_check[] =
 
 enum { OPT_FILES0 = 512 };
 
-/* What --format json collects for the file being checked. */
+/* The problems --format json collects for one file. */
 struct problems {
-	struct strbuf	buf;
-	size_t		n;
+	char		*file;
+	struct strbuf	 buf;
+	size_t		 n;
 };
+
+/*
+ * What --format json collects while one file is checked: its own problems,
+ * and those of other files it made us read (an untrusted .sams/local.yml,
+ * the folder whose merge driver is missing), each under its own name.
+ */
+struct collected {
+	const char	*path;		/* the file being checked */
+	struct problems	 own;
+	struct problems	*others;
+	size_t		 nothers;
+};
+
+static struct problems *
+problems_of(struct collected *c, const char *file)
+{
+	size_t i;
+
+	if (file == NULL || strcmp(file, c->path) == 0)
+		return &c->own;
+	for (i = 0; i < c->nothers; i++)
+		if (strcmp(c->others[i].file, file) == 0)
+			return &c->others[i];
+	c->others = xreallocarray(c->others, c->nothers + 1,
+	    sizeof(*c->others));
+	memset(&c->others[c->nothers], 0, sizeof(*c->others));
+	c->others[c->nothers].file = xstrdup(file);
+	return &c->others[c->nothers++];
+}
 
 static void
 collect(enum diag_level level, const char *file, size_t line, size_t col,
     const char *msg, void *arg)
 {
 	static const char *const levels[] = { "note", "warning", "error" };
-	struct problems *p = arg;
+	struct problems *p = problems_of(arg, file);
 
-	(void)file;
 	strbuf_addf(&p->buf, "%s{\"line\": %zu, \"column\": %zu, "
 	    "\"level\": \"%s\", \"message\": ", p->n++ ? ", " : "", line, col,
 	    levels[level]);
@@ -159,38 +188,65 @@ check_file(const char *path)
 }
 
 static void
-print_json(const char *path, struct problems *p)
+print_record(const char *path, struct problems *p, int ok)
 {
 	struct strbuf line = STRBUF_INIT;
 
 	strbuf_addstr(&line, "{\"format\": 1, \"file\": ");
 	json_string(&line, path);
 	strbuf_addf(&line, ", \"ok\": %s, \"problems\": [%s]}\n",
-	    p->n == 0 ? "true" : "false", p->buf.buf != NULL ? p->buf.buf :
-	    "");
+	    ok ? "true" : "false", p->buf.buf != NULL ? p->buf.buf : "");
 	fputs(line.buf, stdout);
 	strbuf_release(&line);
 	strbuf_release(&p->buf);
 	p->n = 0;
 }
 
+/*
+ * The records of the other files first, then the checked file's; a file
+ * left unchecked because its folder's settings may not be trusted says
+ * so, for its problem is filed under the settings.
+ */
+static void
+print_json(struct collected *c, int rc)
+{
+	size_t i;
+
+	for (i = 0; i < c->nothers; i++) {
+		print_record(c->others[i].file, &c->others[i], 0);
+		free(c->others[i].file);
+	}
+	free(c->others);
+	c->others = NULL;
+	c->nothers = 0;
+	if (rc == SAMS_EXIT_NOPERM && c->own.n == 0) {
+		c->own.n++;
+		strbuf_addstr(&c->own.buf, "{\"line\": 0, \"column\": 0, "
+		    "\"level\": \"error\", \"message\": \"not checked: the "
+		    "settings of its folder may not be trusted\"}");
+	}
+	print_record(c->path, &c->own, c->own.n == 0);
+}
+
 static int
 check_all(struct pathlist *files, enum cli_format format)
 {
-	struct problems p = { STRBUF_INIT, 0 };
+	struct collected c;
 	size_t i, before;
 	int rc, worst = 0;
 
+	memset(&c, 0, sizeof(c));
 	if (format == FORMAT_JSON)
-		diag_set_sink(collect, &p, 1);
+		diag_set_sink(collect, &c, 1);
 	for (i = 0; i < files->n; i++) {
+		c.path = files->paths[i];
 		before = diag_count(DIAG_ERROR) + diag_count(DIAG_WARNING);
 		rc = check_file(files->paths[i]);
+		if (format == FORMAT_JSON)
+			print_json(&c, rc);
 		if (diag_count(DIAG_ERROR) + diag_count(DIAG_WARNING) > before)
 			rc = sams_exit_worst(rc, SAMS_EXIT_FINDINGS);
 		worst = sams_exit_worst(worst, rc);
-		if (format == FORMAT_JSON)
-			print_json(files->paths[i], &p);
 	}
 	diag_set_sink(NULL, NULL, 0);
 	free(driver_checked);

@@ -197,16 +197,18 @@ on_path(const char *name)
 	return found;
 }
 
+/* Against the folder: the driver is the whole folder's, not one file's. */
 static void
-warn(const char *file, const char *fixdir, const char *what)
+warn(const char *fixdir, const char *what)
 {
-	diag(DIAG_WARNING, file, 0, 0, "git merges this file with the sams "
-	    "merge driver, but %s; run sams init %s", what, fixdir);
+	diag(DIAG_WARNING, fixdir, 0, 0, "git merges the case files here "
+	    "with the sams merge driver, but %s; run sams init %s", what,
+	    fixdir);
 }
 
 /* Checks the registered driver's program; 1 after warning. */
 static int
-check_program(const char *file, const char *fixdir, const char *command)
+check_program(const char *fixdir, const char *command)
 {
 	struct strbuf what = STRBUF_INIT;
 	char *prog = first_word(command);
@@ -222,7 +224,7 @@ check_program(const char *file, const char *fixdir, const char *command)
 		strbuf_addf(&what, "its program %.200s cannot be run (%s), "
 		    "so a merge would silently keep one side", prog,
 		    prog[0] == '/' ? strerror(errno) : "not on PATH");
-		warn(file, fixdir, what.buf);
+		warn(fixdir, what.buf);
 	}
 	strbuf_release(&what);
 	free(prog);
@@ -264,11 +266,11 @@ mergedriver_check(const char *file, const char *fixdir)
 		strbuf_release(&out);
 		st = git_run(dir, driver, &out);
 		if (st == 1)
-			warn(file, fixdir, "merge.sams.driver is not set in "
+			warn(fixdir, "merge.sams.driver is not set in "
 			    "git config, so additions on two branches "
 			    "conflict");
 		else if (st == 0 && out.len > 0)
-			rc = check_program(file, fixdir, out.buf);
+			rc = check_program(fixdir, out.buf);
 		rc = rc || st == 1;
 	}
 	strbuf_release(&out);

@@ -27,8 +27,8 @@ char	*mergedriver_command(void);
 /*
  * When git would merge file with the sams merge driver (its attributes say
  * merge=sams), checks that merge.sams.driver is set and that its program
- * can be run.  Returns 0, or 1 after a warning against file that tells to
- * run "sams init fixdir" (NULL: the file's folder).
+ * can be run.  Returns 0, or 1 after a warning against the folder fixdir
+ * (NULL: the file's folder) that tells to run "sams init fixdir".
  */
 int	 mergedriver_check(const char *file, const char *fixdir);
 
