@@ -267,7 +267,12 @@ parse_options(int argc, char *argv[], struct new_case *nc,
 				return rc < 0 ? cli_usage(usage_new, 0) : rc;
 		}
 	}
-	return argc - optind == 1 ? 0 : cli_usage(usage_new, 0);
+	if (argc - optind == 1)
+		return 0;
+	error_msg(argc - optind == 0 ? "no FILE given: new makes one case "
+	    "file" : "one FILE expected, %d given: new makes one case file "
+	    "at a time", argc - optind);
+	return cli_usage(usage_new, 0);
 }
 
 int
