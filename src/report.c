@@ -22,16 +22,6 @@ struct report_item {
 	int		  overdue;
 };
 
-/*
- * A row of the text table, kept until the end: the Ärende column is as wide
- * as the longest id shown, which is known only when every case is read.
- */
-struct report_row {
-	char	*file, *case_id, *model, *phase, *next;
-	char	 due[11];
-	int	 overdue;
-};
-
 /* The steps of one case that the report shows. */
 struct selection {
 	size_t	*idx;
@@ -245,64 +235,48 @@ id_width(size_t widest)
 }
 
 static void
-add_row(struct report *r, const struct case_state *st,
-    const struct selection *sel)
+text_header(struct report *r)
 {
-	struct strbuf next = STRBUF_INIT;
-	struct report_row *row;
-	const struct step *s;
-	size_t k;
-
-	if (r->nrows == r->caprows) {
-		r->caprows = r->caprows ? r->caprows * 2 : 64;
-		r->rows = xreallocarray(r->rows, r->caprows, sizeof(*r->rows));
-	}
-	row = &r->rows[r->nrows++];
-	for (k = 0; k < sel->n; k++) {
-		s = &st->m->steps[sel->idx[k]];
-		strbuf_addf(&next, "%s%s (%s)", k ? ", " : "", s->id,
-		    st->m->roles[s->owner].id);
-	}
-	row->next = next.buf != NULL ? next.buf :
-	    xstrdup(st->complete ? "–" : "väntar");
-	row->file = xstrdup(st->c->name);
-	row->case_id = xstrdup(st->c->id);
-	row->model = xstrdup(st->m->id);
-	row->phase = xstrdup(phase_title(st));
-	row->due[0] = '\0';
-	if (sel->earliest != DATE_NONE)
-		date_format(sel->earliest, row->due);
-	row->overdue = sel->overdue;
-}
-
-static void
-print_table(struct report *r)
-{
-	const struct report_row *row;
-	size_t i, w, widest = 0;
-
-	for (i = 0; i < r->nrows; i++)
-		if ((w = text_width(r->rows[i].case_id)) > widest)
-			widest = w;
-	w = id_width(widest);
 	render_pad(r->out, "Fil", r->file_width + 2);
-	render_pad(r->out, "Ärende", w);
+	render_pad(r->out, "Ärende", 12);
 	render_pad(r->out, "Modell", 7);
 	render_pad(r->out, "Fas", 17);
 	render_pad(r->out, "Senast", 11);
 	render_pad(r->out, "", 10);
 	fputs("Nästa steg (ansvarig)\n", r->out);
-	for (i = 0; i < r->nrows; i++) {
-		row = &r->rows[i];
-		render_pad(r->out, row->file, r->file_width + 2);
-		render_pad(r->out, row->case_id, w);
-		render_pad(r->out, row->model, 7);
-		render_pad(r->out, row->phase, 17);
-		render_pad(r->out, row->due, 11);
-		render_pad(r->out, row->overdue ? "försenad" : "", 10);
-		text_put(r->out, row->next);
-		fputc('\n', r->out);
+}
+
+/*
+ * One row as the case is read, so memory stays flat however many cases
+ * there are; an id longer than its column pushes the rest of its row.
+ */
+static void
+text_row(struct report *r, const struct case_state *st,
+    const struct selection *sel)
+{
+	const struct step *s;
+	char due[11] = "";
+	size_t k;
+
+	if (sel->earliest != DATE_NONE)
+		date_format(sel->earliest, due);
+	render_pad(r->out, st->c->name, r->file_width + 2);
+	render_pad(r->out, st->c->id, 12);
+	render_pad(r->out, st->m->id, 7);
+	render_pad(r->out, phase_title(st), 17);
+	render_pad(r->out, due, 11);
+	render_pad(r->out, sel->overdue ? "försenad" : "", 10);
+	for (k = 0; k < sel->n; k++) {
+		s = &st->m->steps[sel->idx[k]];
+		fputs(k ? ", " : "", r->out);
+		text_put(r->out, s->id);
+		fputs(" (", r->out);
+		text_put(r->out, st->m->roles[s->owner].id);
+		fputc(')', r->out);
 	}
+	if (sel->n == 0)
+		fputs(st->complete ? "–" : "väntar", r->out);
+	fputc('\n', r->out);
 }
 
 static void
@@ -344,6 +318,8 @@ report_begin(struct report *r)
 	if (r->format == REPORT_TSV || r->format == REPORT_CSV)
 		for (i = 0; columns[i] != NULL; i++)
 			put_field(r, columns[i], columns[i + 1] == NULL);
+	else if (r->format == REPORT_TEXT && !r->by_owner)
+		text_header(r);
 }
 
 void
@@ -371,7 +347,7 @@ report_case(struct report *r, const struct case_state *st)
 		else if (r->by_owner)
 			add_items(r, st, &sel);
 		else
-			add_row(r, st, &sel);
+			text_row(r, st, &sel);
 	}
 	free(sel.idx);
 }
@@ -449,8 +425,6 @@ report_end(struct report *r)
 		return;
 	if (r->by_owner)
 		print_agenda(r);
-	else
-		print_table(r);
 	fprintf(r->out, "\nÄrenden: %zu, varav klara: %zu. Försenade steg: "
 	    "%zu.\n", r->cases, r->complete, r->overdue_steps);
 	print_counts(r, "Per fas:       ", r->phases, r->nphases);
@@ -471,19 +445,10 @@ report_release(struct report *r)
 		free(r->items[i].case_id);
 		free(r->items[i].file);
 	}
-	for (i = 0; i < r->nrows; i++) {
-		free(r->rows[i].file);
-		free(r->rows[i].case_id);
-		free(r->rows[i].model);
-		free(r->rows[i].phase);
-		free(r->rows[i].next);
-	}
 	free(r->phases);
 	free(r->owners);
 	free(r->items);
-	free(r->rows);
 	r->phases = r->owners = NULL;
 	r->items = NULL;
-	r->rows = NULL;
-	r->nphases = r->nowners = r->nitems = r->nrows = 0;
+	r->nphases = r->nowners = r->nitems = 0;
 }

@@ -21,8 +21,6 @@ enum report_format {
 
 struct report_count;
 struct report_item;
-struct report_row;
-
 struct report {
 	/* settings */
 	enum report_format	 format;
@@ -40,8 +38,6 @@ struct report {
 	size_t			 nphases, nowners;
 	struct report_item	*items;		/* --by-owner agenda */
 	size_t			 nitems, capitems;
-	struct report_row	*rows;		/* the text table */
-	size_t			 nrows, caprows;
 };
 
 /* Prints the header row of TSV and CSV. */
