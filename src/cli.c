@@ -223,6 +223,26 @@ cli_default_by(const char **by)
 	return *by != NULL ? cli_line(*by, "the login name") : 0;
 }
 
+/* What a command that wrote has changed, for cli_finish(). */
+static const char *
+what_changed(void)
+{
+	static const struct {
+		const char	*command, *changed;
+	} changes[] = {
+		{ "init", "the folder was set up" },
+		{ "merge-file", "the merged file was written" },
+		{ "new", "the case file was created" },
+	};
+	size_t i;
+
+	for (i = 0; cli_argv != NULL && i < sizeof(changes) /
+	    sizeof(changes[0]); i++)
+		if (strcmp(cli_argv[0], changes[i].command) == 0)
+			return changes[i].changed;
+	return "the case file was written";
+}
+
 int
 cli_finish(int rc)
 {
@@ -230,8 +250,8 @@ cli_finish(int rc)
 		return rc;
 	/* 74 says "unchanged"; a retry must not record an event twice. */
 	if (file_committed()) {
-		diag(DIAG_WARNING, NULL, 0, 0, "the case file was written, but "
-		    "standard output was not: %s", strerror(errno != 0 ?
+		diag(DIAG_WARNING, NULL, 0, 0, "%s, but standard output was "
+		    "not: %s", what_changed(), strerror(errno != 0 ?
 		    errno : EIO));
 		return rc;
 	}
