@@ -270,8 +270,10 @@ work(void *arg)
 static size_t
 thread_count(void)
 {
+	/* Checked at start-up by cli_environment(). */
 	const char *env = getenv("SAMS_THREADS");
-	long n = env != NULL ? atol(env) : sysconf(_SC_NPROCESSORS_ONLN);
+	long n = env != NULL && *env != '\0' ? atol(env) :
+	    sysconf(_SC_NPROCESSORS_ONLN);
 
 	return n < 1 ? 1 : n > 4 ? 4 : (size_t)n;
 }

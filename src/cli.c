@@ -110,6 +110,27 @@ lock_timeout_environment(void)
 	return 0;
 }
 
+#define THREADS_MAX	64
+
+/* SAMS_THREADS: a whole number from 1 to THREADS_MAX; caseio.c reads it. */
+static int
+threads_environment(void)
+{
+	const char *s = getenv("SAMS_THREADS");
+	size_t digits;
+
+	if (s == NULL || *s == '\0')
+		return 0;
+	digits = strspn(s, "0123456789");
+	if (digits == 0 || digits > 2 || s[digits] != '\0' || atoi(s) < 1 ||
+	    atoi(s) > THREADS_MAX) {
+		error_msg("SAMS_THREADS must be a whole number from 1 to %d",
+		    THREADS_MAX);
+		return SAMS_EXIT_USAGE;
+	}
+	return 0;
+}
+
 int
 cli_environment(void)
 {
@@ -120,7 +141,8 @@ cli_environment(void)
 
 	if (phases != NULL && *phases != '\0')
 		model_set_dir(phases);
-	if ((rc = lock_timeout_environment()) != 0)
+	if ((rc = lock_timeout_environment()) != 0 ||
+	    (rc = threads_environment()) != 0)
 		return rc;
 	if (today == NULL || *today == '\0')
 		return 0;
