@@ -398,8 +398,15 @@ file_check_target(const char *path)
 
 	if ((rc = file_check_name(path)) != 0)
 		return rc;
-	/* Opened, not only looked at: whoever cannot read the case makes
-	 * no lock file for it. */
+	/* Looked at first, so that no device is opened by mistake. */
+	if (sys_lstat(path, &st) == -1) {
+		error_sys(path, errno, "cannot open");
+		return SAMS_EXIT_NOINPUT;
+	}
+	if ((rc = check_type(path, &st)) != 0)
+		return rc;
+	/* Then opened: whoever cannot read the case makes no lock file
+	 * for it. */
 	fd = sys_open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0);
 	if (fd == -1 && errno == ELOOP)
 		return refuse_link(path);
