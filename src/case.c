@@ -599,6 +599,15 @@ event_value(const struct event *ev, enum event_key bit, char date[11])
 	}
 }
 
+/* The file's own line ending, from its first line: "\r\n" or "\n". */
+static const char *
+line_end(const struct casefile *c)
+{
+	const char *nl = memchr(c->text, '\n', c->len);
+
+	return nl != NULL && nl > c->text && nl[-1] == '\r' ? "\r\n" : "\n";
+}
+
 char *
 case_append(const struct casefile *c, const struct event *ev, size_t *len)
 {
@@ -618,7 +627,7 @@ case_append(const struct casefile *c, const struct event *ev, size_t *len)
 	}
 	strbuf_add(&sb, c->text, c->len);
 	if (c->len > 0 && c->text[c->len - 1] != '\n')
-		strbuf_addch(&sb, '\n');
+		strbuf_addstr(&sb, line_end(c));
 	for (i = 1; i < c->item_col; i++)
 		strbuf_addch(&sb, ' ');
 	strbuf_addstr(&sb, "- {");
@@ -630,6 +639,7 @@ case_append(const struct casefile *c, const struct event *ev, size_t *len)
 		case_quote(&sb, value);
 		first = 0;
 	}
-	strbuf_addstr(&sb, "}\n");
+	strbuf_addstr(&sb, "}");
+	strbuf_addstr(&sb, line_end(c));
 	return strbuf_detach(&sb, len);
 }

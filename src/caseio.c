@@ -14,6 +14,7 @@
 #include "state.h"
 #include "strbuf.h"
 #include "xalloc.h"
+#include "yamlio.h"
 
 int
 case_open(const char *path, struct opened *o)
@@ -89,7 +90,9 @@ append_events(const struct casefile *c, const struct event *evs, size_t n,
 
 /*
  * Parses the new text again: it must be a valid case with exactly the
- * events added, or something about the file defeated the append.
+ * events added, or something about the file defeated the append.  A case
+ * that parses but breaks a rule of the model (a recurring step's next
+ * date out of range) has had its reason reported already.
  */
 static int
 verify(const struct opened *o, const char *text, size_t len, size_t n)
@@ -97,11 +100,20 @@ verify(const struct opened *o, const char *text, size_t len, size_t n)
 	struct casefile *again;
 	int ok;
 
+	if (len > YAML_MAX_BYTES) {
+		error_at(o->c->name, 0, 0, "cannot add to the history: the "
+		    "case would grow past the size limit of %d bytes",
+		    YAML_MAX_BYTES);
+		return SAMS_EXIT_DATAERR;
+	}
 	diag_set_sink(NULL, NULL, 1);
 	again = case_load(xstrndup(text, len), len, o->c->name);
 	diag_set_sink(NULL, NULL, 0);
-	ok = again != NULL && again->nevents == o->c->nevents + n &&
-	    state_check_case(o->m, again) == 0;
+	ok = again != NULL && again->nevents == o->c->nevents + n;
+	if (ok && state_check_case(o->m, again) > 0) {
+		case_free(again);
+		return SAMS_EXIT_DATAERR;
+	}
 	case_free(again);
 	if (ok)
 		return 0;
@@ -258,8 +270,10 @@ work(void *arg)
 static size_t
 thread_count(void)
 {
+	/* Checked at start-up by cli_environment(). */
 	const char *env = getenv("SAMS_THREADS");
-	long n = env != NULL ? atol(env) : sysconf(_SC_NPROCESSORS_ONLN);
+	long n = env != NULL && *env != '\0' ? atol(env) :
+	    sysconf(_SC_NPROCESSORS_ONLN);
 
 	return n < 1 ? 1 : n > 4 ? 4 : (size_t)n;
 }

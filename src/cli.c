@@ -110,6 +110,27 @@ lock_timeout_environment(void)
 	return 0;
 }
 
+#define THREADS_MAX	64
+
+/* SAMS_THREADS: a whole number from 1 to THREADS_MAX; caseio.c reads it. */
+static int
+threads_environment(void)
+{
+	const char *s = getenv("SAMS_THREADS");
+	size_t digits;
+
+	if (s == NULL || *s == '\0')
+		return 0;
+	digits = strspn(s, "0123456789");
+	if (digits == 0 || digits > 2 || s[digits] != '\0' || atoi(s) < 1 ||
+	    atoi(s) > THREADS_MAX) {
+		error_msg("SAMS_THREADS must be a whole number from 1 to %d",
+		    THREADS_MAX);
+		return SAMS_EXIT_USAGE;
+	}
+	return 0;
+}
+
 int
 cli_environment(void)
 {
@@ -120,7 +141,8 @@ cli_environment(void)
 
 	if (phases != NULL && *phases != '\0')
 		model_set_dir(phases);
-	if ((rc = lock_timeout_environment()) != 0)
+	if ((rc = lock_timeout_environment()) != 0 ||
+	    (rc = threads_environment()) != 0)
 		return rc;
 	if (today == NULL || *today == '\0')
 		return 0;
@@ -224,6 +246,26 @@ cli_default_by(const char **by)
 	return *by != NULL ? cli_line(*by, "the login name") : 0;
 }
 
+/* What a command that wrote has changed, for cli_finish(). */
+static const char *
+what_changed(void)
+{
+	static const struct {
+		const char	*command, *changed;
+	} changes[] = {
+		{ "init", "the folder was set up" },
+		{ "merge-file", "the merged file was written" },
+		{ "new", "the case file was created" },
+	};
+	size_t i;
+
+	for (i = 0; cli_argv != NULL && i < sizeof(changes) /
+	    sizeof(changes[0]); i++)
+		if (strcmp(cli_argv[0], changes[i].command) == 0)
+			return changes[i].changed;
+	return "the case file was written";
+}
+
 int
 cli_finish(int rc)
 {
@@ -231,8 +273,8 @@ cli_finish(int rc)
 		return rc;
 	/* 74 says "unchanged"; a retry must not record an event twice. */
 	if (file_committed()) {
-		diag(DIAG_WARNING, NULL, 0, 0, "the case file was written, but "
-		    "standard output was not: %s", strerror(errno != 0 ?
+		diag(DIAG_WARNING, NULL, 0, 0, "%s, but standard output was "
+		    "not: %s", what_changed(), strerror(errno != 0 ?
 		    errno : EIO));
 		return rc;
 	}

@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 
 #include <dirent.h>
+#include <pwd.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -222,23 +223,109 @@ wait_for_lock(int fd, const char *path)
 /*
  * Whoever may read the case may lock it, so that a team sharing a folder
  * shares its locks: the lock file, which is empty and gives nothing away,
- * gets the case file's group and read bits.  Only its owner can change
- * them; failing to is harmless, as the lock is held already.
+ * gets the case file's group and read bits, and its owner when root made
+ * it (a lock only root could open would shut the case's owner out).  Only
+ * its owner or root can change them; failing to is harmless, as the lock
+ * is held already.
  */
 static void
 share_lock(int fd, const char *path)
 {
 	struct stat lock, target;
+	uid_t uid = (uid_t)-1;
 	mode_t want;
 
-	if (fstat(fd, &lock) == -1 || lock.st_uid != geteuid() ||
-	    sys_lstat(path, &target) == -1 || !S_ISREG(target.st_mode))
+	if (fstat(fd, &lock) == -1 || sys_lstat(path, &target) == -1 ||
+	    !S_ISREG(target.st_mode))
 		return;
-	if (lock.st_gid != target.st_gid)
-		(void)sys_fchown(fd, (uid_t)-1, target.st_gid);
+	if (geteuid() == 0 && lock.st_uid != target.st_uid)
+		uid = target.st_uid;
+	else if (lock.st_uid != geteuid())
+		return;
+	if (uid != (uid_t)-1 || lock.st_gid != target.st_gid)
+		(void)sys_fchown(fd, uid, target.st_gid);
 	want = S_IRUSR | S_IWUSR | (target.st_mode & (S_IRGRP | S_IROTH));
 	if ((lock.st_mode & 0777) != want)
 		(void)sys_fchmod(fd, want);
+}
+
+/* The lock exists but is not ours to open: say whose it is. */
+static int
+lock_denied(const char *path, const char *lock)
+{
+	struct passwd *pw;
+	struct stat st;
+
+	if (sys_lstat(lock, &st) == -1) {
+		error_sys(path, EACCES, "cannot create the lock file");
+		return SAMS_EXIT_CANTCREAT;
+	}
+	pw = getpwuid(st.st_uid);
+	error_at(path, 0, 0, "cannot open the lock file %s: it belongs to "
+	    "%s (uid %lu) and you may not read it; ask them or an "
+	    "administrator to remove it (it holds no data)", lock,
+	    pw != NULL ? pw->pw_name : "another user",
+	    (unsigned long)st.st_uid);
+	return SAMS_EXIT_CANTCREAT;
+}
+
+static int
+refuse_lock(const char *path, const char *lock, const char *what)
+{
+	error_at(path, 0, 0, "the lock file %s is %s, not a regular file; "
+	    "remove it (it holds no data) and try again", lock, what);
+	return SAMS_EXIT_CANTCREAT;
+}
+
+/*
+ * Opens the lock file, never through a link and never waiting on a FIFO
+ * (O_NONBLOCK): only an empty regular file is a lock.
+ */
+static int
+open_lock(const char *path, struct file_lock *lk)
+{
+	struct stat st;
+	int saved;
+
+	/* Read-only: flock() needs no more, and the team needs no more. */
+	lk->fd = sys_open(lk->path, O_RDONLY | O_CREAT | O_CLOEXEC |
+	    O_NOFOLLOW | O_NONBLOCK, 0600);
+	if (lk->fd == -1) {
+		saved = errno;
+		if (saved == ELOOP)
+			return refuse_lock(path, lk->path, "a symbolic link");
+		if (saved == EISDIR)
+			return refuse_lock(path, lk->path, "a folder");
+		if (saved == ENXIO)
+			return refuse_lock(path, lk->path, "a socket");
+		if (saved == EACCES)
+			return lock_denied(path, lk->path);
+		error_sys(path, saved, "cannot create the lock file");
+		return saved == EROFS ? SAMS_EXIT_CANTCREAT : SAMS_EXIT_IOERR;
+	}
+	if (fstat(lk->fd, &st) == -1) {
+		error_sys(path, errno, "cannot create the lock file");
+		return SAMS_EXIT_IOERR;
+	}
+	if (!S_ISREG(st.st_mode))
+		return refuse_lock(path, lk->path, S_ISFIFO(st.st_mode) ?
+		    "a FIFO" : S_ISDIR(st.st_mode) ? "a folder" :
+		    "a special file");
+	return 0;
+}
+
+int
+file_check_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	size_t n = strlen(slash != NULL ? slash + 1 : path);
+
+	if (n <= FILE_NAME_MAX)
+		return 0;
+	error_at(path, 0, 0, "a case file's name may be at most %d bytes, "
+	    "so that its lock and temporary files fit beside it",
+	    FILE_NAME_MAX);
+	return SAMS_EXIT_CANTCREAT;
 }
 
 int
@@ -248,21 +335,18 @@ file_lock(const char *path, struct file_lock *lk)
 	char *dir;
 	int rc;
 
+	lk->fd = -1;
+	lk->path = NULL;
+	if ((rc = file_check_name(path)) != 0)
+		return rc;
 	split_path(path, &dir, &base);
 	lk->path = xasprintf("%s/.%s.lock", dir, base);
-	/* Read-only: flock() needs no more, and the team needs no more. */
-	lk->fd = sys_open(lk->path, O_RDONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW,
-	    0600);
-	if (lk->fd == -1) {
-		rc = errno == EACCES || errno == EROFS ? SAMS_EXIT_CANTCREAT :
-		    SAMS_EXIT_IOERR;
-		error_sys(path, errno, "cannot create the lock file");
-	} else {
+	rc = open_lock(path, lk);
+	if (rc == 0)
 		rc = wait_for_lock(lk->fd, path);
-		if (rc == 0) {
-			share_lock(lk->fd, path);
-			remove_stale_temps(dir, base);
-		}
+	if (rc == 0) {
+		share_lock(lk->fd, path);
+		remove_stale_temps(dir, base);
 	}
 	free(dir);
 	if (rc != 0)
@@ -310,12 +394,33 @@ int
 file_check_target(const char *path)
 {
 	struct stat st;
+	int fd, rc;
 
+	if ((rc = file_check_name(path)) != 0)
+		return rc;
+	/* Looked at first, so that no device is opened by mistake. */
 	if (sys_lstat(path, &st) == -1) {
 		error_sys(path, errno, "cannot open");
 		return SAMS_EXIT_NOINPUT;
 	}
-	return check_type(path, &st);
+	if ((rc = check_type(path, &st)) != 0)
+		return rc;
+	/* Then opened: whoever cannot read the case makes no lock file
+	 * for it. */
+	fd = sys_open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0);
+	if (fd == -1 && errno == ELOOP)
+		return refuse_link(path);
+	if (fd == -1) {
+		error_sys(path, errno, "cannot open");
+		return SAMS_EXIT_NOINPUT;
+	}
+	if (fstat(fd, &st) == -1) {
+		error_sys(path, errno, "cannot read");
+		rc = SAMS_EXIT_NOINPUT;
+	} else
+		rc = check_type(path, &st);
+	sys_close(fd);
+	return rc;
 }
 
 static void
@@ -636,6 +741,8 @@ file_create(const char *path, const char *buf, size_t len)
 	char *tmp;
 	int rc, saved;
 
+	if ((rc = file_check_name(path)) != 0)
+		return rc;
 	rc = write_temp(path, buf, len, NULL, &tmp);
 	if (rc != 0)
 		return rc;

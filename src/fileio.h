@@ -55,16 +55,27 @@ struct file_lock {
 void	file_set_lock_timeout(double seconds);
 
 /*
+ * The longest base name of a file sams writes: its lock and temporary
+ * files (".NAME.tmp.PID.HEX") must fit in NAME_MAX beside it.
+ */
+#define FILE_NAME_MAX	200
+
+/* 73 after reporting when path's base name is longer than FILE_NAME_MAX. */
+int	file_check_name(const char *path);
+
+/*
  * Takes the lock for updating path: an flock on ".NAME.lock" beside it,
- * waiting at most the lock timeout: 75 on timeout.  Removes temporary
+ * waiting at most the lock timeout: 75 on timeout; 73 when the lock is
+ * not a regular file or another user's that this one cannot open.  Removes temporary
  * files an interrupted run left behind: exactly ".NAME.tmp.PID.HEX".
  */
 int	file_lock(const char *path, struct file_lock *lk);
 void	file_unlock(struct file_lock *lk);
 
 /*
- * Whether path may be replaced: an existing regular file that is not a
- * symbolic link and has no other hard links (73 otherwise).
+ * Whether path may be replaced: an existing regular file that the process
+ * can open for reading (66 otherwise), that is not a symbolic link and has
+ * no other hard links (73 otherwise).
  */
 int	file_check_target(const char *path);
 

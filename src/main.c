@@ -96,14 +96,18 @@ cmd_help(int argc, char *argv[])
 	return c->fn(2, args);
 }
 
-/* Makes sure fds 0-2 are open, so no file we open lands on them. */
+/*
+ * Makes sure fds 0-2 are open, so no file we open lands on them.  Read
+ * only: a closed standard output or error stays one that cannot be
+ * written, and cli_finish() says so, as for any failed write.
+ */
 static void
 sanitize_stdfds(void)
 {
 	int fd;
 
 	do {
-		fd = open("/dev/null", O_RDWR);
+		fd = open("/dev/null", O_RDONLY);
 	} while (fd >= 0 && fd <= 2);
 	if (fd > 2)
 		close(fd);
