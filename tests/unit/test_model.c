@@ -357,6 +357,50 @@ test_model_reports_a_circle_of_steps_once(void **state)
 	strbuf_release(&sb);
 }
 
+/* A redefined base step moved to a later phase than steps waiting for it. */
+static void
+test_model_local_step_moved_after_its_waiters(void **state)
+{
+	static const char local[] = "sams-local: 1\nsteps:\n"
+	    "  - id: ip-kartlagg\n    phase: uppfoljning\n    title: K\n"
+	    "    owner: socialtjanst\n    why: W\n    what: [X]\n"
+	    "    source: local\n";
+	static const char ext[] = "sams-model: 1\nid: t\nextends: sams\n"
+	    "title: T\nsteps:\n"
+	    "  - id: ip-kartlagg\n    phase: uppfoljning\n    title: K\n"
+	    "    owner: socialtjanst\n    why: W\n    what: [X]\n"
+	    "    source: local\n";
+
+	(void)state;
+	assert_null(model_load_local(xstrdup(local), strlen(local),
+	    ".sams/local.yml", "sams"));
+	assert_reported(".sams/local.yml:4:12: error: step 'ip-kartlagg' "
+	    "moves to a later phase than the base's step 'ip-informera', "
+	    "which waits for it");
+	assert_null(model_load(xstrdup(ext), strlen(ext), "m.yml"));
+	assert_reported("m.yml:7:12: error: step 'ip-kartlagg' moves to a "
+	    "later phase than the base's step 'ip-informera'");
+}
+
+/* A circle through a base step: told at the local step, never at a line
+ * of the base model's file. */
+static void
+test_model_local_circle_through_a_base_step(void **state)
+{
+	static const char local[] = "sams-local: 1\nsteps:\n"
+	    "  - id: ip-kartlagg\n    phase: infor-placering\n"
+	    "    title: K\n    owner: socialtjanst\n    why: W\n"
+	    "    what: [X]\n    after: [ip-informera]\n"
+	    "    source: local\n";
+
+	(void)state;
+	assert_null(model_load_local(xstrdup(local), strlen(local),
+	    ".sams/local.yml", "sams"));
+	assert_reported(".sams/local.yml:3:5: error: circular prerequisites: "
+	    "ip-kartlagg -> ip-informera -> ip-kartlagg (through the base's "
+	    "step 'ip-informera')");
+}
+
 static int
 group_teardown(void **state)
 {
@@ -389,6 +433,9 @@ main(void)
 		cmocka_unit_test(test_model_get_opens_no_path_for_an_id),
 		cmocka_unit_test(test_model_bounds_its_lists),
 		cmocka_unit_test(test_model_reports_a_circle_of_steps_once),
+		cmocka_unit_test(
+		    test_model_local_step_moved_after_its_waiters),
+		cmocka_unit_test(test_model_local_circle_through_a_base_step),
 	};
 
 	return cmocka_run_group_tests_name("model", tests, capture_setup,
