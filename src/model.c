@@ -1,4 +1,6 @@
 /* Loading and checking the process model (sams-phases(5)). */
+#include <sys/stat.h>
+
 #include <errno.h>
 #include <pthread.h>
 #include <limits.h>
@@ -1049,7 +1051,7 @@ get_base(struct schema *s, struct model_ctx *c, const char *id,
 		report_cycle(s, k);
 	else if ((rc = model_get(id, base)) == 0)
 		;
-	else if (me->in_cycle)
+	else if (me->in_cycle || rc == MODEL_UNREADABLE)
 		s->errors++;	/* reported once, at the model it began with */
 	else if (rc == -3)
 		schema_error(s, at, "cannot extend model '%s': it is being "
@@ -1176,10 +1178,14 @@ model_free(struct model *m)
 	free(m);
 }
 
+/* Whether model_dir was found to be a folder: 0 not yet looked, 1 yes. */
+static int model_dir_state;
+
 void
 model_set_dir(const char *dir)
 {
 	model_dir = dir;
+	model_dir_state = 0;
 }
 
 const char *
@@ -1197,19 +1203,53 @@ struct cached_model {
 static struct cached_model	*cache;
 static size_t			 ncache;
 
+/*
+ * A model folder that is not there is told as such, once a run (not as
+ * a model it lacks); returns 0 if it is a folder, or MODEL_UNREADABLE.
+ * Called with the cache lock held.
+ */
+static int
+check_model_dir(void)
+{
+	struct stat st;
+
+	const char *why;
+
+	if (model_dir_state == 0) {
+		model_dir_state = 1;
+		if (stat(model_dir, &st) == -1)
+			why = errno == ENOENT ? "no such folder" :
+			    strerror(errno);
+		else if (!S_ISDIR(st.st_mode))
+			why = "not a folder";
+		else
+			why = NULL;
+		if (why != NULL) {
+			model_dir_state = -1;
+			error_at(model_dir, 0, 0, "the model folder (--phases, "
+			    "SAMS_PHASES): %s", why);
+		}
+	}
+	return model_dir_state == 1 ? 0 : MODEL_UNREADABLE;
+}
+
 /* Loads DIR/ID.yml from the folder set by model_set_dir(). */
 static int
 load_by_id(const char *id, struct model **out)
 {
+	struct stat st;
 	char *path, *text;
 	size_t len;
 	int rc;
 
 	*out = NULL;
+	if (check_model_dir() != 0)
+		return MODEL_UNREADABLE;
 	path = xasprintf("%s/%s.yml", model_dir, id);
 	/* No such model: the caller says so, without the id (it may come
-	 * from a case file). */
-	if (access(path, F_OK) == -1 && errno == ENOENT) {
+	 * from a case file).  A dangling link is a model that cannot be
+	 * read, and file_read() says so. */
+	if (lstat(path, &st) == -1 && errno == ENOENT) {
 		free(path);
 		return -2;
 	}
@@ -1218,7 +1258,7 @@ load_by_id(const char *id, struct model **out)
 		*out = model_load(text, len, path);
 	free(path);
 	if (rc != 0)
-		return rc == SAMS_EXIT_NOINPUT ? -2 : -1;
+		return rc == SAMS_EXIT_NOINPUT ? MODEL_UNREADABLE : -1;
 	if (*out != NULL && strcmp((*out)->id, id) != 0) {
 		error_at((*out)->name, 0, 0, "the file defines model '%s', "
 		    "not '%.40s'", (*out)->id, id);
@@ -1430,6 +1470,12 @@ model_get_in(const char *id, const char *folder, const struct model **out)
 	key = xasprintf("%s\n%s", path, id);
 	pthread_once(&cache_once, init_cache_lock);
 	pthread_mutex_lock(&cache_lock);
+	if (model_dir != NULL && check_model_dir() != 0) {
+		pthread_mutex_unlock(&cache_lock);
+		free(key);
+		free(path);
+		return MODEL_UNREADABLE;
+	}
 	for (i = 0; i < ncache; i++)
 		if (strcmp(cache[i].id, key) == 0)
 			break;
