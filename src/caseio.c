@@ -54,7 +54,8 @@ case_open_text(char *text, size_t len, const char *name, struct opened *o)
 		    "model that does not exist");
 	if (rc != 0 || state_check_case(o->m, o->c) > 0) {
 		opened_close(o);
-		return rc == -3 ? SAMS_EXIT_NOPERM : SAMS_EXIT_DATAERR;
+		return rc == -3 ? SAMS_EXIT_NOPERM : rc == MODEL_UNREADABLE ?
+		    SAMS_EXIT_NOINPUT : SAMS_EXIT_DATAERR;
 	}
 	return 0;
 }

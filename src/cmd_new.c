@@ -198,6 +198,7 @@ create(struct new_case *nc, const char *path)
 		error_msg("--model: no model '%.40s'", nc->model);
 	if (rc != 0)
 		return rc == -2 ? SAMS_EXIT_USAGE : rc == -3 ? SAMS_EXIT_NOPERM :
+		    rc == MODEL_UNREADABLE ? SAMS_EXIT_NOINPUT :
 		    SAMS_EXIT_DATAERR;
 	if ((rc = check_case(nc, m)) != 0)
 		return rc;

@@ -10,6 +10,23 @@
 #include "sams.h"
 #include "text.h"
 
+/* The exit status for what model_get_in() returned (not -2). */
+static int
+describe_status(int rc)
+{
+	static const struct { int rc, status; } map[] = {
+		{ 0, 0 },
+		{ -3, SAMS_EXIT_NOPERM },
+		{ MODEL_UNREADABLE, SAMS_EXIT_NOINPUT },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(map) / sizeof(map[0]); i++)
+		if (map[i].rc == rc)
+			return map[i].status;
+	return SAMS_EXIT_DATAERR;
+}
+
 int
 describe_options(int argc, char *argv[], const char *usage,
     const struct model **m)
@@ -19,12 +36,13 @@ describe_options(int argc, char *argv[], const char *usage,
 		CLI_COMMON_OPTIONS
 	};
 	const char *id = "sams";
-	int ch, rc;
+	int ch, rc, asked = 0;
 
 	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		switch (ch) {
 		case OPT_MODEL:
 			id = optarg;
+			asked = 1;
 			break;
 		case 'h':
 			cli_usage(usage, 1);
@@ -36,11 +54,16 @@ describe_options(int argc, char *argv[], const char *usage,
 		}
 	}
 	rc = model_get_in(id, folder_find("./-"), m);
+	if (rc == -2 && !asked) {	/* the folder lacks the model cases use */
+		error_at(model_get_dir(), 0, 0, "the model folder (--phases, "
+		    "SAMS_PHASES) has no model '%s'", id);
+		return SAMS_EXIT_DATAERR;
+	}
 	if (rc == -2) {
 		error_msg("no model '%.40s'; see --model in sams(1)", id);
 		return SAMS_EXIT_USAGE;
 	}
-	return rc == 0 ? 0 : rc == -3 ? SAMS_EXIT_NOPERM : SAMS_EXIT_DATAERR;
+	return describe_status(rc);
 }
 
 static const char *

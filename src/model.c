@@ -1,4 +1,6 @@
 /* Loading and checking the process model (sams-phases(5)). */
+#include <sys/stat.h>
+
 #include <errno.h>
 #include <pthread.h>
 #include <limits.h>
@@ -697,25 +699,82 @@ check_order(struct schema *s, const struct model *m, const struct step_ctx *c)
 	}
 }
 
-/* Reports path[from..depth), steps that wait for each other in a circle. */
+/*
+ * The same for a base step that waits for a step this file redefines in a
+ * later phase: told at the redefining step, since the base step's position
+ * is in another file.
+ */
+static void
+check_base_order(struct schema *s, const struct model *m,
+    struct step_ctx *const *own)
+{
+	const struct step *st, *pre;
+	const struct step_ctx *c;
+	size_t i, k;
+
+	for (i = 0; i < m->nsteps; i++) {
+		st = &m->steps[i];
+		if (own[i] != NULL || st->phase == NO_INDEX)
+			continue;
+		for (k = 0; k < st->nafter; k++) {
+			if (st->after[k] == NO_INDEX ||
+			    (c = own[st->after[k]]) == NULL)
+				continue;
+			pre = c->st;
+			if (pre->phase == NO_INDEX || pre->phase <= st->phase)
+				continue;
+			if (c->phase != NULL)
+				schema_error(s, c->phase, "step '%s' moves to "
+				    "a later phase than the base's step '%s', "
+				    "which waits for it", pre->id, st->id);
+			else {
+				s->errors++;
+				error_at(s->file, pre->line, pre->col, "step "
+				    "'%s' moves to a later phase than the "
+				    "base's step '%s', which waits for it",
+				    pre->id, st->id);
+			}
+		}
+	}
+}
+
+/*
+ * Reports path[from..depth), steps that wait for each other in a circle,
+ * starting at the first of the file's own steps in it: a base step's
+ * position is in another file.  own[i] says whether step i is the file's.
+ */
 static void
 report_step_cycle(struct schema *s, const struct model *m,
-    const size_t *path, size_t depth, size_t from)
+    struct step_ctx *const *own, const size_t *path, size_t depth,
+    size_t from)
 {
 	char chain[512];
-	size_t k, used;
+	const char *base = NULL;
+	size_t k, n = depth - from, start = 0, used = 0;
+	const struct step *st;
 
-	used = (size_t)snprintf(chain, sizeof(chain), "%s",
-	    m->steps[path[from]].id);
-	for (k = from + 1; k < depth && used < sizeof(chain); k++)
+	for (k = 0; k < n; k++)
+		if (own[path[from + k]] != NULL)
+			break;
+	if (k < n)
+		start = k;
+	for (k = 0; k <= n && used < sizeof(chain); k++) {
+		st = &m->steps[path[from + (start + k) % n]];
+		if (base == NULL && own[path[from + (start + k) % n]] == NULL)
+			base = st->id;
 		used += (size_t)snprintf(chain + used, sizeof(chain) - used,
-		    " -> %s", m->steps[path[k]].id);
-	if (used < sizeof(chain))
-		snprintf(chain + used, sizeof(chain) - used, " -> %s",
-		    m->steps[path[from]].id);
+		    "%s%s", k > 0 ? " -> " : "", st->id);
+	}
+	st = &m->steps[path[from + start]];
 	s->errors++;
-	error_at(s->file, m->steps[path[from]].line, m->steps[path[from]].col,
-	    "circular prerequisites: %s", chain);
+	if (own[path[from + start]] == NULL)	/* never: the base loaded */
+		error_at(s->file, 0, 0, "circular prerequisites: %s", chain);
+	else if (base != NULL)
+		error_at(s->file, st->line, st->col, "circular prerequisites: "
+		    "%s (through the base's step '%s')", chain, base);
+	else
+		error_at(s->file, st->line, st->col, "circular prerequisites: "
+		    "%s", chain);
 }
 
 /*
@@ -724,7 +783,8 @@ report_step_cycle(struct schema *s, const struct model *m,
  * steps and prerequisites, and no deep stack on a long chain.
  */
 static void
-check_cycles(struct schema *s, const struct model *m)
+check_cycles(struct schema *s, const struct model *m,
+    struct step_ctx *const *own)
 {
 	unsigned char *state;	/* 0 unseen, 1 on the path, 2 done */
 	size_t *path, *next, *pos, depth, i, u, v;
@@ -751,7 +811,8 @@ check_cycles(struct schema *s, const struct model *m)
 			if (v == NO_INDEX || state[v] == 2)
 				continue;
 			if (state[v] == 1) {
-				report_step_cycle(s, m, path, depth, pos[v]);
+				report_step_cycle(s, m, own, path, depth,
+				    pos[v]);
 				continue;
 			}
 			state[v] = 1;
@@ -770,6 +831,7 @@ static void
 link_model(struct schema *s, struct model_ctx *c)
 {
 	struct model *m = c->m;
+	struct step_ctx **own;
 	size_t i;
 
 	CHECK_DUPLICATES(s, m->roles, m->nroles, "role");
@@ -779,7 +841,13 @@ link_model(struct schema *s, struct model_ctx *c)
 		link_step(s, m, &c->steps[i]);
 	for (i = 0; i < c->nown; i++)
 		check_order(s, m, &c->steps[i]);
-	check_cycles(s, m);
+	/* Which merged steps are the file's own, the rest the base's. */
+	own = xcalloc(m->nsteps + 1, sizeof(*own));
+	for (i = 0; i < c->nown; i++)
+		own[c->steps[i].st - m->steps] = &c->steps[i];
+	check_base_order(s, m, own);
+	check_cycles(s, m, own);
+	free(own);
 }
 
 /* Extending: base steps */
@@ -983,7 +1051,7 @@ get_base(struct schema *s, struct model_ctx *c, const char *id,
 		report_cycle(s, k);
 	else if ((rc = model_get(id, base)) == 0)
 		;
-	else if (me->in_cycle)
+	else if (me->in_cycle || rc == MODEL_UNREADABLE)
 		s->errors++;	/* reported once, at the model it began with */
 	else if (rc == -3)
 		schema_error(s, at, "cannot extend model '%s': it is being "
@@ -1110,10 +1178,14 @@ model_free(struct model *m)
 	free(m);
 }
 
+/* Whether model_dir was found to be a folder: 0 not yet looked, 1 yes. */
+static int model_dir_state;
+
 void
 model_set_dir(const char *dir)
 {
 	model_dir = dir;
+	model_dir_state = 0;
 }
 
 const char *
@@ -1131,19 +1203,53 @@ struct cached_model {
 static struct cached_model	*cache;
 static size_t			 ncache;
 
+/*
+ * A model folder that is not there is told as such, once a run (not as
+ * a model it lacks); returns 0 if it is a folder, or MODEL_UNREADABLE.
+ * Called with the cache lock held.
+ */
+static int
+check_model_dir(void)
+{
+	struct stat st;
+
+	const char *why;
+
+	if (model_dir_state == 0) {
+		model_dir_state = 1;
+		if (stat(model_dir, &st) == -1)
+			why = errno == ENOENT ? "no such folder" :
+			    strerror(errno);
+		else if (!S_ISDIR(st.st_mode))
+			why = "not a folder";
+		else
+			why = NULL;
+		if (why != NULL) {
+			model_dir_state = -1;
+			error_at(model_dir, 0, 0, "the model folder (--phases, "
+			    "SAMS_PHASES): %s", why);
+		}
+	}
+	return model_dir_state == 1 ? 0 : MODEL_UNREADABLE;
+}
+
 /* Loads DIR/ID.yml from the folder set by model_set_dir(). */
 static int
 load_by_id(const char *id, struct model **out)
 {
+	struct stat st;
 	char *path, *text;
 	size_t len;
 	int rc;
 
 	*out = NULL;
+	if (check_model_dir() != 0)
+		return MODEL_UNREADABLE;
 	path = xasprintf("%s/%s.yml", model_dir, id);
 	/* No such model: the caller says so, without the id (it may come
-	 * from a case file). */
-	if (access(path, F_OK) == -1 && errno == ENOENT) {
+	 * from a case file).  A dangling link is a model that cannot be
+	 * read, and file_read() says so. */
+	if (lstat(path, &st) == -1 && errno == ENOENT) {
 		free(path);
 		return -2;
 	}
@@ -1152,7 +1258,7 @@ load_by_id(const char *id, struct model **out)
 		*out = model_load(text, len, path);
 	free(path);
 	if (rc != 0)
-		return rc == SAMS_EXIT_NOINPUT ? -2 : -1;
+		return rc == SAMS_EXIT_NOINPUT ? MODEL_UNREADABLE : -1;
 	if (*out != NULL && strcmp((*out)->id, id) != 0) {
 		error_at((*out)->name, 0, 0, "the file defines model '%s', "
 		    "not '%.40s'", (*out)->id, id);
@@ -1364,6 +1470,12 @@ model_get_in(const char *id, const char *folder, const struct model **out)
 	key = xasprintf("%s\n%s", path, id);
 	pthread_once(&cache_once, init_cache_lock);
 	pthread_mutex_lock(&cache_lock);
+	if (model_dir != NULL && check_model_dir() != 0) {
+		pthread_mutex_unlock(&cache_lock);
+		free(key);
+		free(path);
+		return MODEL_UNREADABLE;
+	}
 	for (i = 0; i < ncache; i++)
 		if (strcmp(cache[i].id, key) == 0)
 			break;

@@ -100,8 +100,11 @@ const char	*model_get_dir(void);
  * The model with that id: built in, or loaded once from the model folder
  * and cached.  Returns 0, -1 after
  * reporting a malformed model (65), or -2 without a message when there is
- * no such model (id is not an id, or has no file).  Do not free it.
+ * no such model (id is not an id, or has no file), or MODEL_UNREADABLE
+ * after reporting a model folder that is not there or a model file that
+ * cannot be read (66).  Do not free it.
  */
+#define MODEL_UNREADABLE	(-4)
 int		 model_get(const char *id, const struct model **out);
 void		 model_cache_release(void);
 /*

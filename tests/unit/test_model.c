@@ -357,6 +357,84 @@ test_model_reports_a_circle_of_steps_once(void **state)
 	strbuf_release(&sb);
 }
 
+/* A model folder that is not there is told as such, once, not as a
+ * model it lacks; a model file that cannot be opened is no missing model. */
+static void
+test_model_folder_that_is_not_there(void **state)
+{
+	static const char *const names[] = { "sams.yml", NULL };
+	char dir[] = "/tmp/sams-test-model.XXXXXX", *gone, *link;
+	const struct model *m;
+	const char *msg;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	gone = xasprintf("%s/gone", dir);
+	model_set_dir(gone);
+	assert_int_equal(model_get("sams", &m), MODEL_UNREADABLE);
+	assert_int_equal(model_get_in("sisam", dir, &m), MODEL_UNREADABLE);
+	msg = messages();
+	assert_non_null(strstr(msg, "/gone: error: the model folder "
+	    "(--phases, SAMS_PHASES): no such folder\n"));
+	assert_null(strstr(strchr(msg, '\n'), "sams: "));	/* told once */
+	model_set_dir(dir);
+	model_cache_release();
+	link = xasprintf("%s/sams.yml", dir);
+	assert_int_equal(symlink("nowhere.yml", link), 0);
+	assert_int_equal(model_get("sams", &m), MODEL_UNREADABLE);
+	assert_reported("sams.yml: error: cannot open: No such file");
+	assert_int_equal(model_get("sisam", &m), -2);
+	model_set_dir(NULL);
+	model_cache_release();
+	remove_files(dir, names);
+	free(link);
+	free(gone);
+}
+
+/* A redefined base step moved to a later phase than steps waiting for it. */
+static void
+test_model_local_step_moved_after_its_waiters(void **state)
+{
+	static const char local[] = "sams-local: 1\nsteps:\n"
+	    "  - id: ip-kartlagg\n    phase: uppfoljning\n    title: K\n"
+	    "    owner: socialtjanst\n    why: W\n    what: [X]\n"
+	    "    source: local\n";
+	static const char ext[] = "sams-model: 1\nid: t\nextends: sams\n"
+	    "title: T\nsteps:\n"
+	    "  - id: ip-kartlagg\n    phase: uppfoljning\n    title: K\n"
+	    "    owner: socialtjanst\n    why: W\n    what: [X]\n"
+	    "    source: local\n";
+
+	(void)state;
+	assert_null(model_load_local(xstrdup(local), strlen(local),
+	    ".sams/local.yml", "sams"));
+	assert_reported(".sams/local.yml:4:12: error: step 'ip-kartlagg' "
+	    "moves to a later phase than the base's step 'ip-informera', "
+	    "which waits for it");
+	assert_null(model_load(xstrdup(ext), strlen(ext), "m.yml"));
+	assert_reported("m.yml:7:12: error: step 'ip-kartlagg' moves to a "
+	    "later phase than the base's step 'ip-informera'");
+}
+
+/* A circle through a base step: told at the local step, never at a line
+ * of the base model's file. */
+static void
+test_model_local_circle_through_a_base_step(void **state)
+{
+	static const char local[] = "sams-local: 1\nsteps:\n"
+	    "  - id: ip-kartlagg\n    phase: infor-placering\n"
+	    "    title: K\n    owner: socialtjanst\n    why: W\n"
+	    "    what: [X]\n    after: [ip-informera]\n"
+	    "    source: local\n";
+
+	(void)state;
+	assert_null(model_load_local(xstrdup(local), strlen(local),
+	    ".sams/local.yml", "sams"));
+	assert_reported(".sams/local.yml:3:5: error: circular prerequisites: "
+	    "ip-kartlagg -> ip-informera -> ip-kartlagg (through the base's "
+	    "step 'ip-informera')");
+}
+
 static int
 group_teardown(void **state)
 {
@@ -389,6 +467,10 @@ main(void)
 		cmocka_unit_test(test_model_get_opens_no_path_for_an_id),
 		cmocka_unit_test(test_model_bounds_its_lists),
 		cmocka_unit_test(test_model_reports_a_circle_of_steps_once),
+		cmocka_unit_test(test_model_folder_that_is_not_there),
+		cmocka_unit_test(
+		    test_model_local_step_moved_after_its_waiters),
+		cmocka_unit_test(test_model_local_circle_through_a_base_step),
 	};
 
 	return cmocka_run_group_tests_name("model", tests, capture_setup,
