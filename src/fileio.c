@@ -390,6 +390,33 @@ check_type(const char *path, const struct stat *st)
 	return 0;
 }
 
+/*
+ * Opens a case for reading without following a symbolic link, and checks
+ * what the descriptor shows: 0 with *fd open, or an exit status.
+ */
+static int
+open_checked(const char *path, int *fd, struct stat *st)
+{
+	int rc;
+
+	*fd = sys_open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK,
+	    0);
+	if (*fd == -1 && errno == ELOOP)
+		return refuse_link(path);
+	if (*fd == -1) {
+		error_sys(path, errno, "cannot open");
+		return SAMS_EXIT_NOINPUT;
+	}
+	if (fstat(*fd, st) == -1) {
+		error_sys(path, errno, "cannot read");
+		rc = SAMS_EXIT_NOINPUT;
+	} else
+		rc = check_type(path, st);
+	if (rc != 0)
+		sys_close(*fd);
+	return rc;
+}
+
 int
 file_check_target(const char *path)
 {
@@ -407,19 +434,8 @@ file_check_target(const char *path)
 		return rc;
 	/* Then opened: whoever cannot read the case makes no lock file
 	 * for it. */
-	fd = sys_open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0);
-	if (fd == -1 && errno == ELOOP)
-		return refuse_link(path);
-	if (fd == -1) {
-		error_sys(path, errno, "cannot open");
-		return SAMS_EXIT_NOINPUT;
-	}
-	if (fstat(fd, &st) == -1) {
-		error_sys(path, errno, "cannot read");
-		rc = SAMS_EXIT_NOINPUT;
-	} else
-		rc = check_type(path, &st);
-	sys_close(fd);
+	if ((rc = open_checked(path, &fd, &st)) == 0)
+		sys_close(fd);
 	return rc;
 }
 
@@ -463,18 +479,9 @@ file_read_seen(const char *path, size_t max, char **buf, size_t *len,
 	struct stat st;
 	int fd, rc;
 
-	fd = sys_open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0);
-	if (fd == -1 && errno == ELOOP)
-		return refuse_link(path);
-	if (fd == -1) {
-		error_sys(path, errno, "cannot open");
-		return SAMS_EXIT_NOINPUT;
-	}
-	if (fstat(fd, &st) == -1) {
-		error_sys(path, errno, "cannot read");
-		rc = SAMS_EXIT_NOINPUT;
-	} else if ((rc = check_type(path, &st)) == 0)
-		rc = file_read_fd(fd, path, max, buf, len);
+	if ((rc = open_checked(path, &fd, &st)) != 0)
+		return rc;
+	rc = file_read_fd(fd, path, max, buf, len);
 	sys_close(fd);
 	if (rc == 0)
 		remember(seen, &st);
