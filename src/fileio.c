@@ -260,6 +260,12 @@ lock_denied(const char *path, const char *lock)
 		error_sys(path, EACCES, "cannot create the lock file");
 		return SAMS_EXIT_CANTCREAT;
 	}
+	if (st.st_uid == geteuid()) {
+		error_at(path, 0, 0, "cannot open the lock file %s: it is yours "
+		    "but you may not read it; remove it (it holds no data)",
+		    lock);
+		return SAMS_EXIT_CANTCREAT;
+	}
 	pw = getpwuid(st.st_uid);
 	error_at(path, 0, 0, "cannot open the lock file %s: it belongs to "
 	    "%s (uid %lu) and you may not read it; ask them or an "
@@ -311,6 +317,14 @@ open_lock(const char *path, struct file_lock *lk)
 		return refuse_lock(path, lk->path, S_ISFIFO(st.st_mode) ?
 		    "a FIFO" : S_ISDIR(st.st_mode) ? "a folder" :
 		    "a special file");
+	/* Another name for some other file: giving it the case's owner and
+	 * mode would change that file. */
+	if (st.st_nlink > 1) {
+		error_at(path, 0, 0, "the lock file %s has several hard links, "
+		    "so it is another file's name too; remove it (it holds no "
+		    "data) and try again", lk->path);
+		return SAMS_EXIT_CANTCREAT;
+	}
 	return 0;
 }
 
