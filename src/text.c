@@ -55,13 +55,19 @@ decode(const unsigned char *s, size_t n, unsigned long *cp)
 static const struct {
 	unsigned long	first, last;
 } format_ranges[] = {
+	{ 0x034f, 0x034f },	/* COMBINING GRAPHEME JOINER */
 	{ 0x061c, 0x061c },	/* ARABIC LETTER MARK */
+	{ 0x115f, 0x1160 },	/* HANGUL CHOSEONG and JUNGSEONG FILLER */
+	{ 0x180e, 0x180e },	/* MONGOLIAN VOWEL SEPARATOR */
 	{ 0x200b, 0x200b },	/* ZERO WIDTH SPACE */
 	{ 0x200e, 0x200f },	/* LEFT-TO-RIGHT and RIGHT-TO-LEFT MARK */
 	{ 0x2028, 0x202e },	/* LS, PS, embeddings and overrides */
-	{ 0x2060, 0x2064 },	/* WORD JOINER, invisible operators */
+	{ 0x2060, 0x2065 },	/* WORD JOINER, invisible operators */
 	{ 0x2066, 0x2069 },	/* isolates */
+	{ 0x3164, 0x3164 },	/* HANGUL FILLER */
 	{ 0xfeff, 0xfeff },	/* ZERO WIDTH NO-BREAK SPACE (BOM) */
+	{ 0xffa0, 0xffa0 },	/* HALFWIDTH HANGUL FILLER */
+	{ 0xfff9, 0xfffb },	/* interlinear annotation */
 	{ 0xe0000, 0xe007f },	/* tag characters */
 };
 

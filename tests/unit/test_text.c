@@ -51,7 +51,7 @@ test_text_sorts_characters_into_kinds(void **state)
 		{ "\xc2\xad", TEXT_PLAIN, 2 },		/* soft hyphen */
 		{ "\xe2\x80\x8c", TEXT_PLAIN, 3 },		/* ZWNJ */
 		{ "\xe2\x80\x8d", TEXT_PLAIN, 3 },		/* ZWJ */
-		{ "\xe2\x81\xa5", TEXT_PLAIN, 3 },		/* U+2065 */
+		{ "\xe2\x81\xa5", TEXT_FORMAT, 3 },		/* U+2065 */
 		{ "\xf3\xa0\x82\x80", TEXT_PLAIN, 4 },	/* U+E0080 */
 		{ "\xff", TEXT_INVALID, 1 },
 		{ "\x80", TEXT_INVALID, 1 },			/* lone trail */
@@ -96,6 +96,8 @@ test_text_escapes_what_would_steer_a_terminal(void **state)
 	assert_escaped("a\xe2\x80\x8f" "b\xe2\x80\x8b" "c", 0,
 	    "a\\u{200f}b\\u{200b}c");
 	assert_escaped("\xf3\xa0\x80\x81x", 0, "\\u{e0001}x");
+	assert_escaped("a\xe3\x85\xa4" "b\xcd\x8f" "c\xe1\xa0\x8e", 0,
+	    "a\\u{3164}b\\u{034f}c\\u{180e}");
 	assert_escaped("bad\xff\xfe.yml", 0, "bad\\xff\\xfe.yml");
 	assert_escaped("\xe2\x80", 0, "\\xe2\\x80");
 	assert_escaped("a\\b", 0, "a\\b");
