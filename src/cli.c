@@ -167,6 +167,16 @@ cli_usage(const char *text, int help)
 }
 
 int
+cli_operands(int given, int min, int max, const char *what,
+    const char *usage)
+{
+	if (given >= min && given <= max)
+		return 0;
+	error_msg("%s expected, %d given", what, given);
+	return cli_usage(usage, 0);
+}
+
+int
 cli_format(const char *arg, enum cli_format *fmt)
 {
 	if (strcmp(arg, "text") == 0)

@@ -66,6 +66,13 @@ int	cli_environment(void);
  */
 int	cli_usage(const char *text, int help);
 
+/*
+ * Checks that a command got from min to max operands; else says what it
+ * expected (what: "FILE and STEP") and prints the usage.  0 or 64.
+ */
+int	cli_operands(int given, int min, int max, const char *what,
+	    const char *usage);
+
 /* Parses a --date-like argument; 0 or 64 after reporting. */
 int	cli_date(const char *arg, const char *option, long *day);
 /* Parses --format text|json; 0 or 64 after reporting. */

@@ -69,8 +69,9 @@ cmd_next(int argc, char *argv[])
 				return rc < 0 ? cli_usage(usage_next, 0) : rc;
 		}
 	}
-	if (optind >= argc)
-		return cli_usage(usage_next, 0);
+	if ((rc = cli_operands(argc - optind, 1, argc, "FILE",
+	    usage_next)) != 0)
+		return rc;
 	rc = case_each(argv + optind, argc - optind, show_next, &o);
 	return o.bad_role ? SAMS_EXIT_USAGE : rc;
 }

@@ -28,8 +28,9 @@ cmd_note(int argc, char *argv[])
 	rc = record_options(argc, argv, usage_note, 0, &o);
 	if (rc != 0)
 		return rc < 0 ? SAMS_EXIT_OK : rc;
-	if (argc - optind != 2)
-		return cli_usage(usage_note, 0);
+	if ((rc = cli_operands(argc - optind, 2, 2, "FILE and TEXT",
+	    usage_note)) != 0)
+		return rc;
 	memset(&ev, 0, sizeof(ev));
 	ev.kind = EV_NOTE;
 	ev.note = argv[optind + 1];

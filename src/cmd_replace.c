@@ -100,8 +100,9 @@ cmd_replace(int argc, char *argv[])
 				    rc;
 		}
 	}
-	if (argc - optind != 1)
-		return cli_usage(usage_replace, 0);
+	if ((rc = cli_operands(argc - optind, 1, 1, "one FILE",
+	    usage_replace)) != 0)
+		return rc;
 	req.ev.kind = EV_REPLACE;
 	req.ev.value = placement;
 	if ((rc = check(&req, placement)) != 0 ||

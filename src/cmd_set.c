@@ -79,8 +79,9 @@ cmd_set(int argc, char *argv[])
 	rc = record_options(argc, argv, usage_set, 0, &o);
 	if (rc != 0)
 		return rc < 0 ? SAMS_EXIT_OK : rc;
-	if (argc - optind < 2 || argc - optind - 1 > UPDATE_MAX_EVENTS)
-		return cli_usage(usage_set, 0);
+	if ((rc = cli_operands(argc - optind, 2, 1 + UPDATE_MAX_EVENTS,
+	    "FILE and 1 to 16 KEY=VALUE", usage_set)) != 0)
+		return rc;
 	memset(&req, 0, sizeof(req));
 	req.pairs = argv + optind + 1;
 	req.npairs = argc - optind - 1;

@@ -55,7 +55,8 @@ cmd_status(int argc, char *argv[])
 				    rc;
 		}
 	}
-	if (optind >= argc)
-		return cli_usage(usage_status, 0);
+	if ((rc = cli_operands(argc - optind, 1, argc, "FILE",
+	    usage_status)) != 0)
+		return rc;
 	return case_each(argv + optind, argc - optind, show_status, &o);
 }

@@ -159,8 +159,9 @@ record_step_main(int argc, char *argv[], enum event_kind kind,
 	    RECORD_REASON, &o);
 	if (rc != 0)
 		return rc < 0 ? SAMS_EXIT_OK : rc;
-	if (argc - optind != 2)
-		return cli_usage(usage, 0);
+	if ((rc = cli_operands(argc - optind, 2, 2, "FILE and STEP",
+	    usage)) != 0)
+		return rc;
 	if (kind != EV_DONE && o.reason == NULL) {
 		error_msg("%s needs --reason", argv[0]);
 		return SAMS_EXIT_USAGE;
