@@ -105,10 +105,10 @@ role_matches(const struct case_state *st, size_t i, const char *role)
 }
 
 static void
-owner_text(FILE *fp, const struct case_state *st, const struct step *s)
+owner_text(FILE *fp, const struct case_state *st, size_t i)
 {
-	const struct role *r = &st->m->roles[s->owner];
-	const char *name = state_contact(st->c, r);
+	const struct role *r = &st->m->roles[st->m->steps[i].owner];
+	const char *name = state_owner(st, i);
 
 	text_put(fp, r->title);
 	if (name != NULL) {
@@ -133,7 +133,7 @@ next_step_text(FILE *fp, const struct case_state *st, size_t i)
 	text_put(fp, s->title);
 	fputc('\n', fp);
 	fputs("  Ansvarig:   ", fp);
-	owner_text(fp, st, s);
+	owner_text(fp, st, i);
 	if (ss->due != DATE_NONE) {
 		date_format(ss->due, date);
 		fprintf(fp, "  Senast:     %s%s%s%s\n", date,
@@ -330,7 +330,7 @@ json_step_head(struct strbuf *sb, const struct case_state *st, size_t i)
 	strbuf_addstr(sb, ", \"title\": ");
 	json_string(sb, r->title);
 	strbuf_addstr(sb, ", \"name\": ");
-	json_string(sb, state_contact(st->c, r));
+	json_string(sb, state_owner(st, i));
 	strbuf_addch(sb, '}');
 }
 

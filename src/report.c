@@ -200,7 +200,7 @@ separated_row(struct report *r, const struct case_state *st,
 
 	for (k = 0; k < sel->n; k++) {
 		s = &st->m->steps[sel->idx[k]];
-		name = state_contact(st->c, &st->m->roles[s->owner]);
+		name = state_owner(st, sel->idx[k]);
 		strbuf_addf(&next, "%s%s", k ? " " : "", s->id);
 		strbuf_addf(&owners, "%s%s", k ? " " : "",
 		    st->m->roles[s->owner].id);
@@ -298,7 +298,7 @@ add_items(struct report *r, const struct case_state *st,
 		it = &r->items[r->nitems++];
 		it->step = &st->m->steps[sel->idx[k]];
 		role = &st->m->roles[it->step->owner];
-		name = state_contact(st->c, role);
+		name = state_owner(st, sel->idx[k]);
 		it->owner = name != NULL ? xasprintf("%s – %s", role->title,
 		    name) : xasprintf("%s (ingen kontakt angiven)",
 		    role->title);

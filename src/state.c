@@ -159,6 +159,12 @@ state_contact(const struct casefile *c, const struct role *role)
 	return name != NULL ? name : role->contact;
 }
 
+const char *
+state_owner(const struct case_state *st, size_t i)
+{
+	return state_contact(st->c, &st->m->roles[st->m->steps[i].owner]);
+}
+
 /*
  * Replays the history of the current placement in file order: the last
  * word on a step counts.  An omplacering starts the checklist again.

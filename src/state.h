@@ -25,6 +25,8 @@ struct step_status {
 	int			 ready;	/* open, and everything before it closed */
 	long			 due;	/* DATE_NONE when unknown */
 	int			 overdue;
+	int			 behind; /* open, of a phase before the case's */
+	int			 missed; /* open, and its phase is over by the facts */
 	const struct event	*closed; /* the done or skip event */
 };
 
@@ -33,8 +35,10 @@ struct case_state {
 	const struct casefile	*c;
 	struct step_status	*steps;	/* one per model step */
 	unsigned char		*started; /* one per phase */
-	size_t			 phase;	/* the current phase */
-	int			 complete;
+	size_t			 phase;	/* the current phase, by the facts */
+	size_t			 nbehind; /* open steps of earlier phases */
+	size_t			 nmissed; /* open steps of phases that are over */
+	int			 complete; /* nothing left to do but missed steps */
 	long			 today;
 };
 
@@ -65,5 +69,10 @@ const struct due_rule *step_due_rule(const struct step *s,
  * (.sams/local.yml), or NULL.
  */
 const char *state_contact(const struct casefile *c, const struct role *role);
+/*
+ * The named contact who owns step i of the case now (the roles of the
+ * schools shift when Inför avslut opens), or NULL when none is named.
+ */
+const char *state_owner(const struct case_state *st, size_t i);
 
 #endif
