@@ -153,7 +153,7 @@ test_state_starts_under_placering_on_the_placement_date(void **state)
 	assert_false(status(f, "up-skolstart")->ready);
 	compute(f, "true", "", "2026-12-01");
 	assert_true(status(f, "up-skolstart")->ready);
-	assert_string_equal(f->m->phases[f->st.phase].id, "infor-placering");
+	assert_string_equal(f->m->phases[f->st.phase].id, "under-placering");
 }
 
 static void
