@@ -324,11 +324,13 @@ static void
 move_on(struct case_ctx *ctx, const struct ynode *at)
 {
 	const char *during;
+	int stayed = strcmp(case_fact(ctx->c, "school.change"), "false") == 0;
 	size_t i;
 
 	for (i = 0; i < NSCHOOL_FACTS; i++) {
 		during = case_fact(ctx->c, school_facts[i][1]);
-		if (during != NULL)
+		/* Without a change of school the one before is the one during. */
+		if (during != NULL || !stayed)
 			add_fact(ctx, school_facts[i][0], during, at);
 		add_fact(ctx, school_facts[i][1], NULL, at);
 	}

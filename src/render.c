@@ -189,20 +189,17 @@ void
 render_shift_text(FILE *fp, const struct case_state *st, const char *file)
 {
 	const struct model *m = st->m;
-	const char *school = case_fact(st->c, "school.sending");
+	const char *school = case_fact(st->c, "school.sending"), *next;
 	struct strbuf cmd = STRBUF_INIT;
 	size_t i, k, idw = 0, p = state_shift_phase(m);
-	int first;
 
 	if (p == m->nphases)
 		return;
 	fprintf(fp, "%s har börjat. Skolan under placeringen",
 	    m->phases[p].title);
-	if (school != NULL) {
-		fputs(" (", fp);
-		text_put(fp, school);
-		fputc(')', fp);
-	}
+	fputs(" (", fp);
+	text_put(fp, school != NULL ? school : "inte angiven");
+	fputc(')', fp);
 	fputs(" är nu avlämnande skola och dess rektor avlämnande rektor.\n"
 	    "Ansvariga nu:\n", fp);
 	for (i = 0; i < m->nsteps; i++)
@@ -227,18 +224,15 @@ render_shift_text(FILE *fp, const struct case_state *st, const char *file)
 			strbuf_addf(&cmd, " contacts.%s=NAMN",
 			    m->roles[m->steps[i].owner].id);
 	}
-	first = case_fact(st->c, "school.receiving") == NULL;
-	if (first || cmd.len > 0) {
-		fputs("Saknas: ", fp);
-		fputs(first ? "nästa skola" : "", fp);
-		fputs(first && cmd.len > 0 ? " och " : "", fp);
-		fputs(cmd.len > 0 ? "kontakter" : "", fp);
-		fputs(". Ange med\n  sams set ", fp);
-		text_put(fp, file);
-		fputs(first ? " school.receiving=SKOLA" : "", fp);
-		fputs(cmd.len > 0 ? cmd.buf : "", fp);
-		fputc('\n', fp);
-	}
+	next = case_fact(st->c, "school.receiving");
+	if (school != NULL && next != NULL && cmd.len == 0)
+		return;
+	fputs("Saknas, ange med:\n  sams set ", fp);
+	text_put(fp, file);
+	fputs(school == NULL ? " school.sending=SKOLA" : "", fp);
+	fputs(next == NULL ? " school.receiving=SKOLA" : "", fp);
+	fputs(cmd.len > 0 ? cmd.buf : "", fp);
+	fputc('\n', fp);
 	strbuf_release(&cmd);
 }
 
