@@ -1,4 +1,5 @@
 /* The state engine: which steps are done, applicable and ready, and when due. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -145,6 +146,31 @@ step_due_rule(const struct step *s, const struct casefile *c)
 	return &s->due;
 }
 
+/*
+ * Without a change of school the pupil's school is both the sending and
+ * the receiving one during the placement: either rektor named stands for
+ * both.
+ */
+static const char *
+same_school(const struct casefile *c, const char *role)
+{
+	static const char *const pair[] = {
+		"rektor-avlamnande", "rektor-mottagande"
+	};
+	char path[64];
+	size_t i;
+
+	if (strcmp(case_fact(c, "school.change"), "false") != 0)
+		return NULL;
+	for (i = 0; i < 2; i++)
+		if (strcmp(role, pair[i]) == 0) {
+			snprintf(path, sizeof(path), "contacts.%s",
+			    pair[1 - i]);
+			return case_fact_before_shift(c, path);
+		}
+	return NULL;
+}
+
 /* The named contact for role, as the facts are now or were before the shift. */
 static const char *
 contact(const struct casefile *c, const struct role *role, int before_shift)
@@ -158,6 +184,8 @@ contact(const struct casefile *c, const struct role *role, int before_shift)
 	strcat(path, role->id);
 	name = before_shift ? case_fact_before_shift(c, path) :
 	    case_fact(c, path);
+	if (name == NULL && (before_shift || c->shift == CASE_NO_SHIFT))
+		name = same_school(c, role->id);
 	return name != NULL ? name : role->contact;
 }
 

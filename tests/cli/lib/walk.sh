@@ -8,6 +8,8 @@
 #   (SAMS_TODAY), the decision that the placement ends (set placement.end
 #   to END), the end date itself, and then nothing more: the case must be
 #   complete.  Steps that were never done are shown by 'sams status'.
+#   A test may define at_end FILE: run once the end date is set (the
+#   coordinator records the next school, say).
 walk() {
 	file=$1 placed=$2 end=$3 show=${4:-}
 	round=0
@@ -52,7 +54,8 @@ walk_on() {
 		echo "$SAMS_TODAY the pupil moves" ;;
 	under-placering)
 		echo "$SAMS_TODAY the placement is to end on $4"
-		$SAMS set "$1" placement.end="$4" ;;
+		$SAMS set "$1" placement.end="$4" || return 1
+		if command -v at_end > /dev/null; then at_end "$1"; fi ;;
 	*)
 		[ "$SAMS_TODAY" != "$4" ] || { echo "stuck in $2"; return 1; }
 		SAMS_TODAY=$4
