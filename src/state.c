@@ -18,9 +18,10 @@ rules_leave_range(const struct model *m, const char *base, long day)
 
 	for (i = 0; i < m->nphases + m->nsteps; i++) {
 		n = 0;
-		if (i < m->nphases)
+		if (i < m->nphases) {
 			rules[n++] = &m->phases[i].starts;
-		else {
+			rules[n++] = &m->phases[i].ends;
+		} else {
 			rules[n++] = &m->steps[i - m->nphases].due;
 			rules[n++] = &m->steps[i - m->nphases].due_acute;
 		}
