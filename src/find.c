@@ -110,10 +110,9 @@ ambiguous(const char *id, const char *folder, char **found, size_t n)
 {
 	size_t i;
 
-	error_msg("%zu case files in %s%s have the id %s; name one by its "
-	    "path, and see 'sams check'", n, folder != NULL ? "the case "
-	    "folder " : "the current folder", folder != NULL ? folder : "",
-	    id);
+	error_at(folder != NULL ? folder : ".", 0, 0, "%zu case files in "
+	    "this %s have the id %s; name one by its path, and see 'sams "
+	    "check'", n, folder != NULL ? "case folder" : "folder", id);
 	for (i = 0; i < n; i++)
 		diag(DIAG_NOTE, found[i], 0, 0, "has that id");
 	return SAMS_EXIT_DATAERR;
@@ -144,10 +143,10 @@ find_case(const char *operand, char **path)
 		}
 	diag_set_sink(NULL, NULL, 0);
 	if (n == 0) {
-		error_msg("no case file with id %s in %s%s%s", operand,
-		    folder != NULL ? "the case folder " : "the current folder",
-		    folder != NULL ? folder : "", walked != 0 ? "; some of its folders could not be "
-		    "read" : "");
+		error_at(where, 0, 0, "no case file has the id %s in this %s%s",
+		    operand, folder != NULL ? "case folder" : "folder (not in "
+		    "a case folder)", walked != 0 ? "; some folders in it "
+		    "could not be read" : "");
 		rc = SAMS_EXIT_NOINPUT;
 	} else if (n > 1)
 		rc = ambiguous(operand, folder, found, n);
