@@ -26,10 +26,10 @@ ALL_CFLAGS = $(WARNINGS) $(SAMS_CPPFLAGS) $(CPPFLAGS) $(CFLAGS) $(SAN_FLAGS) \
 	     -pthread
 ALL_LDFLAGS = $(LDFLAGS) $(SAN_FLAGS)
 
-LIB_SRCS = arena case caseio cli date describe diag facts fileio folder merge \
-	   mergedriver model pnr text \
+LIB_SRCS = arena case caseio cli date describe diag facts fileio find folder merge \
+	   caselog mergedriver model pnr text \
 	   lint record render report schema state strbuf sysio walk xalloc yamlio
-CMD_SRCS = main cmd_check cmd_done cmd_init cmd_merge cmd_new cmd_next cmd_note cmd_phases \
+CMD_SRCS = main cmd_check cmd_done cmd_init cmd_log cmd_merge cmd_new cmd_next cmd_note cmd_phases \
 	   cmd_reopen cmd_replace cmd_report cmd_roles cmd_set cmd_show cmd_skip \
 	   cmd_status
 CORE_OBJS = $(LIB_SRCS:%=$(BUILD)/%.o)

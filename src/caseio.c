@@ -9,6 +9,7 @@
 #include "date.h"
 #include "diag.h"
 #include "fileio.h"
+#include "find.h"
 #include "folder.h"
 #include "sams.h"
 #include "state.h"
@@ -209,10 +210,14 @@ case_each(char *files[], int n, case_fn *fn, void *arg)
 {
 	struct case_state st;
 	struct opened o;
+	char *found;
 	int i, rc, worst = 0;
 
 	for (i = 0; i < n; i++) {
-		rc = case_open(files[i], &o);
+		rc = find_case(files[i], &found);
+		if (rc == 0)
+			rc = case_open(found != NULL ? found : files[i], &o);
+		free(found);
 		if (rc != 0) {
 			worst = sams_exit_worst(worst, rc);
 			continue;

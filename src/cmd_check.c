@@ -8,6 +8,7 @@
 #include "date.h"
 #include "diag.h"
 #include "fileio.h"
+#include "find.h"
 #include "folder.h"
 #include "lint.h"
 #include "mergedriver.h"
@@ -110,6 +111,83 @@ check_merge_driver(const char *path)
 }
 
 /*
+ * The ids of the cases checked so far, hashed without regard to case as
+ * find_same_id() compares them: two files with one id make "sams next ID"
+ * ambiguous, so the second is a finding that names the first.
+ */
+struct id_seen {
+	char	*id, *path;
+};
+static struct id_seen	*ids_seen;
+static size_t		 ids_n, ids_cap;	/* cap: a power of two */
+
+static size_t
+id_hash(const char *id)
+{
+	size_t h = 2166136261u;
+
+	for (; *id != '\0'; id++)
+		h = (h ^ (unsigned char)(*id >= 'A' && *id <= 'Z' ?
+		    *id - 'A' + 'a' : *id)) * 16777619u;
+	return h;
+}
+
+static void
+ids_grow(void)
+{
+	struct id_seen *old = ids_seen;
+	size_t i, k, cap = ids_cap;
+
+	ids_cap = cap ? cap * 2 : 1024;
+	ids_seen = xcalloc(ids_cap, sizeof(*ids_seen));
+	for (i = 0; i < cap; i++) {
+		if (old[i].id == NULL)
+			continue;
+		for (k = id_hash(old[i].id) & (ids_cap - 1);
+		    ids_seen[k].id != NULL; k = (k + 1) & (ids_cap - 1))
+			;
+		ids_seen[k] = old[i];
+	}
+	free(old);
+}
+
+static void
+check_unique_id(const char *path, const char *id)
+{
+	size_t k;
+
+	if (id == NULL)
+		return;
+	if (2 * (ids_n + 1) > ids_cap)
+		ids_grow();
+	for (k = id_hash(id) & (ids_cap - 1); ids_seen[k].id != NULL;
+	    k = (k + 1) & (ids_cap - 1))
+		if (find_same_id(ids_seen[k].id, id)) {
+			error_at(path, 0, 0, "has the same id as %s; an id "
+			    "must name one case ('sams next ID'): give one "
+			    "of them another id", ids_seen[k].path);
+			return;
+		}
+	ids_seen[k].id = xstrdup(id);
+	ids_seen[k].path = xstrdup(path);
+	ids_n++;
+}
+
+static void
+ids_forget(void)
+{
+	size_t i;
+
+	for (i = 0; i < ids_cap; i++) {
+		free(ids_seen[i].id);
+		free(ids_seen[i].path);
+	}
+	free(ids_seen);
+	ids_seen = NULL;
+	ids_n = ids_cap = 0;
+}
+
+/*
  * Reads the file to check, and a folder's settings in .sams/ as the other
  * commands read them: refused (77) when they may not be trusted.
  */
@@ -180,8 +258,10 @@ check_file(const char *path)
 		return 0;
 	}
 	rc = case_open_text(text, len, path, &o);
-	if (rc == 0)
+	if (rc == 0) {
 		lint_case(o.c, o.m, date_today());
+		check_unique_id(path, o.c->id);
+	}
 	opened_close(&o);
 	check_merge_driver(path);
 	return rc == SAMS_EXIT_NOPERM ? rc : 0;
@@ -251,6 +331,7 @@ check_all(struct pathlist *files, enum cli_format format)
 	diag_set_sink(NULL, NULL, 0);
 	free(driver_checked);
 	driver_checked = NULL;
+	ids_forget();
 	return worst;
 }
 

@@ -28,7 +28,8 @@ enum { OPT_NAME = 512 };
 
 static const char attributes[] =
     "# Case files merge with sams merge-file: see sams(1).\n"
-    "*.yml merge=sams\n";
+    "*.yml merge=sams\n"
+    "*.yaml merge=sams\n";
 static const char ignores[] =
     "# Lock and temporary files of sams.\n"
     ".*.lock\n.*.tmp.*\n";

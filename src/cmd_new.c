@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "case.h"
@@ -217,6 +218,36 @@ create(struct new_case *nc, const char *path)
 	return rc;
 }
 
+/*
+ * Refuses a case file name that does not end in .yml or .yaml: report,
+ * check and the search for a case id pass such a file by without a word.
+ * Suggests the name with .yml rather than adding it unasked, so that the
+ * file is where the user (or a script) said it would be.
+ */
+static int
+check_file_name(const char *path)
+{
+	const char *base = strrchr(path, '/'), *dot;
+	size_t n = strlen(path);
+
+	base = base != NULL ? base + 1 : path;
+	if ((n > 4 && strcmp(path + n - 4, ".yml") == 0 && base[0] != '.') ||
+	    (n > 5 && strcmp(path + n - 5, ".yaml") == 0 && base[0] != '.'))
+		return 0;
+	dot = strrchr(base, '.');
+	if (dot != NULL && dot != base && (strcasecmp(dot, ".yml") == 0 ||
+	    strcasecmp(dot, ".yaml") == 0))
+		n = (size_t)(dot - path);	/* .YML: say .yml */
+	if (base[0] == '.')
+		error_msg("a case file's name must not begin with '.': sams "
+		    "passes hidden files by");
+	else
+		error_msg("a case file's name ends in .yml or .yaml, or "
+		    "report and check pass it by; did you mean '%.*s.yml'?",
+		    (int)n, path);
+	return cli_usage(usage_new, 0);
+}
+
 static int
 parse_options(int argc, char *argv[], struct new_case *nc,
     const char **date, const char **by)
@@ -288,7 +319,8 @@ cmd_new(int argc, char *argv[])
 	rc = parse_options(argc, argv, &nc, &date, &by);
 	if (rc != 0)
 		return rc < 0 ? SAMS_EXIT_OK : rc;
-	if ((rc = case_refuse_stdin(argv[optind])) != 0)
+	if ((rc = case_refuse_stdin(argv[optind])) != 0 ||
+	    (rc = check_file_name(argv[optind])) != 0)
 		return rc;
 	rc = folder_default_model(folder_find(argv[optind]), &folder_model);
 	if (rc != 0)

@@ -3,6 +3,7 @@
 
 #include "caseio.h"
 #include "cli.h"
+#include "find.h"
 #include "record.h"
 #include "sams.h"
 
@@ -36,6 +37,8 @@ cmd_note(int argc, char *argv[])
 	ev.note = argv[optind + 1];
 	if ((rc = cli_text(ev.note, "the note")) != 0 ||
 	    (rc = record_when_who(&ev, o.date, o.by)) != 0)
+		return rc;
+	if ((rc = find_operand(&argv[optind])) != 0)
 		return rc;
 	rc = case_update(argv[optind], add_note, &ev);
 	if (rc == 0)

@@ -7,6 +7,7 @@
 #include "date.h"
 #include "diag.h"
 #include "facts.h"
+#include "find.h"
 #include "record.h"
 #include "sams.h"
 #include "text.h"
@@ -107,6 +108,8 @@ cmd_replace(int argc, char *argv[])
 	req.ev.value = placement;
 	if ((rc = check(&req, placement)) != 0 ||
 	    (rc = record_when_who(&req.ev, NULL, by)) != 0)
+		return rc;
+	if ((rc = find_operand(&argv[optind])) != 0)
 		return rc;
 	rc = case_update(argv[optind], add_events, &req);
 	if (rc == 0) {

@@ -6,6 +6,7 @@
 #include "cli.h"
 #include "diag.h"
 #include "facts.h"
+#include "find.h"
 #include "record.h"
 #include "render.h"
 #include "sams.h"
@@ -111,6 +112,8 @@ cmd_set(int argc, char *argv[])
 	req.pairs = argv + optind + 1;
 	req.npairs = argc - optind - 1;
 	if ((rc = record_when_who(&req.when, o.date, o.by)) != 0)
+		return rc;
+	if ((rc = find_operand(&argv[optind])) != 0)
 		return rc;
 	rc = case_update(argv[optind], set_facts, &req);
 	for (i = 0; rc == 0 && i < req.npairs; i++) {

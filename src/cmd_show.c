@@ -1,12 +1,36 @@
 /* sams show: one step in full. */
 #include <stdio.h>
+#include <string.h>
 
+#include "caseio.h"
+#include "caselog.h"
 #include "cli.h"
 #include "describe.h"
 #include "diag.h"
 #include "sams.h"
 
-static const char usage_show[] = "sams show [--model ID] STEP\n";
+static const char usage_show[] = "sams show [--model ID] STEP | FILE\n";
+
+/*
+ * Whether the operand names a case file rather than a step: a path with
+ * a slash or a name ending in .yml or .yaml, which no step id can be.
+ */
+static int
+names_file(const char *operand)
+{
+	size_t n = strlen(operand);
+
+	return strchr(operand, '/') != NULL ||
+	    (n > 4 && strcmp(operand + n - 4, ".yml") == 0) ||
+	    (n > 5 && strcmp(operand + n - 5, ".yaml") == 0);
+}
+
+static void
+show_case(const struct case_state *st, void *arg)
+{
+	(void)arg;
+	caselog_text(stdout, st);
+}
 
 int
 cmd_show(int argc, char *argv[])
@@ -20,6 +44,8 @@ cmd_show(int argc, char *argv[])
 		return rc < 0 ? SAMS_EXIT_OK : rc;
 	if (argc - optind != 1)
 		return cli_usage(usage_show, 0);
+	if (names_file(argv[optind]))	/* as "sams log FILE" */
+		return case_each(argv + optind, 1, show_case, NULL);
 	i = model_step_index(m, argv[optind]);
 	if (i == NO_INDEX) {
 		error_msg("unknown step '%.40s' in model '%s'; see 'sams "

@@ -12,6 +12,7 @@
 
 #include "cli.h"
 #include "fileio.h"
+#include "find.h"
 #include "folder.h"
 #include "model.h"
 #include "sams.h"
@@ -30,6 +31,7 @@ static const struct command commands[] = {
 	{ "done", cmd_done, "record a step as done", 1 },
 	{ "help", cmd_help, "list the commands, or show one's usage", 0 },
 	{ "init", cmd_init, "make a folder a case folder", 1 },
+	{ "log", cmd_log, "the case itself: facts, contacts and history", 0 },
 	{ "merge-file", cmd_merge_file, "the git merge driver for case files",
 	    1 },
 	{ "new", cmd_new, "create a case file", 1 },
@@ -229,5 +231,6 @@ main(int argc, char *argv[])
 	rc = run_command(c, argc - i, argv + i);
 	model_cache_release();
 	folder_forget();
+	find_forget();
 	return cli_finish(rc);
 }

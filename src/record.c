@@ -6,6 +6,7 @@
 #include "cli.h"
 #include "date.h"
 #include "diag.h"
+#include "find.h"
 #include "record.h"
 #include "sams.h"
 #include "state.h"
@@ -173,6 +174,8 @@ record_step_main(int argc, char *argv[], enum event_kind kind,
 	if ((o.note != NULL && (rc = cli_text(o.note, "--note")) != 0) ||
 	    (o.reason != NULL && (rc = cli_text(o.reason, "--reason")) != 0) ||
 	    (rc = record_when_who(&req.ev, o.date, o.by)) != 0)
+		return rc;
+	if ((rc = find_operand(&argv[optind])) != 0)
 		return rc;
 	req.file = argv[optind];
 	req.ev.step = argv[optind + 1];

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include "date.h"
+#include "facts.h"
 #include "render.h"
 #include "text.h"
 
@@ -367,7 +368,7 @@ json_string(struct strbuf *sb, const char *s)
 	strbuf_addch(sb, '"');
 }
 
-static void
+void
 json_date(struct strbuf *sb, long day)
 {
 	char date[11];
@@ -493,6 +494,7 @@ render_status_json(FILE *fp, const struct case_state *st)
 	size_t i;
 
 	json_head(&sb, st);
+	render_facts_json(&sb, st);
 	strbuf_addstr(&sb, ", \"steps\": [");
 	for (i = 0; i < st->m->nsteps; i++) {
 		ev = st->steps[i].closed;
@@ -665,4 +667,57 @@ render_status_text(FILE *fp, const struct case_state *st)
 			if (m->steps[i].phase == p)
 				status_step(fp, st, i, idw);
 	}
+}
+
+/* Facts and contacts, for status and log */
+
+const char *
+render_yes_no(const char *value)
+{
+	return strcmp(value, "true") == 0 ? "ja" : "nej";
+}
+
+/* The facts a case shows: all but id and model, which head it. */
+static int
+shown_fact(const struct fact_def *def)
+{
+	return strcmp(def->path, "id") != 0 && strcmp(def->path, "model") != 0;
+}
+
+void
+render_facts_json(struct strbuf *sb, const struct case_state *st)
+{
+	const struct fact_def *def;
+	const struct role *r;
+	const char *value;
+	size_t i;
+	int n = 0;
+
+	strbuf_addstr(sb, ", \"facts\": {");
+	for (def = fact_table(); def->path != NULL; def++) {
+		if (!shown_fact(def))
+			continue;
+		if (n++ > 0)
+			strbuf_addstr(sb, ", ");
+		json_string(sb, def->path);
+		strbuf_addstr(sb, ": ");
+		value = case_fact(st->c, def->path);
+		if (def->type == FACT_BOOL && value != NULL)
+			strbuf_addstr(sb, strcmp(value, "true") == 0 ? "true" :
+			    "false");
+		else
+			json_string(sb, value);
+	}
+	strbuf_addstr(sb, "}, \"contacts\": [");
+	for (i = 0; i < st->m->nroles; i++) {
+		r = &st->m->roles[i];
+		strbuf_addstr(sb, i > 0 ? ", {\"role\": " : "{\"role\": ");
+		json_string(sb, r->id);
+		strbuf_addstr(sb, ", \"title\": ");
+		json_string(sb, r->title);
+		strbuf_addstr(sb, ", \"name\": ");
+		json_string(sb, state_contact(st->c, r));
+		strbuf_addch(sb, '}');
+	}
+	strbuf_addch(sb, ']');
 }

@@ -36,6 +36,18 @@ void	 render_status_json(FILE *fp, const struct case_state *st);
  * controls, LS, PS and bidirectional controls are escaped as \uXXXX.
  */
 void	 json_string(struct strbuf *sb, const char *s);
+/* Appends day as a JSON string "YYYY-MM-DD", or null for DATE_NONE. */
+void	 json_date(struct strbuf *sb, long day);
+/*
+ * Appends the case's facts and contacts as JSON members, each after a
+ * comma: "facts" maps every fact path of sams-case(5) but id and model to
+ * its value (true or false for yes-no facts, null when unknown), and
+ * "contacts" lists every role of the model with its title and named
+ * contact (null when none).  Shared by status and log.
+ */
+void	 render_facts_json(struct strbuf *sb, const struct case_state *st);
+/* The Swedish word for a yes-no fact's value: "ja" or "nej". */
+const char *render_yes_no(const char *value);
 /*
  * Writes s escaped for people (text.h) and padded with spaces to width
  * columns, or s and one space.

@@ -27,6 +27,7 @@ int sams_exit_worst(int a, int b);
 int cmd_check(int argc, char *argv[]);
 int cmd_done(int argc, char *argv[]);
 int cmd_init(int argc, char *argv[]);
+int cmd_log(int argc, char *argv[]);
 int cmd_merge_file(int argc, char *argv[]);
 int cmd_new(int argc, char *argv[]);
 int cmd_next(int argc, char *argv[]);

@@ -1,0 +1,244 @@
+/* A case's facts, contacts and history, as text and as JSON. */
+#include <string.h>
+
+#include "caselog.h"
+#include "date.h"
+#include "facts.h"
+#include "render.h"
+#include "strbuf.h"
+#include "text.h"
+
+#define BOLD	"\033[1m"
+#define DIM	"\033[2m"
+#define RESET	"\033[0m"
+
+/* The widest "who" column; a longer name still ends with a space. */
+#define WHO_WIDTH_MAX	24
+
+/* What each event is called in the history, as record_confirm() says. */
+static const char *const event_words[EV_COUNT] = {
+	[EV_OPENED] = "ärendet öppnat",
+	[EV_DONE] = "klart",
+	[EV_SKIP] = "överhoppat",
+	[EV_REOPEN] = "återöppnat",
+	[EV_NOTE] = "anteckning:",
+	[EV_SET] = "ändrat",
+	[EV_REPLACE] = "omplacering, ny placering från",
+};
+
+static const char *
+paint(FILE *fp, const char *code)
+{
+	return render_use_color(fp) ? code : "";
+}
+
+/* The title of the step an event names, or NULL. */
+static const char *
+step_title(const struct case_state *st, const char *step)
+{
+	size_t i;
+
+	if (step == NULL)
+		return NULL;
+	i = model_step_index(st->m, step);
+	return i == NO_INDEX ? NULL : st->m->steps[i].title;
+}
+
+static void
+heading(FILE *fp, const char *title)
+{
+	fprintf(fp, "\n%s%s%s\n", paint(fp, BOLD), title, paint(fp, RESET));
+}
+
+/* A fact's value for people: ja or nej, or a dash when unknown. */
+static const char *
+fact_text(const struct fact_def *def, const char *value)
+{
+	if (value == NULL || *value == '\0')
+		return "–";
+	return def != NULL && def->type == FACT_BOOL ? render_yes_no(value) :
+	    value;
+}
+
+static void
+facts_text(FILE *fp, const struct case_state *st)
+{
+	const struct fact_def *def;
+	size_t w = 0;
+
+	heading(fp, "Fakta");
+	for (def = fact_table(); def->path != NULL; def++)
+		if (strcmp(def->path, "id") != 0 && text_width(def->label) > w)
+			w = text_width(def->label);
+	for (def = fact_table(); def->path != NULL; def++) {
+		if (strcmp(def->path, "id") == 0)
+			continue;
+		fputs("  ", fp);
+		render_pad(fp, def->label, w + 2);
+		text_put(fp, fact_text(def, case_fact(st->c, def->path)));
+		fputc('\n', fp);
+	}
+}
+
+static void
+contacts_text(FILE *fp, const struct case_state *st)
+{
+	const char *name;
+	size_t i, w = 0;
+
+	heading(fp, "Kontakter");
+	for (i = 0; i < st->m->nroles; i++)
+		if (text_width(st->m->roles[i].title) > w)
+			w = text_width(st->m->roles[i].title);
+	for (i = 0; i < st->m->nroles; i++) {
+		name = state_contact(st->c, &st->m->roles[i]);
+		fputs("  ", fp);
+		render_pad(fp, st->m->roles[i].title, w + 2);
+		text_put(fp, name != NULL ? name : "–");
+		fputc('\n', fp);
+	}
+}
+
+/* "placeringens slut", or for a contact "kontakt" and the role's title. */
+static void
+fact_label(FILE *fp, const struct case_state *st, const char *path)
+{
+	const struct fact_def *def = fact_lookup(path);
+	size_t r;
+
+	if (def == NULL) {
+		text_put(fp, path);
+		return;
+	}
+	text_put(fp, def->label);
+	if (strncmp(path, "contacts.", 9) != 0)
+		return;
+	r = model_role_index(st->m, path + 9);
+	fputc(' ', fp);
+	text_put(fp, r != NO_INDEX ? st->m->roles[r].title : path + 9);
+}
+
+/* What happened: the event's word, step, fact, value, note and reason. */
+static void
+event_what(FILE *fp, const struct case_state *st, const struct event *ev)
+{
+	const char *title = step_title(st, ev->step);
+
+	fputs(event_words[ev->kind], fp);
+	if (ev->step != NULL) {
+		fputc(' ', fp);
+		text_put(fp, ev->step);
+		if (title != NULL) {
+			fputs("  ", fp);
+			text_put(fp, title);
+		}
+	}
+	if (ev->kind == EV_SET) {
+		fputc(' ', fp);
+		fact_label(fp, st, ev->fact);
+		fputs(ev->value[0] == '\0' ? ": borttaget" : " = ", fp);
+		if (ev->value[0] != '\0')
+			text_put(fp, fact_text(fact_lookup(ev->fact),
+			    ev->value));
+	} else if (ev->kind == EV_REPLACE) {
+		fputc(' ', fp);
+		text_put(fp, ev->value);
+	}
+	if (ev->note != NULL) {
+		fputs(ev->kind == EV_NOTE ? " " : " · anteckning: ", fp);
+		text_put(fp, ev->note);
+	}
+	if (ev->reason != NULL) {
+		fputs(" · skäl: ", fp);
+		text_put(fp, ev->reason);
+	}
+}
+
+static void
+history_text(FILE *fp, const struct case_state *st)
+{
+	const struct casefile *c = st->c;
+	const char *by;
+	char date[11];
+	size_t i, w = 0;
+
+	heading(fp, "Historik");
+	for (i = 0; i < c->nevents; i++)
+		if (c->events[i].by != NULL && text_width(c->events[i].by) > w)
+			w = text_width(c->events[i].by);
+	if (w > WHO_WIDTH_MAX)
+		w = WHO_WIDTH_MAX;
+	if (w < 1)
+		w = 1;
+	for (i = 0; i < c->nevents; i++) {
+		by = c->events[i].by != NULL ? c->events[i].by : "–";
+		date_format(c->events[i].date, date);
+		fprintf(fp, "  %s  ", date);
+		render_pad(fp, by, w + 2);
+		event_what(fp, st, &c->events[i]);
+		fputc('\n', fp);
+	}
+}
+
+void
+caselog_text(FILE *fp, const struct case_state *st)
+{
+	fputs(paint(fp, BOLD), fp);
+	text_put(fp, st->c->id);
+	fprintf(fp, "%s  ", paint(fp, RESET));
+	text_put(fp, st->m->title);
+	fprintf(fp, "  %s(", paint(fp, DIM));
+	text_put(fp, st->c->name);
+	fprintf(fp, ")%s\n", paint(fp, RESET));
+	facts_text(fp, st);
+	contacts_text(fp, st);
+	history_text(fp, st);
+}
+
+/* JSON */
+
+static void
+member(struct strbuf *sb, const char *key, const char *value)
+{
+	strbuf_addf(sb, ", \"%s\": ", key);
+	json_string(sb, value);
+}
+
+static void
+event_json(struct strbuf *sb, const struct case_state *st,
+    const struct event *ev)
+{
+	strbuf_addstr(sb, "{\"date\": ");
+	json_date(sb, ev->date);
+	member(sb, "kind", event_kind_name(ev->kind));
+	member(sb, "step", ev->step);
+	member(sb, "title", step_title(st, ev->step));
+	member(sb, "by", ev->by);
+	member(sb, "note", ev->note);
+	member(sb, "reason", ev->reason);
+	member(sb, "fact", ev->fact);
+	member(sb, "value", ev->value);
+	strbuf_addch(sb, '}');
+}
+
+void
+caselog_json(FILE *fp, const struct case_state *st)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t i;
+
+	strbuf_addstr(&sb, "{\"format\": 1");
+	member(&sb, "file", st->c->name);
+	member(&sb, "case", st->c->id);
+	member(&sb, "model", st->m->id);
+	render_facts_json(&sb, st);
+	strbuf_addstr(&sb, ", \"history\": [");
+	for (i = 0; i < st->c->nevents; i++) {
+		if (i > 0)
+			strbuf_addstr(&sb, ", ");
+		event_json(&sb, st, &st->c->events[i]);
+	}
+	strbuf_addstr(&sb, "]}\n");
+	fwrite(sb.buf, 1, sb.len, fp);
+	strbuf_release(&sb);
+}
