@@ -146,12 +146,12 @@ cmd_report(int argc, char *argv[])
 
 	memset(&rc, 0, sizeof(rc));
 	rc.r.filter.due_within = -1;
-	rc.r.today = date_today();
 	rc.r.out = stdout;
 	rc.r.file_width = 3;
 	status = parse_options(argc, argv, &rc);
 	if (status != 0)
 		return status < 0 ? SAMS_EXIT_OK : status;
+	rc.r.today = date_today();	/* after --today */
 	if (rc.files0 != NULL)
 		worst = walk_files0(&files, rc.files0);
 	for (; optind < argc; optind++)
