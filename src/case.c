@@ -281,12 +281,15 @@ read_event_keys(struct schema *s, const struct ynode *map, struct event *ev)
 	return seen;
 }
 
+static void	end_placement(struct case_ctx *, const char *, const char *,
+		    const struct ynode *);
+
 static void
 check_set_event(struct schema *s, struct case_ctx *ctx,
     const struct event *ev, const struct ynode *at)
 {
 	const struct fact_def *def;
-	const char *why;
+	const char *why, *before;
 
 	def = fact_lookup(ev->fact);
 	if (def == NULL || !def->settable)
@@ -295,8 +298,69 @@ check_set_event(struct schema *s, struct case_ctx *ctx,
 	else if (fact_check(def, ev->value, &why) == -1)
 		schema_error(s, at, "event sets '%s' to a value that is %s",
 		    ev->fact, why);
-	else
+	else {
+		before = case_fact(ctx->c, "placement.end");
 		add_fact(ctx, ev->fact, ev->value, at);
+		if (strcmp(ev->fact, "placement.end") == 0)
+			end_placement(ctx, before, ev->value, at);
+	}
+}
+
+/* The facts that change hands when the pupil moves on from a school. */
+static const char *const school_facts[][2] = {
+	/* the one left behind, the one moved to */
+	{ "school.sending", "school.receiving" },
+	{ "contacts.rektor-avlamnande", "contacts.rektor-mottagande" },
+};
+
+#define NSCHOOL_FACTS	(sizeof(school_facts) / sizeof(school_facts[0]))
+
+/*
+ * The pupil moves on from the school during the placement: it becomes
+ * the sending school and its rektor the sending rektor; the next school
+ * is unknown until it is recorded.
+ */
+static void
+move_on(struct case_ctx *ctx, const struct ynode *at)
+{
+	const char *during;
+	int stayed = strcmp(case_fact(ctx->c, "school.change"), "false") == 0;
+	size_t i;
+
+	for (i = 0; i < NSCHOOL_FACTS; i++) {
+		during = case_fact(ctx->c, school_facts[i][1]);
+		/* Without a change of school the one before is the one during. */
+		if (during != NULL || !stayed)
+			add_fact(ctx, school_facts[i][0], during, at);
+		add_fact(ctx, school_facts[i][1], NULL, at);
+	}
+}
+
+/*
+ * An end date makes Inför avslut open: the schools shift (move_on), and
+ * the facts before that stay for the steps of the phases before it.  An
+ * end date taken back puts the schools back as they were.
+ */
+static void
+end_placement(struct case_ctx *ctx, const char *before, const char *after,
+    const struct ynode *at)
+{
+	struct casefile *c = ctx->c;
+	const char *was;
+	size_t i, k;
+
+	if (before == NULL && after != NULL && c->shift == CASE_NO_SHIFT) {
+		c->shift = c->nfacts;
+		move_on(ctx, at);
+	} else if (after == NULL && c->shift != CASE_NO_SHIFT) {
+		for (i = 0; i < NSCHOOL_FACTS; i++)
+			for (k = 0; k < 2; k++) {
+				was = case_fact_before_shift(c,
+				    school_facts[i][k]);
+				add_fact(ctx, school_facts[i][k], was, at);
+			}
+		c->shift = CASE_NO_SHIFT;
+	}
 }
 
 /*
@@ -309,8 +373,6 @@ start_placement(struct schema *s, struct case_ctx *ctx,
     const struct event *ev, const struct ynode *at)
 {
 	struct casefile *c = ctx->c;
-	const char *school = case_fact(c, "school.receiving");
-	const char *rektor = case_fact(c, "contacts.rektor-mottagande");
 	long day;
 
 	if (date_parse(ev->value, &day) == -1) {
@@ -318,15 +380,12 @@ start_placement(struct schema *s, struct case_ctx *ctx,
 		    "placement's date (YYYY-MM-DD)");
 		return;
 	}
+	if (c->shift == CASE_NO_SHIFT)
+		move_on(ctx, at);
+	c->shift = CASE_NO_SHIFT;
 	add_fact(ctx, "placement.date", ev->value, at);
 	add_fact(ctx, "placement.end", NULL, at);
 	add_fact(ctx, "placement.acute", NULL, at);
-	if (school != NULL)
-		add_fact(ctx, "school.sending", school, at);
-	add_fact(ctx, "school.receiving", NULL, at);
-	if (rektor != NULL)
-		add_fact(ctx, "contacts.rektor-avlamnande", rektor, at);
-	add_fact(ctx, "contacts.rektor-mottagande", NULL, at);
 	c->period = c->nevents;		/* this event's index + 1 */
 	c->nperiods++;
 }
@@ -378,6 +437,8 @@ top_history(struct schema *s, const struct ynode *k, const struct ynode *v,
 	size_t i;
 
 	c->item_col = k->col;
+	/* An end date in the header: the shift comes after the header. */
+	end_placement(ctx, NULL, case_fact(c, "placement.end"), k);
 	if (ynode_is_null(v)) {
 		c->appendable = 1;
 		return;
@@ -446,6 +507,7 @@ case_load(char *text, size_t len, const char *name)
 
 	c = xcalloc(1, sizeof(*c));
 	c->nperiods = 1;
+	c->shift = CASE_NO_SHIFT;
 	c->text = text;
 	c->len = len;
 	c->name = xstrdup(name);
@@ -500,13 +562,14 @@ case_fact_source(const struct casefile *c, const char *path)
 	return NULL;
 }
 
-const char *
-case_fact(const struct casefile *c, const char *path)
+/* The value of a fact as written in facts[0 .. n), or its default. */
+static const char *
+fact_among(const struct casefile *c, const char *path, size_t n)
 {
 	const struct fact_def *def;
 	size_t i;
 
-	for (i = c->nfacts; i > 0; i--)
+	for (i = n; i > 0; i--)
 		if (strcmp(c->facts[i - 1].path, path) == 0)
 			break;
 	if (i > 0 && c->facts[i - 1].value != NULL)
@@ -519,6 +582,19 @@ case_fact(const struct casefile *c, const char *path)
 		return c->id;
 	def = fact_lookup(path);
 	return def != NULL ? def->fallback : NULL;
+}
+
+const char *
+case_fact(const struct casefile *c, const char *path)
+{
+	return fact_among(c, path, c->nfacts);
+}
+
+const char *
+case_fact_before_shift(const struct casefile *c, const char *path)
+{
+	return fact_among(c, path, c->shift != CASE_NO_SHIFT ? c->shift :
+	    c->nfacts);
 }
 
 long

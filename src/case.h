@@ -12,6 +12,7 @@
 #include "yamlio.h"
 
 #define CASE_FORMAT	"1"
+#define CASE_NO_SHIFT	((size_t)-1)
 
 enum event_kind {
 	EV_OPENED,
@@ -52,6 +53,8 @@ struct casefile {
 	struct event	 *events;
 	size_t		  nevents;
 	size_t		  period;	/* first event of the current placement */
+	size_t		  shift;	/* facts before the schools shifted, or
+					   CASE_NO_SHIFT */
 	size_t		  nperiods;	/* placements: 1 + replace events */
 	size_t		  item_col;	/* column of history items, 1-based */
 	int		  appendable;	/* history is last and in block style */
@@ -66,6 +69,12 @@ void		 case_free(struct casefile *c);
 
 /* The current value of a fact: the last set, the header, or a default. */
 const char	*case_fact(const struct casefile *c, const char *path);
+/*
+ * The value a fact had before the schools' roles shifted at the end of
+ * the placement (see sams-case(5)); case_fact() when they have not.
+ */
+const char	*case_fact_before_shift(const struct casefile *c,
+		    const char *path);
 /* Where the current value of a fact was written, or NULL if it was not. */
 const struct fact_value *case_fact_source(const struct casefile *c,
 		    const char *path);

@@ -2,11 +2,14 @@
 #include <string.h>
 
 #include "caseio.h"
+#include "date.h"
 #include "cli.h"
 #include "diag.h"
 #include "facts.h"
 #include "record.h"
+#include "render.h"
 #include "sams.h"
+#include "state.h"
 
 static const char usage_set[] =
     "sams set [--date DATE] [--by NAME] FILE KEY=VALUE...\n";
@@ -15,6 +18,7 @@ struct set_request {
 	char	**pairs;
 	int	  npairs;
 	struct event when;	/* date and by */
+	int	 shifts;	/* sets the first end date: schools shift */
 };
 
 /* Checks one KEY=VALUE against the facts table and the model's roles. */
@@ -66,7 +70,28 @@ set_facts(const struct opened *o, struct event *evs, size_t *n, void *arg)
 			return rc;
 	}
 	*n = (size_t)req->npairs;
+	req->shifts = 0;
+	for (i = 0; i < req->npairs; i++)
+		if (strcmp(evs[i].fact, "placement.end") == 0 &&
+		    o->c->shift == CASE_NO_SHIFT && evs[i].value[0] != '\0')
+			req->shifts = 1;
 	return 0;
+}
+
+/* The end date opened Inför avslut: who owns what now, what is missing. */
+static void
+show_shift(const char *path)
+{
+	struct opened o;
+	struct case_state st;
+
+	if (case_open(path, &o) != 0)
+		return;
+	state_compute(&st, o.m, o.c, date_today());
+	if (st.c->shift != CASE_NO_SHIFT && !st.complete)
+		render_shift_text(stdout, &st, path);
+	state_release(&st);
+	opened_close(&o);
 }
 
 int
@@ -93,5 +118,7 @@ cmd_set(int argc, char *argv[])
 		req.when.fact = req.pairs[i];
 		record_confirm(argv[optind], &req.when);
 	}
+	if (rc == 0 && req.shifts)
+		show_shift(argv[optind]);
 	return rc;
 }

@@ -237,6 +237,14 @@ phase_starts(struct schema *s, const struct ynode *k, const struct ynode *v,
 }
 
 static void
+phase_ends(struct schema *s, const struct ynode *k, const struct ynode *v,
+    void *obj)
+{
+	(void)k;
+	read_rule(s, v, &((struct phase *)obj)->ends, "ends");
+}
+
+static void
 phase_opens_with(struct schema *s, const struct ynode *k,
     const struct ynode *v, void *obj)
 {
@@ -267,6 +275,7 @@ static const struct keydef phase_keys[] = {
 	{ "about", phase_about, 0 },
 	{ "starts", phase_starts, 0 },
 	{ "opens-with", phase_opens_with, 0 },
+	{ "ends", phase_ends, 0 },
 	{ NULL, NULL, 0 }
 };
 

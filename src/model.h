@@ -31,6 +31,7 @@ struct phase {
 	const char	*id, *title, *about;
 	struct due_rule	 starts;
 	const char	*opens_with;	/* starts once this date is known */
+	struct due_rule	 ends;		/* over from this date: steps missed */
 	size_t		 line, col;
 };
 

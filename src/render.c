@@ -21,6 +21,29 @@ static const char *const state_words[] = {
 	[STEP_NA] = "gäller ej",
 };
 
+/*
+ * "3 steg släpar från Inför placering, 1 från Under placering": open steps
+ * of the phases before the case's.  Nothing when none are behind.
+ */
+static void
+behind_text(FILE *fp, const struct case_state *st, const char *before)
+{
+	const struct model *m = st->m;
+	size_t p, i, n;
+	int any = 0;
+
+	for (p = 0; p < st->phase && st->nbehind > 0; p++) {
+		for (i = n = 0; i < m->nsteps; i++)
+			n += m->steps[i].phase == p && st->steps[i].behind;
+		if (n == 0)
+			continue;
+		fprintf(fp, "%s%zu%s från ", any ? ", " : before, n,
+		    any ? "" : " steg släpar");
+		text_put(fp, m->phases[p].title);
+		any = 1;
+	}
+}
+
 void
 render_set_color(enum color_mode mode)
 {
@@ -151,6 +174,62 @@ next_step_text(FILE *fp, const struct case_state *st, size_t i)
 }
 
 /*
+ * After the end date is first set: the phase that opened, who owns each of
+ * its open steps now that the schools have shifted, and the command that
+ * names what is missing.
+ */
+void
+render_shift_text(FILE *fp, const struct case_state *st, const char *file)
+{
+	const struct model *m = st->m;
+	const char *school = case_fact(st->c, "school.sending"), *next;
+	struct strbuf cmd = STRBUF_INIT;
+	size_t i, k, idw = 0, p = state_shift_phase(m);
+
+	if (p == m->nphases)
+		return;
+	fprintf(fp, "%s har börjat. Skolan under placeringen",
+	    m->phases[p].title);
+	fputs(" (", fp);
+	text_put(fp, school != NULL ? school : "inte angiven");
+	fputc(')', fp);
+	fputs(" är nu avlämnande skola och dess rektor avlämnande rektor.\n"
+	    "Ansvariga nu:\n", fp);
+	for (i = 0; i < m->nsteps; i++)
+		if (m->steps[i].phase == p &&
+		    text_width(m->steps[i].id) > idw)
+			idw = text_width(m->steps[i].id);
+	for (i = 0; i < m->nsteps; i++) {
+		if (m->steps[i].phase != p ||
+		    st->steps[i].state != STEP_OPEN)
+			continue;
+		fputs("  ", fp);
+		render_pad(fp, m->steps[i].id, idw + 2);
+		owner_text(fp, st, i);
+		if (state_owner(st, i) != NULL)
+			continue;
+		for (k = 0; k < i; k++)	/* each missing role once */
+			if (m->steps[k].phase == p &&
+			    st->steps[k].state == STEP_OPEN &&
+			    m->steps[k].owner == m->steps[i].owner)
+				break;
+		if (k == i)
+			strbuf_addf(&cmd, " contacts.%s=NAMN",
+			    m->roles[m->steps[i].owner].id);
+	}
+	next = case_fact(st->c, "school.receiving");
+	if (school != NULL && next != NULL && cmd.len == 0)
+		return;
+	fputs("Saknas, ange med:\n  sams set ", fp);
+	text_put(fp, file);
+	fputs(school == NULL ? " school.sending=SKOLA" : "", fp);
+	fputs(next == NULL ? " school.receiving=SKOLA" : "", fp);
+	fputs(cmd.len > 0 ? cmd.buf : "", fp);
+	fputc('\n', fp);
+	strbuf_release(&cmd);
+}
+
+/*
  * Says who holds the case when the owner or role asked for has nothing to
  * do now: "Inget för Maria Holm som Rektor, mottagande skola just nu."
  */
@@ -207,8 +286,16 @@ render_next_text(FILE *fp, const struct case_state *st,
 	    st->m->phases[st->phase].title);
 	if (st->complete) {
 		fputs("\nÄrendet är klart: varje steg är gjort eller gäller "
-		    "inte.\n", fp);
+		    "inte", fp);
+		if (st->nmissed > 0)
+			fprintf(fp, ", utom %zu som missades (se sams status)",
+			    st->nmissed);
+		fputs(".\n", fp);
 		return;
+	}
+	if (st->nbehind > 0) {
+		behind_text(fp, st, "\n");
+		fputs(".\n", fp);
 	}
 	for (i = 0; i < st->m->nsteps; i++) {
 		if (!filter_step(f, st, i))
@@ -355,8 +442,9 @@ json_next_step(struct strbuf *sb, const struct case_state *st, size_t i)
 	}
 	strbuf_addstr(sb, "], \"due\": ");
 	json_date(sb, st->steps[i].due);
-	strbuf_addf(sb, ", \"overdue\": %s}",
-	    st->steps[i].overdue ? "true" : "false");
+	strbuf_addf(sb, ", \"overdue\": %s, \"behind\": %s}",
+	    st->steps[i].overdue ? "true" : "false",
+	    st->steps[i].behind ? "true" : "false");
 }
 
 static void
@@ -397,6 +485,8 @@ state_json(const struct step_status *ss)
 		[STEP_NA] = "not-applicable",
 	};
 
+	if (ss->missed)
+		return "missed";
 	return ss->ready ? "ready" : names[ss->state];
 }
 
@@ -418,8 +508,9 @@ render_status_json(FILE *fp, const struct case_state *st)
 		json_string(&sb, state_json(&st->steps[i]));
 		strbuf_addstr(&sb, ", \"due\": ");
 		json_date(&sb, st->steps[i].due);
-		strbuf_addf(&sb, ", \"overdue\": %s, \"date\": ",
-		    st->steps[i].overdue ? "true" : "false");
+		strbuf_addf(&sb, ", \"overdue\": %s, \"behind\": %s, "
+		    "\"date\": ", st->steps[i].overdue ? "true" : "false",
+		    st->steps[i].behind ? "true" : "false");
 		json_date(&sb, ev != NULL ? ev->date : DATE_NONE);
 		strbuf_addstr(&sb, ", \"by\": ");
 		json_string(&sb, ev != NULL ? ev->by : NULL);
@@ -517,12 +608,22 @@ status_step(FILE *fp, const struct case_state *st, size_t i, size_t idw)
 	if (ss->ready)
 		fprintf(fp, "%s%-11s%s", paint(fp, BOLD), "nu", paint(fp,
 		    RESET));
+	else if (ss->missed)
+		fprintf(fp, "%s%-11s%s", paint(fp, RED), "missad",
+		    paint(fp, RESET));
 	else
 		render_pad(fp, ss->state == STEP_OPEN ? "väntar" :
 		    state_words[ss->state], 11);
 	render_pad(fp, s->id, idw + 2);
 	text_put(fp, s->title);
-	if (ss->closed != NULL) {
+	if (ss->missed) {
+		date_format(ss->due, date);
+		fprintf(fp, " · senast %s; fasen är över", date);
+		if (ss->again) {
+			date_format(ss->closed->date, date);
+			fprintf(fp, " (senast gjort %s)", date);
+		}
+	} else if (ss->closed != NULL) {
 		date_format(ss->closed->date, date);
 		fprintf(fp, " · %s", date);
 		if (ss->closed->by != NULL) {
@@ -555,6 +656,11 @@ render_status_text(FILE *fp, const struct case_state *st)
 	facts_line(fp, st->c);
 	fputs("Aktuell fas: ", fp);
 	text_put(fp, st->complete ? "klart" : m->phases[st->phase].title);
+	if (!st->complete)
+		behind_text(fp, st, " (");
+	fputs(st->nbehind > 0 && !st->complete ? ")" : "", fp);
+	if (st->nmissed > 0)
+		fprintf(fp, "; %zu steg missade", st->nmissed);
 	fputc('\n', fp);
 	for (p = 0; p < m->nphases; p++) {
 		fprintf(fp, "\n%s", paint(fp, BOLD));

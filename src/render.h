@@ -47,4 +47,11 @@ size_t	 render_width(const char *s);
 /* Writes text escaped, wrapped at 78 columns, later lines indented. */
 void	 render_wrap(FILE *fp, const char *text, size_t col, size_t indent);
 
+/*
+ * What setting the end date changed: who owns the steps of the phase it
+ * opened, and what to record (for file, as typed).
+ */
+void	render_shift_text(FILE *fp, const struct case_state *st,
+	    const char *file);
+
 #endif

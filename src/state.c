@@ -1,4 +1,5 @@
 /* The state engine: which steps are done, applicable and ready, and when due. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,9 +18,10 @@ rules_leave_range(const struct model *m, const char *base, long day)
 
 	for (i = 0; i < m->nphases + m->nsteps; i++) {
 		n = 0;
-		if (i < m->nphases)
+		if (i < m->nphases) {
 			rules[n++] = &m->phases[i].starts;
-		else {
+			rules[n++] = &m->phases[i].ends;
+		} else {
 			rules[n++] = &m->steps[i - m->nphases].due;
 			rules[n++] = &m->steps[i - m->nphases].due_acute;
 		}
@@ -145,8 +147,34 @@ step_due_rule(const struct step *s, const struct casefile *c)
 	return &s->due;
 }
 
-const char *
-state_contact(const struct casefile *c, const struct role *role)
+/*
+ * Without a change of school the pupil's school is both the sending and
+ * the receiving one during the placement: either rektor named stands for
+ * both.
+ */
+static const char *
+same_school(const struct casefile *c, const char *role)
+{
+	static const char *const pair[] = {
+		"rektor-avlamnande", "rektor-mottagande"
+	};
+	char path[64];
+	size_t i;
+
+	if (strcmp(case_fact(c, "school.change"), "false") != 0)
+		return NULL;
+	for (i = 0; i < 2; i++)
+		if (strcmp(role, pair[i]) == 0) {
+			snprintf(path, sizeof(path), "contacts.%s",
+			    pair[1 - i]);
+			return case_fact_before_shift(c, path);
+		}
+	return NULL;
+}
+
+/* The named contact for role, as the facts are now or were before the shift. */
+static const char *
+contact(const struct casefile *c, const struct role *role, int before_shift)
 {
 	const char *name;
 	char path[64];
@@ -155,14 +183,42 @@ state_contact(const struct casefile *c, const struct role *role)
 		return NULL;
 	strcpy(path, "contacts.");
 	strcat(path, role->id);
-	name = case_fact(c, path);
+	name = before_shift ? case_fact_before_shift(c, path) :
+	    case_fact(c, path);
+	if (name == NULL && (before_shift || c->shift == CASE_NO_SHIFT))
+		name = same_school(c, role->id);
 	return name != NULL ? name : role->contact;
 }
 
 const char *
+state_contact(const struct casefile *c, const struct role *role)
+{
+	return contact(c, role, 0);
+}
+
+size_t
+state_shift_phase(const struct model *m)
+{
+	size_t p;
+
+	for (p = 0; p < m->nphases; p++)
+		if (m->phases[p].opens_with != NULL &&
+		    strcmp(m->phases[p].opens_with, "placement.end") == 0)
+			return p;
+	return m->nphases;
+}
+
+/*
+ * A step of a phase before the shift belongs to the placement: the rektor
+ * who owned it then still does, even once the schools have shifted.
+ */
+const char *
 state_owner(const struct case_state *st, size_t i)
 {
-	return state_contact(st->c, &st->m->roles[st->m->steps[i].owner]);
+	const struct step *s = &st->m->steps[i];
+
+	return contact(st->c, &st->m->roles[s->owner],
+	    s->phase < state_shift_phase(st->m));
 }
 
 /*
@@ -236,8 +292,28 @@ rule_date(const struct case_state *st, const struct due_rule *rule)
 }
 
 /*
- * A phase starts when all before it is closed, or on its start date; one
- * with opens-with (Inför avslut) only once that date is known.
+ * Whether phase p's own start holds by the facts: its date has come, or
+ * (opens-with) its date is known; a phase with neither starts when every
+ * step before it is closed.
+ */
+static int
+phase_begins(const struct case_state *st, size_t p, int before_closed)
+{
+	const struct phase *ph = &st->m->phases[p];
+	long date = rule_date(st, &ph->starts);
+
+	if (ph->opens_with != NULL &&
+	    case_fact_date(st->c, ph->opens_with) != DATE_NONE)
+		return 1;
+	if (ph->starts.base != NULL || ph->opens_with != NULL)
+		return date != DATE_NONE && date <= st->today;
+	return before_closed;
+}
+
+/*
+ * The case's phase is where the placement is: the last phase whose start
+ * holds, each in turn only after the one before it.  Every phase up to it
+ * has started.
  */
 static void
 start_phases(struct case_state *st)
@@ -245,21 +321,37 @@ start_phases(struct case_state *st)
 	const struct model *m = st->m;
 	size_t p, i;
 	int before_closed = 1;
-	long date;
 
+	st->phase = 0;
 	for (p = 0; p < m->nphases; p++) {
-		date = rule_date(st, &m->phases[p].starts);
-		if (m->phases[p].opens_with != NULL)
-			st->started[p] = case_fact_date(st->c,
-			    m->phases[p].opens_with) != DATE_NONE;
-		else
-			st->started[p] = before_closed;
-		st->started[p] |= date != DATE_NONE && date <= st->today;
+		if (p > 0 && !phase_begins(st, p, before_closed))
+			break;
+		st->started[p] = 1;
+		st->phase = p;
 		for (i = 0; i < m->nsteps; i++)
 			if (m->steps[i].phase == p &&
 			    !step_closed(&st->steps[i]))
 				before_closed = 0;
 	}
+}
+
+/* Whether the facts say phase p is over (its end date has come). */
+static int
+phase_over(const struct case_state *st, size_t p)
+{
+	long date = rule_date(st, &st->m->phases[p].ends);
+
+	return date != DATE_NONE && date <= st->today;
+}
+
+/*
+ * Whether a prerequisite no longer holds a step back: closed, or missed,
+ * for what was missed cannot be waited for.
+ */
+static int
+unblocks(const struct step_status *ss)
+{
+	return step_closed(ss) || ss->missed;
 }
 
 static int
@@ -268,23 +360,9 @@ prerequisites_closed(const struct case_state *st, const struct step *s)
 	size_t k;
 
 	for (k = 0; k < s->nafter; k++)
-		if (!step_closed(&st->steps[s->after[k]]))
+		if (!unblocks(&st->steps[s->after[k]]))
 			return 0;
 	return 1;
-}
-
-/*
- * When no started phase has a step left but recurring ones, or a phase
- * waits for its date: the last phase that has started.
- */
-static size_t
-last_started(const struct case_state *st)
-{
-	size_t p = st->m->nphases - 1;
-
-	while (p > 0 && !st->started[p])
-		p--;
-	return p;
 }
 
 void
@@ -292,11 +370,12 @@ state_compute(struct case_state *st, const struct model *m,
     const struct casefile *c, long today)
 {
 	struct step_status *ss;
-	size_t i, open = 0;
+	size_t i, p, todo = 0;
 
 	st->m = m;
 	st->c = c;
 	st->today = today;
+	st->nbehind = st->nmissed = 0;
 	st->steps = xcalloc(m->nsteps, sizeof(*st->steps));
 	st->started = xcalloc(m->nphases, 1);
 	for (i = 0; i < m->nsteps; i++)
@@ -305,28 +384,35 @@ state_compute(struct case_state *st, const struct model *m,
 	replay(st);
 	recur(st);
 	start_phases(st);
-	st->phase = NO_INDEX;
 	for (i = 0; i < m->nsteps; i++) {
 		ss = &st->steps[i];
-		if (ss->state != STEP_OPEN)
+		p = m->steps[i].phase;
+		if (ss->state != STEP_OPEN) {
+			ss->due = DATE_NONE;
 			continue;
-		open++;
-		if (!ss->again && st->started[m->steps[i].phase] &&
-		    (st->phase == NO_INDEX || m->steps[i].phase < st->phase))
-			st->phase = m->steps[i].phase;
+		}
 		if (!ss->again)
 			ss->due = rule_date(st, step_due_rule(&m->steps[i],
 			    c));
+		if (phase_over(st, p)) {
+			ss->missed = 1;
+			st->nmissed++;
+			continue;
+		}
+		todo++;
 		ss->overdue = ss->due != DATE_NONE && ss->due < today;
-		ss->ready = st->started[m->steps[i].phase] &&
+		if (p < st->phase) {
+			ss->behind = 1;
+			st->nbehind++;
+		}
+	}
+	for (i = 0; i < m->nsteps; i++) {
+		ss = &st->steps[i];
+		ss->ready = ss->state == STEP_OPEN && !ss->missed &&
+		    st->started[m->steps[i].phase] &&
 		    prerequisites_closed(st, &m->steps[i]);
 	}
-	st->complete = open == 0;
-	if (st->phase == NO_INDEX)
-		st->phase = last_started(st);
-	for (i = 0; i < m->nsteps; i++)
-		if (st->steps[i].state != STEP_OPEN)
-			st->steps[i].due = DATE_NONE;
+	st->complete = todo == 0;
 }
 
 void

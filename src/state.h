@@ -74,5 +74,10 @@ const char *state_contact(const struct casefile *c, const struct role *role);
  * schools shift when Inför avslut opens), or NULL when none is named.
  */
 const char *state_owner(const struct case_state *st, size_t i);
+/*
+ * The phase that opens with the end date (Inför avslut), when the schools
+ * shift; nphases when the model has none.
+ */
+size_t	 state_shift_phase(const struct model *m);
 
 #endif

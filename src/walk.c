@@ -87,8 +87,8 @@ join(const char *dir, const char *name)
 {
 	if (strcmp(dir, ".") == 0)
 		return xstrdup(name);
-	if (strcmp(dir, "/") == 0)
-		return xasprintf("/%s", name);
+	if (dir[strlen(dir) - 1] == '/')	/* "cases/" and "/" */
+		return xasprintf("%s%s", dir, name);
 	return xasprintf("%s/%s", dir, name);
 }
 

@@ -162,6 +162,8 @@ roles_phases(int mi, const struct model *m)
 		printf(", .starts = ");
 		rule(&m->phases[i].starts);
 		field("opens_with", m->phases[i].opens_with);
+		printf(", .ends = ");
+		rule(&m->phases[i].ends);
 		printf(", .line = %zu, .col = %zu },\n", m->phases[i].line,
 		    m->phases[i].col);
 	}

@@ -153,7 +153,7 @@ test_state_starts_under_placering_on_the_placement_date(void **state)
 	assert_false(status(f, "up-skolstart")->ready);
 	compute(f, "true", "", "2026-12-01");
 	assert_true(status(f, "up-skolstart")->ready);
-	assert_string_equal(f->m->phases[f->st.phase].id, "infor-placering");
+	assert_string_equal(f->m->phases[f->st.phase].id, "under-placering");
 }
 
 static void
@@ -249,6 +249,110 @@ test_state_infor_avslut_opens_with_the_end_date(void **state)
 	assert_true(status(f, "ia-informera")->ready);
 	assert_int_equal(status(f, "ia-informera")->due, day("2027-10-31"));
 	assert_false(status(f, "uf-elev")->ready);
+}
+
+static const char *
+phase_id(const struct fixture *f)
+{
+	return f->m->phases[f->st.phase].id;
+}
+
+static void
+test_state_phase_follows_the_facts_not_the_steps(void **state)
+{
+	struct fixture *f = *state;
+	static const char end[] = "- {date: 2027-03-01, event: set, fact: "
+	    "placement.end, value: 2027-06-15}\n";
+
+	compute(f, "true", "", "2026-11-30");
+	assert_string_equal(phase_id(f), "infor-placering");
+	compute(f, "true", "", "2026-12-01");	/* nothing done, yet moved */
+	assert_string_equal(phase_id(f), "under-placering");
+	assert_true(status(f, "ip-kartlagg")->behind);
+	assert_true(status(f, "ip-kartlagg")->ready);
+	assert_false(status(f, "up-skolstart")->behind);
+	assert_int_equal(f->st.nbehind, 8);
+	compute(f, "true", end, "2027-03-01");
+	assert_string_equal(phase_id(f), "infor-avslut");
+	assert_true(status(f, "up-skolstart")->behind);
+	assert_false(status(f, "up-skolstart")->missed);
+	compute(f, "true", end, "2027-06-15");
+	assert_string_equal(phase_id(f), "uppfoljning");
+	assert_false(f->st.complete);
+}
+
+static void
+test_state_steps_of_a_phase_that_is_over_are_missed(void **state)
+{
+	struct fixture *f = *state;
+	static const char end[] = "- {date: 2027-03-01, event: set, fact: "
+	    "placement.end, value: 2027-06-15}\n";
+
+	compute(f, "true", end, "2027-06-14");
+	assert_false(status(f, "up-mote")->missed);
+	assert_true(status(f, "up-mote")->behind);
+	compute(f, "true", end, "2027-06-15");
+	assert_true(status(f, "up-mote")->missed);
+	assert_false(status(f, "up-mote")->ready);
+	assert_false(status(f, "up-mote")->overdue);
+	assert_true(status(f, "ip-kartlagg")->missed);
+	assert_false(status(f, "ia-informera")->missed);	/* behind */
+	assert_true(status(f, "ia-informera")->behind);
+	assert_int_equal(f->st.nmissed, 13);
+}
+
+static void
+test_state_a_case_with_only_missed_steps_left_is_complete(void **state)
+{
+	struct fixture *f = *state;
+	char *history = xstrdup("- {date: 2027-03-01, event: set, fact: "
+	    "placement.end, value: 2027-06-15}\n"), *more;
+	size_t i;
+
+	for (i = 0; i < f->m->nsteps; i++) {
+		if (f->m->steps[i].phase < 2)
+			continue;
+		more = xasprintf("%s- {date: 2027-06-20, event: done, step: "
+		    "%s}\n", history, f->m->steps[i].id);
+		free(history);
+		history = more;
+	}
+	compute(f, "true", history, "2027-06-20");
+	free(history);
+	assert_true(f->st.complete);
+	assert_true(f->st.nmissed > 0);
+}
+
+static void
+test_state_the_schools_shift_when_infor_avslut_opens(void **state)
+{
+	struct fixture *f = *state;
+	struct casefile *c;
+	struct case_state st;
+	static const char text[] = "sams-case: 1\nid: T-2\nmodel: sams\n"
+	    "placement: {type: hvb, date: 2026-12-01}\n"
+	    "school: {sending: A, receiving: B}\n"
+	    "contacts: {rektor-avlamnande: Ann, rektor-mottagande: Bea}\n"
+	    "history:\n- {date: 2026-11-20, event: opened}\n"
+	    "- {date: 2027-03-01, event: set, fact: placement.end, "
+	    "value: 2027-06-15}\n";
+
+	c = case_load(xstrdup(text), strlen(text), "c.yml");
+	assert_non_null(c);
+	state_compute(&st, f->m, c, day("2027-03-01"));
+	assert_string_equal(case_fact(c, "school.sending"), "B");
+	assert_null(case_fact(c, "school.receiving"));
+	assert_string_equal(state_owner(&st, model_step_index(f->m,
+	    "ia-overlamning")), "Bea");
+	assert_null(state_owner(&st, model_step_index(f->m,
+	    "ia-mottagande")));
+	/* the placement's own steps keep their owners */
+	assert_string_equal(state_owner(&st, model_step_index(f->m,
+	    "ip-overlamning")), "Ann");
+	assert_string_equal(state_owner(&st, model_step_index(f->m,
+	    "up-skolstart")), "Bea");
+	state_release(&st);
+	case_free(c);
 }
 
 static void
@@ -363,6 +467,10 @@ main(void)
 		T(test_state_replace_starts_the_checklist_again),
 		T(test_state_infor_avslut_opens_with_the_end_date),
 		T(test_state_reports_unknown_steps_and_roles),
+		T(test_state_phase_follows_the_facts_not_the_steps),
+		T(test_state_steps_of_a_phase_that_is_over_are_missed),
+		T(test_state_a_case_with_only_missed_steps_left_is_complete),
+		T(test_state_the_schools_shift_when_infor_avslut_opens),
 		T(test_state_never_names_an_unknown_contact_role),
 		T(test_state_refuses_due_dates_outside_years_1_to_9999),
 	};
