@@ -29,6 +29,7 @@ ALL_LDFLAGS = $(LDFLAGS) $(SAN_FLAGS)
 LIB_SRCS = arena case caseio cli date describe diag facts fileio find folder merge \
 	   caselog mergedriver model pnr text \
 	   lint record render report schema state strbuf sysio walk xalloc yamlio
+LIB_SRCS += filter
 CMD_SRCS = main cmd_check cmd_done cmd_init cmd_log cmd_merge cmd_new cmd_next cmd_note cmd_phases \
 	   cmd_reopen cmd_replace cmd_report cmd_roles cmd_set cmd_show cmd_skip \
 	   cmd_status
@@ -38,6 +39,7 @@ CMD_OBJS = $(CMD_SRCS:%=$(BUILD)/%.o)
 MODELS	 = $(sort $(wildcard phases/*.yml))
 UNIT_TESTS = test_yamlio test_model test_case test_state test_date test_pnr \
 	     test_text
+UNIT_TESTS += test_filter
 UNIT_BINS = $(UNIT_TESTS:%=$(BUILD)/%)
 MANPAGES = man/sams.1 man/sams-case.5 man/sams-phases.5
 

@@ -256,6 +256,22 @@ cli_default_by(const char **by)
 	return *by != NULL ? cli_line(*by, "the login name") : 0;
 }
 
+int
+cli_owner(const char *arg, const char **owner)
+{
+	const char *env = getenv("SAMS_OWNER");
+
+	*owner = NULL;
+	if (arg != NULL) {
+		*owner = arg;
+		return cli_line(arg, "--owner");
+	}
+	if (env == NULL || *env == '\0')
+		return 0;
+	*owner = env;
+	return cli_line(env, "SAMS_OWNER");
+}
+
 /* What a command that wrote has changed, for cli_finish(). */
 static const char *
 what_changed(void)

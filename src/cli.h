@@ -93,6 +93,13 @@ int	cli_line(const char *arg, const char *option);
 int	cli_default_by(const char **by);
 
 /*
+ * Whose steps --owner shows: arg, or else SAMS_OWNER unless it is empty
+ * (*owner NULL: everyone's).  0, or 64 after reporting that it is not one
+ * line of text.
+ */
+int	cli_owner(const char *arg, const char **owner);
+
+/*
  * Flushes standard output; 74 after reporting a write error, else rc.
  * Once a file has been written, a write error is only a warning.
  */

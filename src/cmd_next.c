@@ -5,18 +5,25 @@
 #include "caseio.h"
 #include "cli.h"
 #include "diag.h"
+#include "filter.h"
 #include "render.h"
 #include "sams.h"
 #include "state.h"
 
 static const char usage_next[] =
-    "sams next [--format text|json] [--role ROLE] [--today DATE] FILE...\n";
+    "sams next [--format text|json] [--role ROLE] [--owner NAME]\n"
+    "          [--today DATE] FILE...\n";
+
+enum {
+	OPT_OWNER = 512
+};
 
 struct next_opts {
 	enum cli_format	 format;
 	const char	*role;
 	int		 shown;
 	int		 bad_role;
+	struct step_filter filter;
 };
 
 static void
@@ -32,11 +39,11 @@ show_next(const struct case_state *st, void *arg)
 		return;
 	}
 	if (o->format == FORMAT_JSON)
-		render_next_json(stdout, st, o->role);
+		render_next_json(stdout, st, &o->filter);
 	else {
 		if (o->shown)
 			putchar('\n');
-		render_next_text(stdout, st, o->role);
+		render_next_text(stdout, st, &o->filter);
 	}
 	o->shown++;
 }
@@ -46,10 +53,12 @@ cmd_next(int argc, char *argv[])
 {
 	static const struct option longopts[] = {
 		{ "format", required_argument, NULL, OPT_FORMAT },
+		{ "owner", required_argument, NULL, OPT_OWNER },
 		{ "role", required_argument, NULL, OPT_ROLE },
 		CLI_COMMON_OPTIONS
 	};
-	struct next_opts o = { FORMAT_TEXT, NULL, 0, 0 };
+	struct next_opts o = { FORMAT_TEXT, NULL, 0, 0, STEP_FILTER_INIT };
+	const char *owner = NULL;
 	int ch, rc;
 
 	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
@@ -60,6 +69,9 @@ cmd_next(int argc, char *argv[])
 			break;
 		case OPT_ROLE:
 			o.role = optarg;
+			break;
+		case OPT_OWNER:
+			owner = optarg;
 			break;
 		case 'h':
 			return cli_usage(usage_next, 1);
@@ -72,6 +84,9 @@ cmd_next(int argc, char *argv[])
 	if ((rc = cli_operands(argc - optind, 1, argc, "FILE",
 	    usage_next)) != 0)
 		return rc;
+	if ((rc = cli_owner(owner, &o.filter.owner)) != 0)
+		return rc;
+	o.filter.role = o.role;
 	rc = case_each(argv + optind, argc - optind, show_next, &o);
 	return o.bad_role ? SAMS_EXIT_USAGE : rc;
 }

@@ -5,6 +5,7 @@
 
 #include "caseio.h"
 #include "cli.h"
+#include "date.h"
 #include "diag.h"
 #include "render.h"
 #include "report.h"
@@ -12,9 +13,9 @@
 #include "walk.h"
 
 static const char usage_report[] =
-    "sams report [--format text|tsv|csv|json] [--role ROLE] [--phase PHASE]\n"
-    "           [--overdue] [--due-within DAYS] [--by-owner] [--exit-status]\n"
-    "           [--files0-from FILE] [--today DATE] PATH...\n";
+    "sams report [--format text|tsv|csv|json] [--role ROLE] [--owner NAME]\n"
+    "           [--phase PHASE] [--overdue] [--due-within DAYS] [--by-owner]\n"
+    "           [--exit-status] [--files0-from FILE] [--today DATE] PATH...\n";
 
 enum {
 	OPT_OVERDUE = 512,
@@ -22,12 +23,14 @@ enum {
 	OPT_BY_OWNER,
 	OPT_EXIT_STATUS,
 	OPT_FILES0,
-	OPT_PHASE
+	OPT_PHASE,
+	OPT_OWNER
 };
 
 struct report_cmd {
 	struct report	 r;
 	const char	*files0;
+	const char	*owner;		/* --owner, before SAMS_OWNER */
 	int		 exit_status;
 };
 
@@ -71,6 +74,7 @@ parse_options(int argc, char *argv[], struct report_cmd *rc)
 		{ "files0-from", required_argument, NULL, OPT_FILES0 },
 		{ "format", required_argument, NULL, OPT_FORMAT },
 		{ "overdue", no_argument, NULL, OPT_OVERDUE },
+		{ "owner", required_argument, NULL, OPT_OWNER },
 		{ "phase", required_argument, NULL, OPT_PHASE },
 		{ "role", required_argument, NULL, OPT_ROLE },
 		CLI_COMMON_OPTIONS
@@ -82,14 +86,16 @@ parse_options(int argc, char *argv[], struct report_cmd *rc)
 		st = 0;
 		switch (ch) {
 		case OPT_BY_OWNER: r->by_owner = 1; break;
-		case OPT_DUE_WITHIN: st = parse_days(optarg, &r->due_within);
+		case OPT_DUE_WITHIN:
+			st = parse_days(optarg, &r->filter.due_within);
 			break;
 		case OPT_EXIT_STATUS: rc->exit_status = 1; break;
 		case OPT_FILES0: rc->files0 = optarg; break;
 		case OPT_FORMAT: st = parse_format(optarg, &r->format); break;
-		case OPT_OVERDUE: r->overdue_only = 1; break;
+		case OPT_OVERDUE: r->filter.overdue = 1; break;
+		case OPT_OWNER: rc->owner = optarg; break;
 		case OPT_PHASE: r->phase = optarg; break;
-		case OPT_ROLE: r->role = optarg; break;
+		case OPT_ROLE: r->filter.role = optarg; break;
 		case 'h':
 			cli_usage(usage_report, 1);
 			return -1;
@@ -103,7 +109,7 @@ parse_options(int argc, char *argv[], struct report_cmd *rc)
 	}
 	if (optind >= argc && rc->files0 == NULL)
 		return cli_usage(usage_report, 0);
-	return 0;
+	return cli_owner(rc->owner, &r->filter.owner);
 }
 
 static void
@@ -139,12 +145,13 @@ cmd_report(int argc, char *argv[])
 	int status, worst = 0;
 
 	memset(&rc, 0, sizeof(rc));
-	rc.r.due_within = -1;
+	rc.r.filter.due_within = -1;
 	rc.r.out = stdout;
 	rc.r.file_width = 3;
 	status = parse_options(argc, argv, &rc);
 	if (status != 0)
 		return status < 0 ? SAMS_EXIT_OK : status;
+	rc.r.today = date_today();	/* after --today */
 	if (rc.files0 != NULL)
 		worst = walk_files0(&files, rc.files0);
 	for (; optind < argc; optind++)

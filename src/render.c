@@ -121,13 +121,6 @@ paint(FILE *fp, const char *code)
 	return render_use_color(fp) ? code : "";
 }
 
-static int
-role_matches(const struct case_state *st, size_t i, const char *role)
-{
-	return role == NULL ||
-	    strcmp(st->m->roles[st->m->steps[i].owner].id, role) == 0;
-}
-
 static void
 owner_text(FILE *fp, const struct case_state *st, size_t i)
 {
@@ -237,15 +230,25 @@ render_shift_text(FILE *fp, const struct case_state *st, const char *file)
 	strbuf_release(&cmd);
 }
 
-/* Says who holds the case when role has nothing to do now. */
+/*
+ * Says who holds the case when the owner or role asked for has nothing to
+ * do now: "Inget för Maria Holm som Rektor, mottagande skola just nu."
+ */
 static void
-nothing_for_role(FILE *fp, const struct case_state *st, const char *role)
+nothing_for(FILE *fp, const struct case_state *st,
+    const struct step_filter *f)
 {
-	size_t i, ri = model_role_index(st->m, role);
+	size_t i, ri = NO_INDEX;
 	int any = 0;
 
+	if (f->role != NULL)
+		ri = model_role_index(st->m, f->role);
 	fputs("\nInget för ", fp);
-	text_put(fp, st->m->roles[ri].title);
+	if (f->owner != NULL)
+		text_put(fp, f->owner);
+	fputs(f->owner != NULL && ri != NO_INDEX ? " som " : "", fp);
+	if (ri != NO_INDEX)
+		text_put(fp, st->m->roles[ri].title);
 	fputs(" just nu.", fp);
 	for (i = 0; i < st->m->nsteps; i++) {
 		if (!st->steps[i].ready)
@@ -274,7 +277,8 @@ head_text(FILE *fp, const struct case_state *st, const char *title)
 }
 
 void
-render_next_text(FILE *fp, const struct case_state *st, const char *role)
+render_next_text(FILE *fp, const struct case_state *st,
+    const struct step_filter *f)
 {
 	size_t i;
 	int shown = 0;
@@ -295,13 +299,13 @@ render_next_text(FILE *fp, const struct case_state *st, const char *role)
 		fputs(".\n", fp);
 	}
 	for (i = 0; i < st->m->nsteps; i++) {
-		if (!st->steps[i].ready || !role_matches(st, i, role))
+		if (!filter_step(f, st, i))
 			continue;
 		next_step_text(fp, st, i);
 		shown++;
 	}
-	if (shown == 0 && role != NULL)
-		nothing_for_role(fp, st, role);
+	if (shown == 0 && f != NULL && (f->role != NULL || f->owner != NULL))
+		nothing_for(fp, st, f);
 }
 
 /* JSON */
@@ -452,7 +456,8 @@ flush(FILE *fp, struct strbuf *sb)
 }
 
 void
-render_next_json(FILE *fp, const struct case_state *st, const char *role)
+render_next_json(FILE *fp, const struct case_state *st,
+    const struct step_filter *f)
 {
 	struct strbuf sb = STRBUF_INIT;
 	size_t i;
@@ -461,7 +466,7 @@ render_next_json(FILE *fp, const struct case_state *st, const char *role)
 	json_head(&sb, st);
 	strbuf_addstr(&sb, ", \"next\": [");
 	for (i = 0; i < st->m->nsteps; i++) {
-		if (!st->steps[i].ready || !role_matches(st, i, role))
+		if (!filter_step(f, st, i))
 			continue;
 		if (n++ > 0)
 			strbuf_addstr(&sb, ", ");

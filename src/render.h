@@ -9,6 +9,7 @@
 
 #include <stdio.h>
 
+#include "filter.h"
 #include "state.h"
 #include "strbuf.h"
 
@@ -22,11 +23,11 @@ void	 render_set_color(enum color_mode mode);
 /* Whether to colour output to fp: the mode, NO_COLOR, TERM and a tty. */
 int	 render_use_color(FILE *fp);
 
-/* Steps a role can do now; role NULL means every role. */
+/* The steps that can be done now and pass f (NULL: every one). */
 void	 render_next_text(FILE *fp, const struct case_state *st,
-	    const char *role);
+	    const struct step_filter *f);
 void	 render_next_json(FILE *fp, const struct case_state *st,
-	    const char *role);
+	    const struct step_filter *f);
 void	 render_status_text(FILE *fp, const struct case_state *st);
 void	 render_status_json(FILE *fp, const struct case_state *st);
 

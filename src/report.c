@@ -12,10 +12,16 @@
 struct report_count {
 	char	*key;
 	size_t	 n, overdue;
+	size_t	 model, phase;	/* where the key comes in order */
 };
 
+/* Where "Klart" comes in the phases' order: last. */
+#define LAST	((size_t)-1)
+
 struct report_item {
-	char		 *owner;	/* "Role title – name" */
+	char		 *group;	/* the person's or the role's key */
+	char		 *name;		/* as written, or NULL */
+	char		 *role;		/* the role's title */
 	char		 *case_id, *file;
 	const struct step *step;
 	long		  due;
@@ -49,8 +55,7 @@ select_steps(const struct report *r, const struct case_state *st,
 	sel->overdue = 0;
 	for (i = 0; i < m->nsteps; i++) {
 		ss = &st->steps[i];
-		if (!ss->ready || (r->role != NULL &&
-		    strcmp(m->roles[m->steps[i].owner].id, r->role) != 0))
+		if (!filter_step(&r->filter, st, i))
 			continue;
 		sel->idx[sel->n++] = i;
 		sel->overdue |= ss->overdue;
@@ -60,25 +65,32 @@ select_steps(const struct report *r, const struct case_state *st,
 	}
 }
 
+static const char *
+phase_title(const struct case_state *st)
+{
+	return st->complete ? "Klart" : st->m->phases[st->phase].title;
+}
+
+/*
+ * A case is listed when it is in the phase asked for (a complete case is
+ * in none) and, when steps are filtered, has a step that passes.
+ */
 static int
 selected(const struct report *r, const struct case_state *st,
     const struct selection *sel)
 {
-	if (r->role != NULL && sel->n == 0)
+	if (filter_active(&r->filter) && sel->n == 0)
 		return 0;
 	if (r->phase != NULL && (st->complete ||
 	    strcmp(st->m->phases[st->phase].id, r->phase) != 0))
 		return 0;
-	if (r->overdue_only && !sel->overdue)
-		return 0;
-	if (r->due_within >= 0 && (sel->earliest == DATE_NONE ||
-	    sel->earliest > st->today + r->due_within))
-		return 0;
 	return 1;
 }
 
+/* Counts one under key; a new key gets the place model, phase. */
 static void
-count(struct report_count **table, size_t *n, const char *key, int overdue)
+count(struct report_count **table, size_t *n, const char *key, int overdue,
+    size_t model, size_t phase)
 {
 	size_t i;
 
@@ -89,16 +101,37 @@ count(struct report_count **table, size_t *n, const char *key, int overdue)
 		*table = xreallocarray(*table, *n + 1, sizeof(**table));
 		(*table)[i].key = xstrdup(key);
 		(*table)[i].n = (*table)[i].overdue = 0;
+		(*table)[i].model = model;
+		(*table)[i].phase = phase;
 		(*n)++;
 	}
 	(*table)[i].n++;
 	(*table)[i].overdue += overdue != 0;
 }
 
-static const char *
-phase_title(const struct case_state *st)
+/* The model's place among those seen so far, the first being 0. */
+static size_t
+model_order(struct report *r, const char *id)
 {
-	return st->complete ? "Klart" : st->m->phases[st->phase].title;
+	size_t i;
+
+	for (i = 0; i < r->nmodels; i++)
+		if (strcmp(r->models[i], id) == 0)
+			return i;
+	r->models = xreallocarray(r->models, r->nmodels + 1,
+	    sizeof(*r->models));
+	r->models[r->nmodels] = xstrdup(id);
+	return r->nmodels++;
+}
+
+/* Counts the case under its phase, which keeps its place in the model. */
+static void
+count_phase(struct report *r, const struct case_state *st, int overdue)
+{
+	size_t model = model_order(r, st->m->id);
+
+	count(&r->phases, &r->nphases, phase_title(st), overdue,
+	    st->complete ? LAST : model, st->complete ? LAST : st->phase);
 }
 
 /* Separated values */
@@ -279,6 +312,24 @@ text_row(struct report *r, const struct case_state *st,
 	fputc('\n', r->out);
 }
 
+/*
+ * The group of a step in the agenda: its owner as a person, the same
+ * person whatever the case of the letters and whatever the role; or, when
+ * the role has no named contact, the role.  Persons come first.
+ */
+static char *
+group_key(const char *name, const char *role)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	if (name != NULL) {
+		strbuf_addch(&sb, '1');
+		name_fold(&sb, name);
+	} else
+		strbuf_addf(&sb, "2%s", role);
+	return strbuf_detach(&sb, NULL);
+}
+
 static void
 add_items(struct report *r, const struct case_state *st,
     const struct selection *sel)
@@ -299,9 +350,9 @@ add_items(struct report *r, const struct case_state *st,
 		it->step = &st->m->steps[sel->idx[k]];
 		role = &st->m->roles[it->step->owner];
 		name = state_owner(st, sel->idx[k]);
-		it->owner = name != NULL ? xasprintf("%s – %s", role->title,
-		    name) : xasprintf("%s (ingen kontakt angiven)",
-		    role->title);
+		it->group = group_key(name, role->title);
+		it->name = name != NULL ? xstrdup(name) : NULL;
+		it->role = xstrdup(role->title);
 		it->case_id = xstrdup(st->c->id);
 		it->file = xstrdup(st->c->name);
 		ss = &st->steps[sel->idx[k]];
@@ -333,15 +384,15 @@ report_case(struct report *r, const struct case_state *st)
 		r->shown++;
 		r->cases++;
 		r->complete += st->complete != 0;
-		count(&r->phases, &r->nphases, phase_title(st), sel.overdue);
+		count_phase(r, st, sel.overdue);
 		for (k = 0; k < sel.n; k++) {
 			count(&r->owners, &r->nowners, st->m->roles[
 			    st->m->steps[sel.idx[k]].owner].title,
-			    st->steps[sel.idx[k]].overdue);
+			    st->steps[sel.idx[k]].overdue, 0, 0);
 			r->overdue_steps += st->steps[sel.idx[k]].overdue != 0;
 		}
 		if (r->format == REPORT_JSON)
-			render_next_json(r->out, st, r->role);
+			render_next_json(r->out, st, &r->filter);
 		else if (r->format != REPORT_TEXT)
 			separated_row(r, st, &sel);
 		else if (r->by_owner)
@@ -358,11 +409,47 @@ compare_items(const void *a, const void *b)
 	const struct report_item *x = a, *y = b;
 	int c;
 
-	if ((c = strcmp(x->owner, y->owner)) != 0)
+	if ((c = strcmp(x->group, y->group)) != 0)
 		return c;
 	if ((c = strcmp(x->file, y->file)) != 0)
 		return c;
 	return x->step < y->step ? -1 : x->step > y->step;
+}
+
+/*
+ * The heading of the group that starts at items[i]: the person's name as
+ * first written and every role they own steps as, "Maria Holm (Rektor,
+ * mottagande skola; Rektor, avlämnande skola)", or the role without a
+ * contact.  Returns the index past the group.
+ */
+static size_t
+print_group_head(struct report *r, size_t i)
+{
+	const struct report_item *it = &r->items[i];
+	size_t j, k;
+
+	if (it->name == NULL) {
+		text_put(r->out, it->role);
+		fputs(" (ingen kontakt angiven)\n", r->out);
+		for (j = i; j < r->nitems && strcmp(r->items[j].group,
+		    it->group) == 0; j++)
+			;
+		return j;
+	}
+	text_put(r->out, it->name);
+	fputs(" (", r->out);
+	for (j = i; j < r->nitems && strcmp(r->items[j].group, it->group) ==
+	    0; j++) {
+		for (k = i; k < j; k++)		/* roles are few */
+			if (strcmp(r->items[k].role, r->items[j].role) == 0)
+				break;
+		if (k < j)
+			continue;
+		fputs(j > i ? "; " : "", r->out);
+		text_put(r->out, r->items[j].role);
+	}
+	fputs(")\n", r->out);
+	return j;
 }
 
 static void
@@ -370,7 +457,7 @@ print_agenda(struct report *r)
 {
 	const struct report_item *it;
 	char due[11];
-	size_t i, w, widest = 0;
+	size_t i, w, end = 0, widest = 0;
 
 	if (r->nitems == 0)
 		return;		/* qsort wants an array, even of none */
@@ -381,10 +468,9 @@ print_agenda(struct report *r)
 	w = id_width(widest);
 	for (i = 0; i < r->nitems; i++) {
 		it = &r->items[i];
-		if (i == 0 || strcmp(it->owner, r->items[i - 1].owner) != 0) {
+		if (i == end) {
 			fputs(i ? "\n" : "", r->out);
-			text_put(r->out, it->owner);
-			fputc('\n', r->out);
+			end = print_group_head(r, i);
 		}
 		fputs("  ", r->out);
 		render_pad(r->out, it->case_id, w);
@@ -418,6 +504,59 @@ print_counts(struct report *r, const char *label,
 	fputs(n == 0 ? "–\n" : "\n", r->out);
 }
 
+/* Phases in their models' order, models as first seen; Klart last. */
+static int
+compare_places(const void *a, const void *b)
+{
+	const struct report_count *x = a, *y = b;
+
+	if (x->model != y->model)
+		return x->model < y->model ? -1 : 1;
+	return x->phase < y->phase ? -1 : x->phase > y->phase;
+}
+
+static void
+put_part(struct report *r, int *n, const char *label, const char *value)
+{
+	fputs((*n)++ ? " · " : "", r->out);
+	fputs(label, r->out);
+	text_put(r->out, value);
+}
+
+/*
+ * Under a filter, what the figures below count: "Urval: ansvarig Maria
+ * Holm · senast 2026-11-30".
+ */
+static void
+print_selection(struct report *r)
+{
+	const struct step_filter *f = &r->filter;
+	char date[11];
+	long last;
+	int n = 0;
+
+	if (!filter_active(f) && r->phase == NULL)
+		return;
+	fputs("Urval:         ", r->out);
+	if (f->owner != NULL)
+		put_part(r, &n, "ansvarig ", f->owner);
+	if (f->role != NULL)
+		put_part(r, &n, "roll ", f->role);
+	if (f->overdue)
+		put_part(r, &n, "försenade steg", "");
+	if (f->due_within >= 0) {
+		last = date_add_days(r->today, f->due_within);
+		if (last != DATE_NONE) {
+			date_format(last, date);
+			put_part(r, &n, "senast ", date);
+		} else
+			put_part(r, &n, "alla datum", "");
+	}
+	if (r->phase != NULL)
+		put_part(r, &n, "fas ", r->phase);
+	fputc('\n', r->out);
+}
+
 void
 report_end(struct report *r)
 {
@@ -425,8 +564,13 @@ report_end(struct report *r)
 		return;
 	if (r->by_owner)
 		print_agenda(r);
-	fprintf(r->out, "\nÄrenden: %zu, varav klara: %zu. Försenade steg: "
+	fputc('\n', r->out);
+	print_selection(r);
+	fprintf(r->out, "Ärenden: %zu, varav klara: %zu. Försenade steg: "
 	    "%zu.\n", r->cases, r->complete, r->overdue_steps);
+	if (r->nphases > 0)
+		qsort(r->phases, r->nphases, sizeof(*r->phases),
+		    compare_places);
 	print_counts(r, "Per fas:       ", r->phases, r->nphases);
 	print_counts(r, "Per ansvarig:  ", r->owners, r->nowners);
 }
@@ -440,15 +584,21 @@ report_release(struct report *r)
 		free(r->phases[i].key);
 	for (i = 0; i < r->nowners; i++)
 		free(r->owners[i].key);
+	for (i = 0; i < r->nmodels; i++)
+		free(r->models[i]);
 	for (i = 0; i < r->nitems; i++) {
-		free(r->items[i].owner);
+		free(r->items[i].group);
+		free(r->items[i].name);
+		free(r->items[i].role);
 		free(r->items[i].case_id);
 		free(r->items[i].file);
 	}
 	free(r->phases);
 	free(r->owners);
 	free(r->items);
+	free(r->models);
 	r->phases = r->owners = NULL;
 	r->items = NULL;
-	r->nphases = r->nowners = r->nitems = 0;
+	r->models = NULL;
+	r->nphases = r->nowners = r->nitems = r->nmodels = 0;
 }

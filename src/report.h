@@ -1,8 +1,8 @@
 /*
  * The batch report: one row per case in text, TSV, CSV or JSON Lines,
- * filtered by role, phase and due date, with a summary for people and an
- * agenda per owner.  struct report owns its summary and agenda tables;
- * report_release() frees them.
+ * with the steps that pass the filter (role, owner, overdue, due date) and
+ * cases by phase, a summary for people and an agenda per person.  struct
+ * report owns its summary and agenda tables; report_release() frees them.
  */
 #ifndef REPORT_H
 #define REPORT_H
@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "filter.h"
 #include "state.h"
 
 enum report_format {
@@ -24,10 +25,9 @@ struct report_item;
 struct report {
 	/* settings */
 	enum report_format	 format;
-	const char		*role;		/* only this owner's steps */
+	struct step_filter	 filter;	/* which steps are listed */
 	const char		*phase;		/* only cases in this phase */
-	int			 overdue_only;
-	long			 due_within;	/* days, or -1 */
+	long			 today;		/* for the summary's Urval */
 	int			 by_owner;
 	size_t			 file_width;	/* of the text file column */
 	FILE			*out;
@@ -36,6 +36,8 @@ struct report {
 	size_t			 shown;
 	struct report_count	*phases, *owners;
 	size_t			 nphases, nowners;
+	char			**models;	/* ids, in the order first seen */
+	size_t			 nmodels;
 	struct report_item	*items;		/* --by-owner agenda */
 	size_t			 nitems, capitems;
 };

@@ -29,7 +29,7 @@ fi
 SAMS_TOP=$(cd "$here/../.." && pwd)
 export SAMS SAMS_TOP SAMS_TODAY=2026-11-23 SAMS_BY="Test Testsson" NO_COLOR=1 \
     TERM=dumb LC_ALL=C.UTF-8 SAMS_LOCK_TIMEOUT=1
-unset SAMS_PHASES
+unset SAMS_PHASES SAMS_OWNER
 umask 022	# fixtures' modes matter to .sams/ trust checks
 pass=0 fail=0 skipped=""
 for dir in "$here"/cases/*/; do
