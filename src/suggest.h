@@ -1,0 +1,72 @@
+/*
+ * "Did you mean": the names closest to one that someone typed (a command,
+ * a step, a role, a phase, a model, a placement type), weighed as git's
+ * help.c weighs a mistyped command.  A struct suggest points at the word
+ * and the candidates it is given and owns nothing; the caller keeps them
+ * alive until it has printed the suggestion.
+ */
+#ifndef SUGGEST_H
+#define SUGGEST_H
+
+#include <stddef.h>
+
+#include "model.h"
+
+/* At most this many equally close names are offered; more: none. */
+#define SUGGEST_MAX	4
+
+struct suggest {
+	const char	*word;
+	const char	*best[SUGGEST_MAX];
+	size_t		 nbest;		/* SUGGEST_MAX + 1: too many ties */
+	size_t		 score;		/* of the best; lower is closer */
+};
+
+/*
+ * The weighted Damerau-Levenshtein distance from what was typed to a
+ * candidate, as git's levenshtein(typed, candidate, 0, 2, 1, 3): swapping
+ * two neighbours is free, a wrong character costs 2, a missing one 1 and
+ * one too many 3.  ASCII case does not count.
+ */
+size_t	suggest_distance(const char *typed, const char *candidate);
+
+void	suggest_init(struct suggest *sg, const char *word);
+/* Weighs one candidate; NULL and repeats are ignored. */
+void	suggest_add(struct suggest *sg, const char *candidate);
+/* Weighs every name of a NULL-ended list. */
+void	suggest_add_list(struct suggest *sg, const char *const *list);
+
+enum suggest_kind {
+	SUGGEST_STEP,
+	SUGGEST_ROLE,
+	SUGGEST_PHASE
+};
+
+/* Weighs the ids of m's steps, roles or phases. */
+void	suggest_add_model(struct suggest *sg, const struct model *m,
+	    enum suggest_kind kind);
+/* Whether m has a step, role or phase with that id. */
+int	suggest_model_has(const struct model *m, enum suggest_kind kind,
+	    const char *id);
+
+/*
+ * How many names are close enough to offer (0 when the word is nonsense
+ * or too many names tie), and the i-th of them.
+ */
+size_t	suggest_count(const struct suggest *sg);
+const char *suggest_name(const struct suggest *sg, size_t i);
+
+/*
+ * Reports "sams: note: did you mean 'a'?" (or "'a' or 'b'") when a name
+ * is close enough; returns suggest_count().
+ */
+size_t	suggest_note(const struct suggest *sg);
+
+/*
+ * For a value of a fixed list (--type, --school-form): reports "OPTION
+ * wants one of a, b or c" and a note with the closest, and returns -1.
+ */
+int	suggest_choice(const char *option, const char *value,
+	    const char *const *choices);
+
+#endif
