@@ -3,8 +3,8 @@
 
 #include "cli.h"
 #include "describe.h"
-#include "diag.h"
 #include "sams.h"
+#include "suggest.h"
 
 static const char usage_show[] = "sams show [--model ID] STEP\n";
 
@@ -22,8 +22,7 @@ cmd_show(int argc, char *argv[])
 		return cli_usage(usage_show, 0);
 	i = model_step_index(m, argv[optind]);
 	if (i == NO_INDEX) {
-		error_msg("unknown step '%.40s' in model '%s'; see 'sams "
-		    "phases'", argv[optind], m->id);
+		suggest_unknown(m, SUGGEST_STEP, argv[optind], "show");
 		return SAMS_EXIT_USAGE;
 	}
 	describe_step(stdout, m, &m->steps[i]);

@@ -164,6 +164,27 @@ suggest_model_has(const struct model *m, enum suggest_kind kind,
 	return lookup[kind](m, id) != NO_INDEX;
 }
 
+const char *
+suggest_other_model(const struct model *m, enum suggest_kind kind,
+    const char *id)
+{
+	const struct model *other;
+	const char *const *mid;
+	const char *found = NULL;
+	int rc;
+
+	diag_set_sink(NULL, NULL, 1);
+	for (mid = builtin_model_ids; *mid != NULL && found == NULL; mid++) {
+		if (strcmp(*mid, m->id) == 0)
+			continue;
+		rc = model_get(*mid, &other);
+		if (rc == 0 && suggest_model_has(other, kind, id))
+			found = other->id;
+	}
+	diag_set_sink(NULL, NULL, 0);
+	return found;
+}
+
 /*
  * git offers anything within its floor; here the edits must also be
  * fewer than the letters typed, so that "x" or "foo" is told nothing.
@@ -197,6 +218,47 @@ suggest_note(const struct suggest *sg)
 	if (n > 0)
 		diag(DIAG_NOTE, NULL, 0, 0, "did you mean %s?", list);
 	return n;
+}
+
+void
+suggest_model_id(const char *id)
+{
+	struct suggest sg;
+
+	suggest_init(&sg, id);
+	suggest_add_list(&sg, builtin_model_ids);
+	suggest_note(&sg);
+}
+
+int
+suggest_unknown(const struct model *m, enum suggest_kind kind,
+    const char *id, const char *cmd)
+{
+	static const char *const words[] = {
+		[SUGGEST_STEP] = "step", [SUGGEST_ROLE] = "role",
+		[SUGGEST_PHASE] = "phase",
+	};
+	struct suggest sg;
+	const char *other;
+
+	error_msg("unknown %s '%.40s' in model '%s'; see 'sams %s%s%s'",
+	    words[kind], id, m->id, kind == SUGGEST_ROLE ? "roles" :
+	    "phases", strcmp(m->id, "sams") ? " --model " : "",
+	    strcmp(m->id, "sams") ? m->id : "");
+	other = suggest_other_model(m, kind, id);
+	if (other != NULL && cmd != NULL)
+		diag(DIAG_NOTE, NULL, 0, 0, "'%s' is a %s in model '%s'; try "
+		    "'sams %s --model %s %s'", id, words[kind], other, cmd,
+		    other, id);
+	else if (other != NULL)
+		diag(DIAG_NOTE, NULL, 0, 0, "'%s' is a %s in model '%s'; the "
+		    "case follows model '%s'", id, words[kind], other, m->id);
+	else {
+		suggest_init(&sg, id);
+		suggest_add_model(&sg, m, kind);
+		suggest_note(&sg);
+	}
+	return -1;
 }
 
 int

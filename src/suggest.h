@@ -50,6 +50,14 @@ int	suggest_model_has(const struct model *m, enum suggest_kind kind,
 	    const char *id);
 
 /*
+ * The id of another model, built in or in the model folder, that has a
+ * step (role, phase) with that id, or NULL.  Models that fail to load are
+ * passed over without a message; their own users are told.
+ */
+const char *suggest_other_model(const struct model *m,
+	    enum suggest_kind kind, const char *id);
+
+/*
  * How many names are close enough to offer (0 when the word is nonsense
  * or too many names tie), and the i-th of them.
  */
@@ -61,6 +69,18 @@ const char *suggest_name(const struct suggest *sg, size_t i);
  * is close enough; returns suggest_count().
  */
 size_t	suggest_note(const struct suggest *sg);
+
+/* Notes the built-in model ids close to a mistyped --model. */
+void	suggest_model_id(const char *id);
+
+/*
+ * Reports "unknown step 'ID' in model 'M'" (role, phase) and, as a note,
+ * either the other model that has it or the closest ids of m.  cmd is the
+ * model-reading command to try with --model, or NULL when m is a case's
+ * model.  Returns -1.
+ */
+int	suggest_unknown(const struct model *m, enum suggest_kind kind,
+	    const char *id, const char *cmd);
 
 /*
  * For a value of a fixed list (--type, --school-form): reports "OPTION
