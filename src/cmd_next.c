@@ -4,10 +4,10 @@
 
 #include "caseio.h"
 #include "cli.h"
-#include "diag.h"
 #include "render.h"
 #include "sams.h"
 #include "state.h"
+#include "suggest.h"
 
 static const char usage_next[] =
     "sams next [--format text|json] [--role ROLE] [--today DATE] FILE...\n";
@@ -16,7 +16,7 @@ struct next_opts {
 	enum cli_format	 format;
 	const char	*role;
 	int		 shown;
-	int		 bad_role;
+	struct suggest_filter role_filter;
 };
 
 static void
@@ -24,13 +24,8 @@ show_next(const struct case_state *st, void *arg)
 {
 	struct next_opts *o = arg;
 
-	if (o->role != NULL && model_role_index(st->m, o->role) == NO_INDEX) {
-		if (!o->bad_role)
-			error_msg("unknown role '%.40s' in model '%s'; see "
-			    "'sams roles'", o->role, st->m->id);
-		o->bad_role = 1;
-		return;
-	}
+	if (!suggest_filter_case(&o->role_filter, st->m))
+		return;		/* a role of the other cases' models */
 	if (o->format == FORMAT_JSON)
 		render_next_json(stdout, st, o->role);
 	else {
@@ -49,7 +44,7 @@ cmd_next(int argc, char *argv[])
 		{ "role", required_argument, NULL, OPT_ROLE },
 		CLI_COMMON_OPTIONS
 	};
-	struct next_opts o = { FORMAT_TEXT, NULL, 0, 0 };
+	struct next_opts o = { .format = FORMAT_TEXT };
 	int ch, rc;
 
 	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
@@ -72,6 +67,9 @@ cmd_next(int argc, char *argv[])
 	if ((rc = cli_operands(argc - optind, 1, argc, "FILE",
 	    usage_next)) != 0)
 		return rc;
+	if (suggest_filter_begin(&o.role_filter, SUGGEST_ROLE, "--role", o.role,
+	    argv + optind, (size_t)(argc - optind)) != 0)
+		return SAMS_EXIT_USAGE;
 	rc = case_each(argv + optind, argc - optind, show_next, &o);
-	return o.bad_role ? SAMS_EXIT_USAGE : rc;
+	return suggest_filter_end(&o.role_filter) ? SAMS_EXIT_USAGE : rc;
 }

@@ -1,9 +1,12 @@
 /* "Did you mean": the closest names to a mistyped one, as git weighs them. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "diag.h"
 #include "facts.h"
+#include "folder.h"
+#include "xalloc.h"
 #include "suggest.h"
 
 /*
@@ -230,29 +233,30 @@ suggest_model_id(const char *id)
 	suggest_note(&sg);
 }
 
+static const char *const kind_words[] = {
+	[SUGGEST_STEP] = "step", [SUGGEST_ROLE] = "role",
+	[SUGGEST_PHASE] = "phase",
+};
+
 int
 suggest_unknown(const struct model *m, enum suggest_kind kind,
     const char *id, const char *cmd)
 {
-	static const char *const words[] = {
-		[SUGGEST_STEP] = "step", [SUGGEST_ROLE] = "role",
-		[SUGGEST_PHASE] = "phase",
-	};
 	struct suggest sg;
 	const char *other;
 
 	error_msg("unknown %s '%.40s' in model '%s'; see 'sams %s%s%s'",
-	    words[kind], id, m->id, kind == SUGGEST_ROLE ? "roles" :
+	    kind_words[kind], id, m->id, kind == SUGGEST_ROLE ? "roles" :
 	    "phases", strcmp(m->id, "sams") ? " --model " : "",
 	    strcmp(m->id, "sams") ? m->id : "");
 	other = suggest_other_model(m, kind, id);
 	if (other != NULL && cmd != NULL)
 		diag(DIAG_NOTE, NULL, 0, 0, "'%s' is a %s in model '%s'; try "
-		    "'sams %s --model %s %s'", id, words[kind], other, cmd,
+		    "'sams %s --model %s %s'", id, kind_words[kind], other, cmd,
 		    other, id);
 	else if (other != NULL)
 		diag(DIAG_NOTE, NULL, 0, 0, "'%s' is a %s in model '%s'; the "
-		    "case follows model '%s'", id, words[kind], other, m->id);
+		    "case follows model '%s'", id, kind_words[kind], other, m->id);
 	else {
 		suggest_init(&sg, id);
 		suggest_add_model(&sg, m, kind);
@@ -272,6 +276,109 @@ suggest_choice(const char *option, const char *value,
 	error_msg("%s wants one of %s", option, list);
 	suggest_init(&sg, value);
 	suggest_add_list(&sg, choices);
+	suggest_note(&sg);
+	return -1;
+}
+
+/*
+ * Weighs the built-in models in folder (NULL: none) for f; 1 when one has
+ * f's id.  A model that fails to load has said why.
+ */
+static int
+filter_folder(struct suggest_filter *f, const char *folder,
+    struct suggest *sg)
+{
+	const struct model *m;
+	const char *const *id;
+	int found = 0;
+
+	for (id = builtin_model_ids; *id != NULL; id++) {
+		if (model_get_in(*id, folder, &m) != 0)
+			continue;
+		found |= suggest_model_has(m, f->kind, f->id);
+		suggest_add_model(sg, m, f->kind);
+	}
+	return found;
+}
+
+int
+suggest_filter_begin(struct suggest_filter *f, enum suggest_kind kind,
+    const char *option, const char *id, char *const *paths, size_t n)
+{
+	struct suggest sg;
+	const char *folder;
+	char *last = NULL;
+	size_t i;
+	int found;
+
+	memset(f, 0, sizeof(*f));
+	f->kind = kind;
+	f->option = option;
+	f->id = id;
+	if (id == NULL)
+		return 0;
+	suggest_init(&sg, id);
+	found = filter_folder(f, NULL, &sg);
+	for (i = 0; i < n && !found; i++) {
+		folder = folder_find(paths[i]);
+		if (folder == NULL || (last != NULL &&
+		    strcmp(folder, last) == 0))
+			continue;
+		free(last);
+		last = xstrdup(folder);
+		found = filter_folder(f, last, &sg);
+	}
+	free(last);
+	if (found || model_get_dir() != NULL)
+		return 0;
+	error_msg("%s: unknown %s '%.40s'; see 'sams %s'", option,
+	    kind_words[kind], id, kind == SUGGEST_ROLE ? "roles" : "phases");
+	suggest_note(&sg);
+	return -1;
+}
+
+int
+suggest_filter_case(struct suggest_filter *f, const struct model *m)
+{
+	size_t i;
+
+	if (f->id == NULL)
+		return 1;
+	if (suggest_model_has(m, f->kind, f->id)) {
+		f->having++;
+		return 1;
+	}
+	for (i = 0; i < f->nlacking; i++)
+		if (f->lacking[i] == m)
+			return 0;
+	if (f->nlacking < sizeof(f->lacking) / sizeof(f->lacking[0]))
+		f->lacking[f->nlacking++] = m;
+	return 0;
+}
+
+int
+suggest_filter_end(struct suggest_filter *f)
+{
+	struct suggest sg;
+	const char *other;
+	size_t i;
+
+	if (f->id == NULL || f->having > 0 || f->nlacking == 0)
+		return 0;
+	error_msg("%s: unknown %s '%.40s' in model '%s'%s; see 'sams %s'",
+	    f->option, kind_words[f->kind], f->id, f->lacking[0]->id,
+	    f->nlacking > 1 ? " and the other models of the cases" : "",
+	    f->kind == SUGGEST_ROLE ? "roles" : "phases");
+	other = suggest_other_model(f->lacking[0], f->kind, f->id);
+	if (other != NULL && f->nlacking == 1) {
+		diag(DIAG_NOTE, NULL, 0, 0, "'%s' is a %s in model '%s'; the "
+		    "cases follow model '%s'", f->id, kind_words[f->kind],
+		    other, f->lacking[0]->id);
+		return -1;
+	}
+	suggest_init(&sg, f->id);
+	for (i = 0; i < f->nlacking; i++)
+		suggest_add_model(&sg, f->lacking[i], f->kind);
 	suggest_note(&sg);
 	return -1;
 }

@@ -83,6 +83,33 @@ int	suggest_unknown(const struct model *m, enum suggest_kind kind,
 	    const char *id, const char *cmd);
 
 /*
+ * A --role or --phase filter over cases, checked before any case is read
+ * when the models allow and else over the cases read: unknown when no
+ * model of the cases has it.
+ */
+struct suggest_filter {
+	enum suggest_kind	 kind;
+	const char		*option;	/* "--role" */
+	const char		*id;		/* NULL: no filter */
+	size_t			 having;	/* cases whose model has it */
+	const struct model	*lacking[4];	/* first models without it */
+	size_t			 nlacking;
+};
+
+/*
+ * Checks id against the built-in models, each with the .sams/local.yml of
+ * the case folders of paths[0..n) on top.  Returns 0 when one has it, or
+ * when models from a model folder (--phases) might; -1 after reporting
+ * when none can.
+ */
+int	suggest_filter_begin(struct suggest_filter *f, enum suggest_kind kind,
+	    const char *option, const char *id, char *const *paths, size_t n);
+/* Whether a case's model has it (always 1 without a filter). */
+int	suggest_filter_case(struct suggest_filter *f, const struct model *m);
+/* -1 after reporting when cases were read and no model of them had it. */
+int	suggest_filter_end(struct suggest_filter *f);
+
+/*
  * For a value of a fixed list (--type, --school-form): reports "OPTION
  * wants one of a, b or c" and a note with the closest, and returns -1.
  */
