@@ -361,14 +361,18 @@ suggest_filter_end(struct suggest_filter *f)
 {
 	struct suggest sg;
 	const char *other;
-	size_t i;
+	char ids[4 * 48];
+	size_t i, used = 0;
 
 	if (f->id == NULL || f->having > 0 || f->nlacking == 0)
 		return 0;
-	error_msg("%s: unknown %s '%.40s' in model '%s'%s; see 'sams %s'",
-	    f->option, kind_words[f->kind], f->id, f->lacking[0]->id,
-	    f->nlacking > 1 ? " and the other models of the cases" : "",
-	    f->kind == SUGGEST_ROLE ? "roles" : "phases");
+	for (i = 0; i < f->nlacking; i++)
+		used += (size_t)snprintf(ids + used, sizeof(ids) - used,
+		    "%s'%s'", i == 0 ? "" : i + 1 == f->nlacking ? " and " :
+		    ", ", f->lacking[i]->id);
+	error_msg("%s: unknown %s '%.40s' in model%s %s; see 'sams %s'",
+	    f->option, kind_words[f->kind], f->id, f->nlacking > 1 ? "s" :
+	    "", ids, f->kind == SUGGEST_ROLE ? "roles" : "phases");
 	other = suggest_other_model(f->lacking[0], f->kind, f->id);
 	if (other != NULL && f->nlacking == 1) {
 		diag(DIAG_NOTE, NULL, 0, 0, "'%s' is a %s in model '%s'; the "
