@@ -52,7 +52,8 @@ int	suggest_model_has(const struct model *m, enum suggest_kind kind,
 /*
  * The id of another model, built in or in the model folder, that has a
  * step (role, phase) with that id, or NULL.  Models that fail to load are
- * passed over without a message; their own users are told.
+ * passed over without a message (their own users are told): it silences
+ * diag for a moment and so resets a diag sink; not for "check".
  */
 const char *suggest_other_model(const struct model *m,
 	    enum suggest_kind kind, const char *id);
