@@ -27,7 +27,7 @@ ALL_CFLAGS = $(WARNINGS) $(SAMS_CPPFLAGS) $(CPPFLAGS) $(CFLAGS) $(SAN_FLAGS) \
 ALL_LDFLAGS = $(LDFLAGS) $(SAN_FLAGS)
 
 LIB_SRCS = arena case caseio cli date describe diag facts fileio find folder merge \
-	   caselog mergedriver model pnr text \
+	   caselog mergedriver model pnr suggest text \
 	   lint record render report schema state strbuf sysio walk xalloc yamlio
 LIB_SRCS += filter
 CMD_SRCS = main cmd_check cmd_done cmd_init cmd_log cmd_merge cmd_new cmd_next cmd_note cmd_phases \
@@ -38,8 +38,8 @@ LIB_OBJS = $(CORE_OBJS) $(BUILD)/builtin_models.o
 CMD_OBJS = $(CMD_SRCS:%=$(BUILD)/%.o)
 MODELS	 = $(sort $(wildcard phases/*.yml))
 UNIT_TESTS = test_yamlio test_model test_case test_state test_date test_pnr \
-	     test_text
-UNIT_TESTS += test_filter
+LIB_SRCS = arena case caseio cli date describe diag facts fileio find folder merge \
+	   caselog mergedriver model pnr suggest text \
 UNIT_BINS = $(UNIT_TESTS:%=$(BUILD)/%)
 MANPAGES = man/sams.1 man/sams-case.5 man/sams-phases.5
 

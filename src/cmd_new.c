@@ -19,6 +19,7 @@
 #include "record.h"
 #include "sams.h"
 #include "strbuf.h"
+#include "suggest.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -69,12 +70,29 @@ check_choice(const char *value, const char *option,
 	const struct fact_def def = { option, FACT_CHOICE, choices, NULL, 0, 0,
 	    NULL };
 	const char *why;
-	char list[256];
 
 	if (value == NULL || fact_check(&def, value, &why) == 0)
 		return 0;
-	fact_choices_text(choices, list, sizeof(list));
-	error_msg("%s wants one of %s", option, list);
+	suggest_choice(option, value, choices);
+	return SAMS_EXIT_USAGE;
+}
+
+static int
+unknown_contact_role(const struct model *m, const char *role)
+{
+	struct suggest sg;
+	const char *other = suggest_other_model(m, SUGGEST_ROLE, role);
+
+	error_msg("--contact: unknown role '%.40s' in model '%s'; see 'sams "
+	    "roles'", role, m->id);
+	if (other != NULL) {
+		diag(DIAG_NOTE, NULL, 0, 0, "'%s' is a role in model '%s'; "
+		    "give --model %s", role, other, other);
+		return SAMS_EXIT_USAGE;
+	}
+	suggest_init(&sg, role);
+	suggest_add_model(&sg, m, SUGGEST_ROLE);
+	suggest_note(&sg);
 	return SAMS_EXIT_USAGE;
 }
 
@@ -119,11 +137,8 @@ check_case(struct new_case *nc, const struct model *m)
 			return SAMS_EXIT_USAGE;
 		}
 		*eq = '\0';
-		if (model_role_index(m, nc->contacts[i]) == NO_INDEX) {
-			error_msg("--contact: unknown role '%.40s'; see 'sams "
-			    "roles'", nc->contacts[i]);
-			return SAMS_EXIT_USAGE;
-		}
+		if (model_role_index(m, nc->contacts[i]) == NO_INDEX)
+			return unknown_contact_role(m, nc->contacts[i]);
 		if ((rc = cli_line(eq + 1, "--contact")) != 0)
 			return rc;
 		warn_pnr(eq + 1, "a --contact name");
@@ -195,8 +210,10 @@ create(struct new_case *nc, const char *path)
 	int rc;
 
 	rc = model_get_in(nc->model, folder_find(path), &m);
-	if (rc == -2)
+	if (rc == -2) {
 		error_msg("--model: no model '%.40s'", nc->model);
+		suggest_model_id(nc->model);
+	}
 	if (rc != 0)
 		return rc == -2 ? SAMS_EXIT_USAGE : rc == -3 ? SAMS_EXIT_NOPERM :
 		    rc == MODEL_UNREADABLE ? SAMS_EXIT_NOINPUT :

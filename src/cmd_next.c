@@ -9,6 +9,7 @@
 #include "render.h"
 #include "sams.h"
 #include "state.h"
+#include "suggest.h"
 
 static const char usage_next[] =
     "sams next [--format text|json] [--role ROLE] [--owner NAME]\n"
@@ -22,8 +23,8 @@ struct next_opts {
 	enum cli_format	 format;
 	const char	*role;
 	int		 shown;
-	int		 bad_role;
 	struct step_filter filter;
+	struct suggest_filter role_filter;
 };
 
 static void
@@ -31,13 +32,8 @@ show_next(const struct case_state *st, void *arg)
 {
 	struct next_opts *o = arg;
 
-	if (o->role != NULL && model_role_index(st->m, o->role) == NO_INDEX) {
-		if (!o->bad_role)
-			error_msg("unknown role '%.40s' in model '%s'; see "
-			    "'sams roles'", o->role, st->m->id);
-		o->bad_role = 1;
-		return;
-	}
+	if (!suggest_filter_case(&o->role_filter, st->m))
+		return;		/* a role of the other cases' models */
 	if (o->format == FORMAT_JSON)
 		render_next_json(stdout, st, &o->filter);
 	else {
@@ -57,7 +53,7 @@ cmd_next(int argc, char *argv[])
 		{ "role", required_argument, NULL, OPT_ROLE },
 		CLI_COMMON_OPTIONS
 	};
-	struct next_opts o = { FORMAT_TEXT, NULL, 0, 0, STEP_FILTER_INIT };
+	struct next_opts o = { .format = FORMAT_TEXT, .filter = STEP_FILTER_INIT };
 	const char *owner = NULL;
 	int ch, rc;
 
@@ -87,6 +83,9 @@ cmd_next(int argc, char *argv[])
 	if ((rc = cli_owner(owner, &o.filter.owner)) != 0)
 		return rc;
 	o.filter.role = o.role;
+	if (suggest_filter_begin(&o.role_filter, SUGGEST_ROLE, "--role", o.role,
+	    argv + optind, (size_t)(argc - optind)) != 0)
+		return SAMS_EXIT_USAGE;
 	rc = case_each(argv + optind, argc - optind, show_next, &o);
-	return o.bad_role ? SAMS_EXIT_USAGE : rc;
+	return suggest_filter_end(&o.role_filter) ? SAMS_EXIT_USAGE : rc;
 }

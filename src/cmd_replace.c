@@ -10,6 +10,7 @@
 #include "find.h"
 #include "record.h"
 #include "sams.h"
+#include "suggest.h"
 #include "text.h"
 
 static const char usage_replace[] =
@@ -61,7 +62,7 @@ check(struct replace_request *req, const char *placement)
 	if ((rc = cli_date(placement, "--date", &day)) != 0)
 		return rc;
 	if (req->type != NULL && fact_check(def, req->type, &why) == -1) {
-		error_msg("--type is %s; see sams-case(5)", why);
+		suggest_choice("--type", req->type, def->choices);
 		return SAMS_EXIT_USAGE;
 	}
 	if (req->ev.note != NULL && (rc = cli_text(req->ev.note, "--note")))

@@ -10,6 +10,7 @@
 #include "render.h"
 #include "report.h"
 #include "sams.h"
+#include "suggest.h"
 #include "walk.h"
 
 static const char usage_report[] =
@@ -32,6 +33,7 @@ struct report_cmd {
 	const char	*files0;
 	const char	*owner;		/* --owner, before SAMS_OWNER */
 	int		 exit_status;
+	struct suggest_filter role, phase;	/* unknown ones: 64 */
 };
 
 static int
@@ -115,7 +117,23 @@ parse_options(int argc, char *argv[], struct report_cmd *rc)
 static void
 add_case(const struct case_state *st, void *arg)
 {
-	report_case(arg, st);
+	struct report_cmd *rc = arg;
+
+	suggest_filter_case(&rc->role, st->m);
+	suggest_filter_case(&rc->phase, st->m);
+	report_case(&rc->r, st);
+}
+
+/* An unknown --role or --phase, told before any row where it can be. */
+static int
+check_filters(struct report_cmd *rc, struct pathlist *files)
+{
+	if (suggest_filter_begin(&rc->role, SUGGEST_ROLE, "--role",
+	    rc->r.filter.role, files->paths, files->n) != 0 ||
+	    suggest_filter_begin(&rc->phase, SUGGEST_PHASE, "--phase",
+	    rc->r.phase, files->paths, files->n) != 0)
+		return SAMS_EXIT_USAGE;
+	return 0;
 }
 
 static int
@@ -129,9 +147,13 @@ run(struct report_cmd *rc, struct pathlist *files)
 		if (w > rc->r.file_width && w < 60)
 			rc->r.file_width = w;
 	}
+	if ((worst = check_filters(rc, files)) != 0)
+		return worst;
 	report_begin(&rc->r);
-	worst = case_each_parallel(files->paths, files->n, add_case, &rc->r);
+	worst = case_each_parallel(files->paths, files->n, add_case, rc);
 	report_end(&rc->r);
+	if (suggest_filter_end(&rc->role) || suggest_filter_end(&rc->phase))
+		return SAMS_EXIT_USAGE;
 	if (worst == 0 && rc->exit_status && rc->r.overdue_steps > 0)
 		return SAMS_EXIT_FINDINGS;
 	return worst;

@@ -3,9 +3,9 @@
 
 #include "cli.h"
 #include "describe.h"
-#include "diag.h"
 #include "render.h"
 #include "sams.h"
+#include "suggest.h"
 
 static const char usage_roles[] = "sams roles [--model ID] [ROLE]\n";
 
@@ -54,8 +54,8 @@ cmd_roles(int argc, char *argv[])
 	if (argc - optind == 1) {
 		i = model_role_index(m, argv[optind]);
 		if (i == NO_INDEX) {
-			error_msg("unknown role '%.40s' in model '%s'",
-			    argv[optind], m->id);
+			suggest_unknown(m, SUGGEST_ROLE, argv[optind],
+			    "roles");
 			return SAMS_EXIT_USAGE;
 		}
 		one_role(m, &m->roles[i]);

@@ -11,6 +11,7 @@
 #include "render.h"
 #include "sams.h"
 #include "state.h"
+#include "suggest.h"
 
 static const char usage_set[] =
     "sams set [--date DATE] [--by NAME] FILE KEY=VALUE...\n";
@@ -21,6 +22,22 @@ struct set_request {
 	struct event when;	/* date and by */
 	int	 shifts;	/* sets the first end date: schools shift */
 };
+
+static int
+unknown_fact(const char *key)
+{
+	const struct fact_def *def;
+	struct suggest sg;
+
+	error_msg("'%.40s' is not a fact that can be set; see sams-case(5)",
+	    key);
+	suggest_init(&sg, key);
+	for (def = fact_table(); def->path != NULL; def++)
+		if (def->settable)
+			suggest_add(&sg, def->path);
+	suggest_note(&sg);
+	return SAMS_EXIT_USAGE;
+}
 
 /* Checks one KEY=VALUE against the facts table and the model's roles. */
 static int
@@ -38,14 +55,11 @@ check_pair(const struct opened *o, char *pair, struct event *ev)
 	ev->fact = pair;
 	ev->value = eq + 1;
 	def = fact_lookup(pair);
-	if (def == NULL || !def->settable) {
-		error_msg("'%.40s' is not a fact that can be set; see "
-		    "sams-case(5)", pair);
-		return SAMS_EXIT_USAGE;
-	}
+	if (def == NULL || !def->settable)
+		return unknown_fact(pair);
 	if (strncmp(pair, "contacts.", 9) == 0 &&
 	    model_role_index(o->m, pair + 9) == NO_INDEX) {
-		error_msg("unknown role '%.40s'; see 'sams roles'", pair + 9);
+		suggest_unknown(o->m, SUGGEST_ROLE, pair + 9, NULL);
 		return SAMS_EXIT_USAGE;
 	}
 	if (cli_line(ev->value, pair) != 0)

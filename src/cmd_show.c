@@ -6,8 +6,8 @@
 #include "caselog.h"
 #include "cli.h"
 #include "describe.h"
-#include "diag.h"
 #include "sams.h"
+#include "suggest.h"
 
 static const char usage_show[] = "sams show [--model ID] STEP | FILE\n";
 
@@ -48,8 +48,7 @@ cmd_show(int argc, char *argv[])
 		return case_each(argv + optind, 1, show_case, NULL);
 	i = model_step_index(m, argv[optind]);
 	if (i == NO_INDEX) {
-		error_msg("unknown step '%.40s' in model '%s'; see 'sams "
-		    "phases'", argv[optind], m->id);
+		suggest_unknown(m, SUGGEST_STEP, argv[optind], "show");
 		return SAMS_EXIT_USAGE;
 	}
 	describe_step(stdout, m, &m->steps[i]);

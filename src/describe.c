@@ -8,6 +8,7 @@
 #include "describe.h"
 #include "render.h"
 #include "sams.h"
+#include "suggest.h"
 #include "text.h"
 
 /* The exit status for what model_get_in() returned (not -2). */
@@ -61,6 +62,7 @@ describe_options(int argc, char *argv[], const char *usage,
 	}
 	if (rc == -2) {
 		error_msg("no model '%.40s'; see --model in sams(1)", id);
+		suggest_model_id(id);
 		return SAMS_EXIT_USAGE;
 	}
 	return describe_status(rc);

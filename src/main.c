@@ -11,11 +11,13 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "diag.h"
 #include "fileio.h"
 #include "find.h"
 #include "folder.h"
 #include "model.h"
 #include "sams.h"
+#include "suggest.h"
 
 struct command {
 	const char	*name;
@@ -66,6 +68,21 @@ find_command(const char *name)
 	return NULL;
 }
 
+/* Says that name is no command, and which one was meant if one is close. */
+static int
+unknown_command(const char *name)
+{
+	const struct command *c;
+	struct suggest sg;
+
+	error_msg("unknown command '%.40s'; try 'sams help'", name);
+	suggest_init(&sg, name);
+	for (c = commands; c->name != NULL; c++)
+		suggest_add(&sg, c->name);
+	suggest_note(&sg);
+	return SAMS_EXIT_USAGE;
+}
+
 static void
 list_commands(FILE *fp)
 {
@@ -89,10 +106,11 @@ cmd_help(int argc, char *argv[])
 		return SAMS_EXIT_OK;
 	}
 	c = find_command(argv[1]);
-	if (c == NULL || c->fn == cmd_help) {
-		fprintf(stderr, "sams: error: unknown command '%.40s'\n",
-		    argv[1]);
-		return SAMS_EXIT_USAGE;
+	if (c == NULL)
+		return unknown_command(argv[1]);
+	if (c->fn == cmd_help) {
+		list_commands(stdout);
+		return SAMS_EXIT_OK;
 	}
 	args[0] = (char *)c->name;
 	return c->fn(2, args);
@@ -143,6 +161,7 @@ static int
 global_option(int argc, char *argv[], int *i)
 {
 	const char *arg = argv[*i], *value;
+	struct suggest sg;
 	size_t k, n;
 
 	for (k = 0; k < sizeof(global_opts) / sizeof(global_opts[0]); k++) {
@@ -154,15 +173,20 @@ global_option(int argc, char *argv[], int *i)
 		else if (arg[n] == '\0' && *i + 1 < argc)
 			value = argv[++*i];
 		else if (arg[n] == '\0') {
-			fprintf(stderr, "sams: error: option '%s' wants a "
-			    "value\n", global_opts[k].name);
+			error_msg("option '%s' wants a value",
+			    global_opts[k].name);
 			return SAMS_EXIT_USAGE;
 		} else
 			continue;
 		return cli_common_option(global_opts[k].opt, value);
 	}
-	fprintf(stderr, "sams: error: unknown option '%.40s'; try 'sams "
-	    "help'\n", arg);
+	error_msg("unknown option '%.40s'; try 'sams help'", arg);
+	suggest_init(&sg, arg);
+	for (k = 0; k < sizeof(global_opts) / sizeof(global_opts[0]); k++)
+		suggest_add(&sg, global_opts[k].name);
+	suggest_add(&sg, "--version");
+	suggest_add(&sg, "--help");
+	suggest_note(&sg);
 	return SAMS_EXIT_USAGE;
 }
 
@@ -223,11 +247,8 @@ main(int argc, char *argv[])
 		return SAMS_EXIT_USAGE;
 	}
 	c = find_command(argv[i]);
-	if (c == NULL) {
-		fprintf(stderr, "sams: error: unknown command '%.40s'; try "
-		    "'sams help'\n", argv[i]);
-		return SAMS_EXIT_USAGE;
-	}
+	if (c == NULL)
+		return unknown_command(argv[i]);
 	rc = run_command(c, argc - i, argv + i);
 	model_cache_release();
 	folder_forget();

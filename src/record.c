@@ -10,6 +10,7 @@
 #include "record.h"
 #include "sams.h"
 #include "state.h"
+#include "suggest.h"
 #include "text.h"
 
 struct step_request {
@@ -92,8 +93,7 @@ record_step(const struct opened *o, struct event *evs, size_t *n, void *arg)
 	int rc;
 
 	if (model_step_index(o->m, req->ev.step) == NO_INDEX) {
-		error_msg("unknown step '%.40s' in model '%s'; see 'sams "
-		    "phases'", req->ev.step, o->m->id);
+		suggest_unknown(o->m, SUGGEST_STEP, req->ev.step, NULL);
 		return SAMS_EXIT_USAGE;
 	}
 	rc = check_step_state(o, &req->ev);
