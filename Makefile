@@ -26,20 +26,18 @@ ALL_CFLAGS = $(WARNINGS) $(SAMS_CPPFLAGS) $(CPPFLAGS) $(CFLAGS) $(SAN_FLAGS) \
 	     -pthread
 ALL_LDFLAGS = $(LDFLAGS) $(SAN_FLAGS)
 
-LIB_SRCS = arena case caseio cli date describe diag facts fileio find folder merge \
-	   caselog mergedriver model pnr suggest text \
-	   lint record render report schema state strbuf sysio walk xalloc yamlio
-LIB_SRCS += filter
-CMD_SRCS = main cmd_check cmd_done cmd_init cmd_log cmd_merge cmd_new cmd_next cmd_note cmd_phases \
-	   cmd_reopen cmd_replace cmd_report cmd_roles cmd_set cmd_show cmd_skip \
+LIB_SRCS = arena case caselog caseio cli date describe diag facts fileio filter \
+	   find folder lint merge mergedriver model pnr record render report \
+	   schema state strbuf suggest sysio text walk xalloc yamlio
+CMD_SRCS = main cmd_check cmd_done cmd_init cmd_log cmd_merge cmd_new cmd_next \
+	   cmd_note cmd_phases cmd_reopen cmd_replace cmd_report cmd_roles cmd_set cmd_show cmd_skip \
 	   cmd_status
 CORE_OBJS = $(LIB_SRCS:%=$(BUILD)/%.o)
 LIB_OBJS = $(CORE_OBJS) $(BUILD)/builtin_models.o
 CMD_OBJS = $(CMD_SRCS:%=$(BUILD)/%.o)
 MODELS	 = $(sort $(wildcard phases/*.yml))
 UNIT_TESTS = test_yamlio test_model test_case test_state test_date test_pnr \
-LIB_SRCS = arena case caseio cli date describe diag facts fileio find folder merge \
-	   caselog mergedriver model pnr suggest text \
+	     test_text test_suggest test_filter
 UNIT_BINS = $(UNIT_TESTS:%=$(BUILD)/%)
 MANPAGES = man/sams.1 man/sams-case.5 man/sams-phases.5
 
