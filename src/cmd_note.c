@@ -3,6 +3,7 @@
 
 #include "caseio.h"
 #include "cli.h"
+#include "pnr.h"
 #include "record.h"
 #include "sams.h"
 
@@ -37,6 +38,7 @@ cmd_note(int argc, char *argv[])
 	if ((rc = cli_text(ev.note, "the note")) != 0 ||
 	    (rc = record_when_who(&ev, o.date, o.by)) != 0)
 		return rc;
+	pnr_warn(ev.note, "the note");
 	rc = case_update(argv[optind], add_note, &ev);
 	if (rc == 0)
 		record_confirm(argv[optind], &ev);

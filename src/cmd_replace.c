@@ -7,6 +7,7 @@
 #include "date.h"
 #include "diag.h"
 #include "facts.h"
+#include "pnr.h"
 #include "record.h"
 #include "sams.h"
 #include "text.h"
@@ -65,6 +66,7 @@ check(struct replace_request *req, const char *placement)
 	}
 	if (req->ev.note != NULL && (rc = cli_text(req->ev.note, "--note")))
 		return rc;
+	pnr_warn(req->ev.note, "--note");
 	return 0;
 }
 

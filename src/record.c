@@ -6,6 +6,8 @@
 #include "cli.h"
 #include "date.h"
 #include "diag.h"
+#include "facts.h"
+#include "pnr.h"
 #include "record.h"
 #include "sams.h"
 #include "state.h"
@@ -29,9 +31,40 @@ record_when_who(struct event *ev, const char *date, const char *by)
 		    "happened");
 		return SAMS_EXIT_USAGE;
 	}
-	rc = by != NULL ? cli_line(by, "--by") : cli_default_by(&by);
+	if (by != NULL) {
+		if ((rc = cli_line(by, "--by")) == 0)
+			pnr_warn(by, "--by");
+	} else if ((rc = cli_default_by(&by)) == 0)
+		pnr_warn(by, "the recorder's name (SAMS_BY or the login name)");
 	ev->by = by;
 	return rc;
+}
+
+int
+record_fact_value(const char *path, const char *value, const char *name)
+{
+	const struct fact_def *def = fact_lookup(path);
+	const char *why;
+	char list[256];
+	long day;
+	int rc;
+
+	switch (def->type) {
+	case FACT_DATE:
+		return cli_date(value, name, &day);
+	case FACT_TEXT:
+		if ((rc = cli_line(value, name)) == 0)
+			pnr_warn(value, name);
+		return rc;
+	case FACT_BOOL:
+	case FACT_CHOICE:
+		break;
+	}
+	if (fact_check(def, value, &why) == 0)
+		return 0;
+	fact_choices_text(def->choices, list, sizeof(list));
+	error_msg("%s wants one of %s", name, list);
+	return SAMS_EXIT_USAGE;
 }
 
 void
@@ -174,6 +207,8 @@ record_step_main(int argc, char *argv[], enum event_kind kind,
 	    (o.reason != NULL && (rc = cli_text(o.reason, "--reason")) != 0) ||
 	    (rc = record_when_who(&req.ev, o.date, o.by)) != 0)
 		return rc;
+	pnr_warn(o.note, "--note");
+	pnr_warn(o.reason, "--reason");
 	req.file = argv[optind];
 	req.ev.step = argv[optind + 1];
 	rc = case_update(req.file, record_step, &req);
