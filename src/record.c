@@ -65,7 +65,8 @@ record_fact_value(const char *path, const char *value, const char *name)
 	if (fact_check(def, value, &why) == 0)
 		return 0;
 	fact_choices_text(def->choices, list, sizeof(list));
-	error_msg("%s wants one of %s", name, list);
+	error_msg("%s wants %s%s", name, def->type == FACT_CHOICE ?
+	    "one of " : "", list);
 	return SAMS_EXIT_USAGE;
 }
 
