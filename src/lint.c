@@ -104,6 +104,21 @@ history(const struct casefile *c, const struct model *m, long today)
 	return n;
 }
 
+/* A hand edit can do what sams set refuses: end before the start. */
+static int
+placement_dates(const struct casefile *c)
+{
+	const struct fact_value *at = case_fact_source(c, "placement.end");
+	long from = case_fact_date(c, "placement.date");
+	long to = case_fact_date(c, "placement.end");
+
+	if (at == NULL || from == DATE_NONE || to == DATE_NONE || to >= from)
+		return 0;
+	diag(DIAG_WARNING, c->name, at->line, at->col, "placement.end lies "
+	    "before placement.date: a placement cannot end before it starts");
+	return 1;
+}
+
 static const char *const event_keys[] = {
 	"date", "event", "step", "fact", "value", "by", "reason", "note", NULL
 };
@@ -155,6 +170,6 @@ lint_case(const struct casefile *c, const struct model *m, long today)
 {
 	if (c->doc.root == NULL)
 		return 0;
-	return unknown_keys(c) + history(c, m, today) +
+	return unknown_keys(c) + history(c, m, today) + placement_dates(c) +
 	    identity_numbers(c, m, c->doc.root, "a value");
 }
