@@ -284,26 +284,48 @@ read_event_keys(struct schema *s, const struct ynode *map, struct event *ev)
 static void	end_placement(struct case_ctx *, const char *, const char *,
 		    const struct ynode *);
 
+/*
+ * The one place a set event changes a fact; value NULL clears it (the
+ * fact is unknown again, as if never given).
+ */
+static void
+set_fact(struct case_ctx *ctx, const char *path, const char *value,
+    const struct ynode *at)
+{
+	const char *before = case_fact(ctx->c, "placement.end");
+
+	add_fact(ctx, path, value, at);
+	if (strcmp(path, "placement.end") == 0)
+		end_placement(ctx, before, value, at);
+}
+
+/*
+ * A set event: "value" is the new value, or "" when the fact was cleared
+ * ("sams set FILE KEY=").  An empty string is never a valid value, so a
+ * reader that does not know clearing refuses the event rather than
+ * misreads it.
+ */
 static void
 check_set_event(struct schema *s, struct case_ctx *ctx,
     const struct event *ev, const struct ynode *at)
 {
 	const struct fact_def *def;
-	const char *why, *before;
+	const char *why;
 
 	def = fact_lookup(ev->fact);
 	if (def == NULL || !def->settable)
 		schema_error(s, at, "event sets a fact that cannot be set; "
 		    "see sams-case(5)");
+	else if (ev->value[0] == '\0' && !fact_clearable(def))
+		schema_error(s, at, "event clears '%s', which cannot be "
+		    "cleared; see sams-case(5)", ev->fact);
+	else if (ev->value[0] == '\0')
+		set_fact(ctx, ev->fact, NULL, at);
 	else if (fact_check(def, ev->value, &why) == -1)
 		schema_error(s, at, "event sets '%s' to a value that is %s",
 		    ev->fact, why);
-	else {
-		before = case_fact(ctx->c, "placement.end");
-		add_fact(ctx, ev->fact, ev->value, at);
-		if (strcmp(ev->fact, "placement.end") == 0)
-			end_placement(ctx, before, ev->value, at);
-	}
+	else
+		set_fact(ctx, ev->fact, ev->value, at);
 }
 
 /* The facts that change hands when the pupil moves on from a school. */

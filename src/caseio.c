@@ -160,7 +160,7 @@ update_once(const char *path, update_fn *fn, void *arg)
 		goto out;
 	memset(evs, 0, sizeof(evs));
 	rc = fn(&o, evs, &n, arg);
-	if (rc != 0)
+	if (rc != 0 || n == 0)		/* n == 0: nothing to record */
 		goto out;
 	text = append_events(o.c, evs, n, &len);
 	if (text == NULL) {

@@ -29,6 +29,7 @@ void	opened_close(struct opened *o);
 /*
  * Fills evs[0..*n) with the events to record, after checking that they
  * make sense for the case; returns 0 or an exit status after reporting.
+ * Leaving *n at 0 writes nothing and returns 0.
  */
 typedef int update_fn(const struct opened *o, struct event *evs, size_t *n,
     void *arg);

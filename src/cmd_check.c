@@ -31,6 +31,7 @@ struct problems {
 	char		*file;
 	struct strbuf	 buf;
 	size_t		 n;
+	size_t		 nbad;		/* not counting information */
 };
 
 /*
@@ -66,9 +67,13 @@ static void
 collect(enum diag_level level, const char *file, size_t line, size_t col,
     const char *msg, void *arg)
 {
-	static const char *const levels[] = { "note", "warning", "error" };
+	static const char *const levels[] = {
+		"note", "info", "warning", "error"
+	};
 	struct problems *p = problems_of(arg, file);
 
+	if (level > DIAG_INFO)
+		p->nbad++;
 	strbuf_addf(&p->buf, "%s{\"line\": %zu, \"column\": %zu, "
 	    "\"level\": \"%s\", \"message\": ", p->n++ ? ", " : "", line, col,
 	    levels[level]);
@@ -279,7 +284,7 @@ print_record(const char *path, struct problems *p, int ok)
 	fputs(line.buf, stdout);
 	strbuf_release(&line);
 	strbuf_release(&p->buf);
-	p->n = 0;
+	p->n = p->nbad = 0;
 }
 
 /*
@@ -293,19 +298,22 @@ print_json(struct collected *c, int rc)
 	size_t i;
 
 	for (i = 0; i < c->nothers; i++) {
-		print_record(c->others[i].file, &c->others[i], 0);
+		print_record(c->others[i].file, &c->others[i],
+		    c->others[i].nbad == 0);
 		free(c->others[i].file);
 	}
 	free(c->others);
 	c->others = NULL;
 	c->nothers = 0;
-	if (rc == SAMS_EXIT_NOPERM && c->own.n == 0) {
-		c->own.n++;
+	if (rc == SAMS_EXIT_NOPERM && c->own.nbad == 0) {
+		c->own.nbad++;
+		if (c->own.n++ > 0)
+			strbuf_addstr(&c->own.buf, ", ");
 		strbuf_addstr(&c->own.buf, "{\"line\": 0, \"column\": 0, "
 		    "\"level\": \"error\", \"message\": \"not checked: the "
 		    "settings of its folder may not be trusted\"}");
 	}
-	print_record(c->path, &c->own, c->own.n == 0);
+	print_record(c->path, &c->own, c->own.nbad == 0);
 }
 
 static int

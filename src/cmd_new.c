@@ -64,20 +64,6 @@ random_id(void)
 }
 
 static int
-check_choice(const char *value, const char *option,
-    const char *const *choices)
-{
-	const struct fact_def def = { option, FACT_CHOICE, choices, NULL, 0, 0,
-	    NULL };
-	const char *why;
-
-	if (value == NULL || fact_check(&def, value, &why) == 0)
-		return 0;
-	suggest_choice(option, value, choices);
-	return SAMS_EXIT_USAGE;
-}
-
-static int
 unknown_contact_role(const struct model *m, const char *role)
 {
 	struct suggest sg;
@@ -96,33 +82,27 @@ unknown_contact_role(const struct model *m, const char *role)
 	return SAMS_EXIT_USAGE;
 }
 
-static void
-warn_pnr(const char *value, const char *what)
-{
-	if (value != NULL && pnr_find(value))
-		diag(DIAG_WARNING, NULL, 0, 0, "%s looks like a personnummer "
-		    "or samordningsnummer; case files should hold "
-		    "pseudonymous ids, not identity numbers", what);
-}
-
 /* Checks the options against each other and the model. */
 static int
 check_case(struct new_case *nc, const struct model *m)
 {
+	const struct {
+		const char	*path, *option, *value;
+	} facts[] = {
+		{ "placement.type", "--type", nc->type },
+		{ "school.form", "--school-form", nc->form },
+		{ "placement.date", "--placement-date", nc->placement_date },
+		{ "school.sending", "--sending", nc->sending },
+		{ "school.receiving", "--receiving", nc->receiving },
+	};
 	char *eq;
+	size_t k;
 	int i, rc;
-	long day;
 
-	if ((rc = check_choice(nc->type, "--type", placement_types)) ||
-	    (rc = check_choice(nc->form, "--school-form", school_forms)))
-		return rc;
-	if (nc->placement_date != NULL &&
-	    (rc = cli_date(nc->placement_date, "--placement-date", &day)))
-		return rc;
-	if ((nc->sending != NULL && (rc = cli_line(nc->sending,
-	    "--sending"))) || (nc->receiving != NULL &&
-	    (rc = cli_line(nc->receiving, "--receiving"))))
-		return rc;
+	for (k = 0; k < sizeof(facts) / sizeof(facts[0]); k++)
+		if (facts[k].value != NULL && (rc = record_fact_value(
+		    facts[k].path, facts[k].value, facts[k].option)) != 0)
+			return rc;
 	if (strlen(nc->id) == 0 || strlen(nc->id) > 40 || strspn(nc->id,
 	    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 	    "0123456789-_.") != strlen(nc->id)) {
@@ -139,13 +119,11 @@ check_case(struct new_case *nc, const struct model *m)
 		*eq = '\0';
 		if (model_role_index(m, nc->contacts[i]) == NO_INDEX)
 			return unknown_contact_role(m, nc->contacts[i]);
-		if ((rc = cli_line(eq + 1, "--contact")) != 0)
+		if ((rc = record_fact_value("contacts.x", eq + 1,
+		    "--contact")) != 0)
 			return rc;
-		warn_pnr(eq + 1, "a --contact name");
 	}
-	warn_pnr(nc->id, "--id");
-	warn_pnr(nc->sending, "--sending");
-	warn_pnr(nc->receiving, "--receiving");
+	pnr_warn(nc->id, "--id");
 	return 0;
 }
 

@@ -4,6 +4,7 @@
 #include "caseio.h"
 #include "cli.h"
 #include "find.h"
+#include "pnr.h"
 #include "record.h"
 #include "sams.h"
 
@@ -40,6 +41,7 @@ cmd_note(int argc, char *argv[])
 		return rc;
 	if ((rc = find_operand(&argv[optind])) != 0)
 		return rc;
+	pnr_warn(ev.note, "the note");
 	rc = case_update(argv[optind], add_note, &ev);
 	if (rc == 0)
 		record_confirm(argv[optind], &ev);

@@ -8,6 +8,7 @@
 #include "diag.h"
 #include "facts.h"
 #include "find.h"
+#include "pnr.h"
 #include "record.h"
 #include "sams.h"
 #include "suggest.h"
@@ -67,6 +68,7 @@ check(struct replace_request *req, const char *placement)
 	}
 	if (req->ev.note != NULL && (rc = cli_text(req->ev.note, "--note")))
 		return rc;
+	pnr_warn(req->ev.note, "--note");
 	return 0;
 }
 

@@ -1,9 +1,10 @@
-/* sams set: change facts of a case, each recorded as an event. */
+/* sams set: change or clear facts of a case, each recorded as an event. */
+#include <stdio.h>
 #include <string.h>
 
 #include "caseio.h"
-#include "date.h"
 #include "cli.h"
+#include "date.h"
 #include "diag.h"
 #include "facts.h"
 #include "find.h"
@@ -12,15 +13,19 @@
 #include "sams.h"
 #include "state.h"
 #include "suggest.h"
+#include "text.h"
 
 static const char usage_set[] =
-    "sams set [--date DATE] [--by NAME] FILE KEY=VALUE...\n";
+    "sams set [--date DATE] [--by NAME] FILE KEY=[VALUE]...\n";
 
 struct set_request {
-	char	**pairs;
+	struct event pairs[UPDATE_MAX_EVENTS];	/* as given */
 	int	  npairs;
-	struct event when;	/* date and by */
-	int	 shifts;	/* sets the first end date: schools shift */
+	struct event evs[UPDATE_MAX_EVENTS];	/* recorded, in order */
+	size_t	  nevs;
+	const char *unset[UPDATE_MAX_EVENTS];	/* cleared, but never set */
+	size_t	  nunset;
+	int	  shifts;	/* the first end date: the schools shift */
 };
 
 static int
@@ -39,58 +44,121 @@ unknown_fact(const char *key)
 	return SAMS_EXIT_USAGE;
 }
 
-/* Checks one KEY=VALUE against the facts table and the model's roles. */
+/*
+ * Splits one KEY=VALUE and checks it without the case: a fact that can
+ * be set, a value as "sams new" takes it, or nothing to clear it.
+ */
 static int
-check_pair(const struct opened *o, char *pair, struct event *ev)
+parse_pair(char *pair, struct event *ev)
 {
 	const struct fact_def *def;
 	char *eq = strchr(pair, '=');
-	const char *why;
 
 	if (eq == NULL) {
 		error_msg("'%.40s' is not KEY=VALUE", pair);
 		return SAMS_EXIT_USAGE;
 	}
 	*eq = '\0';
+	ev->kind = EV_SET;
 	ev->fact = pair;
 	ev->value = eq + 1;
 	def = fact_lookup(pair);
 	if (def == NULL || !def->settable)
 		return unknown_fact(pair);
-	if (strncmp(pair, "contacts.", 9) == 0 &&
-	    model_role_index(o->m, pair + 9) == NO_INDEX) {
-		suggest_unknown(o->m, SUGGEST_ROLE, pair + 9, NULL);
+	if (ev->value[0] == '\0' && !fact_clearable(def)) {
+		error_msg("'%s' cannot be cleared, only set to another value; "
+		    "the facts that can be cleared are the contacts, "
+		    "placement.end, school.sending and school.receiving", pair);
 		return SAMS_EXIT_USAGE;
 	}
-	if (cli_line(ev->value, pair) != 0)
-		return SAMS_EXIT_USAGE;
-	if (fact_check(def, ev->value, &why) == -1) {
-		error_msg("the value for '%s' is %s", pair, why);
-		return SAMS_EXIT_USAGE;
-	}
-	return 0;
+	if (ev->value[0] == '\0')
+		return 0;
+	return record_fact_value(pair, ev->value, pair);
+}
+
+/* The value of path once the first n events of req are recorded. */
+static const char *
+value_after(const struct opened *o, const struct set_request *req,
+    size_t n, const char *path)
+{
+	while (n-- > 0)
+		if (strcmp(req->evs[n].fact, path) == 0)
+			return req->evs[n].value[0] != '\0' ?
+			    req->evs[n].value : NULL;
+	return case_fact(o->c, path);
+}
+
+/* A placement cannot end before it starts; 65 if it would. */
+static int
+check_dates(const struct opened *o, const struct set_request *req)
+{
+	const char *start, *end;
+	long from, to;
+
+	start = value_after(o, req, req->nevs, "placement.date");
+	end = value_after(o, req, req->nevs, "placement.end");
+	if (start == NULL || end == NULL || date_parse(start, &from) == -1 ||
+	    date_parse(end, &to) == -1 || to >= from)
+		return 0;
+	error_at(o->c->name, 0, 0, "placement.end would lie before "
+	    "placement.date: a placement cannot end before it starts; "
+	    "nothing was changed");
+	return SAMS_EXIT_DATAERR;
 }
 
 static int
 set_facts(const struct opened *o, struct event *evs, size_t *n, void *arg)
 {
 	struct set_request *req = arg;
+	struct event *ev;
 	int i, rc;
 
+	req->nevs = req->nunset = 0;
 	for (i = 0; i < req->npairs; i++) {
-		evs[i] = req->when;
-		evs[i].kind = EV_SET;
-		rc = check_pair(o, req->pairs[i], &evs[i]);
-		if (rc != 0)
-			return rc;
+		ev = &req->evs[req->nevs];
+		*ev = req->pairs[i];
+		if (strncmp(ev->fact, "contacts.", 9) == 0 &&
+		    model_role_index(o->m, ev->fact + 9) == NO_INDEX) {
+			suggest_unknown(o->m, SUGGEST_ROLE, ev->fact + 9,
+			    NULL);
+			return SAMS_EXIT_USAGE;
+		}
+		if (ev->value[0] == '\0' &&
+		    value_after(o, req, req->nevs, ev->fact) == NULL)
+			req->unset[req->nunset++] = ev->fact;
+		else
+			req->nevs++;
 	}
-	*n = (size_t)req->npairs;
-	req->shifts = 0;
-	for (i = 0; i < req->npairs; i++)
-		if (strcmp(evs[i].fact, "placement.end") == 0 &&
-		    o->c->shift == CASE_NO_SHIFT && evs[i].value[0] != '\0')
-			req->shifts = 1;
+	if ((rc = check_dates(o, req)) != 0)
+		return rc;
+	req->shifts = o->c->shift == CASE_NO_SHIFT &&
+	    value_after(o, req, req->nevs, "placement.end") != NULL &&
+	    case_fact(o->c, "placement.end") == NULL;
+	memcpy(evs, req->evs, req->nevs * sizeof(*evs));
+	*n = req->nevs;
 	return 0;
+}
+
+/* What was recorded, and what needed no change. */
+static void
+confirm(const char *file, const struct set_request *req)
+{
+	char date[11];
+	size_t i;
+
+	for (i = 0; i < req->nevs; i++) {
+		if (req->evs[i].value[0] != '\0') {
+			record_confirm(file, &req->evs[i]);
+			continue;
+		}
+		date_format(req->evs[i].date, date);
+		text_put(stdout, file);
+		printf(": %s rensat %s\n", date, req->evs[i].fact);
+	}
+	for (i = 0; i < req->nunset; i++) {
+		text_put(stdout, file);
+		printf(": %s saknas redan; inget att rensa\n", req->unset[i]);
+	}
 }
 
 /* The end date opened Inför avslut: who owns what now, what is missing. */
@@ -114,6 +182,7 @@ cmd_set(int argc, char *argv[])
 {
 	struct record_opts o;
 	struct set_request req;
+	struct event when;
 	int rc, i;
 
 	rc = record_options(argc, argv, usage_set, 0, &o);
@@ -123,18 +192,22 @@ cmd_set(int argc, char *argv[])
 	    "FILE and 1 to 16 KEY=VALUE", usage_set)) != 0)
 		return rc;
 	memset(&req, 0, sizeof(req));
-	req.pairs = argv + optind + 1;
+	memset(&when, 0, sizeof(when));
 	req.npairs = argc - optind - 1;
-	if ((rc = record_when_who(&req.when, o.date, o.by)) != 0)
+	if ((rc = record_when_who(&when, o.date, o.by)) != 0)
 		return rc;
+	/* Usage errors and warnings once, before the lock. */
+	for (i = 0; i < req.npairs; i++) {
+		req.pairs[i] = when;
+		rc = parse_pair(argv[optind + 1 + i], &req.pairs[i]);
+		if (rc != 0)
+			return rc;
+	}
 	if ((rc = find_operand(&argv[optind])) != 0)
 		return rc;
 	rc = case_update(argv[optind], set_facts, &req);
-	for (i = 0; rc == 0 && i < req.npairs; i++) {
-		req.when.kind = EV_SET;
-		req.when.fact = req.pairs[i];
-		record_confirm(argv[optind], &req.when);
-	}
+	if (rc == 0)
+		confirm(argv[optind], &req);
 	if (rc == 0 && req.shifts)
 		show_shift(argv[optind]);
 	return rc;

@@ -16,6 +16,7 @@ static _Thread_local int		 diag_quiet;
 
 static const char *const level_names[] = {
 	[DIAG_NOTE] = "note",
+	[DIAG_INFO] = "info",
 	[DIAG_WARNING] = "warning",
 	[DIAG_ERROR] = "error",
 };
@@ -141,6 +142,16 @@ error_at(const char *file, size_t line, size_t col, const char *fmt, ...)
 	vdiag(DIAG_ERROR, file, line, col, fmt, ap);
 	va_end(ap);
 	return -1;
+}
+
+void
+info_at(const char *file, size_t line, size_t col, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vdiag(DIAG_INFO, file, line, col, fmt, ap);
+	va_end(ap);
 }
 
 int

@@ -10,7 +10,8 @@
 #include <stdio.h>
 
 enum diag_level {
-	DIAG_NOTE,
+	DIAG_NOTE,		/* more on the message before it */
+	DIAG_INFO,		/* worth knowing, never a problem */
 	DIAG_WARNING,
 	DIAG_ERROR
 };
@@ -26,6 +27,11 @@ void	diag(enum diag_level level, const char *file, size_t line,
 
 /* diag(DIAG_ERROR, ...) that returns -1, so "return error_at(...)" reads. */
 int	error_at(const char *file, size_t line, size_t col,
+	    const char *fmt, ...)
+	    __attribute__((format(printf, 4, 5)));
+
+/* diag(DIAG_INFO, ...): "sams: FILE:LINE:COL: info: MESSAGE". */
+void	info_at(const char *file, size_t line, size_t col,
 	    const char *fmt, ...)
 	    __attribute__((format(printf, 4, 5)));
 

@@ -58,6 +58,22 @@ fact_lookup(const char *path)
 }
 
 int
+fact_clearable(const struct fact_def *def)
+{
+	static const char *const clearable[] = {
+		"placement.end", "school.sending", "school.receiving", NULL
+	};
+	size_t i;
+
+	if (def == &contact_fact)
+		return 1;
+	for (i = 0; clearable[i] != NULL; i++)
+		if (strcmp(clearable[i], def->path) == 0)
+			return 1;
+	return 0;
+}
+
+int
 fact_check(const struct fact_def *def, const char *value, const char **why)
 {
 	long day;

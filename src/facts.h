@@ -35,6 +35,13 @@ const struct fact_def	*fact_lookup(const char *path);
 const struct fact_def	*fact_table(void);
 
 /*
+ * Whether "sams set KEY=" may clear the fact (make it unknown again): the
+ * contacts, the placement's end and the schools.  The others are what a
+ * case is about, or have a default that clearing would only disguise.
+ */
+int	fact_clearable(const struct fact_def *def);
+
+/*
  * Checks that value fits def; on failure returns -1 and sets *why to a
  * static phrase such as "not a date (YYYY-MM-DD)".
  */

@@ -57,7 +57,13 @@ unknown_keys(const struct casefile *c)
 	return n;
 }
 
-/* Dates after today, history out of order, steps closed twice. */
+/*
+ * Dates after today are errors.  Backdating and a step closed twice are
+ * information: history is kept in the order it was written (a step done
+ * last week is recorded today), and a clean git merge of two branches
+ * that both recorded a step leaves two closing events, the first of
+ * which counts.  Neither should make check, or a pre-commit hook, fail.
+ */
 static int
 history(const struct casefile *c, const struct model *m, long today)
 {
@@ -72,11 +78,10 @@ history(const struct casefile *c, const struct model *m, long today)
 			error_at(c->name, ev->line, ev->col, "event is dated "
 			    "after today");
 			n++;
-		} else if (i > 0 && ev->date < c->events[i - 1].date) {
-			diag(DIAG_WARNING, c->name, ev->line, ev->col, "event "
-			    "is dated before the one above it");
-			n++;
-		}
+		} else if (i > 0 && ev->date < c->events[i - 1].date)
+			info_at(c->name, ev->line, ev->col, "event is dated "
+			    "before the one above it (recorded afterwards); "
+			    "history keeps the order it was written in");
 		if (ev->kind == EV_REPLACE)	/* a new checklist */
 			memset(closed, 0, m->nsteps * sizeof(*closed));
 		if (ev->step == NULL ||
@@ -85,16 +90,33 @@ history(const struct casefile *c, const struct model *m, long today)
 			continue;
 		if (ev->kind == EV_REOPEN)
 			closed[k] = NULL;
-		else if (closed[k] != NULL) {
-			error_at(c->name, ev->line, ev->col, "step '%s' is "
+		else if (closed[k] != NULL)
+			info_at(c->name, ev->line, ev->col, "step '%s' is "
 			    "closed again without a reopen (first at line "
-			    "%zu)", ev->step, closed[k]->line);
-			n++;
-		} else
+			    "%zu, which counts), as after merging two "
+			    "branches that both recorded it; nothing to do, "
+			    "or 'sams reopen' it if it is not finished",
+			    ev->step, closed[k]->line);
+		else
 			closed[k] = ev;
 	}
 	free(closed);
 	return n;
+}
+
+/* A hand edit can do what sams set refuses: end before the start. */
+static int
+placement_dates(const struct casefile *c)
+{
+	const struct fact_value *at = case_fact_source(c, "placement.end");
+	long from = case_fact_date(c, "placement.date");
+	long to = case_fact_date(c, "placement.end");
+
+	if (at == NULL || from == DATE_NONE || to == DATE_NONE || to >= from)
+		return 0;
+	diag(DIAG_WARNING, c->name, at->line, at->col, "placement.end lies "
+	    "before placement.date: a placement cannot end before it starts");
+	return 1;
 }
 
 static const char *const event_keys[] = {
@@ -148,6 +170,6 @@ lint_case(const struct casefile *c, const struct model *m, long today)
 {
 	if (c->doc.root == NULL)
 		return 0;
-	return unknown_keys(c) + history(c, m, today) +
+	return unknown_keys(c) + history(c, m, today) + placement_dates(c) +
 	    identity_numbers(c, m, c->doc.root, "a value");
 }

@@ -9,9 +9,11 @@
 #include "model.h"
 
 /*
- * Reports unknown keys, events dated after today or out of order, steps
- * closed twice without a reopen, and values that look like a personnummer
- * or samordningsnummer.  Returns the number of problems reported.
+ * Reports unknown keys, events dated after today, an end before the
+ * placement's date, and values that look like a personnummer or
+ * samordningsnummer; notes as information events out of date order and
+ * steps closed twice without a reopen.  Returns the number of problems
+ * reported (information is none).
  */
 int	lint_case(const struct casefile *c, const struct model *m, long today);
 

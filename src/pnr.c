@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "date.h"
+#include "diag.h"
 #include "pnr.h"
 
 static int
@@ -84,4 +85,15 @@ pnr_find(const char *s)
 		p = q;
 	}
 	return 0;
+}
+
+int
+pnr_warn(const char *value, const char *field)
+{
+	if (value == NULL || !pnr_find(value))
+		return 0;
+	diag(DIAG_WARNING, NULL, 0, 0, "%s looks like a personnummer or "
+	    "samordningsnummer; case files should hold pseudonymous ids, not "
+	    "identity numbers", field);
+	return 1;
 }

@@ -6,16 +6,20 @@
 #include "cli.h"
 #include "date.h"
 #include "diag.h"
+#include "facts.h"
 #include "find.h"
+#include "pnr.h"
 #include "record.h"
 #include "sams.h"
 #include "state.h"
+#include "strbuf.h"
 #include "suggest.h"
 #include "text.h"
 
 struct step_request {
 	struct event	 ev;
 	const char	*file;
+	struct strbuf	 early;	/* warnings: recorded before its time */
 };
 
 int
@@ -31,9 +35,38 @@ record_when_who(struct event *ev, const char *date, const char *by)
 		    "happened");
 		return SAMS_EXIT_USAGE;
 	}
-	rc = by != NULL ? cli_line(by, "--by") : cli_default_by(&by);
+	if (by != NULL) {
+		if ((rc = cli_line(by, "--by")) == 0)
+			pnr_warn(by, "--by");
+	} else if ((rc = cli_default_by(&by)) == 0)
+		pnr_warn(by, "the recorder's name (SAMS_BY or the login name)");
 	ev->by = by;
 	return rc;
+}
+
+int
+record_fact_value(const char *path, const char *value, const char *name)
+{
+	const struct fact_def *def = fact_lookup(path);
+	const char *why;
+	long day;
+	int rc;
+
+	switch (def->type) {
+	case FACT_DATE:
+		return cli_date(value, name, &day);
+	case FACT_TEXT:
+		if ((rc = cli_line(value, name)) == 0)
+			pnr_warn(value, name);
+		return rc;
+	case FACT_BOOL:
+	case FACT_CHOICE:
+		break;
+	}
+	if (fact_check(def, value, &why) == 0)
+		return 0;
+	suggest_choice(name, value, def->choices);
+	return SAMS_EXIT_USAGE;
 }
 
 void
@@ -56,16 +89,50 @@ record_confirm(const char *file, const struct event *ev)
 	putchar('\n');
 }
 
+/*
+ * People record what happened, so a step done or skipped before its
+ * prerequisites are closed, or before its phase has started, is recorded;
+ * the warnings say so, kept until the write has succeeded.
+ */
+static void
+note_early(const struct case_state *st, size_t i, struct strbuf *sb)
+{
+	const struct model *m = st->m;
+	const struct step *s = &m->steps[i];
+	const struct step_status *ss = &st->steps[i];
+	size_t k, n = 0;
+
+	strbuf_release(sb);	/* from an earlier try */
+	for (k = 0; k < s->nafter; k++) {
+		if (step_closed(&st->steps[s->after[k]]))
+			continue;
+		if (n++ == 0)
+			strbuf_addf(sb, "%s recorded before its prerequisites: ",
+			    s->id);
+		else
+			strbuf_addstr(sb, ", ");
+		strbuf_addstr(sb, m->steps[s->after[k]].id);
+	}
+	if (n > 0)
+		strbuf_addch(sb, '\n');
+	if (!ss->ready && !ss->missed && !st->started[s->phase])
+		strbuf_addf(sb, "%s recorded before its phase (%s) has "
+		    "started\n", s->id, m->phases[s->phase].title);
+}
+
 /* Refuses a step event that does not fit the step's state. */
 static int
-check_step_state(const struct opened *o, const struct event *ev)
+check_step_state(const struct opened *o, struct step_request *req)
 {
+	const struct event *ev = &req->ev;
 	struct case_state st;
 	size_t i = model_step_index(o->m, ev->step);
 	enum step_state state;
 
 	state_compute(&st, o->m, o->c, date_today());
 	state = st.steps[i].state;
+	if (state == STEP_OPEN && ev->kind != EV_REOPEN)
+		note_early(&st, i, &req->early);
 	state_release(&st);
 	if (state == STEP_NA) {
 		error_at(o->c->name, 0, 0, "step '%s' does not apply to this "
@@ -96,12 +163,25 @@ record_step(const struct opened *o, struct event *evs, size_t *n, void *arg)
 		suggest_unknown(o->m, SUGGEST_STEP, req->ev.step, NULL);
 		return SAMS_EXIT_USAGE;
 	}
-	rc = check_step_state(o, &req->ev);
+	rc = check_step_state(o, req);
 	if (rc != 0)
 		return rc;
 	evs[0] = req->ev;
 	*n = 1;
 	return 0;
+}
+
+/* One warning a line of text; the lines name only model ids and titles. */
+static void
+warn_lines(char *text)
+{
+	char *line, *next;
+
+	for (line = text; *line != '\0'; line = next) {
+		next = strchr(line, '\n');
+		*next++ = '\0';
+		diag(DIAG_WARNING, NULL, 0, 0, "%s", line);
+	}
 }
 
 int
@@ -177,10 +257,15 @@ record_step_main(int argc, char *argv[], enum event_kind kind,
 		return rc;
 	if ((rc = find_operand(&argv[optind])) != 0)
 		return rc;
+	pnr_warn(o.note, "--note");
+	pnr_warn(o.reason, "--reason");
 	req.file = argv[optind];
 	req.ev.step = argv[optind + 1];
 	rc = case_update(req.file, record_step, &req);
 	if (rc == 0)
 		record_confirm(req.file, &req.ev);
+	if (rc == 0 && req.early.len > 0)
+		warn_lines(req.early.buf);
+	strbuf_release(&req.early);
 	return rc;
 }

@@ -29,10 +29,20 @@ int	record_step_main(int argc, char *argv[], enum event_kind kind,
 	    const char *usage);
 
 /*
- * Fills ev's date and by from --date/--by (or today and the default) and
- * checks the date is not in the future.  Returns 0 or 64.
+ * Fills ev's date and by from --date/--by (or today and the default),
+ * checks the date is not in the future and warns when the name looks like
+ * a personnummer.  Returns 0 or 64.
  */
 int	record_when_who(struct event *ev, const char *date, const char *by);
+
+/*
+ * Checks a value for the fact at path as given on the command line, the
+ * same for "sams new" and "sams set": one of the fact's choices, a date,
+ * or one line of text; name is the option or KEY that gave it, for
+ * messages.  Warns when the value looks like a personnummer.  0 or 64.
+ */
+int	record_fact_value(const char *path, const char *value,
+	    const char *name);
 
 /* Prints the one-line confirmation of a recorded event. */
 void	record_confirm(const char *file, const struct event *ev);
