@@ -1,62 +1,15 @@
 /* sams status: the whole checklist of a case. */
-#include <stdio.h>
-
-#include "caseio.h"
-#include "cli.h"
+#include "percase.h"
 #include "render.h"
 #include "sams.h"
-#include "state.h"
-
-static const char usage_status[] =
-    "sams status [--format text|json] [--today DATE] FILE...\n";
-
-struct status_opts {
-	enum cli_format	format;
-	int		shown;
-};
-
-static void
-show_status(const struct case_state *st, void *arg)
-{
-	struct status_opts *o = arg;
-
-	if (o->format == FORMAT_JSON)
-		render_status_json(stdout, st);
-	else {
-		if (o->shown)
-			putchar('\n');
-		render_status_text(stdout, st);
-	}
-	o->shown++;
-}
 
 int
 cmd_status(int argc, char *argv[])
 {
-	static const struct option longopts[] = {
-		{ "format", required_argument, NULL, OPT_FORMAT },
-		CLI_COMMON_OPTIONS
+	static const struct percase status = {
+		"sams status [--format text|json] [--today DATE] FILE...\n",
+		render_status_text, render_status_json
 	};
-	struct status_opts o = { FORMAT_TEXT, 0 };
-	int ch, rc;
 
-	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-		switch (ch) {
-		case OPT_FORMAT:
-			if ((rc = cli_format(optarg, &o.format)) != 0)
-				return rc;
-			break;
-		case 'h':
-			return cli_usage(usage_status, 1);
-		default:
-			rc = cli_common_option(ch, optarg);
-			if (rc != 0)
-				return rc < 0 ? cli_usage(usage_status, 0) :
-				    rc;
-		}
-	}
-	if ((rc = cli_operands(argc - optind, 1, argc, "FILE",
-	    usage_status)) != 0)
-		return rc;
-	return case_each(argv + optind, argc - optind, show_status, &o);
+	return percase_main(argc, argv, &status);
 }
