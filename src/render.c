@@ -619,7 +619,7 @@ status_step(FILE *fp, const struct case_state *st, size_t i, size_t idw)
 	render_pad(fp, s->id, idw + 2);
 	text_put(fp, s->title);
 	if (ss->missed) {
-		date_format(ss->due, date);
+		date_format(ss->due, date);	/* a missed step had a due date */
 		fprintf(fp, " · senast %s; fasen är över", date);
 		if (ss->again) {
 			date_format(ss->closed->date, date);

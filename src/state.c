@@ -335,13 +335,23 @@ start_phases(struct case_state *st)
 	}
 }
 
-/* Whether the facts say phase p is over (its end date has come). */
-static int
+/* The day phase p is over by the facts, if it has come; else DATE_NONE. */
+static long
 phase_over(const struct case_state *st, size_t p)
 {
 	long date = rule_date(st, &st->m->phases[p].ends);
 
-	return date != DATE_NONE && date <= st->today;
+	return date != DATE_NONE && date <= st->today ? date : DATE_NONE;
+}
+
+/*
+ * A step that goes on beside the later phases (attendance, the recurring
+ * care review: no due date, or one that comes back) is not behind.
+ */
+static int
+ongoing(const struct step *s, const struct step_status *ss)
+{
+	return ss->due == DATE_NONE || ss->again || s->recurs.base != NULL;
 }
 
 /*
@@ -371,6 +381,7 @@ state_compute(struct case_state *st, const struct model *m,
 {
 	struct step_status *ss;
 	size_t i, p, todo = 0;
+	long end;
 
 	st->m = m;
 	st->c = c;
@@ -394,14 +405,24 @@ state_compute(struct case_state *st, const struct model *m,
 		if (!ss->again)
 			ss->due = rule_date(st, step_due_rule(&m->steps[i],
 			    c));
-		if (phase_over(st, p)) {
-			ss->missed = 1;
-			st->nmissed++;
+		if ((end = phase_over(st, p)) != DATE_NONE) {
+			/*
+			 * Missed if it fell due while the phase lasted; one
+			 * never due by then (an ongoing duty, a review due
+			 * after the end) no longer applies.
+			 */
+			if (ss->due != DATE_NONE && ss->due < end) {
+				ss->missed = 1;
+				st->nmissed++;
+			} else {
+				ss->state = STEP_NA;
+				ss->due = DATE_NONE;
+			}
 			continue;
 		}
 		todo++;
 		ss->overdue = ss->due != DATE_NONE && ss->due < today;
-		if (p < st->phase) {
+		if (p < st->phase && !ongoing(&m->steps[i], ss)) {
 			ss->behind = 1;
 			st->nbehind++;
 		}

@@ -298,7 +298,28 @@ test_state_steps_of_a_phase_that_is_over_are_missed(void **state)
 	assert_true(status(f, "ip-kartlagg")->missed);
 	assert_false(status(f, "ia-informera")->missed);	/* behind */
 	assert_true(status(f, "ia-informera")->behind);
-	assert_int_equal(f->st.nmissed, 13);
+	/* attendance goes on to the end: never due, so never missed */
+	assert_false(status(f, "up-narvaro")->missed);
+	assert_int_equal(status(f, "up-narvaro")->state, STEP_NA);
+	assert_int_equal(f->st.nmissed, 12);
+}
+
+static void
+test_state_a_review_due_after_the_end_is_not_missed(void **state)
+{
+	struct fixture *f = *state;
+	static const char end[] = "- {date: 2027-01-10, event: set, fact: "
+	    "placement.end, value: 2027-01-31}\n";
+
+	compute(f, "true", end, "2027-01-10");	/* going on: not behind */
+	assert_false(status(f, "up-folja")->behind);
+	assert_false(status(f, "up-narvaro")->behind);
+	assert_true(status(f, "up-mote")->behind);	/* due 2027-02-01 */
+	compute(f, "true", end, "2027-02-01");
+	assert_false(status(f, "up-folja")->missed);	/* due 2027-06-01 */
+	assert_int_equal(status(f, "up-folja")->state, STEP_NA);
+	assert_false(status(f, "up-mote")->missed);
+	assert_true(status(f, "up-skolstart")->missed);	/* due 2026-12-08 */
 }
 
 static void
@@ -469,6 +490,7 @@ main(void)
 		T(test_state_reports_unknown_steps_and_roles),
 		T(test_state_phase_follows_the_facts_not_the_steps),
 		T(test_state_steps_of_a_phase_that_is_over_are_missed),
+		T(test_state_a_review_due_after_the_end_is_not_missed),
 		T(test_state_a_case_with_only_missed_steps_left_is_complete),
 		T(test_state_the_schools_shift_when_infor_avslut_opens),
 		T(test_state_never_names_an_unknown_contact_role),
