@@ -368,10 +368,15 @@ end_placement(struct case_ctx *ctx, const char *before, const char *after,
     const struct ynode *at)
 {
 	struct casefile *c = ctx->c;
-	const char *was;
+	const char *was, *type = case_fact(c, "placement.type");
 	size_t i, k;
 
-	if (before == NULL && after != NULL && c->shift == CASE_NO_SHIFT) {
+	/*
+	 * At SiS the pupil is taught at the institution's school and the home
+	 * school stays the sending one throughout (SiSam): nothing shifts.
+	 */
+	if (before == NULL && after != NULL && c->shift == CASE_NO_SHIFT &&
+	    (type == NULL || strcmp(type, "sis") != 0)) {
 		c->shift = c->nfacts;
 		move_on(ctx, at);
 	} else if (after == NULL && c->shift != CASE_NO_SHIFT) {

@@ -171,7 +171,7 @@ show_shift(const char *path)
 	if (case_open(path, &o) != 0)
 		return;
 	state_compute(&st, o.m, o.c, date_today());
-	if (st.c->shift != CASE_NO_SHIFT && !st.complete)
+	if (!st.complete)
 		render_shift_text(stdout, &st, path);
 	state_release(&st);
 	opened_close(&o);

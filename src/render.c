@@ -189,13 +189,14 @@ render_shift_text(FILE *fp, const struct case_state *st, const char *file)
 
 	if (p == m->nphases)
 		return;
-	fprintf(fp, "%s har börjat. Skolan under placeringen",
-	    m->phases[p].title);
-	fputs(" (", fp);
-	text_put(fp, school != NULL ? school : "inte angiven");
-	fputc(')', fp);
-	fputs(" är nu avlämnande skola och dess rektor avlämnande rektor.\n"
-	    "Ansvariga nu:\n", fp);
+	fprintf(fp, "%s har börjat.", m->phases[p].title);
+	if (st->c->shift != CASE_NO_SHIFT) {
+		fputs(" Skolan under placeringen (", fp);
+		text_put(fp, school != NULL ? school : "inte angiven");
+		fputs(") är nu avlämnande skola och dess rektor avlämnande "
+		    "rektor.", fp);
+	}
+	fputs("\nAnsvariga nu:\n", fp);
 	for (i = 0; i < m->nsteps; i++)
 		if (m->steps[i].phase == p &&
 		    text_width(m->steps[i].id) > idw)
