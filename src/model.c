@@ -1472,8 +1472,9 @@ model_get_in(const char *id, const char *folder, const struct model **out)
 	size_t i, len;
 	int rc;
 
-	if (folder == NULL)
-		return model_get(id, out);
+	/* No such base model: say so, not that local.yml cannot extend it. */
+	if (folder == NULL || (rc = model_get(id, out)) != 0)
+		return folder == NULL ? model_get(id, out) : rc;
 	path = strcmp(folder, ".") == 0 ? xstrdup(".sams/local.yml") :
 	    xasprintf("%s/.sams/local.yml", folder);
 	key = xasprintf("%s\n%s", path, id);
