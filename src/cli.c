@@ -262,6 +262,8 @@ cli_owner(const char *arg, const char **owner)
 	const char *env = getenv("SAMS_OWNER");
 
 	*owner = NULL;
+	if (arg != NULL && *arg == '\0')
+		return 0;	/* --owner "": everyone, whatever SAMS_OWNER says */
 	if (arg != NULL) {
 		*owner = arg;
 		return cli_line(arg, "--owner");

@@ -83,6 +83,24 @@ unknown_contact_role(const struct model *m, const char *role)
 }
 
 /* Checks the options against each other and the model. */
+/*
+ * Whether id can stand for the case on the command line: not taken for
+ * an option (-x), a hidden file or a case file's name.
+ */
+static int
+id_findable(const char *id)
+{
+	static const char chars[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	    "abcdefghijklmnopqrstuvwxyz0123456789-_.";
+	size_t n = strlen(id);
+
+	if (n == 0 || n > 40 || strspn(id, chars) != n ||
+	    strchr("-_.", id[0]) != NULL)
+		return 0;
+	return !(n >= 4 && strcasecmp(id + n - 4, ".yml") == 0) &&
+	    !(n >= 5 && strcasecmp(id + n - 5, ".yaml") == 0);
+}
+
 static int
 check_case(struct new_case *nc, const struct model *m)
 {
@@ -103,11 +121,10 @@ check_case(struct new_case *nc, const struct model *m)
 		if (facts[k].value != NULL && (rc = record_fact_value(
 		    facts[k].path, facts[k].value, facts[k].option)) != 0)
 			return rc;
-	if (strlen(nc->id) == 0 || strlen(nc->id) > 40 || strspn(nc->id,
-	    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-	    "0123456789-_.") != strlen(nc->id)) {
+	if (!id_findable(nc->id)) {
 		error_msg("--id wants 1-40 letters a-z, digits, '-', '_' or "
-		    "'.'");
+		    "'.', starting with a letter or digit and not ending in "
+		    ".yml or .yaml, so that the id can name the case");
 		return SAMS_EXIT_USAGE;
 	}
 	for (i = 0; i < nc->ncontacts; i++) {
