@@ -380,7 +380,7 @@ state_compute(struct case_state *st, const struct model *m,
     const struct casefile *c, long today)
 {
 	struct step_status *ss;
-	size_t i, p, todo = 0;
+	size_t i, p, left = 0;
 	long end;
 
 	st->m = m;
@@ -420,7 +420,7 @@ state_compute(struct case_state *st, const struct model *m,
 			}
 			continue;
 		}
-		todo++;
+		left++;
 		ss->overdue = ss->due != DATE_NONE && ss->due < today;
 		if (p < st->phase && !ongoing(&m->steps[i], ss)) {
 			ss->behind = 1;
@@ -433,7 +433,7 @@ state_compute(struct case_state *st, const struct model *m,
 		    st->started[m->steps[i].phase] &&
 		    prerequisites_closed(st, &m->steps[i]);
 	}
-	st->complete = todo == 0;
+	st->complete = left == 0;
 }
 
 void
