@@ -312,6 +312,32 @@ cli_finish(int rc)
 }
 
 int
+cli_exit_status(enum diag_fail kind)
+{
+	static const int status[] = {
+		[FAIL_NONE] = SAMS_EXIT_OK,
+		[FAIL_USAGE] = SAMS_EXIT_USAGE,
+		[FAIL_DATA] = SAMS_EXIT_DATAERR,
+		[FAIL_NOINPUT] = SAMS_EXIT_NOINPUT,
+		[FAIL_SOFTWARE] = SAMS_EXIT_SOFTWARE,
+		[FAIL_CANTCREAT] = SAMS_EXIT_CANTCREAT,
+		[FAIL_IO] = SAMS_EXIT_IOERR,
+		[FAIL_TEMP] = SAMS_EXIT_TEMPFAIL,
+		[FAIL_NOPERM] = SAMS_EXIT_NOPERM,
+	};
+
+	return status[kind];
+}
+
+int
+cli_failed(void)
+{
+	enum diag_fail kind = diag_failure();
+
+	return kind == FAIL_NONE ? SAMS_EXIT_SOFTWARE : cli_exit_status(kind);
+}
+
+int
 sams_exit_worst(int a, int b)
 {
 	return a > b ? a : b;

@@ -9,6 +9,8 @@
 #include <getopt.h>
 #include <stdio.h>
 
+#include "diag.h"
+
 enum cli_option {
 	OPT_COLOR = 256,
 	OPT_PHASES,
@@ -98,6 +100,27 @@ int	cli_default_by(const char **by);
  * line of text.
  */
 int	cli_owner(const char *arg, const char **owner);
+
+/*
+ * The exit status for the most serious failure reported since the last
+ * diag_reset() (diag.h), for a command to return when a function below it
+ * returned -1: 65 for FAIL_DATA, 66 for FAIL_NOINPUT and so on, as sams(1)
+ * EXIT STATUS says.  Never 0: a failure that reported nothing is 70.
+ */
+int	cli_failed(void);
+/* The exit status of one kind of failure (0 for FAIL_NONE). */
+int	cli_exit_status(enum diag_fail kind);
+
+/*
+ * What an option parser found, for the command to act on: go on with the
+ * command, stop with status 0 (--help was printed), or stop with status 64
+ * (a usage error was reported).
+ */
+enum cli_parsed {
+	CLI_GO,
+	CLI_DONE,
+	CLI_BAD
+};
 
 /*
  * Flushes standard output; 74 after reporting a write error, else rc.

@@ -13,6 +13,7 @@ static _Thread_local size_t		 diag_counts[DIAG_ERROR + 1];
 static _Thread_local diag_sink_fn	*diag_sink;
 static _Thread_local void		*diag_sink_arg;
 static _Thread_local int		 diag_quiet;
+static _Thread_local enum diag_fail	 diag_worst;
 
 static const char *const level_names[] = {
 	[DIAG_NOTE] = "note",
@@ -45,6 +46,21 @@ void
 diag_reset(void)
 {
 	memset(diag_counts, 0, sizeof(diag_counts));
+	diag_worst = FAIL_NONE;
+}
+
+int
+diag_fail(enum diag_fail kind)
+{
+	if (kind > diag_worst)
+		diag_worst = kind;
+	return -1;
+}
+
+enum diag_fail
+diag_failure(void)
+{
+	return diag_worst;
 }
 
 void
@@ -141,7 +157,30 @@ error_at(const char *file, size_t line, size_t col, const char *fmt, ...)
 	va_start(ap, fmt);
 	vdiag(DIAG_ERROR, file, line, col, fmt, ap);
 	va_end(ap);
-	return -1;
+	return diag_fail(FAIL_DATA);
+}
+
+int
+fail_at(enum diag_fail kind, const char *file, size_t line, size_t col,
+    const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vdiag(DIAG_ERROR, file, line, col, fmt, ap);
+	va_end(ap);
+	return diag_fail(kind);
+}
+
+int
+fail_msg(enum diag_fail kind, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vdiag(DIAG_ERROR, NULL, 0, 0, fmt, ap);
+	va_end(ap);
+	return diag_fail(kind);
 }
 
 void
@@ -162,11 +201,17 @@ error_msg(const char *fmt, ...)
 	va_start(ap, fmt);
 	vdiag(DIAG_ERROR, NULL, 0, 0, fmt, ap);
 	va_end(ap);
-	return -1;
+	return diag_fail(FAIL_DATA);
 }
 
 int
 error_sys(const char *file, int errnum, const char *what)
 {
-	return error_at(file, 0, 0, "%s: %s", what, strerror(errnum));
+	return fail_sys(FAIL_DATA, file, errnum, what);
+}
+
+int
+fail_sys(enum diag_fail kind, const char *file, int errnum, const char *what)
+{
+	return fail_at(kind, file, 0, 0, "%s: %s", what, strerror(errnum));
 }

@@ -1,7 +1,15 @@
 /*
  * The one place that prints messages for people: "sams: FILE:LINE:COL:
  * LEVEL: MESSAGE" on standard error, with control characters escaped.
- * Modules below the command layer report through here and return -1.
+ *
+ * The error contract of sams, for every module below the command layer:
+ * a function that fails reports why through here and returns -1 (or NULL,
+ * where it returns a pointer).  It never returns an exit status, never
+ * exits and never prints anything else.  Each error is of one kind of
+ * failure (enum diag_fail); the thread remembers the most serious kind
+ * reported since diag_reset(), as mandoc remembers its worst level, and
+ * the command turns that into its exit status (cli_failed() in cli.h).
+ * Warnings, infos and notes are never failures.
  */
 #ifndef DIAG_H
 #define DIAG_H
@@ -14,6 +22,22 @@ enum diag_level {
 	DIAG_INFO,		/* worth knowing, never a problem */
 	DIAG_WARNING,
 	DIAG_ERROR
+};
+
+/*
+ * What kind of failure an error report is, least serious first: the order
+ * of the exit statuses in sams(1) EXIT STATUS, which cli.c maps them to.
+ */
+enum diag_fail {
+	FAIL_NONE,
+	FAIL_USAGE,	/* the command line asks for what cannot be */
+	FAIL_DATA,	/* a file is malformed or inconsistent */
+	FAIL_NOINPUT,	/* an input is missing or cannot be read */
+	FAIL_SOFTWARE,	/* sams wrote what it cannot read back */
+	FAIL_CANTCREAT,	/* a file cannot be created or replaced */
+	FAIL_IO,	/* writing failed; the file is unchanged */
+	FAIL_TEMP,	/* busy (a lock, a writer that interferes): try again */
+	FAIL_NOPERM	/* a folder's .sams/ is not safe to trust */
 };
 
 /*
@@ -43,6 +67,27 @@ int	error_msg(const char *fmt, ...)
 int	error_sys(const char *file, int errnum, const char *what);
 
 /*
+ * error_at(), error_msg() and error_sys() report a failure of kind
+ * FAIL_DATA.  These report one of the kind given; all return -1.
+ */
+int	fail_at(enum diag_fail kind, const char *file, size_t line,
+	    size_t col, const char *fmt, ...)
+	    __attribute__((format(printf, 5, 6)));
+int	fail_msg(enum diag_fail kind, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
+int	fail_sys(enum diag_fail kind, const char *file, int errnum,
+	    const char *what);
+
+/*
+ * Records a failure of kind without a message, for one already reported
+ * (a failure a worker thread reported and handed over, or one a cache
+ * remembers); returns -1.
+ */
+int	diag_fail(enum diag_fail kind);
+/* The most serious failure reported since diag_reset(), or FAIL_NONE. */
+enum diag_fail	diag_failure(void);
+
+/*
  * An optional second consumer of every diagnostic (check --format json).
  * The message passed is already formatted and escaped.
  */
@@ -50,7 +95,7 @@ typedef void diag_sink_fn(enum diag_level, const char *file, size_t line,
     size_t col, const char *msg, void *arg);
 void	diag_set_sink(diag_sink_fn *fn, void *arg, int quiet);
 
-/* The output, sink and counts below belong to the calling thread. */
+/* The output, sink, counts and failure belong to the calling thread. */
 void	diag_set_output(FILE *fp);
 size_t	diag_count(enum diag_level level);
 void	diag_reset(void);
