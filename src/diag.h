@@ -86,6 +86,12 @@ int	fail_sys(enum diag_fail kind, const char *file, int errnum,
 int	diag_fail(enum diag_fail kind);
 /* The most serious failure reported since diag_reset(), or FAIL_NONE. */
 enum diag_fail	diag_failure(void);
+/*
+ * The kind of the last failure reported, or FAIL_NONE since diag_reset():
+ * for a caller that remembers why a call failed (a cache) or treats one
+ * kind in its own way.
+ */
+enum diag_fail	diag_last_failure(void);
 
 /*
  * An optional second consumer of every diagnostic (check --format json).
