@@ -59,6 +59,7 @@ problems_of(struct collected *c, const char *file)
 	c->others = xreallocarray(c->others, c->nothers + 1,
 	    sizeof(*c->others));
 	memset(&c->others[c->nothers], 0, sizeof(*c->others));
+	strbuf_init(&c->others[c->nothers].buf);
 	c->others[c->nothers].file = xstrdup(file);
 	return &c->others[c->nothers++];
 }
@@ -280,7 +281,7 @@ print_record(const char *path, struct problems *p, int ok)
 	strbuf_addstr(&line, "{\"format\": 1, \"file\": ");
 	json_string(&line, path);
 	strbuf_addf(&line, ", \"ok\": %s, \"problems\": [%s]}\n",
-	    ok ? "true" : "false", p->buf.buf != NULL ? p->buf.buf : "");
+	    ok ? "true" : "false", p->buf.buf);
 	fputs(line.buf, stdout);
 	strbuf_release(&line);
 	strbuf_release(&p->buf);
@@ -324,6 +325,7 @@ check_all(struct pathlist *files, enum cli_format format)
 	int rc, worst = 0;
 
 	memset(&c, 0, sizeof(c));
+	strbuf_init(&c.own.buf);
 	if (format == FORMAT_JSON)
 		diag_set_sink(collect, &c, 1);
 	for (i = 0; i < files->n; i++) {

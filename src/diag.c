@@ -179,16 +179,7 @@ fail_at(enum diag_fail kind, const char *file, size_t line, size_t col,
 	return diag_fail(kind);
 }
 
-int
-fail_msg(enum diag_fail kind, const char *fmt, ...)
-{
-	va_list ap;
 
-	va_start(ap, fmt);
-	vdiag(DIAG_ERROR, NULL, 0, 0, fmt, ap);
-	va_end(ap);
-	return diag_fail(kind);
-}
 
 void
 info_at(const char *file, size_t line, size_t col, const char *fmt, ...)

@@ -68,13 +68,12 @@ int	error_sys(const char *file, int errnum, const char *what);
 
 /*
  * error_at(), error_msg() and error_sys() report a failure of kind
- * FAIL_DATA.  These report one of the kind given; all return -1.
+ * FAIL_DATA.  These report one of the kind given (file NULL: no file
+ * involved); both return -1.
  */
 int	fail_at(enum diag_fail kind, const char *file, size_t line,
 	    size_t col, const char *fmt, ...)
 	    __attribute__((format(printf, 5, 6)));
-int	fail_msg(enum diag_fail kind, const char *fmt, ...)
-	    __attribute__((format(printf, 2, 3)));
 int	fail_sys(enum diag_fail kind, const char *file, int errnum,
 	    const char *what);
 

@@ -248,6 +248,7 @@ record_step_main(int argc, char *argv[], enum event_kind kind,
 		return SAMS_EXIT_USAGE;
 	}
 	memset(&req, 0, sizeof(req));
+	strbuf_init(&req.early);
 	req.ev.kind = kind;
 	req.ev.note = o.note;
 	req.ev.reason = o.reason;

@@ -247,9 +247,9 @@ separated_row(struct report *r, const struct case_state *st,
 	put_field(r, st->m->id, 0);
 	put_field(r, st->complete ? "" : st->m->phases[st->phase].id, 0);
 	put_field(r, st->complete ? "true" : "false", 0);
-	put_field(r, next.buf != NULL ? next.buf : "", 0);
-	put_field(r, owners.buf != NULL ? owners.buf : "", 0);
-	put_field(r, names.buf != NULL ? names.buf : "", 0);
+	put_field(r, next.buf, 0);
+	put_field(r, owners.buf, 0);
+	put_field(r, names.buf, 0);
 	put_field(r, due, 0);
 	put_field(r, sel->overdue ? "true" : "false", 1);
 	strbuf_release(&next);

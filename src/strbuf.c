@@ -7,11 +7,22 @@
 #include "strbuf.h"
 #include "xalloc.h"
 
+char strbuf_empty[1];
+
+void
+strbuf_init(struct strbuf *sb)
+{
+	sb->buf = strbuf_empty;
+	sb->len = sb->cap = 0;
+}
+
 static void
 grow(struct strbuf *sb, size_t more)
 {
 	if (sb->len + more + 1 <= sb->cap)
 		return;
+	if (sb->cap == 0)	/* buf is strbuf_empty (or NULL, if zeroed) */
+		sb->buf = NULL;
 	sb->cap = sb->cap * 2 > sb->len + more + 1 ? sb->cap * 2 :
 	    sb->len + more + 64;
 	sb->buf = xreallocarray(sb->buf, sb->cap, 1);
@@ -61,20 +72,19 @@ strbuf_detach(struct strbuf *sb, size_t *len)
 {
 	char *p;
 
-	if (sb->buf == NULL)
-		strbuf_add(sb, "", 0);
+	if (sb->cap == 0)
+		strbuf_add(sb, "", 0);	/* a string of its own to hand over */
 	p = sb->buf;
 	if (len != NULL)
 		*len = sb->len;
-	sb->buf = NULL;
-	sb->len = sb->cap = 0;
+	strbuf_init(sb);
 	return p;
 }
 
 void
 strbuf_release(struct strbuf *sb)
 {
-	free(sb->buf);
-	sb->buf = NULL;
-	sb->len = sb->cap = 0;
+	if (sb->cap > 0)
+		free(sb->buf);
+	strbuf_init(sb);
 }
