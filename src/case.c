@@ -122,21 +122,7 @@ read_group(struct schema *s, const struct ynode *k, const struct ynode *v,
 			read_fact(s, obj, k->str, v->kids[i], v->kids[i + 1]);
 }
 
-static void
-top_format(struct schema *s, const struct ynode *k, const struct ynode *v,
-    void *obj)
-{
-	(void)obj;
-	schema_version(s, v, k->str);
-}
-
-static void
-top_id(struct schema *s, const struct ynode *k, const struct ynode *v,
-    void *obj)
-{
-	(void)k;
-	((struct case_ctx *)obj)->c->id = schema_text(s, v, "id");
-}
+SCHEMA_TEXT_KEY(top_id, struct case_ctx, c->id)
 
 static void
 top_model(struct schema *s, const struct ynode *k, const struct ynode *v,
@@ -485,7 +471,7 @@ top_history(struct schema *s, const struct ynode *k, const struct ynode *v,
 }
 
 static const struct keydef case_keys[] = {
-	{ "sams-case", top_format, 1 },
+	{ "sams-case", schema_format_key, 1 },
 	{ "id", top_id, 1 },
 	{ "model", top_model, 1 },
 	{ "placement", read_group, 0 },

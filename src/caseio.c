@@ -6,11 +6,13 @@
 #include <unistd.h>
 
 #include "caseio.h"
+#include "cli.h"
 #include "date.h"
 #include "diag.h"
 #include "fileio.h"
 #include "find.h"
 #include "folder.h"
+#include "modelset.h"
 #include "sams.h"
 #include "state.h"
 #include "strbuf.h"
@@ -46,17 +48,19 @@ case_open_text(char *text, size_t len, const char *name, struct opened *o)
 	rc = model_get_in(o->c->model, folder_find(name), &o->m);
 	/* Not the id as written: no text from a case file in messages. */
 	at = ymap_get(o->c->doc.root, "model");
-	if (rc == -2 && model_get_dir() != NULL)
-		error_at(o->c->name, at->line, at->col, "the case names a "
-		    "model that the model folder %s does not have",
+	if (rc == 0 && o->m == NULL && model_get_dir() != NULL)
+		rc = error_at(o->c->name, at->line, at->col, "the case names "
+		    "a model that the model folder %s does not have",
 		    model_get_dir());
-	else if (rc == -2)
-		error_at(o->c->name, at->line, at->col, "the case names a "
-		    "model that does not exist");
+	else if (rc == 0 && o->m == NULL)
+		rc = error_at(o->c->name, at->line, at->col, "the case names "
+		    "a model that does not exist");
 	if (rc != 0 || state_check_case(o->m, o->c) > 0) {
 		opened_close(o);
-		return rc == -3 ? SAMS_EXIT_NOPERM : rc == MODEL_UNREADABLE ?
-		    SAMS_EXIT_NOINPUT : SAMS_EXIT_DATAERR;
+		/* XXX error contract: an exit status until caseio.c returns
+		 * -1; the kind is the model set's or the message's above. */
+		return rc != 0 ? cli_exit_status(diag_last_failure()) :
+		    SAMS_EXIT_DATAERR;
 	}
 	return 0;
 }

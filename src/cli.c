@@ -9,7 +9,7 @@
 #include "date.h"
 #include "diag.h"
 #include "fileio.h"
-#include "model.h"
+#include "modelset.h"
 #include "render.h"
 #include "sams.h"
 #include "text.h"

@@ -12,7 +12,7 @@
 #include "folder.h"
 #include "lint.h"
 #include "mergedriver.h"
-#include "model.h"
+#include "modelset.h"
 #include "render.h"
 #include "sams.h"
 #include "strbuf.h"

@@ -14,7 +14,7 @@
 #include "facts.h"
 #include "fileio.h"
 #include "folder.h"
-#include "model.h"
+#include "modelset.h"
 #include "pnr.h"
 #include "record.h"
 #include "sams.h"
@@ -204,15 +204,13 @@ create(struct new_case *nc, const char *path)
 	size_t len;
 	int rc;
 
-	rc = model_get_in(nc->model, folder_find(path), &m);
-	if (rc == -2) {
+	if (model_get_in(nc->model, folder_find(path), &m) != 0)
+		return cli_failed();
+	if (m == NULL) {
 		error_msg("--model: no model '%.40s'", nc->model);
 		suggest_model_id(nc->model);
+		return SAMS_EXIT_USAGE;
 	}
-	if (rc != 0)
-		return rc == -2 ? SAMS_EXIT_USAGE : rc == -3 ? SAMS_EXIT_NOPERM :
-		    rc == MODEL_UNREADABLE ? SAMS_EXIT_NOINPUT :
-		    SAMS_EXIT_DATAERR;
 	if ((rc = check_case(nc, m)) != 0)
 		return rc;
 	text = case_text(nc, &len);

@@ -4,29 +4,14 @@
 
 #include "cli.h"
 #include "diag.h"
+#include "duerule.h"
 #include "folder.h"
+#include "modelset.h"
 #include "describe.h"
 #include "render.h"
 #include "sams.h"
 #include "suggest.h"
 #include "text.h"
-
-/* The exit status for what model_get_in() returned (not -2). */
-static int
-describe_status(int rc)
-{
-	static const struct { int rc, status; } map[] = {
-		{ 0, 0 },
-		{ -3, SAMS_EXIT_NOPERM },
-		{ MODEL_UNREADABLE, SAMS_EXIT_NOINPUT },
-	};
-	size_t i;
-
-	for (i = 0; i < sizeof(map) / sizeof(map[0]); i++)
-		if (map[i].rc == rc)
-			return map[i].status;
-	return SAMS_EXIT_DATAERR;
-}
 
 int
 describe_options(int argc, char *argv[], const char *usage,
@@ -54,18 +39,19 @@ describe_options(int argc, char *argv[], const char *usage,
 				return rc < 0 ? cli_usage(usage, 0) : rc;
 		}
 	}
-	rc = model_get_in(id, folder_find("./-"), m);
-	if (rc == -2 && !asked) {	/* the folder lacks the model cases use */
+	if (model_get_in(id, folder_find("./-"), m) != 0)
+		return cli_failed();
+	if (*m == NULL && !asked) {	/* the folder lacks the model cases use */
 		error_at(model_get_dir(), 0, 0, "the model folder (--phases, "
 		    "SAMS_PHASES) has no model '%s'", id);
 		return SAMS_EXIT_DATAERR;
 	}
-	if (rc == -2) {
+	if (*m == NULL) {
 		error_msg("no model '%.40s'; see --model in sams(1)", id);
 		suggest_model_id(id);
 		return SAMS_EXIT_USAGE;
 	}
-	return describe_status(rc);
+	return 0;
 }
 
 static const char *

@@ -15,7 +15,7 @@
 #include "fileio.h"
 #include "find.h"
 #include "folder.h"
-#include "model.h"
+#include "modelset.h"
 #include "sams.h"
 #include "suggest.h"
 

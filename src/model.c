@@ -1,97 +1,15 @@
-/* Loading and checking the process model (sams-phases(5)). */
-#include <sys/stat.h>
-
-#include <errno.h>
-#include <pthread.h>
-#include <limits.h>
+/*
+ * Reading one model file, or a case folder's .sams/local.yml, against the
+ * schema of sams-phases(5); modellink.c links what it read.
+ */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
-#include "date.h"
 #include "diag.h"
 #include "facts.h"
-#include "fileio.h"
-#include "folder.h"
-#include "model.h"
-#include "sams.h"
-#include "schema.h"
+#include "modellink.h"
 #include "xalloc.h"
-
-static const char *model_dir;
-
-/* Due rules. */
-
-static const char *const rule_bases[] = {
-	"placement.date", "placement.end", "opened", "done", NULL
-};
-
-int
-due_rule_parse(const char *text, struct due_rule *rule, const char **why)
-{
-	const char *p = text;
-	size_t i, n;
-	long amount;
-	char *end;
-	int sign;
-
-	memset(rule, 0, sizeof(*rule));
-	n = strcspn(p, " +-");
-	for (i = 0; rule_bases[i] != NULL; i++)
-		if (strlen(rule_bases[i]) == n &&
-		    strncmp(rule_bases[i], p, n) == 0)
-			break;
-	*why = "must start with placement.date, placement.end or opened";
-	if (rule_bases[i] == NULL)
-		return -1;
-	rule->base = rule_bases[i];
-	p += n;
-	while (*p == ' ')
-		p++;
-	if (*p == '\0')
-		return 0;
-	*why = "must look like 'placement.date - 14d' (units d, w, m)";
-	if (*p != '+' && *p != '-')
-		return -1;
-	sign = *p++ == '-' ? -1 : 1;
-	while (*p == ' ')
-		p++;
-	if (*p < '0' || *p > '9')
-		return -1;
-	errno = 0;
-	amount = strtol(p, &end, 10);
-	if (errno != 0 || amount > 3660 || (*end != 'd' && *end != 'w' &&
-	    *end != 'm') || end[1] != '\0')
-		return -1;
-	rule->amount = sign * (int)amount;
-	rule->unit = *end;
-	return 0;
-}
-
-long
-due_rule_apply(const struct due_rule *rule, long base)
-{
-	switch (rule->unit) {
-	case 'm':
-		return date_add_months(base, rule->amount);
-	case 'w':
-		return date_add_days(base, 7L * rule->amount);
-	default:
-		return date_add_days(base, rule->amount);
-	}
-}
-
-void
-due_rule_format(const struct due_rule *rule, char *buf, size_t size)
-{
-	if (rule->amount == 0)
-		snprintf(buf, size, "%s", rule->base);
-	else
-		snprintf(buf, size, "%s %c %d%c", rule->base,
-		    rule->amount < 0 ? '-' : '+', abs(rule->amount),
-		    rule->unit);
-}
 
 /* Lookups. */
 
@@ -198,51 +116,32 @@ read_rule(struct schema *s, const struct ynode *v, struct due_rule *rule,
 	}
 }
 
-#define TEXT_KEY(type, name, field)					\
+/* An id of a role, phase, step or model: what names it in messages. */
+#define ID_KEY(fn, type, field, what)					\
 static void								\
-type##_##name(struct schema *s, const struct ynode *k,			\
-    const struct ynode *v, void *obj)					\
+fn(struct schema *s, const struct ynode *k, const struct ynode *v,	\
+    void *obj)								\
 {									\
 	(void)k;							\
-	((struct type *)obj)->field = schema_text(s, v, #name);		\
+	((type *)obj)->field = read_id(s, v, what);			\
 }
 
-TEXT_KEY(role, title, title)
-TEXT_KEY(role, about, about)
-TEXT_KEY(phase, title, title)
-TEXT_KEY(phase, about, about)
-
-static void
-role_id(struct schema *s, const struct ynode *k, const struct ynode *v,
-    void *obj)
-{
-	(void)k;
-	((struct role *)obj)->id = read_id(s, v, "role");
+#define RULE_KEY(fn, type, field)					\
+static void								\
+fn(struct schema *s, const struct ynode *k, const struct ynode *v,	\
+    void *obj)								\
+{									\
+	read_rule(s, v, &((type *)obj)->field, k->str);			\
 }
 
-static void
-phase_id(struct schema *s, const struct ynode *k, const struct ynode *v,
-    void *obj)
-{
-	(void)k;
-	((struct phase *)obj)->id = read_id(s, v, "phase");
-}
-
-static void
-phase_starts(struct schema *s, const struct ynode *k, const struct ynode *v,
-    void *obj)
-{
-	(void)k;
-	read_rule(s, v, &((struct phase *)obj)->starts, "starts");
-}
-
-static void
-phase_ends(struct schema *s, const struct ynode *k, const struct ynode *v,
-    void *obj)
-{
-	(void)k;
-	read_rule(s, v, &((struct phase *)obj)->ends, "ends");
-}
+ID_KEY(role_id, struct role, id, "role")
+SCHEMA_TEXT_KEY(role_title, struct role, title)
+SCHEMA_TEXT_KEY(role_about, struct role, about)
+ID_KEY(phase_id, struct phase, id, "phase")
+SCHEMA_TEXT_KEY(phase_title, struct phase, title)
+SCHEMA_TEXT_KEY(phase_about, struct phase, about)
+RULE_KEY(phase_starts, struct phase, starts)
+RULE_KEY(phase_ends, struct phase, ends)
 
 static void
 phase_opens_with(struct schema *s, const struct ynode *k,
@@ -281,35 +180,18 @@ static const struct keydef phase_keys[] = {
 
 /* Steps: names of phases, roles and prerequisites are linked afterwards. */
 
-struct step_ctx {
-	struct step		*st;
-	const struct ynode	*phase, *owner, *after;
-};
-
-#define STEP_TEXT_KEY(name, field)					\
-static void								\
-step_##field(struct schema *s, const struct ynode *k,			\
-    const struct ynode *v, void *obj)					\
-{									\
-	(void)k;							\
-	((struct step_ctx *)obj)->st->field = schema_text(s, v, name);	\
-}
-
-STEP_TEXT_KEY("title", title)
-STEP_TEXT_KEY("why", why)
-STEP_TEXT_KEY("source-note", source_note)
+ID_KEY(step_id, struct step_ctx, st->id, "step")
+SCHEMA_TEXT_KEY(step_title, struct step_ctx, st->title)
+SCHEMA_TEXT_KEY(step_why, struct step_ctx, st->why)
+SCHEMA_TEXT_KEY(step_source_note, struct step_ctx, st->source_note)
+SCHEMA_LIST_KEY(step_what, struct step_ctx, st->what, st->nwhat)
+SCHEMA_LIST_KEY(step_law, struct step_ctx, st->law, st->nlaw)
+RULE_KEY(step_due, struct step_ctx, st->due)
+RULE_KEY(step_due_acute, struct step_ctx, st->due_acute)
 
 static const char *const sources[] = {
 	"sams", "sisam", "law", "project", "local", NULL
 };
-
-static void
-step_id(struct schema *s, const struct ynode *k, const struct ynode *v,
-    void *obj)
-{
-	(void)k;
-	((struct step_ctx *)obj)->st->id = read_id(s, v, "step");
-}
 
 static void
 step_phase(struct schema *s, const struct ynode *k, const struct ynode *v,
@@ -330,26 +212,6 @@ step_owner(struct schema *s, const struct ynode *k, const struct ynode *v,
 }
 
 static void
-step_what(struct schema *s, const struct ynode *k, const struct ynode *v,
-    void *obj)
-{
-	struct step *st = ((struct step_ctx *)obj)->st;
-
-	(void)k;
-	schema_list(s, v, "what", &st->what, &st->nwhat);
-}
-
-static void
-step_law(struct schema *s, const struct ynode *k, const struct ynode *v,
-    void *obj)
-{
-	struct step *st = ((struct step_ctx *)obj)->st;
-
-	(void)k;
-	schema_list(s, v, "law", &st->law, &st->nlaw);
-}
-
-static void
 step_after(struct schema *s, const struct ynode *k, const struct ynode *v,
     void *obj)
 {
@@ -358,23 +220,6 @@ step_after(struct schema *s, const struct ynode *k, const struct ynode *v,
 	(void)k;
 	schema_list(s, v, "after", &c->st->after_ids, &c->st->nafter);
 	c->after = v;
-}
-
-static void
-step_due(struct schema *s, const struct ynode *k, const struct ynode *v,
-    void *obj)
-{
-	(void)k;
-	read_rule(s, v, &((struct step_ctx *)obj)->st->due, "due");
-}
-
-static void
-step_due_acute(struct schema *s, const struct ynode *k,
-    const struct ynode *v, void *obj)
-{
-	(void)k;
-	read_rule(s, v, &((struct step_ctx *)obj)->st->due_acute,
-	    "due-acute");
 }
 
 /* "6m": the step comes back that long after it was last done. */
@@ -481,17 +326,6 @@ static const struct keydef step_keys[] = {
 
 /* The top level. */
 
-struct model_ctx {
-	struct model		*m;
-	struct step_ctx		*steps;		/* the file's own steps */
-	size_t			 nown;
-	const struct ynode	*extends, *omit_node;
-	const char		**omit;
-	size_t			 nomit;
-	const char		*local_base;	/* .sams/local.yml: its model */
-	const struct ynode	*due, *due_acute, *contacts;
-};
-
 /*
  * Far more than any model needs, and few enough that linking and merging,
  * which compare steps with steps, stay quick on a hostile file.
@@ -580,37 +414,9 @@ top_steps(struct schema *s, const struct ynode *k, const struct ynode *v,
 	}
 }
 
-static void
-top_format(struct schema *s, const struct ynode *k, const struct ynode *v,
-    void *obj)
-{
-	(void)obj;
-	schema_version(s, v, k->str);
-}
-
-static void
-top_id(struct schema *s, const struct ynode *k, const struct ynode *v,
-    void *obj)
-{
-	(void)k;
-	((struct model_ctx *)obj)->m->id = read_id(s, v, "model");
-}
-
-static void
-top_title(struct schema *s, const struct ynode *k, const struct ynode *v,
-    void *obj)
-{
-	(void)k;
-	((struct model_ctx *)obj)->m->title = schema_text(s, v, "title");
-}
-
-static void
-top_about(struct schema *s, const struct ynode *k, const struct ynode *v,
-    void *obj)
-{
-	(void)k;
-	((struct model_ctx *)obj)->m->about = schema_text(s, v, "about");
-}
+ID_KEY(top_id, struct model_ctx, m->id, "model")
+SCHEMA_TEXT_KEY(top_title, struct model_ctx, m->title)
+SCHEMA_TEXT_KEY(top_about, struct model_ctx, m->about)
 
 static void
 top_extends(struct schema *s, const struct ynode *k, const struct ynode *v,
@@ -633,7 +439,7 @@ top_omit(struct schema *s, const struct ynode *k, const struct ynode *v,
 }
 
 static const struct keydef model_keys[] = {
-	{ "sams-model", top_format, 1 },
+	{ "sams-model", schema_format_key, 1 },
 	{ "id", top_id, 1 },
 	{ "title", top_title, 1 },
 	{ "about", top_about, 0 },
@@ -645,480 +451,13 @@ static const struct keydef model_keys[] = {
 	{ NULL, NULL, 0 }
 };
 
-/* Linking: references by id, duplicates and cycles. */
-
-#define CHECK_DUPLICATES(s, arr, n, what) do {				\
-	size_t i_, j_;							\
-	for (i_ = 0; i_ < (n); i_++)					\
-		for (j_ = 0; (arr)[i_].id != NULL && j_ < i_; j_++)	\
-			if ((arr)[j_].id != NULL &&			\
-			    strcmp((arr)[i_].id, (arr)[j_].id) == 0) {	\
-				(s)->errors++;				\
-				error_at((s)->file, (arr)[i_].line,	\
-				    (arr)[i_].col, "duplicate " what	\
-				    " id '%s' (first at line %zu)",	\
-				    (arr)[i_].id, (arr)[j_].line);	\
-				break;					\
-			}						\
-} while (0)
-
-static void
-link_step(struct schema *s, struct model *m, struct step_ctx *c)
-{
-	struct step *st = c->st;
-	size_t i;
-
-	if (c->phase != NULL) {
-		st->phase = model_phase_index(m, c->phase->str);
-		if (st->phase == NO_INDEX)
-			schema_error(s, c->phase, "unknown phase '%.40s'",
-			    c->phase->str);
-	}
-	if (c->owner != NULL) {
-		st->owner = model_role_index(m, c->owner->str);
-		if (st->owner == NO_INDEX)
-			schema_error(s, c->owner, "unknown role '%.40s'",
-			    c->owner->str);
-	}
-	st->after = arena_alloc(s->arena, (st->nafter + 1) *
-	    sizeof(*st->after));
-	for (i = 0; i < st->nafter; i++) {
-		st->after[i] = model_step_index(m, st->after_ids[i]);
-		if (st->after[i] == NO_INDEX)
-			schema_error(s, c->after, "unknown prerequisite step "
-			    "'%.40s'", st->after_ids[i]);
-	}
-}
-
-/* A step may wait only for steps of its own phase or earlier ones. */
-static void
-check_order(struct schema *s, const struct model *m, const struct step_ctx *c)
-{
-	const struct step *st = c->st;
-	size_t k, p;
-
-	for (k = 0; k < st->nafter; k++) {
-		if (st->after[k] == NO_INDEX || st->phase == NO_INDEX)
-			continue;
-		p = m->steps[st->after[k]].phase;
-		if (p != NO_INDEX && p > st->phase)
-			schema_error(s, c->after, "step '%s' waits for '%s', "
-			    "which belongs to a later phase", st->id,
-			    st->after_ids[k]);
-	}
-}
-
-/*
- * The same for a base step that waits for a step this file redefines in a
- * later phase: told at the redefining step, since the base step's position
- * is in another file.
- */
-static void
-check_base_order(struct schema *s, const struct model *m,
-    struct step_ctx *const *own)
-{
-	const struct step *st, *pre;
-	const struct step_ctx *c;
-	size_t i, k;
-
-	for (i = 0; i < m->nsteps; i++) {
-		st = &m->steps[i];
-		if (own[i] != NULL || st->phase == NO_INDEX)
-			continue;
-		for (k = 0; k < st->nafter; k++) {
-			if (st->after[k] == NO_INDEX ||
-			    (c = own[st->after[k]]) == NULL)
-				continue;
-			pre = c->st;
-			if (pre->phase == NO_INDEX || pre->phase <= st->phase)
-				continue;
-			if (c->phase != NULL)
-				schema_error(s, c->phase, "step '%s' moves to "
-				    "a later phase than the base's step '%s', "
-				    "which waits for it", pre->id, st->id);
-			else {
-				s->errors++;
-				error_at(s->file, pre->line, pre->col, "step "
-				    "'%s' moves to a later phase than the "
-				    "base's step '%s', which waits for it",
-				    pre->id, st->id);
-			}
-		}
-	}
-}
-
-/*
- * Reports path[from..depth), steps that wait for each other in a circle,
- * starting at the first of the file's own steps in it: a base step's
- * position is in another file.  own[i] says whether step i is the file's.
- */
-static void
-report_step_cycle(struct schema *s, const struct model *m,
-    struct step_ctx *const *own, const size_t *path, size_t depth,
-    size_t from)
-{
-	char chain[512];
-	const char *base = NULL;
-	size_t k, n = depth - from, start = 0, used = 0;
-	const struct step *st;
-
-	for (k = 0; k < n; k++)
-		if (own[path[from + k]] != NULL)
-			break;
-	if (k < n)
-		start = k;
-	for (k = 0; k <= n && used < sizeof(chain); k++) {
-		st = &m->steps[path[from + (start + k) % n]];
-		if (base == NULL && own[path[from + (start + k) % n]] == NULL)
-			base = st->id;
-		used += (size_t)snprintf(chain + used, sizeof(chain) - used,
-		    "%s%s", k > 0 ? " -> " : "", st->id);
-	}
-	st = &m->steps[path[from + start]];
-	s->errors++;
-	if (own[path[from + start]] == NULL)	/* never: the base loaded */
-		error_at(s->file, 0, 0, "circular prerequisites: %s", chain);
-	else if (base != NULL)
-		error_at(s->file, st->line, st->col, "circular prerequisites: "
-		    "%s (through the base's step '%s')", chain, base);
-	else
-		error_at(s->file, st->line, st->col, "circular prerequisites: "
-		    "%s", chain);
-}
-
-/*
- * Reports each circle of steps that wait for each other, once, at the
- * first step of it met.  A depth-first walk without recursion: linear in
- * steps and prerequisites, and no deep stack on a long chain.
- */
-static void
-check_cycles(struct schema *s, const struct model *m,
-    struct step_ctx *const *own)
-{
-	unsigned char *state;	/* 0 unseen, 1 on the path, 2 done */
-	size_t *path, *next, *pos, depth, i, u, v;
-
-	state = xcalloc(m->nsteps + 1, 1);
-	path = xcalloc(m->nsteps + 1, sizeof(*path));
-	next = xcalloc(m->nsteps + 1, sizeof(*next));
-	pos = xcalloc(m->nsteps + 1, sizeof(*pos));
-	for (i = 0; i < m->nsteps; i++) {
-		if (state[i] != 0)
-			continue;
-		state[i] = 1;
-		path[0] = i;
-		next[0] = pos[i] = 0;
-		depth = 1;
-		while (depth > 0) {
-			u = path[depth - 1];
-			if (next[depth - 1] == m->steps[u].nafter) {
-				state[u] = 2;
-				depth--;
-				continue;
-			}
-			v = m->steps[u].after[next[depth - 1]++];
-			if (v == NO_INDEX || state[v] == 2)
-				continue;
-			if (state[v] == 1) {
-				report_step_cycle(s, m, own, path, depth,
-				    pos[v]);
-				continue;
-			}
-			state[v] = 1;
-			pos[v] = depth;
-			path[depth] = v;
-			next[depth++] = 0;
-		}
-	}
-	free(pos);
-	free(next);
-	free(path);
-	free(state);
-}
-
-static void
-link_model(struct schema *s, struct model_ctx *c)
-{
-	struct model *m = c->m;
-	struct step_ctx **own;
-	size_t i;
-
-	CHECK_DUPLICATES(s, m->roles, m->nroles, "role");
-	CHECK_DUPLICATES(s, m->phases, m->nphases, "phase");
-	CHECK_DUPLICATES(s, m->steps, m->nsteps, "step");
-	for (i = 0; i < c->nown; i++)
-		link_step(s, m, &c->steps[i]);
-	for (i = 0; i < c->nown; i++)
-		check_order(s, m, &c->steps[i]);
-	/* Which merged steps are the file's own, the rest the base's. */
-	own = xcalloc(m->nsteps + 1, sizeof(*own));
-	for (i = 0; i < c->nown; i++)
-		own[c->steps[i].st - m->steps] = &c->steps[i];
-	check_base_order(s, m, own);
-	check_cycles(s, m, own);
-	free(own);
-}
-
-/* Extending: base steps */
-
-static int
-listed(const char **list, size_t n, const char *id)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (strcmp(list[i], id) == 0)
-			return 1;
-	return 0;
-}
-
-/*
- * Whether the file's own steps define id (and so replace the base's).  A
- * step without an id is the file's own (reading it reported the lack).
- */
-static int
-own_step(const struct model_ctx *c, const char *id)
-{
-	size_t i;
-
-	if (id == NULL)
-		return 1;
-	for (i = 0; i < c->nown; i++)
-		if (c->steps[i].st->id != NULL &&
-		    strcmp(c->steps[i].st->id, id) == 0)
-			return 1;
-	return 0;
-}
-
-/* Base roles first (indexes kept), the file's own roles after. */
-static void
-merge_roles(struct schema *s, struct model *m, const struct model *base)
-{
-	struct role *roles;
-	size_t i, k, n = base->nroles;
-
-	roles = arena_alloc(s->arena, (base->nroles + m->nroles) *
-	    sizeof(*roles));
-	memcpy(roles, base->roles, base->nroles * sizeof(*roles));
-	for (i = 0; i < m->nroles; i++) {
-		for (k = 0; k < base->nroles; k++)
-			if (m->roles[i].id != NULL &&
-			    strcmp(m->roles[i].id, roles[k].id) == 0)
-				break;
-		if (k < base->nroles) {
-			m->roles[i].about = m->roles[i].about != NULL ?
-			    m->roles[i].about : roles[k].about;
-			roles[k] = m->roles[i];
-		} else
-			roles[n++] = m->roles[i];
-	}
-	m->roles = roles;
-	m->nroles = n;
-}
-
-static size_t
-find_step(const struct step *steps, size_t n, const char *id)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (steps[i].id != NULL && strcmp(steps[i].id, id) == 0)
-			return i;
-	return NO_INDEX;
-}
-
-/* A base step's prerequisites in the merged list; omitted ones go. */
-static void
-relink_base_step(struct schema *s, struct step *st, const struct step *steps,
-    size_t n)
-{
-	const char **ids = st->after_ids;
-	size_t k, kept = 0, old = st->nafter, j;
-
-	st->after_ids = arena_alloc(s->arena, (old + 1) * sizeof(*ids));
-	st->after = arena_alloc(s->arena, (old + 1) * sizeof(*st->after));
-	for (k = 0; k < old; k++) {
-		j = find_step(steps, n, ids[k]);
-		if (j == NO_INDEX)
-			continue;
-		st->after_ids[kept] = ids[k];
-		st->after[kept++] = j;
-	}
-	st->nafter = kept;
-}
-
-/* Moves own step i to the end of the merged list. */
-static void
-place_own(struct model_ctx *c, size_t i, struct step *steps, size_t *n)
-{
-	steps[*n] = *c->steps[i].st;
-	c->steps[i].st = &steps[(*n)++];
-}
-
-/*
- * The base's steps, less those omitted or redefined, phase by phase with
- * the file's own steps after each phase's base steps.
- */
-static void
-merge_steps(struct schema *s, struct model_ctx *c, const struct model *base)
-{
-	struct model *m = c->m;
-	struct step *steps;
-	unsigned char *placed;
-	size_t p, i, n = 0;
-
-	steps = arena_alloc(s->arena, (base->nsteps + c->nown + 1) *
-	    sizeof(*steps));
-	placed = arena_alloc(s->arena, c->nown + 1);
-	for (p = 0; p < base->nphases; p++) {
-		for (i = 0; i < base->nsteps; i++)
-			if (base->steps[i].phase == p &&
-			    !listed(c->omit, c->nomit, base->steps[i].id) &&
-			    !own_step(c, base->steps[i].id))
-				steps[n++] = base->steps[i];
-		for (i = 0; i < c->nown; i++)
-			if (c->steps[i].phase != NULL && model_phase_index(base,
-			    c->steps[i].phase->str) == p) {
-				place_own(c, i, steps, &n);
-				placed[i] = 1;
-			}
-	}
-	for (i = 0; i < c->nown; i++)	/* an unknown phase: linking says so */
-		if (!placed[i])
-			place_own(c, i, steps, &n);
-	for (i = 0; i < n; i++)
-		if (!own_step(c, steps[i].id))
-			relink_base_step(s, &steps[i], steps, n);
-	m->steps = steps;
-	m->nsteps = n;
-}
-
-static void lock_cache(void);
-static void unlock_cache(void);
-
-/*
- * The models being loaded, each waiting for the model it extends, so that
- * one that comes back extends itself: reported, never an endless
- * recursion.  Guarded by the cache lock, which loading holds throughout.
- */
-#define MODEL_MAX_EXTENDS	8
-
-static struct extending {
-	const char	*id;		/* NULL: .sams/local.yml, or no id */
-	const char	*file;
-	size_t		 line, col;	/* of its 'extends' */
-	int		 in_cycle;	/* the cycle is reported */
-} chain[MODEL_MAX_EXTENDS];
-static size_t nchain;
-
-/* Reports the cycle from chain[k] back to it: "a -> b -> a". */
-static void
-report_cycle(struct schema *s, size_t k)
-{
-	char ids[MODEL_MAX_EXTENDS * 48];
-	size_t i, used = 0;
-
-	for (i = k; i < nchain; i++) {
-		used += (size_t)snprintf(ids + used, sizeof(ids) - used,
-		    "%s -> ", chain[i].id);
-		chain[i].in_cycle = 1;
-	}
-	snprintf(ids + used, sizeof(ids) - used, "%s", chain[k].id);
-	s->errors++;
-	error_at(chain[k].file, chain[k].line, chain[k].col, "model '%s' "
-	    "extends itself: %s", chain[k].id, ids);
-}
-
-/*
- * Gets the model id that the model being read extends into *base, or
- * returns -1 after reporting why it cannot.
- */
-static int
-get_base(struct schema *s, struct model_ctx *c, const char *id,
-    const struct ynode *at, const struct model **base)
-{
-	struct extending *me;
-	size_t k;
-	int rc = -1;
-
-	lock_cache();
-	if (nchain == MODEL_MAX_EXTENDS) {
-		schema_error(s, at, "models extend each other more than %d "
-		    "deep", MODEL_MAX_EXTENDS);
-		goto out;
-	}
-	me = &chain[nchain++];
-	me->id = c->local_base == NULL ? c->m->id : NULL;
-	me->file = s->file;
-	me->line = at != NULL ? at->line : 0;
-	me->col = at != NULL ? at->col : 0;
-	me->in_cycle = 0;
-	for (k = 0; k < nchain; k++)
-		if (chain[k].id != NULL && strcmp(chain[k].id, id) == 0)
-			break;
-	if (k < nchain)
-		report_cycle(s, k);
-	else if ((rc = model_get(id, base)) == 0)
-		;
-	else if (me->in_cycle || rc == MODEL_UNREADABLE)
-		s->errors++;	/* reported once, at the model it began with */
-	else if (rc == -3)
-		schema_error(s, at, "cannot extend model '%s': it is being "
-		    "loaded, so these models extend each other", id);
-	else
-		schema_error(s, at, "cannot extend model '%s': no such model, "
-		    "or it is broken", id);
-	nchain--;
-	if (rc != 0)
-		rc = -1;
-out:
-	unlock_cache();
-	return rc;
-}
-
-/*
- * "extends: sams": the base's roles, phases and steps, then the file's.
- * Returns -1 if there is no base: nothing else can be checked against it.
- */
-static int
-extend(struct schema *s, struct model_ctx *c, const char *id,
-    const struct ynode *at)
-{
-	const struct model *base;
-	struct model *m = c->m;
-	size_t i;
-
-	if (get_base(s, c, id, at, &base) != 0)
-		return -1;
-	if (c->local_base != NULL) {
-		m->id = base->id;
-		m->title = base->title;
-		m->about = base->about;
-	}
-	if (m->nphases > 0)
-		schema_error(s, at, "a model that extends another keeps its "
-		    "phases; leave out 'phases'");
-	for (i = 0; i < c->nomit; i++)
-		if (model_step_index(base, c->omit[i]) == NO_INDEX)
-			schema_error(s, c->omit_node, "cannot omit '%.40s': "
-			    "model '%s' has no such step", c->omit[i],
-			    base->id);
-	m->phases = arena_alloc(s->arena, (base->nphases + 1) *
-	    sizeof(*m->phases));
-	memcpy(m->phases, base->phases, base->nphases * sizeof(*m->phases));
-	m->nphases = base->nphases;
-	merge_roles(s, m, base);
-	merge_steps(s, c, base);
-	return 0;
-}
-
 /*
  * Starts loading: a model that owns text, its context and schema, and the
  * parsed tree.  A tree with duplicate keys or bad values is still checked.
  */
 static struct model *
 begin_load(char *text, size_t len, const char *name, struct model_ctx *c,
-    struct schema *s)
+    struct schema *s, model_base_fn *get_base)
 {
 	struct model *m;
 
@@ -1127,6 +466,7 @@ begin_load(char *text, size_t len, const char *name, struct model_ctx *c,
 	m->name = xstrdup(name);
 	memset(c, 0, sizeof(*c));
 	c->m = m;
+	c->get_base = get_base;
 	s->file = m->name;
 	s->arena = &m->doc.arena;
 	s->errors = 0;
@@ -1148,21 +488,21 @@ end_load(struct model *m, const struct schema *s)
 }
 
 struct model *
-model_load(char *text, size_t len, const char *name)
+model_read(char *text, size_t len, const char *name, model_base_fn *get_base)
 {
 	struct model_ctx c;
 	struct model *m;
 	struct schema s;
 	int linkable = 1;
 
-	m = begin_load(text, len, name, &c, &s);
+	m = begin_load(text, len, name, &c, &s, get_base);
 	if (m->doc.root == NULL && s.errors == 0)
 		schema_error(&s, NULL, "empty model file");
 	else if (m->doc.root != NULL) {
 		schema_map(&s, m->doc.root, model_keys, &c, "the model",
 		    NULL);
 		if (c.extends != NULL)
-			linkable = extend(&s, &c, c.extends->str,
+			linkable = model_extend(&s, &c, c.extends->str,
 			    c.extends) == 0;
 		else if (m->nroles == 0 || m->nphases == 0)
 			schema_error(&s, m->doc.root, "the model needs 'roles' "
@@ -1171,7 +511,7 @@ model_load(char *text, size_t len, const char *name)
 			schema_error(&s, c.omit_node, "'omit' goes with "
 			    "'extends'");
 		if (linkable)
-			link_model(&s, &c);
+			model_link(&s, &c);
 	}
 	return end_load(m, &s);
 }
@@ -1187,194 +527,7 @@ model_free(struct model *m)
 	free(m);
 }
 
-/* Whether model_dir was found to be a folder: 0 not yet looked, 1 yes. */
-static int model_dir_state;
-
-void
-model_set_dir(const char *dir)
-{
-	model_dir = dir;
-	model_dir_state = 0;
-}
-
-const char *
-model_get_dir(void)
-{
-	return model_dir;
-}
-
-struct cached_model {
-	char		*id;
-	struct model	*m;
-	int		 rc;
-};
-
-static struct cached_model	*cache;
-static size_t			 ncache;
-
-/*
- * A model folder that is not there is told as such, once a run (not as
- * a model it lacks); returns 0 if it is a folder, or MODEL_UNREADABLE.
- * Called with the cache lock held.
- */
-static int
-check_model_dir(void)
-{
-	struct stat st;
-
-	const char *why;
-
-	if (model_dir_state == 0) {
-		model_dir_state = 1;
-		if (stat(model_dir, &st) == -1)
-			why = errno == ENOENT ? "no such folder" :
-			    strerror(errno);
-		else if (!S_ISDIR(st.st_mode))
-			why = "not a folder";
-		else
-			why = NULL;
-		if (why != NULL) {
-			model_dir_state = -1;
-			error_at(model_dir, 0, 0, "the model folder (--phases, "
-			    "SAMS_PHASES): %s", why);
-		}
-	}
-	return model_dir_state == 1 ? 0 : MODEL_UNREADABLE;
-}
-
-/* Loads DIR/ID.yml from the folder set by model_set_dir(). */
-static int
-load_by_id(const char *id, struct model **out)
-{
-	struct stat st;
-	char *path, *text;
-	size_t len;
-	int rc;
-
-	*out = NULL;
-	if (check_model_dir() != 0)
-		return MODEL_UNREADABLE;
-	path = xasprintf("%s/%s.yml", model_dir, id);
-	/* No such model: the caller says so, without the id (it may come
-	 * from a case file).  A dangling link is a model that cannot be
-	 * read, and file_read() says so. */
-	if (lstat(path, &st) == -1 && errno == ENOENT) {
-		free(path);
-		return -2;
-	}
-	rc = file_read(path, YAML_MAX_BYTES, &text, &len);
-	if (rc == 0)
-		*out = model_load(text, len, path);
-	free(path);
-	if (rc != 0)
-		return rc == SAMS_EXIT_NOINPUT ? MODEL_UNREADABLE : -1;
-	if (*out != NULL && strcmp((*out)->id, id) != 0) {
-		error_at((*out)->name, 0, 0, "the file defines model '%s', "
-		    "not '%.40s'", (*out)->id, id);
-		model_free(*out);
-		*out = NULL;
-	}
-	return *out == NULL ? -1 : 0;
-}
-
-/*
- * report's workers share the cache; a loaded model is read-only.  The lock
- * is recursive: loading a model that extends another loads that one too.
- */
-static pthread_mutex_t cache_lock;
-static pthread_once_t cache_once = PTHREAD_ONCE_INIT;
-
-static void
-init_cache_lock(void)
-{
-	pthread_mutexattr_t attr;
-
-	pthread_mutexattr_init(&attr);
-	pthread_mutexattr_settype(&attr, PTHREAD_MUTEX_RECURSIVE);
-	pthread_mutex_init(&cache_lock, &attr);
-	pthread_mutexattr_destroy(&attr);
-}
-
-static void
-lock_cache(void)
-{
-	pthread_once(&cache_once, init_cache_lock);
-	pthread_mutex_lock(&cache_lock);
-}
-
-static void
-unlock_cache(void)
-{
-	pthread_mutex_unlock(&cache_lock);
-}
-
-/* A cache entry's rc while its model loads: asked for again, a cycle. */
-#define LOADING		(-3)
-
-int
-model_get(const char *id, const struct model **out)
-{
-	const struct builtin_model *b;
-	struct model *m;
-	size_t i;
-	int rc;
-
-	*out = NULL;
-	if (!schema_is_id(id))
-		return -2;	/* never a path: "../x" opens nothing */
-	if (model_dir == NULL) {
-		for (b = builtin_models; b->id != NULL; b++)
-			if (strcmp(b->id, id) == 0) {
-				*out = b->model;
-				return 0;
-			}
-		return -2;	/* the caller says where it was named */
-	}
-	pthread_once(&cache_once, init_cache_lock);
-	pthread_mutex_lock(&cache_lock);
-	for (i = 0; i < ncache; i++)
-		if (strcmp(cache[i].id, id) == 0) {
-			*out = cache[i].m;
-			rc = cache[i].rc;
-			pthread_mutex_unlock(&cache_lock);
-			return rc;
-		}
-	cache = xreallocarray(cache, ncache + 1, sizeof(*cache));
-	cache[ncache].id = xstrdup(id);
-	cache[ncache].m = NULL;
-	cache[ncache].rc = LOADING;
-	ncache++;
-	rc = load_by_id(id, &m);	/* may add entries: i stays valid */
-	cache[i].m = m;
-	cache[i].rc = rc;
-	*out = m;
-	pthread_mutex_unlock(&cache_lock);
-	return rc;
-}
-
-void
-model_cache_release(void)
-{
-	size_t i;
-
-	for (i = 0; i < ncache; i++) {
-		free(cache[i].id);
-		model_free(cache[i].m);
-	}
-	free(cache);
-	cache = NULL;
-	ncache = 0;
-}
-
 /* .sams/local.yml: a case folder's own routines on top of a model. */
-
-static void
-local_format(struct schema *s, const struct ynode *k, const struct ynode *v,
-    void *obj)
-{
-	(void)obj;
-	schema_version(s, v, k->str);
-}
 
 #define LOCAL_MAP(name, field)						\
 static void								\
@@ -1393,7 +546,7 @@ LOCAL_MAP("due-acute", due_acute)
 LOCAL_MAP("contacts", contacts)
 
 static const struct keydef local_keys[] = {
-	{ "sams-local", local_format, 1 },
+	{ "sams-local", schema_format_key, 1 },
 	{ "omit", top_omit, 0 },
 	{ "roles", top_roles, 0 },
 	{ "steps", top_steps, 0 },
@@ -1443,69 +596,25 @@ local_contacts_apply(struct schema *s, struct model *m,
 }
 
 struct model *
-model_load_local(char *text, size_t len, const char *name, const char *base)
+model_read_local(char *text, size_t len, const char *name, const char *base,
+    model_base_fn *get_base)
 {
 	struct model_ctx c;
 	struct model *m;
 	struct schema s;
 
-	m = begin_load(text, len, name, &c, &s);
+	m = begin_load(text, len, name, &c, &s, get_base);
 	c.local_base = base;
 	if (m->doc.root != NULL) {
 		schema_map(&s, m->doc.root, local_keys, &c, "local.yml", NULL);
-		if (extend(&s, &c, base, m->doc.root) == 0) {
-			link_model(&s, &c);
+		if (model_extend(&s, &c, base, m->doc.root) == 0) {
+			model_link(&s, &c);
 			local_rules(&s, m, c.due, 0);
 			local_rules(&s, m, c.due_acute, 1);
 			local_contacts_apply(&s, m, c.contacts);
 		}
 	} else if (s.errors == 0)
-		extend(&s, &c, base, NULL);
+		model_extend(&s, &c, base, NULL);
 	return end_load(m, &s);
 }
 
-int
-model_get_in(const char *id, const char *folder, const struct model **out)
-{
-	struct model *m = NULL;
-	char *path, *key, *text;
-	size_t i, len;
-	int rc;
-
-	/* No such base model: say so, not that local.yml cannot extend it. */
-	if (folder == NULL || (rc = model_get(id, out)) != 0)
-		return folder == NULL ? model_get(id, out) : rc;
-	path = strcmp(folder, ".") == 0 ? xstrdup(".sams/local.yml") :
-	    xasprintf("%s/.sams/local.yml", folder);
-	key = xasprintf("%s\n%s", path, id);
-	pthread_once(&cache_once, init_cache_lock);
-	pthread_mutex_lock(&cache_lock);
-	if (model_dir != NULL && check_model_dir() != 0) {
-		pthread_mutex_unlock(&cache_lock);
-		free(key);
-		free(path);
-		return MODEL_UNREADABLE;
-	}
-	for (i = 0; i < ncache; i++)
-		if (strcmp(cache[i].id, key) == 0)
-			break;
-	if (i == ncache) {
-		/* Read once a folder, trusted or not; 1: it has none. */
-		rc = folder_read(folder, "local.yml", &text, &len);
-		if (rc == 0 && text != NULL)
-			m = model_load_local(text, len, path, id);
-		cache = xreallocarray(cache, ncache + 1, sizeof(*cache));
-		cache[ncache].id = key;
-		cache[ncache].m = m;
-		cache[ncache].rc = rc == SAMS_EXIT_NOPERM ? -3 : rc != 0 ? -1 :
-		    text == NULL ? 1 : m != NULL ? 0 : -1;
-		ncache++;
-		key = NULL;
-	}
-	*out = cache[i].m;
-	rc = cache[i].rc;
-	pthread_mutex_unlock(&cache_lock);
-	free(key);
-	free(path);
-	return rc == 1 ? model_get(id, out) : rc;
-}

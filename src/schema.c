@@ -112,3 +112,11 @@ schema_version(struct schema *s, const struct ynode *v, const char *key)
 		schema_error(s, v, "unsupported %s format (this sams reads "
 		    "format 1)", key);
 }
+
+void
+schema_format_key(struct schema *s, const struct ynode *k,
+    const struct ynode *v, void *obj)
+{
+	(void)obj;
+	schema_version(s, v, k->str);
+}

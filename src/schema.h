@@ -46,6 +46,33 @@ const char *schema_text(struct schema *s, const struct ynode *n,
 void	 schema_list(struct schema *s, const struct ynode *n,
 	    const char *field, const char ***out, size_t *count);
 
+/*
+ * Key handlers for the many keys whose value is read as it is, named by
+ * the key in messages.  SCHEMA_TEXT_KEY(fn, type, field) defines fn, which
+ * stores schema_text() in ((type *)obj)->field; SCHEMA_LIST_KEY(fn, type,
+ * field, count) stores schema_list() in field and count.  A field may be
+ * a path: "c->id".
+ */
+#define SCHEMA_TEXT_KEY(fn, type, field)				\
+static void								\
+fn(struct schema *s, const struct ynode *k, const struct ynode *v,	\
+    void *obj)								\
+{									\
+	((type *)obj)->field = schema_text(s, v, k->str);		\
+}
+#define SCHEMA_LIST_KEY(fn, type, field, count)			\
+static void								\
+fn(struct schema *s, const struct ynode *k, const struct ynode *v,	\
+    void *obj)								\
+{									\
+	schema_list(s, v, k->str, &((type *)obj)->field,		\
+	    &((type *)obj)->count);					\
+}
+
+/* The handler of a format version key ("sams-case: 1"): schema_version(). */
+void	 schema_format_key(struct schema *s, const struct ynode *k,
+	    const struct ynode *v, void *obj);
+
 /* Reports an error at node n and counts it. */
 void	 schema_error(struct schema *s, const struct ynode *n,
 	    const char *fmt, ...) __attribute__((format(printf, 3, 4)));

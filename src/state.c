@@ -5,6 +5,7 @@
 
 #include "date.h"
 #include "diag.h"
+#include "duerule.h"
 #include "facts.h"
 #include "state.h"
 #include "xalloc.h"

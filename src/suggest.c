@@ -6,6 +6,7 @@
 #include "diag.h"
 #include "facts.h"
 #include "folder.h"
+#include "modelset.h"
 #include "xalloc.h"
 #include "suggest.h"
 
@@ -181,7 +182,8 @@ suggest_other_model(const struct model *m, enum suggest_kind kind,
 		if (strcmp(*mid, m->id) == 0)
 			continue;
 		rc = model_get(*mid, &other);
-		if (rc == 0 && suggest_model_has(other, kind, id))
+		if (rc == 0 && other != NULL &&
+		    suggest_model_has(other, kind, id))
 			found = other->id;
 	}
 	diag_set_sink(NULL, NULL, 0);
@@ -293,7 +295,7 @@ filter_folder(struct suggest_filter *f, const char *folder,
 	int found = 0;
 
 	for (id = builtin_model_ids; *id != NULL; id++) {
-		if (model_get_in(*id, folder, &m) != 0)
+		if (model_get_in(*id, folder, &m) != 0 || m == NULL)
 			continue;
 		found |= suggest_model_has(m, f->kind, f->id);
 		suggest_add_model(sg, m, f->kind);

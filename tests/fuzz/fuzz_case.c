@@ -6,7 +6,7 @@
 
 #include "case.h"
 #include "diag.h"
-#include "model.h"
+#include "modelset.h"
 #include "state.h"
 #include "xalloc.h"
 

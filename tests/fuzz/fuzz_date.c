@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "date.h"
-#include "model.h"
+#include "duerule.h"
 #include "xalloc.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

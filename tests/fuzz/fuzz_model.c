@@ -11,7 +11,7 @@
 #include <unistd.h>
 
 #include "diag.h"
-#include "model.h"
+#include "modelset.h"
 #include "xalloc.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

@@ -1,6 +1,7 @@
 /* Unit tests of filter.c: names compared as people's, and step filters. */
 #include "date.h"
 #include "filter.h"
+#include "modelset.h"
 #include "strbuf.h"
 #include "testutil.h"
 

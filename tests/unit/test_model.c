@@ -3,7 +3,7 @@
 #include <unistd.h>
 
 #include "facts.h"
-#include "model.h"
+#include "modelset.h"
 #include "strbuf.h"
 #include "testutil.h"
 
@@ -307,8 +307,10 @@ test_model_get_opens_no_path_for_an_id(void **state)
 	write_file(dir, "x.yml", "sams-model: 1\nid: x\ntitle: X\n"
 	    "extends: sams\nsteps: []\n");
 	model_set_dir(models);
-	assert_int_equal(model_get("../x", &m), -2);
-	assert_int_equal(model_get("", &m), -2);
+	assert_int_equal(model_get("../x", &m), 0);
+	assert_null(m);
+	assert_int_equal(model_get("", &m), 0);
+	assert_null(m);
 	assert_string_equal(messages(), "");
 	model_set_dir(NULL);
 	model_cache_release();
@@ -371,8 +373,10 @@ test_model_folder_that_is_not_there(void **state)
 	assert_non_null(mkdtemp(dir));
 	gone = xasprintf("%s/gone", dir);
 	model_set_dir(gone);
-	assert_int_equal(model_get("sams", &m), MODEL_UNREADABLE);
-	assert_int_equal(model_get_in("sisam", dir, &m), MODEL_UNREADABLE);
+	assert_int_equal(model_get("sams", &m), -1);
+	assert_int_equal(diag_last_failure(), FAIL_NOINPUT);
+	assert_int_equal(model_get_in("sisam", dir, &m), -1);
+	assert_int_equal(diag_last_failure(), FAIL_NOINPUT);
 	msg = messages();
 	assert_non_null(strstr(msg, "/gone: error: the model folder "
 	    "(--phases, SAMS_PHASES): no such folder\n"));
@@ -381,9 +385,11 @@ test_model_folder_that_is_not_there(void **state)
 	model_cache_release();
 	link = xasprintf("%s/sams.yml", dir);
 	assert_int_equal(symlink("nowhere.yml", link), 0);
-	assert_int_equal(model_get("sams", &m), MODEL_UNREADABLE);
+	assert_int_equal(model_get("sams", &m), -1);
+	assert_int_equal(diag_last_failure(), FAIL_NOINPUT);
 	assert_reported("sams.yml: error: cannot open: No such file");
-	assert_int_equal(model_get("sisam", &m), -2);
+	assert_int_equal(model_get("sisam", &m), 0);
+	assert_null(m);
 	model_set_dir(NULL);
 	model_cache_release();
 	remove_files(dir, names);

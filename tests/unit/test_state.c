@@ -1,5 +1,6 @@
 /* Unit tests of the state engine on the built-in SAMS model. */
 #include "date.h"
+#include "modelset.h"
 #include "state.h"
 #include "testutil.h"
 

@@ -1,6 +1,6 @@
 /* Unit tests of "did you mean": git's weights, the floor, ties, the note. */
 #include "facts.h"
-#include "model.h"
+#include "modelset.h"
 #include "suggest.h"
 #include "testutil.h"
 
