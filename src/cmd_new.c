@@ -204,8 +204,10 @@ create(struct new_case *nc, const char *path)
 	size_t len;
 	int rc;
 
+	/* The last kind, not the worst: a model whose base cannot be read
+	 * is a broken model (65), as always told. */
 	if (model_get_in(nc->model, folder_find(path), &m) != 0)
-		return cli_failed();
+		return cli_exit_status(diag_last_failure());
 	if (m == NULL) {
 		error_msg("--model: no model '%.40s'", nc->model);
 		suggest_model_id(nc->model);

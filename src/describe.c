@@ -39,8 +39,9 @@ describe_options(int argc, char *argv[], const char *usage,
 				return rc < 0 ? cli_usage(usage, 0) : rc;
 		}
 	}
+	/* The last kind, not the worst: see create() in cmd_new.c. */
 	if (model_get_in(id, folder_find("./-"), m) != 0)
-		return cli_failed();
+		return cli_exit_status(diag_last_failure());
 	if (*m == NULL && !asked) {	/* the folder lacks the model cases use */
 		error_at(model_get_dir(), 0, 0, "the model folder (--phases, "
 		    "SAMS_PHASES) has no model '%s'", id);
