@@ -193,23 +193,18 @@ static const char *const sources[] = {
 	"sams", "sisam", "law", "project", "local", NULL
 };
 
-static void
-step_phase(struct schema *s, const struct ynode *k, const struct ynode *v,
-    void *obj)
-{
-	(void)k;
-	if (schema_text(s, v, "phase") != NULL)
-		((struct step_ctx *)obj)->phase = v;
+/* A name linked afterwards: its node, for the position of messages. */
+#define NAME_KEY(fn, field)						\
+static void								\
+fn(struct schema *s, const struct ynode *k, const struct ynode *v,	\
+    void *obj)								\
+{									\
+	if (schema_text(s, v, k->str) != NULL)				\
+		((struct step_ctx *)obj)->field = v;			\
 }
 
-static void
-step_owner(struct schema *s, const struct ynode *k, const struct ynode *v,
-    void *obj)
-{
-	(void)k;
-	if (schema_text(s, v, "owner") != NULL)
-		((struct step_ctx *)obj)->owner = v;
-}
+NAME_KEY(step_phase, phase)
+NAME_KEY(step_owner, owner)
 
 static void
 step_after(struct schema *s, const struct ynode *k, const struct ynode *v,
