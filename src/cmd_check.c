@@ -252,8 +252,9 @@ check_file(const char *path)
 	}
 	if (strncmp(text, "sams-local:", 11) == 0 ||
 	    strstr(text, "\nsams-local:") != NULL) {
+		/* A malformed config.yml is a finding here: check on. */
 		rc = folder_default_model(folder_find(path), &base);
-		if (rc != 0) {
+		if (rc != 0 && rc != SAMS_EXIT_DATAERR) {
 			free(text);
 			return rc;
 		}

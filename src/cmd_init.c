@@ -249,13 +249,13 @@ write_config(const char *dir, const char *name)
 
 	path = xasprintf("%s/.sams/config.yml", dir);
 	if (access(path, F_OK) != 0) {
+		/* Every value through case_quote(): "X # y" is no comment. */
 		strbuf_addstr(&sb, "# Inställningar för ärendemappen; se "
 		    "sams(1).\nsams-config: 1\nmunicipality: ");
-		if (name != NULL)
-			case_quote(&sb, name);
-		else
-			strbuf_addstr(&sb, "\"\"");
-		strbuf_addstr(&sb, "\nmodel: sams\n");
+		case_quote(&sb, name != NULL ? name : "");
+		strbuf_addstr(&sb, "\nmodel: ");
+		case_quote(&sb, "sams");
+		strbuf_addch(&sb, '\n');
 		rc = file_create(path, sb.buf, sb.len);
 		if (rc == 0)
 			say_made(path, "");

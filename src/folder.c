@@ -287,9 +287,10 @@ folder_default_model(const char *folder, char **model)
 		v = ymap_get(doc.root, "model");
 		if (v != NULL && v->kind == YN_SCALAR && schema_is_id(v->str))
 			*model = xstrdup(v->str);
-	}
+	} else
+		rc = SAMS_EXIT_DATAERR;	/* reported: never exit 0 after it */
 	ydoc_release(&doc);
 	free(text);
 	free(path);
-	return 0;
+	return rc;
 }

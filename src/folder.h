@@ -33,8 +33,8 @@ int		 folder_read(const char *folder, const char *name, char **text,
 
 /*
  * The default model in the case folder's .sams/config.yml: 0 with *model
- * the id or NULL (the caller frees it), or a status from folder_read().
- * folder may be NULL.
+ * the id or NULL (the caller frees it), a status from folder_read(), or
+ * 65 after reporting that config.yml is not YAML.  folder may be NULL.
  */
 int		 folder_default_model(const char *folder, char **model);
 
