@@ -13,6 +13,7 @@
 #include "render.h"
 #include "sams.h"
 #include "text.h"
+#include "walk.h"
 
 int
 cli_date(const char *arg, const char *option, long *day)
@@ -47,40 +48,138 @@ bad_option(void)
 		error_msg("unknown option '%.40s'", word);
 }
 
-int
+enum cli_parsed
 cli_common_option(int opt, const char *arg)
 {
+	static const struct {
+		const char	*name;
+		enum color_mode	 mode;
+	} colors[] = {
+		{ "auto", COLOR_AUTO },
+		{ "always", COLOR_ALWAYS },
+		{ "never", COLOR_NEVER },
+	};
 	long day;
-	int rc;
+	size_t i;
 
 	switch (opt) {
-	case '?':
-	case ':':
-		bad_option();
-		return -1;
 	case OPT_TODAY:
-		rc = cli_date(arg, "--today", &day);
-		if (rc == 0)
-			date_set_today(day);
-		return rc;
+		if (cli_date(arg, "--today", &day) != 0)
+			return CLI_BAD;
+		date_set_today(day);
+		return CLI_GO;
 	case OPT_PHASES:
 		model_set_dir(arg);
-		return 0;
+		return CLI_GO;
 	case OPT_COLOR:
-		if (strcmp(arg, "auto") == 0)
-			render_set_color(COLOR_AUTO);
-		else if (strcmp(arg, "always") == 0)
-			render_set_color(COLOR_ALWAYS);
-		else if (strcmp(arg, "never") == 0)
-			render_set_color(COLOR_NEVER);
-		else {
-			error_msg("--color wants auto, always or never");
-			return SAMS_EXIT_USAGE;
-		}
-		return 0;
-	default:
-		return -1;
+		for (i = 0; i < sizeof(colors) / sizeof(colors[0]); i++)
+			if (strcmp(arg, colors[i].name) == 0) {
+				render_set_color(colors[i].mode);
+				return CLI_GO;
+			}
+		error_msg("--color wants auto, always or never");
+		return CLI_BAD;
+	default:	/* not one of them: a mistake in the caller */
+		error_msg("option %d is not a common option", opt);
+		return CLI_BAD;
 	}
+}
+
+/* Every command's own long options, by the value getopt_long() gives. */
+static const struct option own_options[] = {
+	{ "acute", no_argument, NULL, OPT_ACUTE },
+	{ "by", required_argument, NULL, OPT_BY },
+	{ "by-owner", no_argument, NULL, OPT_BY_OWNER },
+	{ "contact", required_argument, NULL, OPT_CONTACT },
+	{ "date", required_argument, NULL, OPT_DATE },
+	{ "due-within", required_argument, NULL, OPT_DUE_WITHIN },
+	{ "exit-status", no_argument, NULL, OPT_EXIT_STATUS },
+	{ "files0-from", required_argument, NULL, OPT_FILES0 },
+	{ "format", required_argument, NULL, OPT_FORMAT },
+	{ "id", required_argument, NULL, OPT_ID },
+	{ "model", required_argument, NULL, OPT_MODEL },
+	{ "name", required_argument, NULL, OPT_NAME },
+	{ "no-school-change", no_argument, NULL, OPT_NO_SCHOOL_CHANGE },
+	{ "note", required_argument, NULL, OPT_NOTE },
+	{ "overdue", no_argument, NULL, OPT_OVERDUE },
+	{ "owner", required_argument, NULL, OPT_OWNER },
+	{ "phase", required_argument, NULL, OPT_PHASE },
+	{ "placement-date", required_argument, NULL, OPT_PLACEMENT_DATE },
+	{ "reason", required_argument, NULL, OPT_REASON },
+	{ "receiving", required_argument, NULL, OPT_RECEIVING },
+	{ "role", required_argument, NULL, OPT_ROLE },
+	{ "school-form", required_argument, NULL, OPT_SCHOOL_FORM },
+	{ "sending", required_argument, NULL, OPT_SENDING },
+	{ "type", required_argument, NULL, OPT_TYPE },
+};
+
+/* The long options every command takes, after its own. */
+static const struct option common_options[] = {
+	{ "color", required_argument, NULL, OPT_COLOR },
+	{ "help", no_argument, NULL, 'h' },
+	{ "phases", required_argument, NULL, OPT_PHASES },
+	{ "today", required_argument, NULL, OPT_TODAY },
+};
+
+#define NOWN	(sizeof(own_options) / sizeof(own_options[0]))
+#define NCOMMON	(sizeof(common_options) / sizeof(common_options[0]))
+
+/* The table getopt_long() wants: the options in opts, the common ones, 0. */
+static void
+select_options(const int *opts, struct option out[NOWN + NCOMMON + 1])
+{
+	size_t i, k, n = 0;
+
+	for (i = 0; opts != NULL && opts[i] != 0 && n < NOWN; i++)
+		for (k = 0; k < NOWN; k++)
+			if (own_options[k].val == opts[i])
+				out[n++] = own_options[k];
+	for (k = 0; k < NCOMMON; k++)
+		out[n++] = common_options[k];
+	memset(&out[n], 0, sizeof(out[n]));
+}
+
+static int
+is_common(int opt)
+{
+	size_t k;
+
+	for (k = 0; k < NCOMMON; k++)
+		if (common_options[k].val == opt)
+			return 1;
+	return 0;
+}
+
+enum cli_parsed
+cli_parse(int argc, char *argv[], const char *usage, const int *opts,
+    cli_option_fn *fn, void *ctx)
+{
+	struct option longopts[NOWN + NCOMMON + 1];
+	enum cli_parsed parsed;
+	int ch;
+
+	select_options(opts, longopts);
+	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+		if (ch == 'h') {
+			cli_usage(usage, 1);
+			return CLI_DONE;
+		}
+		if (ch == '?' || ch == ':') {
+			bad_option();
+			return cli_bad_usage(usage);
+		}
+		parsed = is_common(ch) ? cli_common_option(ch, optarg) :
+		    fn(ch, optarg, ctx);
+		if (parsed != CLI_GO)
+			return parsed;
+	}
+	return CLI_GO;
+}
+
+int
+cli_parsed_status(enum cli_parsed parsed)
+{
+	return parsed == CLI_BAD ? SAMS_EXIT_USAGE : SAMS_EXIT_OK;
 }
 
 /*
@@ -166,6 +265,13 @@ cli_usage(const char *text, int help)
 	return SAMS_EXIT_USAGE;
 }
 
+enum cli_parsed
+cli_bad_usage(const char *text)
+{
+	cli_usage(text, 0);
+	return CLI_BAD;
+}
+
 int
 cli_operands(int given, int min, int max, const char *what,
     const char *usage)
@@ -176,7 +282,7 @@ cli_operands(int given, int min, int max, const char *what,
 	return cli_usage(usage, 0);
 }
 
-int
+enum cli_parsed
 cli_format(const char *arg, enum cli_format *fmt)
 {
 	if (strcmp(arg, "text") == 0)
@@ -185,9 +291,24 @@ cli_format(const char *arg, enum cli_format *fmt)
 		*fmt = FORMAT_JSON;
 	else {
 		error_msg("--format wants text or json");
-		return SAMS_EXIT_USAGE;
+		return CLI_BAD;
 	}
-	return 0;
+	return CLI_GO;
+}
+
+int
+cli_paths(struct pathlist *files, const char *files0, int n,
+    char *operands[])
+{
+	int i, worst = 0;
+
+	if (files0 != NULL)
+		worst = walk_files0(files, files0);
+	for (i = 0; i < n; i++)
+		worst = sams_exit_worst(worst, walk_operand(files,
+		    operands[i]));
+	pathlist_sort(files);
+	return worst;
 }
 
 /*

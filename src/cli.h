@@ -30,16 +30,16 @@ enum cli_option {
 	OPT_SCHOOL_FORM,
 	OPT_CONTACT,
 	OPT_SENDING,
-	OPT_RECEIVING
+	OPT_RECEIVING,
+	OPT_NAME,
+	OPT_FILES0,
+	OPT_OWNER,
+	OPT_OVERDUE,
+	OPT_DUE_WITHIN,
+	OPT_BY_OWNER,
+	OPT_EXIT_STATUS,
+	OPT_PHASE
 };
-
-/* Long options every command accepts, for the end of its table. */
-#define CLI_COMMON_OPTIONS						\
-	{ "color", required_argument, NULL, OPT_COLOR },		\
-	{ "help", no_argument, NULL, 'h' },				\
-	{ "phases", required_argument, NULL, OPT_PHASES },		\
-	{ "today", required_argument, NULL, OPT_TODAY },		\
-	{ NULL, 0, NULL, 0 }
 
 enum cli_format {
 	FORMAT_TEXT,
@@ -47,10 +47,42 @@ enum cli_format {
 };
 
 /*
- * Handles an option every command takes.  Returns 0 when handled, 64 after
- * reporting a bad value, and -1 when opt is not a common option.
+ * What an option parser found, for the command to act on: go on with the
+ * command, stop with status 0 (--help was printed), or stop with status 64
+ * (a usage error was reported).  Option parsers return this, never an
+ * exit status; cli_parsed_status() is the one place that maps it.
  */
-int	cli_common_option(int opt, const char *arg);
+enum cli_parsed {
+	CLI_GO,
+	CLI_DONE,
+	CLI_BAD
+};
+
+/* The exit status of a parse that stops the command: 0, or 64 for CLI_BAD. */
+int	cli_parsed_status(enum cli_parsed parsed);
+
+/*
+ * A command's handler of one of its own options (opt, with arg or NULL):
+ * CLI_GO, or CLI_DONE or CLI_BAD to stop.  ctx is the command's.
+ */
+typedef enum cli_parsed	cli_option_fn(int opt, char *arg, void *ctx);
+
+/*
+ * Parses a command's options with getopt_long(): the long options named in
+ * opts (a list of enum cli_option ending in 0) and those every command
+ * takes.  --help prints usage (CLI_DONE); an unknown option or a missing
+ * value is reported with the usage (CLI_BAD); the common options are
+ * handled here and the command's own passed to fn.  CLI_GO leaves optind
+ * at the operands.
+ */
+enum cli_parsed	cli_parse(int argc, char *argv[], const char *usage,
+		    const int *opts, cli_option_fn *fn, void *ctx);
+
+/*
+ * Handles an option every command takes (--color, --phases, --today):
+ * CLI_GO, or CLI_BAD after reporting a bad value.
+ */
+enum cli_parsed	cli_common_option(int opt, const char *arg);
 /* Remembers argv for messages about bad options; silences getopt. */
 void	cli_set_argv(char *argv[]);
 /* The longest SAMS_LOCK_TIMEOUT, in seconds. */
@@ -68,6 +100,9 @@ int	cli_environment(void);
  */
 int	cli_usage(const char *text, int help);
 
+/* cli_usage(text, 0) in an option parser: returns CLI_BAD. */
+enum cli_parsed	cli_bad_usage(const char *text);
+
 /*
  * Checks that a command got from min to max operands; else says what it
  * expected (what: "FILE and STEP") and prints the usage.  0 or 64.
@@ -75,10 +110,21 @@ int	cli_usage(const char *text, int help);
 int	cli_operands(int given, int min, int max, const char *what,
 	    const char *usage);
 
+struct pathlist;
+
+/*
+ * The case files of a batch command (check, report): those listed in the
+ * file files0 (NULL: none) and those found under the n operands, sorted.
+ * Returns the worst status of walk_files0() and walk_operand(), having
+ * collected all that could be read.
+ */
+int	cli_paths(struct pathlist *files, const char *files0, int n,
+	    char *operands[]);
+
 /* Parses a --date-like argument; 0 or 64 after reporting. */
 int	cli_date(const char *arg, const char *option, long *day);
-/* Parses --format text|json; 0 or 64 after reporting. */
-int	cli_format(const char *arg, enum cli_format *fmt);
+/* Parses --format text|json: CLI_GO, or CLI_BAD after reporting. */
+enum cli_parsed	cli_format(const char *arg, enum cli_format *fmt);
 /*
  * Checks free text from the command line (a note, a reason): not empty, at
  * most 4000 bytes, UTF-8, newlines and tabs but no other control, line
@@ -111,16 +157,6 @@ int	cli_failed(void);
 /* The exit status of one kind of failure (0 for FAIL_NONE). */
 int	cli_exit_status(enum diag_fail kind);
 
-/*
- * What an option parser found, for the command to act on: go on with the
- * command, stop with status 0 (--help was printed), or stop with status 64
- * (a usage error was reported).
- */
-enum cli_parsed {
-	CLI_GO,
-	CLI_DONE,
-	CLI_BAD
-};
 
 /*
  * Flushes standard output; 74 after reporting a write error, else rc.

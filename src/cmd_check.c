@@ -24,8 +24,6 @@ static const char usage_check[] =
     "sams check [--format text|json] [--files0-from FILE] [--today DATE]\n"
     "           PATH...\n";
 
-enum { OPT_FILES0 = 512 };
-
 /* The problems --format json collects for one file. */
 struct problems {
 	char		*file;
@@ -346,39 +344,39 @@ check_all(struct pathlist *files, enum cli_format format)
 	return worst;
 }
 
+struct check_opts {
+	enum cli_format	 format;
+	const char	*files0;
+};
+
+static enum cli_parsed
+check_option(int opt, char *arg, void *ctx)
+{
+	struct check_opts *o = ctx;
+
+	if (opt == OPT_FORMAT)
+		return cli_format(arg, &o->format);
+	o->files0 = arg;	/* OPT_FILES0 */
+	return CLI_GO;
+}
+
 int
 cmd_check(int argc, char *argv[])
 {
-	static const struct option longopts[] = {
-		{ "files0-from", required_argument, NULL, OPT_FILES0 },
-		{ "format", required_argument, NULL, OPT_FORMAT },
-		CLI_COMMON_OPTIONS
-	};
+	static const int options[] = { OPT_FILES0, OPT_FORMAT, 0 };
 	struct pathlist files = PATHLIST_INIT;
-	enum cli_format format = FORMAT_TEXT;
-	const char *files0 = NULL;
-	int ch, rc, worst = 0;
+	struct check_opts o = { FORMAT_TEXT, NULL };
+	enum cli_parsed parsed;
+	int worst;
 
-	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-		if (ch == 'h')
-			return cli_usage(usage_check, 1);
-		if (ch == OPT_FILES0)
-			files0 = optarg;
-		else if (ch == OPT_FORMAT) {
-			if ((rc = cli_format(optarg, &format)) != 0)
-				return rc;
-		} else if ((rc = cli_common_option(ch, optarg)) != 0)
-			return rc < 0 ? cli_usage(usage_check, 0) : rc;
-	}
-	if (optind >= argc && files0 == NULL)
+	parsed = cli_parse(argc, argv, usage_check, options, check_option,
+	    &o);
+	if (parsed != CLI_GO)
+		return cli_parsed_status(parsed);
+	if (optind >= argc && o.files0 == NULL)
 		return cli_usage(usage_check, 0);
-	if (files0 != NULL)
-		worst = walk_files0(&files, files0);
-	for (; optind < argc; optind++)
-		worst = sams_exit_worst(worst, walk_operand(&files,
-		    argv[optind]));
-	pathlist_sort(&files);
-	worst = sams_exit_worst(worst, check_all(&files, format));
+	worst = cli_paths(&files, o.files0, argc - optind, argv + optind);
+	worst = sams_exit_worst(worst, check_all(&files, o.format));
 	pathlist_free(&files);
 	return worst;
 }

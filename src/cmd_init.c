@@ -24,8 +24,6 @@
 
 static const char usage_init[] = "sams init [--name MUNICIPALITY] [DIR]\n";
 
-enum { OPT_NAME = 512 };
-
 static const char attributes[] =
     "# Case files merge with sams merge-file: see sams(1).\n"
     "*.yml merge=sams\n"
@@ -265,27 +263,29 @@ write_config(const char *dir, const char *name)
 	return rc;
 }
 
+static enum cli_parsed
+name_option(int opt, char *arg, void *ctx)
+{
+	(void)opt;	/* OPT_NAME */
+	if (cli_line(arg, "--name") != 0)
+		return CLI_BAD;
+	*(const char **)ctx = arg;
+	return CLI_GO;
+}
+
 int
 cmd_init(int argc, char *argv[])
 {
-	static const struct option longopts[] = {
-		{ "name", required_argument, NULL, OPT_NAME },
-		CLI_COMMON_OPTIONS
-	};
+	static const int options[] = { OPT_NAME, 0 };
 	const char *dir = ".", *name = NULL;
+	enum cli_parsed parsed;
 	char *path;
-	int ch, rc;
+	int rc;
 
-	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-		if (ch == 'h')
-			return cli_usage(usage_init, 1);
-		if (ch == OPT_NAME) {
-			if ((rc = cli_line(optarg, "--name")) != 0)
-				return rc;
-			name = optarg;
-		} else if ((rc = cli_common_option(ch, optarg)) != 0)
-			return rc < 0 ? cli_usage(usage_init, 0) : rc;
-	}
+	parsed = cli_parse(argc, argv, usage_init, options, name_option,
+	    &name);
+	if (parsed != CLI_GO)
+		return cli_parsed_status(parsed);
 	if (argc - optind > 1)
 		return cli_usage(usage_init, 0);
 	if (optind < argc)

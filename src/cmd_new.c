@@ -260,77 +260,73 @@ check_file_name(const char *path)
 	return cli_usage(usage_new, 0);
 }
 
-static int
-parse_options(int argc, char *argv[], struct new_case *nc,
-    const char **date, const char **by)
-{
-	static const struct option longopts[] = {
-		{ "acute", no_argument, NULL, OPT_ACUTE },
-		{ "by", required_argument, NULL, OPT_BY },
-		{ "contact", required_argument, NULL, OPT_CONTACT },
-		{ "date", required_argument, NULL, OPT_DATE },
-		{ "id", required_argument, NULL, OPT_ID },
-		{ "model", required_argument, NULL, OPT_MODEL },
-		{ "no-school-change", no_argument, NULL, OPT_NO_SCHOOL_CHANGE },
-		{ "placement-date", required_argument, NULL,
-		    OPT_PLACEMENT_DATE },
-		{ "receiving", required_argument, NULL, OPT_RECEIVING },
-		{ "school-form", required_argument, NULL, OPT_SCHOOL_FORM },
-		{ "sending", required_argument, NULL, OPT_SENDING },
-		{ "type", required_argument, NULL, OPT_TYPE },
-		CLI_COMMON_OPTIONS
-	};
-	int ch, rc;
+/* Where --date and --by go, beside the case's own options. */
+struct new_options {
+	struct new_case	*nc;
+	const char	*date, *by;
+};
 
-	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-		switch (ch) {
-		case OPT_ACUTE: nc->acute = 1; break;
-		case OPT_BY: *by = optarg; break;
-		case OPT_DATE: *date = optarg; break;
-		case OPT_ID: nc->id = optarg; break;
-		case OPT_MODEL: nc->model = optarg; break;
-		case OPT_NO_SCHOOL_CHANGE: nc->no_change = 1; break;
-		case OPT_PLACEMENT_DATE: nc->placement_date = optarg; break;
-		case OPT_RECEIVING: nc->receiving = optarg; break;
-		case OPT_SCHOOL_FORM: nc->form = optarg; break;
-		case OPT_SENDING: nc->sending = optarg; break;
-		case OPT_TYPE: nc->type = optarg; break;
-		case OPT_CONTACT:
-			if (nc->ncontacts == MAX_CONTACTS) {
-				error_msg("at most %d --contact options",
-				    MAX_CONTACTS);
-				return SAMS_EXIT_USAGE;
-			}
-			nc->contacts[nc->ncontacts++] = optarg;
-			break;
-		case 'h':
-			return cli_usage(usage_new, 1) - 1;
-		default:
-			rc = cli_common_option(ch, optarg);
-			if (rc != 0)
-				return rc < 0 ? cli_usage(usage_new, 0) : rc;
+static enum cli_parsed
+new_option(int opt, char *arg, void *ctx)
+{
+	struct new_options *o = ctx;
+	struct new_case *nc = o->nc;
+
+	switch (opt) {
+	case OPT_ACUTE: nc->acute = 1; break;
+	case OPT_BY: o->by = arg; break;
+	case OPT_DATE: o->date = arg; break;
+	case OPT_ID: nc->id = arg; break;
+	case OPT_MODEL: nc->model = arg; break;
+	case OPT_NO_SCHOOL_CHANGE: nc->no_change = 1; break;
+	case OPT_PLACEMENT_DATE: nc->placement_date = arg; break;
+	case OPT_RECEIVING: nc->receiving = arg; break;
+	case OPT_SCHOOL_FORM: nc->form = arg; break;
+	case OPT_SENDING: nc->sending = arg; break;
+	case OPT_TYPE: nc->type = arg; break;
+	case OPT_CONTACT:
+		if (nc->ncontacts == MAX_CONTACTS) {
+			error_msg("at most %d --contact options",
+			    MAX_CONTACTS);
+			return CLI_BAD;
 		}
+		nc->contacts[nc->ncontacts++] = arg;
+		break;
 	}
-	if (argc - optind == 1)
-		return 0;
+	return CLI_GO;
+}
+
+static enum cli_parsed
+parse_options(int argc, char *argv[], struct new_options *o)
+{
+	static const int options[] = { OPT_ACUTE, OPT_BY, OPT_CONTACT,
+	    OPT_DATE, OPT_ID, OPT_MODEL, OPT_NO_SCHOOL_CHANGE,
+	    OPT_PLACEMENT_DATE, OPT_RECEIVING, OPT_SCHOOL_FORM, OPT_SENDING,
+	    OPT_TYPE, 0 };
+	enum cli_parsed parsed;
+
+	parsed = cli_parse(argc, argv, usage_new, options, new_option, o);
+	if (parsed != CLI_GO || argc - optind == 1)
+		return parsed;
 	error_msg(argc - optind == 0 ? "no FILE given: new makes one case "
 	    "file" : "one FILE expected, %d given: new makes one case file "
 	    "at a time", argc - optind);
-	return cli_usage(usage_new, 0);
+	return cli_bad_usage(usage_new);
 }
 
 int
 cmd_new(int argc, char *argv[])
 {
-	const char *date = NULL, *by = NULL;
 	struct new_case nc;
+	struct new_options o = { &nc, NULL, NULL };
+	enum cli_parsed parsed;
 	char *id = NULL, *folder_model;
 	int rc;
 
 	memset(&nc, 0, sizeof(nc));
-	rc = parse_options(argc, argv, &nc, &date, &by);
-	if (rc != 0)
-		return rc < 0 ? SAMS_EXIT_OK : rc;
+	parsed = parse_options(argc, argv, &o);
+	if (parsed != CLI_GO)
+		return cli_parsed_status(parsed);
 	if ((rc = case_refuse_stdin(argv[optind])) != 0 ||
 	    (rc = check_file_name(argv[optind])) != 0)
 		return rc;
@@ -343,7 +339,7 @@ cmd_new(int argc, char *argv[])
 	if (nc.id == NULL)
 		nc.id = id = random_id();
 	nc.opened.kind = EV_OPENED;
-	rc = record_when_who(&nc.opened, date, by);
+	rc = record_when_who(&nc.opened, o.date, o.by);
 	if (rc == 0)
 		rc = create(&nc, argv[optind]);
 	free(id);

@@ -15,14 +15,11 @@ static const char usage_next[] =
     "sams next [--format text|json] [--role ROLE] [--owner NAME]\n"
     "          [--today DATE] FILE...\n";
 
-enum {
-	OPT_OWNER = 512
-};
-
 struct next_opts {
 	enum cli_format	 format;
 	const char	*role;
 	int		 shown;
+	const char	*owner;		/* --owner, before SAMS_OWNER */
 	struct step_filter filter;
 	struct suggest_filter role_filter;
 };
@@ -44,43 +41,39 @@ show_next(const struct case_state *st, void *arg)
 	o->shown++;
 }
 
+static enum cli_parsed
+next_option(int opt, char *arg, void *ctx)
+{
+	struct next_opts *o = ctx;
+
+	switch (opt) {
+	case OPT_FORMAT:
+		return cli_format(arg, &o->format);
+	case OPT_ROLE:
+		o->role = arg;
+		break;
+	case OPT_OWNER:
+		o->owner = arg;
+		break;
+	}
+	return CLI_GO;
+}
+
 int
 cmd_next(int argc, char *argv[])
 {
-	static const struct option longopts[] = {
-		{ "format", required_argument, NULL, OPT_FORMAT },
-		{ "owner", required_argument, NULL, OPT_OWNER },
-		{ "role", required_argument, NULL, OPT_ROLE },
-		CLI_COMMON_OPTIONS
-	};
+	static const int options[] = { OPT_FORMAT, OPT_OWNER, OPT_ROLE, 0 };
 	struct next_opts o = { .format = FORMAT_TEXT, .filter = STEP_FILTER_INIT };
-	const char *owner = NULL;
-	int ch, rc;
+	enum cli_parsed parsed;
+	int rc;
 
-	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-		switch (ch) {
-		case OPT_FORMAT:
-			if ((rc = cli_format(optarg, &o.format)) != 0)
-				return rc;
-			break;
-		case OPT_ROLE:
-			o.role = optarg;
-			break;
-		case OPT_OWNER:
-			owner = optarg;
-			break;
-		case 'h':
-			return cli_usage(usage_next, 1);
-		default:
-			rc = cli_common_option(ch, optarg);
-			if (rc != 0)
-				return rc < 0 ? cli_usage(usage_next, 0) : rc;
-		}
-	}
+	parsed = cli_parse(argc, argv, usage_next, options, next_option, &o);
+	if (parsed != CLI_GO)
+		return cli_parsed_status(parsed);
 	if ((rc = cli_operands(argc - optind, 1, argc, "FILE",
 	    usage_next)) != 0)
 		return rc;
-	if ((rc = cli_owner(owner, &o.filter.owner)) != 0)
+	if ((rc = cli_owner(o.owner, &o.filter.owner)) != 0)
 		return rc;
 	o.filter.role = o.role;
 	if (suggest_filter_begin(&o.role_filter, SUGGEST_ROLE, "--role", o.role,

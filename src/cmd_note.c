@@ -24,12 +24,13 @@ int
 cmd_note(int argc, char *argv[])
 {
 	struct record_opts o;
+	enum cli_parsed parsed;
 	struct event ev;
 	int rc;
 
-	rc = record_options(argc, argv, usage_note, 0, &o);
-	if (rc != 0)
-		return rc < 0 ? SAMS_EXIT_OK : rc;
+	parsed = record_options(argc, argv, usage_note, 0, &o);
+	if (parsed != CLI_GO)
+		return cli_parsed_status(parsed);
 	if ((rc = cli_operands(argc - optind, 2, 2, "FILE and TEXT",
 	    usage_note)) != 0)
 		return rc;

@@ -17,8 +17,8 @@ cmd_phases(int argc, char *argv[])
 	int rc;
 
 	rc = describe_options(argc, argv, usage_phases, &m);
-	if (rc != 0)
-		return rc < 0 ? SAMS_EXIT_OK : rc;
+	if (rc != 0 || m == NULL)	/* m NULL: --help */
+		return rc;
 	if (optind != argc)
 		return cli_usage(usage_phases, 0);
 	printf("%s (%s)\n", m->title, m->id);

@@ -22,6 +22,7 @@ struct replace_request {
 	struct event	 ev;		/* the replace event */
 	const char	*type;
 	int		 acute;
+	const char	*placement, *by;	/* --date, --by */
 };
 
 static int
@@ -49,8 +50,9 @@ add_events(const struct opened *o, struct event *evs, size_t *n, void *arg)
 }
 
 static int
-check(struct replace_request *req, const char *placement)
+check(struct replace_request *req)
 {
+	const char *placement = req->placement;
 	const struct fact_def *def = fact_lookup("placement.type");
 	const char *why;
 	long day;
@@ -72,45 +74,42 @@ check(struct replace_request *req, const char *placement)
 	return 0;
 }
 
+static enum cli_parsed
+replace_option(int opt, char *arg, void *ctx)
+{
+	struct replace_request *req = ctx;
+
+	switch (opt) {
+	case OPT_ACUTE: req->acute = 1; break;
+	case OPT_BY: req->by = arg; break;
+	case OPT_DATE: req->placement = arg; break;
+	case OPT_NOTE: req->ev.note = arg; break;
+	case OPT_TYPE: req->type = arg; break;
+	}
+	return CLI_GO;
+}
+
 int
 cmd_replace(int argc, char *argv[])
 {
-	static const struct option longopts[] = {
-		{ "acute", no_argument, NULL, OPT_ACUTE },
-		{ "by", required_argument, NULL, OPT_BY },
-		{ "date", required_argument, NULL, OPT_DATE },
-		{ "note", required_argument, NULL, OPT_NOTE },
-		{ "type", required_argument, NULL, OPT_TYPE },
-		CLI_COMMON_OPTIONS
-	};
+	static const int options[] = { OPT_ACUTE, OPT_BY, OPT_DATE, OPT_NOTE,
+	    OPT_TYPE, 0 };
 	struct replace_request req;
-	const char *placement = NULL, *by = NULL;
-	int ch, rc;
+	enum cli_parsed parsed;
+	int rc;
 
 	memset(&req, 0, sizeof(req));
-	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-		switch (ch) {
-		case OPT_ACUTE: req.acute = 1; break;
-		case OPT_BY: by = optarg; break;
-		case OPT_DATE: placement = optarg; break;
-		case OPT_NOTE: req.ev.note = optarg; break;
-		case OPT_TYPE: req.type = optarg; break;
-		case 'h':
-			return cli_usage(usage_replace, 1);
-		default:
-			rc = cli_common_option(ch, optarg);
-			if (rc != 0)
-				return rc < 0 ? cli_usage(usage_replace, 0) :
-				    rc;
-		}
-	}
+	parsed = cli_parse(argc, argv, usage_replace, options, replace_option,
+	    &req);
+	if (parsed != CLI_GO)
+		return cli_parsed_status(parsed);
 	if ((rc = cli_operands(argc - optind, 1, 1, "one FILE",
 	    usage_replace)) != 0)
 		return rc;
 	req.ev.kind = EV_REPLACE;
-	req.ev.value = placement;
-	if ((rc = check(&req, placement)) != 0 ||
-	    (rc = record_when_who(&req.ev, NULL, by)) != 0)
+	req.ev.value = req.placement;
+	if ((rc = check(&req)) != 0 ||
+	    (rc = record_when_who(&req.ev, NULL, req.by)) != 0)
 		return rc;
 	if ((rc = find_operand(&argv[optind])) != 0)
 		return rc;
@@ -118,7 +117,7 @@ cmd_replace(int argc, char *argv[])
 	if (rc == 0) {
 		text_put(stdout, argv[optind]);
 		printf(": omplacering %s; checklistan börjar om med Inför "
-		    "placering\n", placement);
+		    "placering\n", req.placement);
 	}
 	return rc;
 }

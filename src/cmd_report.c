@@ -18,16 +18,6 @@ static const char usage_report[] =
     "           [--phase PHASE] [--overdue] [--due-within DAYS] [--by-owner]\n"
     "           [--exit-status] [--files0-from FILE] [--today DATE] PATH...\n";
 
-enum {
-	OPT_OVERDUE = 512,
-	OPT_DUE_WITHIN,
-	OPT_BY_OWNER,
-	OPT_EXIT_STATUS,
-	OPT_FILES0,
-	OPT_PHASE,
-	OPT_OWNER
-};
-
 struct report_cmd {
 	struct report	 r;
 	const char	*files0;
@@ -36,7 +26,7 @@ struct report_cmd {
 	struct suggest_filter role, phase;	/* unknown ones: 64 */
 };
 
-static int
+static enum cli_parsed
 parse_format(const char *arg, enum report_format *fmt)
 {
 	static const char *const names[] = { "text", "tsv", "csv", "json" };
@@ -45,13 +35,13 @@ parse_format(const char *arg, enum report_format *fmt)
 	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
 		if (strcmp(arg, names[i]) == 0) {
 			*fmt = (enum report_format)i;
-			return 0;
+			return CLI_GO;
 		}
 	error_msg("--format wants text, tsv, csv or json");
-	return SAMS_EXIT_USAGE;
+	return CLI_BAD;
 }
 
-static int
+static enum cli_parsed
 parse_days(const char *arg, long *days)
 {
 	char *end;
@@ -61,57 +51,46 @@ parse_days(const char *arg, long *days)
 	if (errno != 0 || *end != '\0' || end == arg || *days < 0 ||
 	    *days > 36600) {
 		error_msg("--due-within wants a number of days");
-		return SAMS_EXIT_USAGE;
+		return CLI_BAD;
 	}
-	return 0;
+	return CLI_GO;
 }
 
-static int
+static enum cli_parsed
+report_option(int opt, char *arg, void *ctx)
+{
+	struct report_cmd *rc = ctx;
+	struct report *r = &rc->r;
+
+	switch (opt) {
+	case OPT_BY_OWNER: r->by_owner = 1; break;
+	case OPT_DUE_WITHIN: return parse_days(arg, &r->filter.due_within);
+	case OPT_EXIT_STATUS: rc->exit_status = 1; break;
+	case OPT_FILES0: rc->files0 = arg; break;
+	case OPT_FORMAT: return parse_format(arg, &r->format);
+	case OPT_OVERDUE: r->filter.overdue = 1; break;
+	case OPT_OWNER: rc->owner = arg; break;
+	case OPT_PHASE: r->phase = arg; break;
+	case OPT_ROLE: r->filter.role = arg; break;
+	}
+	return CLI_GO;
+}
+
+static enum cli_parsed
 parse_options(int argc, char *argv[], struct report_cmd *rc)
 {
-	static const struct option longopts[] = {
-		{ "by-owner", no_argument, NULL, OPT_BY_OWNER },
-		{ "due-within", required_argument, NULL, OPT_DUE_WITHIN },
-		{ "exit-status", no_argument, NULL, OPT_EXIT_STATUS },
-		{ "files0-from", required_argument, NULL, OPT_FILES0 },
-		{ "format", required_argument, NULL, OPT_FORMAT },
-		{ "overdue", no_argument, NULL, OPT_OVERDUE },
-		{ "owner", required_argument, NULL, OPT_OWNER },
-		{ "phase", required_argument, NULL, OPT_PHASE },
-		{ "role", required_argument, NULL, OPT_ROLE },
-		CLI_COMMON_OPTIONS
-	};
-	struct report *r = &rc->r;
-	int ch, st;
+	static const int options[] = { OPT_BY_OWNER, OPT_DUE_WITHIN,
+	    OPT_EXIT_STATUS, OPT_FILES0, OPT_FORMAT, OPT_OVERDUE, OPT_OWNER,
+	    OPT_PHASE, OPT_ROLE, 0 };
+	enum cli_parsed parsed;
 
-	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-		st = 0;
-		switch (ch) {
-		case OPT_BY_OWNER: r->by_owner = 1; break;
-		case OPT_DUE_WITHIN:
-			st = parse_days(optarg, &r->filter.due_within);
-			break;
-		case OPT_EXIT_STATUS: rc->exit_status = 1; break;
-		case OPT_FILES0: rc->files0 = optarg; break;
-		case OPT_FORMAT: st = parse_format(optarg, &r->format); break;
-		case OPT_OVERDUE: r->filter.overdue = 1; break;
-		case OPT_OWNER: rc->owner = optarg; break;
-		case OPT_PHASE: r->phase = optarg; break;
-		case OPT_ROLE: r->filter.role = optarg; break;
-		case 'h':
-			cli_usage(usage_report, 1);
-			return -1;
-		default:
-			st = cli_common_option(ch, optarg);
-			if (st < 0)
-				return cli_usage(usage_report, 0);
-		}
-		if (st != 0)
-			return st;
-	}
+	parsed = cli_parse(argc, argv, usage_report, options, report_option,
+	    rc);
+	if (parsed != CLI_GO)
+		return parsed;
 	if (optind >= argc && rc->files0 == NULL)
-		return cli_usage(usage_report, 0);
-	return cli_owner(rc->owner, &r->filter.owner);
+		return cli_bad_usage(usage_report);
+	return cli_owner(rc->owner, &rc->r.filter.owner) == 0 ? CLI_GO : CLI_BAD;
 }
 
 static void
@@ -164,22 +143,18 @@ cmd_report(int argc, char *argv[])
 {
 	struct report_cmd rc;
 	struct pathlist files = PATHLIST_INIT;
-	int status, worst = 0;
+	enum cli_parsed parsed;
+	int worst;
 
 	memset(&rc, 0, sizeof(rc));
 	rc.r.filter.due_within = -1;
 	rc.r.out = stdout;
 	rc.r.file_width = 3;
-	status = parse_options(argc, argv, &rc);
-	if (status != 0)
-		return status < 0 ? SAMS_EXIT_OK : status;
+	parsed = parse_options(argc, argv, &rc);
+	if (parsed != CLI_GO)
+		return cli_parsed_status(parsed);
 	rc.r.today = date_today();	/* after --today */
-	if (rc.files0 != NULL)
-		worst = walk_files0(&files, rc.files0);
-	for (; optind < argc; optind++)
-		worst = sams_exit_worst(worst, walk_operand(&files,
-		    argv[optind]));
-	pathlist_sort(&files);
+	worst = cli_paths(&files, rc.files0, argc - optind, argv + optind);
 	worst = sams_exit_worst(worst, run(&rc, &files));
 	report_release(&rc.r);
 	pathlist_free(&files);

@@ -47,8 +47,8 @@ cmd_roles(int argc, char *argv[])
 	int rc;
 
 	rc = describe_options(argc, argv, usage_roles, &m);
-	if (rc != 0)
-		return rc < 0 ? SAMS_EXIT_OK : rc;
+	if (rc != 0 || m == NULL)	/* m NULL: --help */
+		return rc;
 	if (argc - optind > 1)
 		return cli_usage(usage_roles, 0);
 	if (argc - optind == 1) {

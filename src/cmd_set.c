@@ -181,13 +181,14 @@ int
 cmd_set(int argc, char *argv[])
 {
 	struct record_opts o;
+	enum cli_parsed parsed;
 	struct set_request req;
 	struct event when;
 	int rc, i;
 
-	rc = record_options(argc, argv, usage_set, 0, &o);
-	if (rc != 0)
-		return rc < 0 ? SAMS_EXIT_OK : rc;
+	parsed = record_options(argc, argv, usage_set, 0, &o);
+	if (parsed != CLI_GO)
+		return cli_parsed_status(parsed);
 	if ((rc = cli_operands(argc - optind, 2, 1 + UPDATE_MAX_EVENTS,
 	    "FILE and 1 to 16 KEY=VALUE", usage_set)) != 0)
 		return rc;

@@ -40,8 +40,8 @@ cmd_show(int argc, char *argv[])
 	int rc;
 
 	rc = describe_options(argc, argv, usage_show, &m);
-	if (rc != 0)
-		return rc < 0 ? SAMS_EXIT_OK : rc;
+	if (rc != 0 || m == NULL)	/* m NULL: --help */
+		return rc;
 	if (argc - optind != 1)
 		return cli_usage(usage_show, 0);
 	if (names_file(argv[optind]))	/* as "sams log FILE" */

@@ -13,32 +13,30 @@
 #include "suggest.h"
 #include "text.h"
 
+static enum cli_parsed
+model_option(int opt, char *arg, void *ctx)
+{
+	(void)opt;	/* OPT_MODEL */
+	*(const char **)ctx = arg;
+	return CLI_GO;
+}
+
 int
 describe_options(int argc, char *argv[], const char *usage,
     const struct model **m)
 {
-	static const struct option longopts[] = {
-		{ "model", required_argument, NULL, OPT_MODEL },
-		CLI_COMMON_OPTIONS
-	};
-	const char *id = "sams";
-	int ch, rc, asked = 0;
+	static const int options[] = { OPT_MODEL, 0 };
+	const char *id = NULL;
+	enum cli_parsed parsed;
+	int asked;
 
-	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-		switch (ch) {
-		case OPT_MODEL:
-			id = optarg;
-			asked = 1;
-			break;
-		case 'h':
-			cli_usage(usage, 1);
-			return -1;
-		default:
-			rc = cli_common_option(ch, optarg);
-			if (rc != 0)
-				return rc < 0 ? cli_usage(usage, 0) : rc;
-		}
-	}
+	*m = NULL;
+	parsed = cli_parse(argc, argv, usage, options, model_option, &id);
+	if (parsed != CLI_GO)
+		return cli_parsed_status(parsed);
+	asked = id != NULL;
+	if (!asked)
+		id = "sams";
 	/* The last kind, not the worst: see create() in cmd_new.c. */
 	if (model_get_in(id, folder_find("./-"), m) != 0)
 		return cli_exit_status(diag_last_failure());

@@ -12,7 +12,8 @@
 /*
  * Parses the options of a model-reading command (--model and the common
  * ones) and loads the model.  Returns 0 with *m set and optind at the
- * operands, -1 after --help, or an exit status.
+ * operands; 0 with *m NULL after --help, when the command is done; or an
+ * exit status after reporting.
  */
 int	describe_options(int argc, char *argv[], const char *usage,
 	    const struct model **m);

@@ -178,7 +178,8 @@ global_option(int argc, char *argv[], int *i)
 			return SAMS_EXIT_USAGE;
 		} else
 			continue;
-		return cli_common_option(global_opts[k].opt, value);
+		return cli_parsed_status(cli_common_option(global_opts[k].opt,
+		    value));
 	}
 	error_msg("unknown option '%.40s'; try 'sams help'", arg);
 	suggest_init(&sg, arg);

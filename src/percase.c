@@ -27,30 +27,27 @@ show(const struct case_state *st, void *arg)
 	run->shown++;
 }
 
+static enum cli_parsed
+format_option(int opt, char *arg, void *ctx)
+{
+	struct percase_run *run = ctx;
+
+	(void)opt;	/* OPT_FORMAT */
+	return cli_format(arg, &run->format);
+}
+
 int
 percase_main(int argc, char *argv[], const struct percase *cmd)
 {
-	static const struct option longopts[] = {
-		{ "format", required_argument, NULL, OPT_FORMAT },
-		CLI_COMMON_OPTIONS
-	};
+	static const int options[] = { OPT_FORMAT, 0 };
 	struct percase_run run = { cmd, FORMAT_TEXT, 0 };
-	int ch, rc;
+	enum cli_parsed parsed;
+	int rc;
 
-	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-		switch (ch) {
-		case OPT_FORMAT:
-			if ((rc = cli_format(optarg, &run.format)) != 0)
-				return rc;
-			break;
-		case 'h':
-			return cli_usage(cmd->usage, 1);
-		default:
-			rc = cli_common_option(ch, optarg);
-			if (rc != 0)
-				return rc < 0 ? cli_usage(cmd->usage, 0) : rc;
-		}
-	}
+	parsed = cli_parse(argc, argv, cmd->usage, options, format_option,
+	    &run);
+	if (parsed != CLI_GO)
+		return cli_parsed_status(parsed);
 	if ((rc = cli_operands(argc - optind, 1, argc, "FILE",
 	    cmd->usage)) != 0)
 		return rc;

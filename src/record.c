@@ -184,48 +184,49 @@ warn_lines(char *text)
 	}
 }
 
-int
+/* What record_option() fills, and what the command allows. */
+struct record_parse {
+	struct record_opts	*o;
+	const char		*usage;
+	unsigned		 allow;
+};
+
+static enum cli_parsed
+record_option(int opt, char *arg, void *ctx)
+{
+	struct record_parse *rp = ctx;
+
+	switch (opt) {
+	case OPT_BY:
+		rp->o->by = arg;
+		break;
+	case OPT_DATE:
+		rp->o->date = arg;
+		break;
+	case OPT_NOTE:
+		if (!(rp->allow & RECORD_NOTE))
+			return cli_bad_usage(rp->usage);
+		rp->o->note = arg;
+		break;
+	case OPT_REASON:
+		if (!(rp->allow & RECORD_REASON))
+			return cli_bad_usage(rp->usage);
+		rp->o->reason = arg;
+		break;
+	}
+	return CLI_GO;
+}
+
+enum cli_parsed
 record_options(int argc, char *argv[], const char *usage, unsigned allow,
     struct record_opts *o)
 {
-	static const struct option longopts[] = {
-		{ "by", required_argument, NULL, OPT_BY },
-		{ "date", required_argument, NULL, OPT_DATE },
-		{ "note", required_argument, NULL, OPT_NOTE },
-		{ "reason", required_argument, NULL, OPT_REASON },
-		CLI_COMMON_OPTIONS
-	};
-	int ch, rc;
+	static const int options[] = { OPT_BY, OPT_DATE, OPT_NOTE, OPT_REASON,
+	    0 };
+	struct record_parse rp = { o, usage, allow };
 
 	memset(o, 0, sizeof(*o));
-	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-		switch (ch) {
-		case OPT_BY:
-			o->by = optarg;
-			break;
-		case OPT_DATE:
-			o->date = optarg;
-			break;
-		case OPT_NOTE:
-			if (!(allow & RECORD_NOTE))
-				return cli_usage(usage, 0);
-			o->note = optarg;
-			break;
-		case OPT_REASON:
-			if (!(allow & RECORD_REASON))
-				return cli_usage(usage, 0);
-			o->reason = optarg;
-			break;
-		case 'h':
-			cli_usage(usage, 1);
-			return -1;
-		default:
-			rc = cli_common_option(ch, optarg);
-			if (rc != 0)
-				return rc < 0 ? cli_usage(usage, 0) : rc;
-		}
-	}
-	return 0;
+	return cli_parse(argc, argv, usage, options, record_option, &rp);
 }
 
 int
@@ -234,12 +235,13 @@ record_step_main(int argc, char *argv[], enum event_kind kind,
 {
 	struct record_opts o;
 	struct step_request req;
+	enum cli_parsed parsed;
 	int rc;
 
-	rc = record_options(argc, argv, usage, kind == EV_DONE ? RECORD_NOTE :
-	    RECORD_REASON, &o);
-	if (rc != 0)
-		return rc < 0 ? SAMS_EXIT_OK : rc;
+	parsed = record_options(argc, argv, usage, kind == EV_DONE ?
+	    RECORD_NOTE : RECORD_REASON, &o);
+	if (parsed != CLI_GO)
+		return cli_parsed_status(parsed);
 	if ((rc = cli_operands(argc - optind, 2, 2, "FILE and STEP",
 	    usage)) != 0)
 		return rc;

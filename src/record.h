@@ -7,6 +7,7 @@
 #define RECORD_H
 
 #include "case.h"
+#include "cli.h"
 
 /* Options of the commands that record events. */
 struct record_opts {
@@ -17,12 +18,12 @@ struct record_opts {
 #define RECORD_REASON	0x2	/* the command takes --reason */
 
 /*
- * Parses --date, --by, the options in allow and the common ones.  Returns
- * 0 with optind at the operands, -1 after printing --help, or an exit
- * status after reporting.
+ * Parses --date, --by, the options in allow and the common ones: CLI_GO
+ * with optind at the operands, CLI_DONE after printing --help, or CLI_BAD
+ * after reporting.
  */
-int	record_options(int argc, char *argv[], const char *usage,
-	    unsigned allow, struct record_opts *o);
+enum cli_parsed	record_options(int argc, char *argv[], const char *usage,
+		    unsigned allow, struct record_opts *o);
 
 /* Runs "sams done", "sams skip" or "sams reopen". */
 int	record_step_main(int argc, char *argv[], enum event_kind kind,
