@@ -184,7 +184,7 @@ configure_git(const char *dir)
 	char *fsync[] = { (char *)"config", (char *)"core.fsync",
 	    (char *)"committed", NULL };
 
-	if (git_run(dir, inside, NULL) != 0) {
+	if (git_run(dir, inside, GIT_QUIET, NULL) != 0) {
 		putchar('\n');
 		text_put(stdout, dir);
 		fputs(" is not a git repository.  To keep the cases in git:\n"
@@ -196,14 +196,15 @@ configure_git(const char *dir)
 		return;
 	}
 	driver[2] = mergedriver_command();
-	if (git_run(dir, name, NULL) == 0 && git_run(dir, driver, NULL) == 0)
+	if (git_run(dir, name, GIT_QUIET, NULL) == 0 &&
+	    git_run(dir, driver, GIT_QUIET, NULL) == 0)
 		printf("  git config merge.sams.driver (case files merge "
 		    "without conflicts)\n");
 	else
 		diag(DIAG_WARNING, NULL, 0, 0, "could not set the git merge "
 		    "driver; see sams(1)");
 	free(driver[2]);
-	git_run(dir, fsync, NULL);
+	git_run(dir, fsync, GIT_QUIET, NULL);
 }
 
 static const char local_template[] =

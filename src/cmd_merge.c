@@ -8,14 +8,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include "case.h"
 #include "cli.h"
 #include "diag.h"
 #include "fileio.h"
 #include "merge.h"
+#include "mergedriver.h"
 #include "sams.h"
 #include "xalloc.h"
 #include "yamlio.h"
@@ -27,21 +26,12 @@ static const char usage_merge[] =
 static int
 git_merge_file(char *argv[])
 {
-	char *args[] = { (char *)"git", (char *)"merge-file", (char *)"-L",
-	    (char *)"ours", (char *)"-L", (char *)"base", (char *)"-L",
-	    (char *)"theirs", argv[2], argv[1], argv[3], NULL };
-	int status;
-	pid_t pid;
+	char *args[] = { (char *)"merge-file", (char *)"-L", (char *)"ours",
+	    (char *)"-L", (char *)"base", (char *)"-L", (char *)"theirs",
+	    argv[2], argv[1], argv[3], NULL };
+	int st = git_run(NULL, args, GIT_SHOWN, NULL);
 
-	fflush(NULL);
-	pid = fork();
-	if (pid == 0) {
-		execvp("git", args);
-		_exit(127);
-	}
-	if (pid == -1 || waitpid(pid, &status, 0) == -1)
-		return 2;
-	return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? 0 : 1;
+	return st == -1 ? 2 : st == 0 ? 0 : 1;
 }
 
 int

@@ -90,7 +90,8 @@ parse_options(int argc, char *argv[], struct report_cmd *rc)
 		return parsed;
 	if (optind >= argc && rc->files0 == NULL)
 		return cli_bad_usage(usage_report);
-	return cli_owner(rc->owner, &rc->r.filter.owner) == 0 ? CLI_GO : CLI_BAD;
+	return cli_owner(rc->owner, &rc->r.filter.owner) == 0 ? CLI_GO :
+	    CLI_BAD;
 }
 
 static void

@@ -16,17 +16,20 @@
 #include "strbuf.h"
 #include "xalloc.h"
 
-#define GIT_MAX_ARGS	8
+#define GIT_MAX_ARGS	12
 #define GIT_MAX_OUTPUT	(64 * 1024)
 
-/* In the child: git with stdout on fd (or /dev/null), stderr discarded. */
+/*
+ * In the child: git with stdout on fd (or /dev/null) and stderr discarded,
+ * or with both as they are for GIT_SHOWN.
+ */
 static void
-exec_git(char *argv[], int fd)
+exec_git(char *argv[], enum git_io io, int fd)
 {
-	int null = open("/dev/null", O_RDWR);
+	int null = io == GIT_QUIET ? open("/dev/null", O_RDWR) : -1;
 
-	if (null == -1 || dup2(fd != -1 ? fd : null, STDOUT_FILENO) == -1 ||
-	    dup2(null, STDERR_FILENO) == -1)
+	if (io == GIT_QUIET && (null == -1 || dup2(fd != -1 ? fd : null,
+	    STDOUT_FILENO) == -1 || dup2(null, STDERR_FILENO) == -1))
 		_exit(127);
 	execvp("git", argv);
 	_exit(127);
@@ -49,15 +52,20 @@ read_output(int fd, struct strbuf *out)
 }
 
 int
-git_run(const char *dir, char *const args[], struct strbuf *out)
+git_run(const char *dir, char *const args[], enum git_io io,
+    struct strbuf *out)
 {
 	char *argv[GIT_MAX_ARGS + 4];
 	int i = 0, status, fds[2] = { -1, -1 };
 	pid_t pid;
 
 	argv[i++] = (char *)"git";
-	argv[i++] = (char *)"-C";
-	argv[i++] = (char *)dir;
+	if (dir != NULL) {
+		argv[i++] = (char *)"-C";
+		argv[i++] = (char *)dir;
+	}
+	if (io == GIT_SHOWN)
+		out = NULL;
 	while (*args != NULL && i < GIT_MAX_ARGS + 3)
 		argv[i++] = *args++;
 	argv[i] = NULL;
@@ -68,7 +76,7 @@ git_run(const char *dir, char *const args[], struct strbuf *out)
 	if (pid == 0) {
 		if (fds[0] != -1)
 			close(fds[0]);
-		exec_git(argv, fds[1]);
+		exec_git(argv, io, fds[1]);
 	}
 	if (fds[1] != -1)
 		close(fds[1]);
@@ -79,7 +87,8 @@ git_run(const char *dir, char *const args[], struct strbuf *out)
 	}
 	if (pid == -1 || waitpid(pid, &status, 0) == -1)
 		return -1;
-	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+	return WIFEXITED(status) ? WEXITSTATUS(status) :
+	    128 + WTERMSIG(status);
 }
 
 /* This program's absolute path, or NULL. */
@@ -257,14 +266,14 @@ mergedriver_check(const char *file, const char *fixdir)
 	if (fixdir == NULL)
 		fixdir = dir;
 	attr[4] = (char *)(base != NULL ? base + 1 : file);
-	st = git_run(dir, attr, &out);
+	st = git_run(dir, attr, GIT_QUIET, &out);
 	/* "FILE\0merge\0VALUE\0": not in a work tree, or not sams: done. */
 	value = out.len > 0 ? memchr(out.buf, '\0', out.len) : NULL;
 	value = value != NULL ? memchr(value + 1, '\0', out.len -
 	    (size_t)(value + 1 - out.buf)) : NULL;
 	if (st == 0 && value != NULL && strcmp(value + 1, "sams") == 0) {
 		strbuf_release(&out);
-		st = git_run(dir, driver, &out);
+		st = git_run(dir, driver, GIT_QUIET, &out);
 		if (st == 1)
 			warn(fixdir, "merge.sams.driver is not set in "
 			    "git config, so additions on two branches "

@@ -8,13 +8,20 @@
 
 struct strbuf;
 
+/* What becomes of git's standard output and error. */
+enum git_io {
+	GIT_QUIET,	/* output in out (or discarded), errors discarded */
+	GIT_SHOWN	/* sams's own: git speaks to the user; out is NULL */
+};
+
 /*
- * Runs "git -C dir ARGS..." (args ends with NULL, at most 8) with its
- * standard error discarded and its standard output in out, or discarded
- * when out is NULL.  Returns git's exit status, or -1 when it did not run
- * to an end.
+ * The one way sams runs git, without a shell: "git -C dir ARGS..." (no
+ * -C when dir is NULL; args ends with NULL, at most 12), its output as io
+ * says.  Returns git's exit status (128 + the signal that ended it), or -1
+ * when it could not be started or waited for.
  */
-int	 git_run(const char *dir, char *const args[], struct strbuf *out);
+int	 git_run(const char *dir, char *const args[], enum git_io io,
+	    struct strbuf *out);
 
 /*
  * The merge driver's command for git config: this very sams by its
