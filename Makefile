@@ -39,7 +39,8 @@ CMD_OBJS = $(CMD_SRCS:%=$(BUILD)/%.o)
 MODELS	 = $(sort $(wildcard phases/*.yml))
 UNIT_TESTS = test_yamlio test_model test_case test_state test_date test_pnr \
 	     test_modelset \
-	     test_text test_suggest test_filter test_strbuf test_diag
+	     test_text test_suggest test_filter test_strbuf test_diag \
+	     test_cli
 UNIT_BINS = $(UNIT_TESTS:%=$(BUILD)/%)
 MANPAGES = man/sams.1 man/sams-case.5 man/sams-phases.5
 

@@ -1,0 +1,203 @@
+/*
+ * Unit tests of the option parser in cli.c (its three-way result and the
+ * one map to exit statuses), and of the values sams init writes into
+ * .sams/config.yml: each parses back to the name given.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "case.h"
+#include "cli.h"
+#include "sams.h"
+#include "strbuf.h"
+#include "testutil.h"
+#include "yamlio.h"
+
+/* What the test command's own options saw. */
+struct seen {
+	const char	*by;
+	int		 acute;
+	int		 refuse;	/* the handler says CLI_BAD */
+};
+
+static enum cli_parsed
+test_option(int opt, char *arg, void *ctx)
+{
+	struct seen *s = ctx;
+
+	if (s->refuse)
+		return CLI_BAD;
+	if (opt == OPT_BY)
+		s->by = arg;
+	else if (opt == OPT_ACUTE)
+		s->acute = 1;
+	return CLI_GO;
+}
+
+static const char usage[] = "sams test [--by NAME] [--acute] FILE\n";
+static const int options[] = { OPT_BY, OPT_ACUTE, 0 };
+
+/* Parses words as a command line "test WORDS..." from the start. */
+static enum cli_parsed
+parse(struct seen *s, char **words, int n)
+{
+	char *argv[8];
+	int i;
+
+	argv[0] = (char *)"test";
+	for (i = 0; i < n; i++)
+		argv[i + 1] = words[i];
+	argv[n + 1] = NULL;
+	cli_set_argv(argv);
+	optind = 0;		/* glibc: start over */
+	return cli_parse(n + 1, argv, usage, options, test_option, s);
+}
+
+static void
+test_cli_parse_goes_on_with_its_options_and_operands(void **state)
+{
+	char *words[] = { (char *)"--by", (char *)"Anna",
+	    (char *)"--acute", (char *)"k.yml" };
+	struct seen s = { NULL, 0, 0 };
+
+	(void)state;
+	assert_int_equal(parse(&s, words, 4), CLI_GO);
+	assert_string_equal(s.by, "Anna");
+	assert_int_equal(s.acute, 1);
+	assert_int_equal(optind, 4);
+	assert_string_equal(messages(), "");
+}
+
+static void
+test_cli_parse_is_done_after_help(void **state)
+{
+	char *words[] = { (char *)"--help", (char *)"k.yml" };
+	struct seen s = { NULL, 0, 0 };
+
+	(void)state;
+	assert_int_equal(parse(&s, words, 2), CLI_DONE);
+	assert_int_equal(cli_parsed_status(CLI_DONE), SAMS_EXIT_OK);
+}
+
+static void
+test_cli_parse_refuses_an_option_the_command_does_not_take(void **state)
+{
+	char *words[] = { (char *)"--note", (char *)"x", (char *)"k.yml" };
+	struct seen s = { NULL, 0, 0 };
+
+	(void)state;
+	assert_int_equal(parse(&s, words, 3), CLI_BAD);
+	assert_reported("unknown option '--note'");
+	assert_int_equal(cli_parsed_status(CLI_BAD), SAMS_EXIT_USAGE);
+}
+
+static void
+test_cli_parse_refuses_an_option_without_its_value(void **state)
+{
+	char *words[] = { (char *)"--by" };
+	struct seen s = { NULL, 0, 0 };
+
+	(void)state;
+	assert_int_equal(parse(&s, words, 1), CLI_BAD);
+	assert_reported("option '--by' wants a value");
+}
+
+static void
+test_cli_parse_refuses_a_bad_common_value(void **state)
+{
+	char *words[] = { (char *)"--color", (char *)"purple",
+	    (char *)"k.yml" };
+	struct seen s = { NULL, 0, 0 };
+
+	(void)state;
+	assert_int_equal(parse(&s, words, 3), CLI_BAD);
+	assert_reported("--color wants auto, always or never");
+}
+
+static void
+test_cli_parse_stops_where_the_command_says(void **state)
+{
+	char *words[] = { (char *)"--acute", (char *)"k.yml" };
+	struct seen s = { NULL, 0, 1 };
+
+	(void)state;
+	assert_int_equal(parse(&s, words, 2), CLI_BAD);
+	assert_int_equal(s.acute, 0);
+}
+
+static void
+test_cli_parsed_status_goes_on_with_zero(void **state)
+{
+	(void)state;
+	assert_int_equal(cli_parsed_status(CLI_GO), 0);
+}
+
+/* A config.yml as init writes it, and the municipality read back. */
+static char *
+name_read_back(const char *name)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const struct ynode *v;
+	struct ydoc doc;
+	char *back = NULL;
+
+	strbuf_addstr(&sb, "sams-config: 1\nmunicipality: ");
+	case_quote(&sb, name);
+	strbuf_addstr(&sb, "\nmodel: sams\n");
+	if (ydoc_parse(&doc, "config.yml", sb.buf, sb.len) == 0) {
+		v = ymap_get(doc.root, "municipality");
+		if (v != NULL && v->kind == YN_SCALAR)
+			back = xstrdup(v->str);
+		v = ymap_get(doc.root, "model");
+		if (v == NULL || strcmp(v->str, "sams") != 0) {
+			free(back);
+			back = NULL;
+		}
+	}
+	ydoc_release(&doc);
+	strbuf_release(&sb);
+	return back;
+}
+
+static void
+test_config_names_parse_back_as_given(void **state)
+{
+	static const char *const names[] = { "Malmö: stad", "X # y",
+	    "-Kommun", " Lund", "Sankt \"Olof\"", "O'Hara", "Malmö", "yes",
+	    "2026-01-01", "[a]", "{b}", "&c", "*d", "!e", "%f", "@g", "`h",
+	    "a\\b", "Lund ", "" };
+	size_t i;
+	char *back;
+
+	(void)state;
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		back = name_read_back(names[i]);
+		if (back == NULL || strcmp(back, names[i]) != 0) {
+			free(back);
+			fail_msg("'%s' does not parse back", names[i]);
+		}
+		free(back);
+	}
+	assert_string_equal(messages(), "");
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(
+		    test_cli_parse_goes_on_with_its_options_and_operands),
+		cmocka_unit_test(test_cli_parse_is_done_after_help),
+		cmocka_unit_test(
+		    test_cli_parse_refuses_an_option_the_command_does_not_take),
+		cmocka_unit_test(
+		    test_cli_parse_refuses_an_option_without_its_value),
+		cmocka_unit_test(test_cli_parse_refuses_a_bad_common_value),
+		cmocka_unit_test(test_cli_parse_stops_where_the_command_says),
+		cmocka_unit_test(test_cli_parsed_status_goes_on_with_zero),
+		cmocka_unit_test(test_config_names_parse_back_as_given),
+	};
+
+	return cmocka_run_group_tests_name("cli", tests, capture_setup,
+	    capture_teardown);
+}
