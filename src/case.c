@@ -9,6 +9,7 @@
 #include "diag.h"
 #include "facts.h"
 #include "schema.h"
+#include "text.h"
 #include "xalloc.h"
 
 enum event_key {
@@ -80,8 +81,9 @@ read_fact(struct schema *s, struct case_ctx *ctx, const char *group,
     const struct ynode *k, const struct ynode *v)
 {
 	const struct fact_def *def;
+	struct strbuf list = STRBUF_INIT;
 	const char *why;
-	char *path, list[256];
+	char *path;
 
 	path = arena_alloc(s->arena, strlen(group) + k->len + 2);
 	strcpy(path, group);
@@ -96,8 +98,9 @@ read_fact(struct schema *s, struct case_ctx *ctx, const char *group,
 	}
 	if (fact_check(def, v->str, &why) == -1) {
 		if (def->type == FACT_CHOICE) {
-			fact_choices_text(def->choices, list, sizeof(list));
-			schema_error(s, v, "'%s' must be %s", path, list);
+			text_list(&list, def->choices, TEXT_LIST_ALL, "or");
+			schema_error(s, v, "'%s' must be %s", path, list.buf);
+			strbuf_release(&list);
 		} else
 			schema_error(s, v, "'%s' is %s", path, why);
 		return;

@@ -1,5 +1,4 @@
 /* The table of case facts and how their values are checked. */
-#include <stdio.h>
 #include <string.h>
 
 #include "date.h"
@@ -97,21 +96,4 @@ fact_check(const struct fact_def *def, const char *value, const char **why)
 		if (strcmp(def->choices[i], value) == 0)
 			return 0;
 	return -1;
-}
-
-void
-fact_choices_text(const char *const *choices, char *buf, size_t size)
-{
-	size_t i, used = 0;
-	int n;
-
-	buf[0] = '\0';
-	for (i = 0; choices[i] != NULL && used < size; i++) {
-		n = snprintf(buf + used, size - used, "%s%s",
-		    i == 0 ? "" : choices[i + 1] == NULL ? " or " : ", ",
-		    choices[i]);
-		if (n < 0)
-			break;
-		used += (size_t)n;
-	}
 }

@@ -48,7 +48,4 @@ int	fact_clearable(const struct fact_def *def);
 int	fact_check(const struct fact_def *def, const char *value,
 	    const char **why);
 
-/* Writes "a, b or c" for a NULL-ended list into buf. */
-void	fact_choices_text(const char *const *choices, char *buf, size_t size);
-
 #endif

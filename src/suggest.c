@@ -7,8 +7,10 @@
 #include "facts.h"
 #include "folder.h"
 #include "modelset.h"
-#include "xalloc.h"
+#include "strbuf.h"
 #include "suggest.h"
+#include "text.h"
+#include "xalloc.h"
 
 /*
  * Names are ids of at most 40 bytes; a longer word or candidate is never
@@ -271,11 +273,12 @@ int
 suggest_choice(const char *option, const char *value,
     const char *const *choices)
 {
+	struct strbuf list = STRBUF_INIT;
 	struct suggest sg;
-	char list[512];
 
-	fact_choices_text(choices, list, sizeof(list));
-	error_msg("%s wants one of %s", option, list);
+	text_list(&list, choices, TEXT_LIST_ALL, "or");
+	error_msg("%s wants one of %s", option, list.buf);
+	strbuf_release(&list);
 	suggest_init(&sg, value);
 	suggest_add_list(&sg, choices);
 	suggest_note(&sg);

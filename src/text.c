@@ -215,3 +215,18 @@ text_width(const char *s)
 {
 	return text_width_n(s, strlen(s));
 }
+
+void
+text_list(struct strbuf *sb, const char *const *names, size_t n,
+    const char *last_word)
+{
+	size_t i;
+
+	for (i = 0; i < n && names[i] != NULL; i++) {
+		if (i > 0 && (i + 1 == n || names[i + 1] == NULL))
+			strbuf_addf(sb, " %s ", last_word);
+		else if (i > 0)
+			strbuf_addstr(sb, ", ");
+		strbuf_addstr(sb, names[i]);
+	}
+}

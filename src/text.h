@@ -47,4 +47,16 @@ void	text_putn(FILE *fp, const char *s, size_t n);
 size_t	text_width(const char *s);
 size_t	text_width_n(const char *s, size_t n);
 
+/* A count for text_list(): every name up to the NULL that ends the list. */
+#define TEXT_LIST_ALL	((size_t)-1)
+
+/*
+ * Appends the first n names (fewer if a NULL comes first) as people list
+ * them: "a, b, c or d", with last_word ("or", "and") before the last.
+ * Messages that offer the allowed values build them here from the table
+ * that decides, so that a value added there is offered at once.
+ */
+void	text_list(struct strbuf *sb, const char *const *names, size_t n,
+	    const char *last_word);
+
 #endif

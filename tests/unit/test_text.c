@@ -196,6 +196,30 @@ test_cli_text_keeps_newlines_of_a_note(void **state)
 	assert_reported("--note is not valid UTF-8");
 }
 
+static void
+test_text_list_puts_or_before_the_last_name(void **state)
+{
+	static const char *const names[] = { "a", "b", "c", "d", NULL };
+	struct strbuf sb = STRBUF_INIT;
+
+	(void)state;
+	text_list(&sb, names, TEXT_LIST_ALL, "or");
+	assert_string_equal(sb.buf, "a, b, c or d");
+	strbuf_release(&sb);
+	text_list(&sb, names, 3, "and");
+	assert_string_equal(sb.buf, "a, b and c");
+	strbuf_release(&sb);
+	text_list(&sb, names, 2, "or");
+	assert_string_equal(sb.buf, "a or b");
+	strbuf_release(&sb);
+	text_list(&sb, names, 1, "or");
+	assert_string_equal(sb.buf, "a");
+	strbuf_release(&sb);
+	text_list(&sb, names + 4, TEXT_LIST_ALL, "or");
+	assert_string_equal(sb.buf, "");
+	strbuf_release(&sb);
+}
+
 int
 main(void)
 {
@@ -203,6 +227,7 @@ main(void)
 		cmocka_unit_test(test_text_sorts_characters_into_kinds),
 		cmocka_unit_test(test_text_escapes_what_would_steer_a_terminal),
 		cmocka_unit_test(test_text_width_counts_the_escapes),
+		cmocka_unit_test(test_text_list_puts_or_before_the_last_name),
 		cmocka_unit_test(test_json_string_is_valid_utf8_whatever_it_gets),
 		cmocka_unit_test(test_diagnostics_escape_bytes_that_are_not_utf8),
 		cmocka_unit_test(test_cli_line_refuses_what_is_not_one_line),
