@@ -231,6 +231,20 @@ event_kind_of(const char *name)
 	return -1;
 }
 
+static void
+unknown_event(struct schema *s, const struct ynode *v)
+{
+	const char *names[EV_COUNT];
+	struct strbuf list = STRBUF_INIT;
+	size_t i;
+
+	for (i = 0; i < EV_COUNT; i++)
+		names[i] = event_kinds[i].name;
+	text_list(&list, names, EV_COUNT, "or");
+	schema_error(s, v, "unknown event; use %s", list.buf);
+	strbuf_release(&list);
+}
+
 /* Reads the keys of one event; returns the set of keys seen. */
 static unsigned
 read_event_keys(struct schema *s, const struct ynode *map, struct event *ev)
@@ -260,8 +274,7 @@ read_event_keys(struct schema *s, const struct ynode *map, struct event *ev)
 		else if (k->bit == K_EVENT) {
 			kind = event_kind_of(v->str);
 			if (kind < 0)
-				schema_error(s, v, "unknown event; use opened, "
-				    "done, skip, reopen, note or set");
+				unknown_event(s, v);
 			else
 				ev->kind = (enum event_kind)kind;
 		} else if (k->bit != K_DATE)

@@ -166,6 +166,23 @@ test_case_rejects_bad_events_and_facts(void **state)
 	    "be a mapping"));
 }
 
+/* The message offers every kind the reader takes, replace too. */
+static void
+test_case_unknown_event_lists_every_kind(void **state)
+{
+	const char *msg;
+	int kind;
+
+	(void)state;
+	assert_null(load("sams-case: 1\nid: X\nmodel: sams\nhistory:\n"
+	    "- {date: 2026-11-20, event: omplacering}\n"));
+	msg = messages();
+	assert_non_null(strstr(msg, "c.yml:5:29: error: unknown event; use "
+	    "opened, done, skip, reopen, note, set or replace\n"));
+	for (kind = 0; kind < EV_COUNT; kind++)
+		assert_non_null(strstr(msg, event_kind_name(kind)));
+}
+
 /* Found by fuzz_case: a second history wrote past the first's events. */
 static void
 test_case_reads_only_the_first_of_duplicate_keys(void **state)
@@ -285,6 +302,7 @@ main(void)
 		cmocka_unit_test(
 		    test_case_append_refuses_when_history_is_not_last),
 		cmocka_unit_test(test_case_rejects_bad_events_and_facts),
+		cmocka_unit_test(test_case_unknown_event_lists_every_kind),
 		cmocka_unit_test(
 		    test_case_reads_only_the_first_of_duplicate_keys),
 		cmocka_unit_test(test_case_reports_duplicate_facts),
