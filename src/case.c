@@ -713,15 +713,36 @@ line_end(const struct casefile *c)
 	return nl != NULL && nl > c->text && nl[-1] == '\r' ? "\r\n" : "\n";
 }
 
-char *
-case_append(const struct casefile *c, const struct event *ev, size_t *len)
+/* Appends ev as one history item in flow style, ended by eol. */
+static void
+add_event(struct strbuf *sb, const struct event *ev, size_t item_col,
+    const char *eol)
 {
 	const struct event_key_def *k;
-	struct strbuf sb = STRBUF_INIT;
 	const char *value;
 	char date[11];
 	size_t i;
 	int first = 1;
+
+	for (i = 1; i < item_col; i++)
+		strbuf_addch(sb, ' ');
+	strbuf_addstr(sb, "- {");
+	for (k = event_keys; k->name != NULL; k++) {
+		value = event_value(ev, k->bit, date);
+		if (value == NULL)
+			continue;
+		strbuf_addf(sb, "%s%s: ", first ? "" : ", ", k->name);
+		case_quote(sb, value);
+		first = 0;
+	}
+	strbuf_addstr(sb, "}");
+	strbuf_addstr(sb, eol);
+}
+
+char *
+case_append(const struct casefile *c, const struct event *ev, size_t *len)
+{
+	struct strbuf sb = STRBUF_INIT;
 
 	if (!c->appendable) {
 		error_at(c->name, 0, 0, "cannot add to the history: "
@@ -733,18 +754,51 @@ case_append(const struct casefile *c, const struct event *ev, size_t *len)
 	strbuf_add(&sb, c->text, c->len);
 	if (c->len > 0 && c->text[c->len - 1] != '\n')
 		strbuf_addstr(&sb, line_end(c));
-	for (i = 1; i < c->item_col; i++)
-		strbuf_addch(&sb, ' ');
-	strbuf_addstr(&sb, "- {");
-	for (k = event_keys; k->name != NULL; k++) {
-		value = event_value(ev, k->bit, date);
-		if (value == NULL)
-			continue;
-		strbuf_addf(&sb, "%s%s: ", first ? "" : ", ", k->name);
-		case_quote(&sb, value);
-		first = 0;
-	}
-	strbuf_addstr(&sb, "}");
-	strbuf_addstr(&sb, line_end(c));
+	add_event(&sb, ev, c->item_col, line_end(c));
+	return strbuf_detach(&sb, len);
+}
+
+/* One "key: value" line of the header; nothing for a value not given. */
+static void
+add_line(struct strbuf *sb, const char *indent, const char *key,
+    const char *value)
+{
+	if (value == NULL)
+		return;
+	strbuf_addf(sb, "%s%s: ", indent, key);
+	case_quote(sb, value);
+	strbuf_addch(sb, '\n');
+}
+
+char *
+case_new_text(const struct case_header *h, const struct event *opened,
+    size_t *len)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t i;
+
+	strbuf_addstr(&sb, "# Ärende för sams, format i sams-case(5). Fakta "
+	    "och kommentarer får\n# ändras för hand; sams lägger till "
+	    "händelser sist i historiken.\n");
+	strbuf_addstr(&sb, "sams-case: " CASE_FORMAT "\n");
+	add_line(&sb, "", "id", h->id);
+	add_line(&sb, "", "model", h->model);
+	strbuf_addstr(&sb, "placement:\n");
+	add_line(&sb, "  ", "type", h->type);
+	add_line(&sb, "  ", "date", h->placement_date);
+	/* YAML's own words, never a value given: no quoting to do. */
+	strbuf_addf(&sb, "  acute: %s\n", h->acute ? "true" : "false");
+	strbuf_addstr(&sb, "school:\n");
+	strbuf_addf(&sb, "  change: %s\n", h->school_change ? "true" :
+	    "false");
+	add_line(&sb, "  ", "form", h->form);
+	add_line(&sb, "  ", "sending", h->sending);
+	add_line(&sb, "  ", "receiving", h->receiving);
+	if (h->ncontacts > 0)
+		strbuf_addstr(&sb, "contacts:\n");
+	for (i = 0; i < h->ncontacts; i++)
+		add_line(&sb, "  ", h->contacts[i].role, h->contacts[i].name);
+	strbuf_addstr(&sb, "history:\n");
+	add_event(&sb, opened, 1, "\n");
 	return strbuf_detach(&sb, len);
 }

@@ -94,6 +94,35 @@ const char	*event_kind_name(enum event_kind kind);
 char		*case_append(const struct casefile *c, const struct event *ev,
 		    size_t *len);
 
+/* One contact of a new case: a role id and the name of a person. */
+struct case_contact {
+	const char	*role, *name;
+};
+
+/*
+ * The facts a new case starts with; NULL for a value not given.  Every
+ * string is borrowed: nothing here is freed by case.c.
+ */
+struct case_header {
+	const char			*id, *model;
+	const char			*type, *placement_date;
+	int				 acute;
+	int				 school_change;
+	const char			*form, *sending, *receiving;
+	const struct case_contact	*contacts;
+	size_t				 ncontacts;
+};
+
+/*
+ * The text of a new case file: h's facts, then a history that holds the
+ * one event opened.  Every value is written through case_quote(), so any
+ * one-line text reads back as given; the caller checks values beforehand
+ * (a newline is refused on the command line).  The caller frees the
+ * result; *len gets its length.
+ */
+char		*case_new_text(const struct case_header *h,
+		    const struct event *opened, size_t *len);
+
 /* Appends s to sb as a YAML value, double-quoted unless it is plain. */
 void		 case_quote(struct strbuf *sb, const char *s);
 

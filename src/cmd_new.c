@@ -18,7 +18,6 @@
 #include "pnr.h"
 #include "record.h"
 #include "sams.h"
-#include "strbuf.h"
 #include "suggest.h"
 #include "text.h"
 #include "xalloc.h"
@@ -144,55 +143,26 @@ check_case(struct new_case *nc, const struct model *m)
 	return 0;
 }
 
-static void
-add_line(struct strbuf *sb, const char *indent, const char *key,
-    const char *value)
-{
-	if (value == NULL)
-		return;
-	strbuf_addf(sb, "%s%s: ", indent, key);
-	case_quote(sb, value);
-	strbuf_addch(sb, '\n');
-}
-
-/* The new file's text: facts, then a history with the opened event. */
+/* The case file's text: the options as the facts of a case header. */
 static char *
-case_text(const struct new_case *nc, size_t *len)
+new_text(const struct new_case *nc, size_t *len)
 {
-	struct strbuf sb = STRBUF_INIT;
-	struct casefile c;
-	char *history;
+	struct case_contact contacts[MAX_CONTACTS];
+	struct case_header h = {
+		.id = nc->id, .model = nc->model, .type = nc->type,
+		.placement_date = nc->placement_date, .acute = nc->acute,
+		.school_change = !nc->no_change, .form = nc->form,
+		.sending = nc->sending, .receiving = nc->receiving,
+		.contacts = contacts, .ncontacts = (size_t)nc->ncontacts,
+	};
 	int i;
 
-	strbuf_addstr(&sb, "# Ärende för sams, format i sams-case(5). Fakta "
-	    "och kommentarer får\n# ändras för hand; sams lägger till "
-	    "händelser sist i historiken.\n");
-	strbuf_addstr(&sb, "sams-case: " CASE_FORMAT "\n");
-	add_line(&sb, "", "id", nc->id);
-	add_line(&sb, "", "model", nc->model);
-	strbuf_addstr(&sb, "placement:\n");
-	add_line(&sb, "  ", "type", nc->type);
-	add_line(&sb, "  ", "date", nc->placement_date);
-	strbuf_addf(&sb, "  acute: %s\n", nc->acute ? "true" : "false");
-	strbuf_addstr(&sb, "school:\n");
-	strbuf_addf(&sb, "  change: %s\n", nc->no_change ? "false" : "true");
-	add_line(&sb, "  ", "form", nc->form);
-	add_line(&sb, "  ", "sending", nc->sending);
-	add_line(&sb, "  ", "receiving", nc->receiving);
-	if (nc->ncontacts > 0)
-		strbuf_addstr(&sb, "contacts:\n");
-	for (i = 0; i < nc->ncontacts; i++)
-		add_line(&sb, "  ", nc->contacts[i],
-		    nc->contacts[i] + strlen(nc->contacts[i]) + 1);
-	strbuf_addstr(&sb, "history:\n");
-	memset(&c, 0, sizeof(c));
-	c.text = sb.buf;
-	c.len = sb.len;
-	c.item_col = 1;
-	c.appendable = 1;
-	history = case_append(&c, &nc->opened, len);
-	strbuf_release(&sb);
-	return history;
+	for (i = 0; i < nc->ncontacts; i++) {	/* "ROLE\0NAME" by now */
+		contacts[i].role = nc->contacts[i];
+		contacts[i].name = nc->contacts[i] + strlen(nc->contacts[i]) +
+		    1;
+	}
+	return case_new_text(&h, &nc->opened, len);
 }
 
 static int
@@ -215,7 +185,7 @@ create(struct new_case *nc, const char *path)
 	}
 	if ((rc = check_case(nc, m)) != 0)
 		return rc;
-	text = case_text(nc, &len);
+	text = new_text(nc, &len);
 	c = case_load(xstrndup(text, len), len, path);
 	if (c == NULL)
 		rc = SAMS_EXIT_SOFTWARE;	/* we wrote what we cannot read */

@@ -183,6 +183,118 @@ test_case_unknown_event_lists_every_kind(void **state)
 		assert_non_null(strstr(msg, event_kind_name(kind)));
 }
 
+/* What "sams new" writes reads back as the same facts and event. */
+static void
+assert_reads_back(const struct case_header *h, const struct event *opened)
+{
+	struct casefile *c;
+	char *text;
+	size_t i, len;
+
+	text = case_new_text(h, opened, &len);
+	assert_int_equal(strlen(text), len);
+	c = case_load(xstrndup(text, len), len, "c.yml");
+	if (c == NULL)
+		fail_msg("does not read back:\n%s\n%s", text, messages());
+	free(text);
+	assert_string_equal(c->id, h->id);
+	assert_string_equal(case_fact(c, "model"), h->model);
+	assert_string_equal(case_fact(c, "placement.type"), h->type);
+	assert_string_equal(case_fact(c, "placement.date"),
+	    h->placement_date);
+	assert_string_equal(case_fact(c, "placement.acute"), h->acute ?
+	    "true" : "false");
+	assert_string_equal(case_fact(c, "school.change"), h->school_change ?
+	    "true" : "false");
+	assert_string_equal(case_fact(c, "school.form"), h->form);
+	assert_string_equal(case_fact(c, "school.sending"), h->sending);
+	assert_string_equal(case_fact(c, "school.receiving"), h->receiving);
+	for (i = 0; i < h->ncontacts; i++) {
+		text = xasprintf("contacts.%s", h->contacts[i].role);
+		assert_string_equal(case_fact(c, text), h->contacts[i].name);
+		free(text);
+	}
+	assert_int_equal(c->nevents, 1);
+	assert_int_equal(c->events[0].kind, EV_OPENED);
+	assert_int_equal(c->events[0].date, opened->date);
+	assert_string_equal(c->events[0].by, opened->by);
+	assert_string_equal(c->events[0].note, opened->note);
+	assert_true(c->appendable);
+	case_free(c);
+}
+
+static void
+test_case_new_text_reads_back_hostile_values(void **state)
+{
+	/* Each is a YAML indicator, comment, quote or word in disguise. */
+	static const char *const hostile[] = {
+		"Skola: Norr", "Skolan #2", "a #b", "#tagg", "\"citat\"",
+		"'apostrof'", "- lista", "-", "? fråga", "[x]", "{y: z}",
+		"&ankare", "*alias", "!tagg", "%dir", "@x", "`x", "|", ">",
+		"  mellanslag  ", "null", "~", "true", "no", "0123", "1e3",
+		"2026-13-45", "a\\b", "tab\tin", "Åsa Öberg–Ång ✓"
+	};
+	struct case_contact contacts[] = {
+		{ "socialtjanst", "Anna: Andersson" },
+		{ "mentor", "- Bo #1" },
+	};
+	struct case_header h = {
+		.id = "K7Q2-9XHD", .model = "sams", .type = "hvb",
+		.placement_date = "2026-12-01", .acute = 1,
+		.school_change = 0, .form = "grundskola",
+		.contacts = contacts, .ncontacts = 2,
+	};
+	struct event opened;
+	size_t i;
+
+	(void)state;
+	memset(&opened, 0, sizeof(opened));
+	opened.kind = EV_OPENED;
+	assert_int_equal(date_parse("2026-11-20", &opened.date), 0);
+	opened.note = "rad 1\nrad 2: \"x\" # y";	/* notes keep newlines */
+	for (i = 0; i < sizeof(hostile) / sizeof(hostile[0]); i++) {
+		h.sending = hostile[i];
+		h.receiving = hostile[(i + 1) % (sizeof(hostile) /
+		    sizeof(hostile[0]))];
+		contacts[1].name = hostile[i];
+		opened.by = hostile[i];
+		assert_reads_back(&h, &opened);
+	}
+}
+
+/* A header given nothing but an id and a model, as sams new may write. */
+static void
+test_case_new_text_leaves_out_what_is_not_given(void **state)
+{
+	static const char want[] = "sams-case: 1\nid: A-1\nmodel: sams\n"
+	    "placement:\n  acute: false\nschool:\n  change: true\n"
+	    "history:\n- {date: 2026-11-20, event: opened, by: Bo}\n";
+	struct case_header h = { .id = "A-1", .model = "sams",
+	    .school_change = 1 };
+	struct casefile *c;
+	struct event opened;
+	const char *body;
+	char *text;
+	size_t len;
+
+	(void)state;
+	memset(&opened, 0, sizeof(opened));
+	opened.kind = EV_OPENED;
+	opened.by = "Bo";
+	assert_int_equal(date_parse("2026-11-20", &opened.date), 0);
+	text = case_new_text(&h, &opened, &len);
+	assert_int_equal(text[0], '#');		/* a comment on the format */
+	body = strstr(text, "sams-case: ");
+	assert_non_null(body);
+	assert_string_equal(body, want);
+	c = case_load(text, len, "c.yml");
+	assert_non_null(c);
+	assert_null(case_fact(c, "placement.type"));
+	assert_null(case_fact(c, "school.sending"));
+	assert_null(c->events[0].note);
+	case_free(c);
+}
+
 /* Found by fuzz_case: a second history wrote past the first's events. */
 static void
 test_case_reads_only_the_first_of_duplicate_keys(void **state)
@@ -311,6 +423,9 @@ main(void)
 		cmocka_unit_test(
 		    test_case_append_refuses_after_a_document_end),
 		cmocka_unit_test(test_case_requires_its_keys),
+		cmocka_unit_test(test_case_new_text_reads_back_hostile_values),
+		cmocka_unit_test(
+		    test_case_new_text_leaves_out_what_is_not_given),
 	};
 
 	return cmocka_run_group_tests_name("case", tests, capture_setup,
