@@ -497,6 +497,24 @@ static const struct keydef case_keys[] = {
 	{ NULL, NULL, 0 }
 };
 
+enum case_key
+case_top_key(const char *key)
+{
+	const struct keydef *k;
+
+	for (k = case_keys; k->key != NULL; k++)
+		if (strcmp(k->key, key) == 0)
+			return k->fn == read_group ? CASE_KEY_FACTS :
+			    CASE_KEY_READ;
+	return CASE_KEY_UNKNOWN;
+}
+
+int
+case_event_key(const char *key)
+{
+	return find_event_key(key) != NULL;
+}
+
 /*
  * Whether only blanks and comments follow line:col, where the tree ends:
  * after a document end marker ("...") an appended line would start a

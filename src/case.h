@@ -83,6 +83,21 @@ long		 case_fact_date(const struct casefile *c, const char *path);
 /* The date the case was opened: its first event's date. */
 long		 case_opened(const struct casefile *c);
 
+/* What the reader makes of a key at the top of a case file. */
+enum case_key {
+	CASE_KEY_UNKNOWN,	/* kept as written, never read */
+	CASE_KEY_READ,		/* id, model, contacts, history ... */
+	CASE_KEY_FACTS		/* a group of facts: placement, school */
+};
+
+/*
+ * The keys the reader knows, from the tables it reads with, so that
+ * "sams check" warns about exactly the others.
+ */
+enum case_key	 case_top_key(const char *key);
+/* Whether an event may have key (date, event, step ...). */
+int		 case_event_key(const char *key);
+
 /* The keyword of an event kind in files ("done"); do not free. */
 const char	*event_kind_name(enum event_kind kind);
 

@@ -9,20 +9,6 @@
 #include "pnr.h"
 #include "xalloc.h"
 
-static const char *const top_keys[] = {
-	"sams-case", "id", "model", "placement", "school", "contacts",
-	"history", NULL
-};
-
-static int
-known(const char *const *list, const char *key)
-{
-	for (; *list != NULL; list++)
-		if (strcmp(*list, key) == 0)
-			return 1;
-	return 0;
-}
-
 /* Reports a warning at node n; counts as one problem. */
 #define warn(c, n, ...)							\
 	(diag(DIAG_WARNING, (c)->name, (n)->line, (n)->col, __VA_ARGS__), 1)
@@ -40,11 +26,10 @@ unknown_keys(const struct casefile *c)
 		k = root->kids[i];
 		v = root->kids[i + 1];
 		/* Keys are never echoed: a typo can be a name. */
-		if (!known(top_keys, k->str))
+		if (case_top_key(k->str) == CASE_KEY_UNKNOWN)
 			n += warn(c, k, "an unknown key; sams keeps it but "
 			    "does not read it");
-		if (v->kind != YN_MAP || (strcmp(k->str, "placement") != 0 &&
-		    strcmp(k->str, "school") != 0))
+		if (v->kind != YN_MAP || case_top_key(k->str) != CASE_KEY_FACTS)
 			continue;
 		for (j = 0; j + 1 < v->nkids; j += 2) {
 			snprintf(path, sizeof(path), "%s.%.40s", k->str,
@@ -119,10 +104,6 @@ placement_dates(const struct casefile *c)
 	return 1;
 }
 
-static const char *const event_keys[] = {
-	"date", "event", "step", "fact", "value", "by", "reason", "note", NULL
-};
-
 /*
  * The name of field key under parent if sams or the model defines it, so
  * that a message may show it; else "a value".
@@ -132,7 +113,7 @@ field_name(const struct model *m, const char *parent, const char *key)
 {
 	char path[128];
 
-	if (known(top_keys, key) || known(event_keys, key))
+	if (case_top_key(key) != CASE_KEY_UNKNOWN || case_event_key(key))
 		return key;
 	if (strcmp(parent, "contacts") == 0)
 		return model_role_index(m, key) != NO_INDEX ? key : "a value";

@@ -295,6 +295,29 @@ test_case_new_text_leaves_out_what_is_not_given(void **state)
 	case_free(c);
 }
 
+/* lint asks the reader which keys it knows: these are its tables. */
+static void
+test_case_tells_which_keys_it_reads(void **state)
+{
+	static const char *const read[] = { "sams-case", "id", "model",
+	    "contacts", "history" };
+	static const char *const events[] = { "date", "event", "step",
+	    "fact", "value", "by", "reason", "note" };
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(read) / sizeof(read[0]); i++)
+		assert_int_equal(case_top_key(read[i]), CASE_KEY_READ);
+	assert_int_equal(case_top_key("placement"), CASE_KEY_FACTS);
+	assert_int_equal(case_top_key("school"), CASE_KEY_FACTS);
+	assert_int_equal(case_top_key("lokal"), CASE_KEY_UNKNOWN);
+	assert_int_equal(case_top_key("Id"), CASE_KEY_UNKNOWN);
+	for (i = 0; i < sizeof(events) / sizeof(events[0]); i++)
+		assert_true(case_event_key(events[i]));
+	assert_false(case_event_key("kind"));
+	assert_false(case_event_key("placement"));
+}
+
 /* Found by fuzz_case: a second history wrote past the first's events. */
 static void
 test_case_reads_only_the_first_of_duplicate_keys(void **state)
@@ -423,6 +446,7 @@ main(void)
 		cmocka_unit_test(
 		    test_case_append_refuses_after_a_document_end),
 		cmocka_unit_test(test_case_requires_its_keys),
+		cmocka_unit_test(test_case_tells_which_keys_it_reads),
 		cmocka_unit_test(test_case_new_text_reads_back_hostile_values),
 		cmocka_unit_test(
 		    test_case_new_text_leaves_out_what_is_not_given),
