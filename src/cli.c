@@ -12,6 +12,7 @@
 #include "modelset.h"
 #include "render.h"
 #include "sams.h"
+#include "strbuf.h"
 #include "text.h"
 #include "walk.h"
 
@@ -51,16 +52,13 @@ bad_option(void)
 enum cli_parsed
 cli_common_option(int opt, const char *arg)
 {
-	static const struct {
-		const char	*name;
-		enum color_mode	 mode;
-	} colors[] = {
-		{ "auto", COLOR_AUTO },
-		{ "always", COLOR_ALWAYS },
-		{ "never", COLOR_NEVER },
+	static const char *const colors[] = {
+		[COLOR_AUTO] = "auto",
+		[COLOR_ALWAYS] = "always",
+		[COLOR_NEVER] = "never",
 	};
 	long day;
-	size_t i;
+	int i;
 
 	switch (opt) {
 	case OPT_TODAY:
@@ -72,13 +70,12 @@ cli_common_option(int opt, const char *arg)
 		model_set_dir(arg);
 		return CLI_GO;
 	case OPT_COLOR:
-		for (i = 0; i < sizeof(colors) / sizeof(colors[0]); i++)
-			if (strcmp(arg, colors[i].name) == 0) {
-				render_set_color(colors[i].mode);
-				return CLI_GO;
-			}
-		error_msg("--color wants auto, always or never");
-		return CLI_BAD;
+		i = cli_choice(arg, "--color", colors,
+		    sizeof(colors) / sizeof(colors[0]));
+		if (i < 0)
+			return CLI_BAD;
+		render_set_color((enum color_mode)i);
+		return CLI_GO;
 	default:	/* not one of them: a mistake in the caller */
 		error_msg("option %d is not a common option", opt);
 		return CLI_BAD;
@@ -282,17 +279,35 @@ cli_operands(int given, int min, int max, const char *what,
 	return cli_usage(usage, 0);
 }
 
+int
+cli_choice(const char *arg, const char *option, const char *const *names,
+    size_t n)
+{
+	struct strbuf list = STRBUF_INIT;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(arg, names[i]) == 0)
+			return (int)i;
+	text_list(&list, names, n, "or");
+	error_msg("%s wants %s", option, list.buf);
+	strbuf_release(&list);
+	return -1;
+}
+
 enum cli_parsed
 cli_format(const char *arg, enum cli_format *fmt)
 {
-	if (strcmp(arg, "text") == 0)
-		*fmt = FORMAT_TEXT;
-	else if (strcmp(arg, "json") == 0)
-		*fmt = FORMAT_JSON;
-	else {
-		error_msg("--format wants text or json");
+	static const char *const formats[] = {
+		[FORMAT_TEXT] = "text",
+		[FORMAT_JSON] = "json",
+	};
+	int i = cli_choice(arg, "--format", formats,
+	    sizeof(formats) / sizeof(formats[0]));
+
+	if (i < 0)
 		return CLI_BAD;
-	}
+	*fmt = (enum cli_format)i;
 	return CLI_GO;
 }
 

@@ -123,6 +123,12 @@ int	cli_paths(struct pathlist *files, const char *files0, int n,
 
 /* Parses a --date-like argument; 0 or 64 after reporting. */
 int	cli_date(const char *arg, const char *option, long *day);
+/*
+ * The index of arg in names[0..n), or -1 after reporting "OPTION wants
+ * a, b or c" with the names, so the message lists what the table takes.
+ */
+int	cli_choice(const char *arg, const char *option,
+	    const char *const *names, size_t n);
 /* Parses --format text|json: CLI_GO, or CLI_BAD after reporting. */
 enum cli_parsed	cli_format(const char *arg, enum cli_format *fmt);
 /*

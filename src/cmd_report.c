@@ -29,16 +29,17 @@ struct report_cmd {
 static enum cli_parsed
 parse_format(const char *arg, enum report_format *fmt)
 {
-	static const char *const names[] = { "text", "tsv", "csv", "json" };
-	size_t i;
+	static const char *const names[] = {
+		[REPORT_TEXT] = "text", [REPORT_TSV] = "tsv",
+		[REPORT_CSV] = "csv", [REPORT_JSON] = "json",
+	};
+	int i = cli_choice(arg, "--format", names,
+	    sizeof(names) / sizeof(names[0]));
 
-	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
-		if (strcmp(arg, names[i]) == 0) {
-			*fmt = (enum report_format)i;
-			return CLI_GO;
-		}
-	error_msg("--format wants text, tsv, csv or json");
-	return CLI_BAD;
+	if (i < 0)
+		return CLI_BAD;
+	*fmt = (enum report_format)i;
+	return CLI_GO;
 }
 
 static enum cli_parsed

@@ -114,6 +114,25 @@ test_cli_parse_refuses_a_bad_common_value(void **state)
 	assert_reported("--color wants auto, always or never");
 }
 
+/* A value from a table, or a message that lists the table. */
+static void
+test_cli_choice_lists_the_names_it_takes(void **state)
+{
+	static const char *const names[] = { "text", "tsv", "csv", "json" };
+	enum cli_format fmt;
+
+	(void)state;
+	assert_int_equal(cli_choice("csv", "--format", names, 4), 2);
+	assert_int_equal(cli_choice("xml", "--format", names, 4), -1);
+	assert_reported("sams: error: --format wants text, tsv, csv or json\n");
+	assert_int_equal(cli_choice("json", "--format", names, 3), -1);
+	assert_reported("--format wants text, tsv or csv\n");
+	assert_int_equal(cli_format("json", &fmt), CLI_GO);
+	assert_int_equal(fmt, FORMAT_JSON);
+	assert_int_equal(cli_format("tsv", &fmt), CLI_BAD);
+	assert_reported("--format wants text or json\n");
+}
+
 static void
 test_cli_parse_stops_where_the_command_says(void **state)
 {
@@ -193,6 +212,7 @@ main(void)
 		cmocka_unit_test(
 		    test_cli_parse_refuses_an_option_without_its_value),
 		cmocka_unit_test(test_cli_parse_refuses_a_bad_common_value),
+		cmocka_unit_test(test_cli_choice_lists_the_names_it_takes),
 		cmocka_unit_test(test_cli_parse_stops_where_the_command_says),
 		cmocka_unit_test(test_cli_parsed_status_goes_on_with_zero),
 		cmocka_unit_test(test_config_names_parse_back_as_given),
