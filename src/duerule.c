@@ -6,10 +6,32 @@
 
 #include "date.h"
 #include "duerule.h"
+#include "strbuf.h"
+#include "text.h"
 
 static const char *const rule_bases[] = {
 	"placement.date", "placement.end", "opened", "done", NULL
 };
+
+/* The bases a due rule may start from: all but "done" (recurs only). */
+#define DUE_BASES	3
+
+/*
+ * Why a rule's base is wrong, listing the bases from the table; kept per
+ * thread, as *why must outlive the call.
+ */
+static const char *
+bad_base(void)
+{
+	static _Thread_local char why[128];
+	struct strbuf sb = STRBUF_INIT;
+
+	strbuf_addstr(&sb, "must start with ");
+	text_list(&sb, rule_bases, DUE_BASES, "or");
+	snprintf(why, sizeof(why), "%s", sb.buf);
+	strbuf_release(&sb);
+	return why;
+}
 
 int
 due_rule_parse(const char *text, struct due_rule *rule, const char **why)
@@ -26,9 +48,10 @@ due_rule_parse(const char *text, struct due_rule *rule, const char **why)
 		if (strlen(rule_bases[i]) == n &&
 		    strncmp(rule_bases[i], p, n) == 0)
 			break;
-	*why = "must start with placement.date, placement.end or opened";
-	if (rule_bases[i] == NULL)
+	if (rule_bases[i] == NULL) {
+		*why = bad_base();
 		return -1;
+	}
 	rule->base = rule_bases[i];
 	p += n;
 	while (*p == ' ')

@@ -3,6 +3,7 @@
 
 #include "date.h"
 #include "facts.h"
+#include "text.h"
 
 const char *const placement_types[] = {
 	"familjehem", "jourhem", "hvb", "stodboende", "skyddat-boende",
@@ -96,4 +97,16 @@ fact_check(const struct fact_def *def, const char *value, const char **why)
 		if (strcmp(def->choices[i], value) == 0)
 			return 0;
 	return -1;
+}
+
+void
+fact_conditions_text(struct strbuf *sb)
+{
+	const char *names[sizeof(facts) / sizeof(facts[0])];
+	size_t i, n = 0;
+
+	for (i = 0; facts[i].path != NULL; i++)
+		if (facts[i].condition)
+			names[n++] = facts[i].path;
+	text_list(sb, names, n, "or");
 }

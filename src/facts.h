@@ -2,12 +2,15 @@
  * The facts a case file can hold (placement type and dates, school change,
  * school form, schools, contacts), addressed by dotted paths such as
  * "placement.end".  The model's conditions and due rules name the same
- * paths.  Everything here is static data; nothing is allocated.
+ * paths.  Everything here is static data; nothing is allocated but what
+ * is appended to a caller's strbuf.
  */
 #ifndef FACTS_H
 #define FACTS_H
 
 #include <stddef.h>
+
+struct strbuf;
 
 enum fact_type {
 	FACT_TEXT,
@@ -47,5 +50,8 @@ int	fact_clearable(const struct fact_def *def);
  */
 int	fact_check(const struct fact_def *def, const char *value,
 	    const char **why);
+
+/* Appends the facts a step's "when" may name, as "a, b or c". */
+void	fact_conditions_text(struct strbuf *sb);
 
 #endif

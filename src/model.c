@@ -9,6 +9,8 @@
 #include "diag.h"
 #include "facts.h"
 #include "modellink.h"
+#include "strbuf.h"
+#include "text.h"
 #include "xalloc.h"
 
 /* Lookups. */
@@ -242,6 +244,7 @@ static void
 step_source(struct schema *s, const struct ynode *k, const struct ynode *v,
     void *obj)
 {
+	struct strbuf list = STRBUF_INIT;
 	const char *text;
 	size_t i;
 
@@ -252,9 +255,12 @@ step_source(struct schema *s, const struct ynode *k, const struct ynode *v,
 	for (i = 0; sources[i] != NULL; i++)
 		if (strcmp(sources[i], text) == 0)
 			break;
-	if (sources[i] == NULL)
-		schema_error(s, v, "unknown source '%.40s' (use sams, sisam, "
-		    "law, project or local)", text);
+	if (sources[i] == NULL) {
+		text_list(&list, sources, TEXT_LIST_ALL, "or");
+		schema_error(s, v, "unknown source '%.40s' (use %s)", text,
+		    list.buf);
+		strbuf_release(&list);
+	}
 	((struct step_ctx *)obj)->st->source = text;
 }
 
@@ -264,15 +270,17 @@ read_condition(struct schema *s, const struct ynode *k,
     const struct ynode *v, struct condition *c)
 {
 	const struct fact_def *def;
+	struct strbuf list = STRBUF_INIT;
 	const char *why;
 	size_t i;
 
 	c->fact = k->str;
 	def = fact_lookup(k->str);
 	if (def == NULL || !def->condition) {
-		schema_error(s, k, "unknown condition '%.40s' (use "
-		    "placement.type, placement.acute, school.change or "
-		    "school.form)", k->str);
+		fact_conditions_text(&list);
+		schema_error(s, k, "unknown condition '%.40s' (use %s)",
+		    k->str, list.buf);
+		strbuf_release(&list);
 		return;
 	}
 	schema_list(s, v, k->str, &c->values, &c->nvalues);

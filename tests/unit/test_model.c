@@ -164,6 +164,28 @@ test_model_parses_due_rules(void **state)
 	assert_reported("m.yml:17:10: error: bad due rule");
 }
 
+/* Messages that list what is allowed build the list from the tables. */
+static void
+test_model_lists_come_from_the_tables(void **state)
+{
+	const struct fact_def *f;
+	struct strbuf list = STRBUF_INIT;
+	struct due_rule r;
+	const char *why;
+
+	(void)state;
+	assert_int_equal(due_rule_parse("tomorrow + 1d", &r, &why), -1);
+	assert_string_equal(why, "must start with placement.date, "
+	    "placement.end or opened");
+	fact_conditions_text(&list);
+	assert_string_equal(list.buf, "placement.type, placement.acute, "
+	    "school.change or school.form");
+	for (f = fact_table(); f->path != NULL; f++)
+		assert_int_equal(strstr(list.buf, f->path) != NULL,
+		    f->condition);
+	strbuf_release(&list);
+}
+
 static void
 test_model_rejects_bad_conditions(void **state)
 {
@@ -463,6 +485,7 @@ main(void)
 		cmocka_unit_test(test_model_rejects_circular_prerequisites),
 		cmocka_unit_test(test_model_rejects_waiting_for_a_later_phase),
 		cmocka_unit_test(test_model_parses_due_rules),
+		cmocka_unit_test(test_model_lists_come_from_the_tables),
 		cmocka_unit_test(test_model_rejects_bad_conditions),
 		cmocka_unit_test(test_model_extends_with_a_step_without_id),
 		cmocka_unit_test(
