@@ -1,7 +1,9 @@
 /*
  * A case file (format in sams-case(5)): the facts of one pupil's placement
  * and its history, one event per line.  A struct casefile owns its text,
- * its tree and every string in it; case_free() releases them all.
+ * its tree and every string in it; case_free() releases them all.  This
+ * module is the format's one owner: it reads a case, appends an event to
+ * one and writes a new one, with the same key tables.
  */
 #ifndef CASE_H
 #define CASE_H
@@ -130,10 +132,9 @@ struct case_header {
 
 /*
  * The text of a new case file: h's facts, then a history that holds the
- * one event opened.  Every value is written through case_quote(), so any
- * one-line text reads back as given; the caller checks values beforehand
- * (a newline is refused on the command line).  The caller frees the
- * result; *len gets its length.
+ * one event opened.  Every value is written through case_quote(), so what
+ * the command line lets through (cli_line(): no newline or control) reads
+ * back as given.  The caller frees the result; *len gets its length.
  */
 char		*case_new_text(const struct case_header *h,
 		    const struct event *opened, size_t *len);
