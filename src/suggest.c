@@ -247,8 +247,8 @@ suggest_unknown(const struct model *m, enum suggest_kind kind,
 	struct suggest sg;
 	const char *other;
 
-	error_msg("unknown %s '%.40s' in model '%s'; see 'sams %s%s%s'",
-	    kind_words[kind], id, m->id, kind == SUGGEST_ROLE ? "roles" :
+	fail_at(FAIL_USAGE, NULL, 0, 0, "unknown %s '%.40s' in model '%s'; "
+	    "see 'sams %s%s%s'", kind_words[kind], id, m->id, kind == SUGGEST_ROLE ? "roles" :
 	    "phases", strcmp(m->id, "sams") ? " --model " : "",
 	    strcmp(m->id, "sams") ? m->id : "");
 	other = suggest_other_model(m, kind, id);
@@ -275,7 +275,7 @@ suggest_choice(const char *option, const char *value,
 	char list[512];
 
 	fact_choices_text(choices, list, sizeof(list));
-	error_msg("%s wants one of %s", option, list);
+	fail_at(FAIL_USAGE, NULL, 0, 0, "%s wants one of %s", option, list);
 	suggest_init(&sg, value);
 	suggest_add_list(&sg, choices);
 	suggest_note(&sg);
