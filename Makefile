@@ -26,7 +26,7 @@ ALL_CFLAGS = $(WARNINGS) $(SAMS_CPPFLAGS) $(CPPFLAGS) $(CFLAGS) $(SAN_FLAGS) \
 	     -pthread
 ALL_LDFLAGS = $(LDFLAGS) $(SAN_FLAGS)
 
-LIB_SRCS = arena case caselog caseio cli date describe diag facts fileio filter \
+LIB_SRCS = arena batch case caselog caseio cli date describe diag facts fileio filter \
 	   find folder lint merge mergedriver model pnr record render report \
 	   duerule modellink modelset \
 	   schema state strbuf suggest sysio text walk xalloc yamlio

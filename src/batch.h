@@ -1,0 +1,32 @@
+/*
+ * Reading many cases for a batch command (next, status, log, show, report):
+ * each file is opened, its state computed as of the day given, and handed
+ * to a callback, in the order of the files.  The state passed is the
+ * batch's: the callback copies what it keeps.
+ */
+#ifndef BATCH_H
+#define BATCH_H
+
+#include <stddef.h>
+
+struct case_state;
+typedef void case_fn(const struct case_state *st, void *arg);
+
+/*
+ * Opens each file in turn (or the case a case id names, find.h), computes
+ * its state as of today and calls fn; a bad file is reported and skipped.
+ * Returns 0, or -1 when a file was bad: the calling thread's diag state
+ * holds the worst kind (diag_failure()).
+ */
+int	case_each(char *files[], int n, long today, case_fn *fn, void *arg);
+
+/*
+ * The same for many files, read and parsed by up to SAMS_THREADS threads
+ * (default: one a core, at most 4); fn is still called, and diagnostics
+ * still printed and recorded, from the calling thread in the order of
+ * files.
+ */
+int	case_each_parallel(char *files[], size_t n, long today, case_fn *fn,
+	    void *arg);
+
+#endif
