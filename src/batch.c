@@ -16,13 +16,31 @@
 #include "state.h"
 #include "strbuf.h"
 
+static enum diag_fail
+worse(enum diag_fail a, enum diag_fail b)
+{
+	return a > b ? a : b;
+}
+
+/*
+ * What a batch returns: 0, or -1 with the worst kind of its files as the
+ * last failure, so that the command exits as for that file alone.  A
+ * file's kind is its last report's, as for a command on one file.
+ */
+static int
+failed(enum diag_fail worst)
+{
+	return worst == FAIL_NONE ? 0 : diag_fail(worst);
+}
+
 int
 case_each(char *files[], int n, long today, case_fn *fn, void *arg)
 {
 	struct case_state st;
 	struct opened o;
+	enum diag_fail worst = FAIL_NONE;
 	char *found;
-	int i, rc, failed = 0;
+	int i, rc;
 
 	for (i = 0; i < n; i++) {
 		rc = find_case(files[i], &found);
@@ -30,7 +48,7 @@ case_each(char *files[], int n, long today, case_fn *fn, void *arg)
 			rc = case_open(found != NULL ? found : files[i], &o);
 		free(found);
 		if (rc != 0) {
-			failed = -1;
+			worst = worse(worst, diag_last_failure());
 			continue;
 		}
 		state_compute(&st, o.m, o.c, today);
@@ -38,7 +56,7 @@ case_each(char *files[], int n, long today, case_fn *fn, void *arg)
 		state_release(&st);
 		opened_close(&o);
 	}
-	return failed;
+	return failed(worst);
 }
 
 #define BATCH	256
@@ -100,13 +118,16 @@ thread_count(void)
 	return n < 1 ? 1 : n > 4 ? 4 : (size_t)n;
 }
 
-/* Reads one batch with nthreads threads, then hands it on in order. */
-static int
+/*
+ * Reads one batch with nthreads threads, then hands it on in order;
+ * returns the worst kind of failure of its files.
+ */
+static enum diag_fail
 run_batch(struct batch *b, size_t nthreads, case_fn *fn, void *arg)
 {
 	pthread_t tids[4];
+	enum diag_fail worst = FAIL_NONE;
 	size_t i, started = 0;
-	int failed = 0;
 
 	atomic_store(&b->next, 0);
 	memset(b->slots, 0, b->n * sizeof(*b->slots));
@@ -120,15 +141,16 @@ run_batch(struct batch *b, size_t nthreads, case_fn *fn, void *arg)
 		if (b->slots[i].err.len > 0)
 			fputs(b->slots[i].err.buf, stderr);
 		strbuf_release(&b->slots[i].err);
-		if (b->slots[i].fail != FAIL_NONE)
-			failed = diag_fail(b->slots[i].fail);
-		else {
+		if (b->slots[i].fail != FAIL_NONE) {
+			diag_fail(b->slots[i].fail);
+			worst = worse(worst, b->slots[i].fail);
+		} else {
 			fn(&b->slots[i].st, arg);
 			state_release(&b->slots[i].st);
 		}
 		opened_close(&b->slots[i].o);
 	}
-	return failed;
+	return worst;
 }
 
 int
@@ -137,8 +159,8 @@ case_each_parallel(char *files[], size_t n, long today, case_fn *fn,
 {
 	struct slot slots[BATCH];
 	struct batch b;
+	enum diag_fail worst = FAIL_NONE;
 	size_t done, nthreads = thread_count();
-	int failed = 0;
 
 	if (nthreads == 1)
 		return case_each(files, (int)n, today, fn, arg);
@@ -147,8 +169,7 @@ case_each_parallel(char *files[], size_t n, long today, case_fn *fn,
 	for (done = 0; done < n; done += b.n) {
 		b.files = files + done;
 		b.n = n - done < BATCH ? n - done : BATCH;
-		if (run_batch(&b, nthreads, fn, arg) != 0)
-			failed = -1;
+		worst = worse(worst, run_batch(&b, nthreads, fn, arg));
 	}
-	return failed;
+	return failed(worst);
 }

@@ -309,15 +309,17 @@ int
 cli_paths(struct pathlist *files, const char *files0, int n,
     char *operands[])
 {
-	int i, failed = 0;
+	enum diag_fail worst = FAIL_NONE;
+	int i;
 
 	if (files0 != NULL && walk_files0(files, files0) != 0)
-		failed = 1;
+		worst = diag_last_failure();
 	for (i = 0; i < n; i++)
-		if (walk_operand(files, operands[i]) != 0)
-			failed = 1;
+		if (walk_operand(files, operands[i]) != 0 &&
+		    diag_last_failure() > worst)
+			worst = diag_last_failure();
 	pathlist_sort(files);
-	return failed ? cli_failed() : 0;
+	return cli_exit_status(worst);
 }
 
 /*

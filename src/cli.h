@@ -115,9 +115,8 @@ struct pathlist;
 /*
  * The case files of a batch command (check, report): those listed in the
  * file files0 (NULL: none) and those found under the n operands, sorted.
- * Returns 0, or the exit status of the worst failure reported (cli_failed())
- * when walk_files0() or walk_operand() failed, having collected all that
- * could be read.
+ * Returns 0, or the exit status of the worst kind walk_files0() and
+ * walk_operand() failed with, having collected all that could be read.
  */
 int	cli_paths(struct pathlist *files, const char *files0, int n,
 	    char *operands[]);

@@ -264,7 +264,7 @@ suggest_unknown(const struct model *m, enum suggest_kind kind,
 		suggest_add_model(&sg, m, kind);
 		suggest_note(&sg);
 	}
-	return -1;
+	return diag_fail(FAIL_USAGE);	/* the last, after the probes */
 }
 
 int
