@@ -38,7 +38,7 @@ LIB_OBJS = $(CORE_OBJS) $(BUILD)/builtin_models.o
 CMD_OBJS = $(CMD_SRCS:%=$(BUILD)/%.o)
 MODELS	 = $(sort $(wildcard phases/*.yml))
 UNIT_TESTS = test_yamlio test_model test_case test_state test_date test_pnr \
-	     test_modelset \
+	     test_modelset test_fileio \
 	     test_text test_suggest test_filter test_strbuf test_diag \
 	     test_cli
 UNIT_BINS = $(UNIT_TESTS:%=$(BUILD)/%)
