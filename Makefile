@@ -26,9 +26,9 @@ ALL_CFLAGS = $(WARNINGS) $(SAMS_CPPFLAGS) $(CPPFLAGS) $(CFLAGS) $(SAN_FLAGS) \
 	     -pthread
 ALL_LDFLAGS = $(LDFLAGS) $(SAN_FLAGS)
 
-LIB_SRCS = arena batch case caselog caseio cli date describe diag facts fileio filter \
+LIB_SRCS = arena case caselog caseio cli date describe diag facts fileio filter \
 	   find folder lint merge mergedriver model pnr record render report \
-	   duerule modellink modelset \
+	   batch duerule modellink modelset \
 	   schema state strbuf suggest sysio text walk xalloc yamlio
 CMD_SRCS = main percase cmd_check cmd_done cmd_init cmd_log cmd_merge cmd_new cmd_next \
 	   cmd_note cmd_phases cmd_reopen cmd_replace cmd_report cmd_roles cmd_set cmd_show cmd_skip \

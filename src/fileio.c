@@ -608,11 +608,12 @@ same_bytes(int fd, const char *old, size_t oldlen)
 
 /*
  * Whether path is still what was read: FILE_UPDATED (it is),
- * FILE_CHANGED, or FILE_FAILED after reporting (FAIL_IO).  A writer that is not sams (git, an editor, a sync tool)
- * takes no lock; what it did is kept, never overwritten.  The stat
- * fields catch a rename or a write; the bytes catch a write in place that
- * the clock's granularity hides.  The reliability tests stop sams at the
- * first call here (SAMS_FAULT=N,stop) to play that writer.
+ * FILE_CHANGED, or FILE_FAILED after reporting (FAIL_IO).  A writer that
+ * is not sams (git, an editor, a sync tool) takes no lock; what it did is
+ * kept, never overwritten.  The stat fields catch a rename or a write; the
+ * bytes catch a write in place that the clock's granularity hides.  The
+ * reliability tests stop sams at the first call here (SAMS_FAULT=N,stop)
+ * to play that writer.
  */
 static enum file_update
 check_unchanged(const char *path, const struct file_seen *seen,

@@ -128,8 +128,9 @@ folder_forget(void)
 
 /*
  * Reports why what st describes may not be trusted and returns -1
- * (FAIL_NOPERM), or returns 0.  As git's safe.directory and OpenSSH's StrictModes decide:
- * only the user and root may own it, and nobody else may change it.
+ * (FAIL_NOPERM), or returns 0.  As git's safe.directory and OpenSSH's
+ * StrictModes decide: only the user and root may own it, and nobody else
+ * may change it.
  */
 static int
 check_trust(const char *path, const struct stat *st)

@@ -295,7 +295,7 @@ load_by_id(const char *id, struct model **out)
 		*out = model_load(text, len, path);
 	free(path);
 	if (rc != 0)
-		return -1;	/* cannot be read, or too large: file_read()'s */
+		return -1;	/* unreadable or too large: file_read() said */
 	if (*out != NULL && strcmp((*out)->id, id) != 0) {
 		error_at((*out)->name, 0, 0, "the file defines model '%s', "
 		    "not '%.40s'", (*out)->id, id);

@@ -248,8 +248,9 @@ suggest_unknown(const struct model *m, enum suggest_kind kind,
 	const char *other;
 
 	fail_at(FAIL_USAGE, NULL, 0, 0, "unknown %s '%.40s' in model '%s'; "
-	    "see 'sams %s%s%s'", kind_words[kind], id, m->id, kind == SUGGEST_ROLE ? "roles" :
-	    "phases", strcmp(m->id, "sams") ? " --model " : "",
+	    "see 'sams %s%s%s'", kind_words[kind], id, m->id,
+	    kind == SUGGEST_ROLE ? "roles" : "phases",
+	    strcmp(m->id, "sams") ? " --model " : "",
 	    strcmp(m->id, "sams") ? m->id : "");
 	other = suggest_other_model(m, kind, id);
 	if (other != NULL && cmd != NULL)

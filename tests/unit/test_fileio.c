@@ -230,7 +230,7 @@ test_file_lock_keeps_a_second_locker_out_until_unlocked(void **state)
 }
 
 static void
-test_file_lock_removes_only_its_own_leftover_temporary_files(void **state)
+test_file_lock_removes_only_its_own_leftover_temp_files(void **state)
 {
 	static const char *const gone[] = { ".a.yml.tmp.123.abc0",
 	    ".a.yml.tmp.1.f" };
@@ -256,7 +256,7 @@ test_file_lock_removes_only_its_own_leftover_temporary_files(void **state)
 }
 
 static void
-test_file_create_makes_a_private_file_and_never_overwrites(void **state)
+test_file_create_makes_a_private_file_never_overwriting(void **state)
 {
 	struct stat st;
 	char p[256];
@@ -340,8 +340,8 @@ main(void)
 		TEST(test_file_read_seen_refuses_a_symbolic_link),
 		TEST(test_file_read_seen_refuses_a_file_with_hard_links),
 		TEST(test_file_lock_keeps_a_second_locker_out_until_unlocked),
-		TEST(test_file_lock_removes_only_its_own_leftover_temporary_files),
-		TEST(test_file_create_makes_a_private_file_and_never_overwrites),
+		TEST(test_file_lock_removes_only_its_own_leftover_temp_files),
+		TEST(test_file_create_makes_a_private_file_never_overwriting),
 		TEST(test_file_update_replaces_the_text_and_keeps_the_mode),
 		TEST(test_file_update_leaves_a_change_by_another_program),
 		TEST(test_file_check_name_refuses_a_name_too_long_for_its_lock),
