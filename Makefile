@@ -28,7 +28,7 @@ ALL_LDFLAGS = $(LDFLAGS) $(SAN_FLAGS)
 
 LIB_SRCS = arena case caselog caseio cli date describe diag facts fileio filter \
 	   find folder lint merge mergedriver model pnr record render report \
-	   duerule modellink modelset \
+	   batch duerule modellink modelset \
 	   schema state strbuf suggest sysio text walk xalloc yamlio
 CMD_SRCS = main percase cmd_check cmd_done cmd_init cmd_log cmd_merge cmd_new cmd_next \
 	   cmd_note cmd_phases cmd_reopen cmd_replace cmd_report cmd_roles cmd_set cmd_show cmd_skip \
@@ -38,7 +38,7 @@ LIB_OBJS = $(CORE_OBJS) $(BUILD)/builtin_models.o
 CMD_OBJS = $(CMD_SRCS:%=$(BUILD)/%.o)
 MODELS	 = $(sort $(wildcard phases/*.yml))
 UNIT_TESTS = test_yamlio test_model test_case test_state test_date test_pnr \
-	     test_modelset \
+	     test_modelset test_fileio \
 	     test_text test_suggest test_filter test_strbuf test_diag \
 	     test_cli
 UNIT_BINS = $(UNIT_TESTS:%=$(BUILD)/%)

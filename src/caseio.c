@@ -1,21 +1,13 @@
 /* Opening cases, and the single write path for updating them. */
-#include <pthread.h>
-#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "caseio.h"
-#include "cli.h"
-#include "date.h"
 #include "diag.h"
 #include "fileio.h"
-#include "find.h"
 #include "folder.h"
 #include "modelset.h"
-#include "sams.h"
 #include "state.h"
-#include "strbuf.h"
 #include "xalloc.h"
 #include "yamlio.h"
 
@@ -24,13 +16,11 @@ case_open(const char *path, struct opened *o)
 {
 	char *text;
 	size_t len;
-	int rc;
 
 	o->c = NULL;
 	o->m = NULL;
-	rc = file_read(path, YAML_MAX_BYTES, &text, &len);
-	if (rc != 0)
-		return rc;
+	if (file_read(path, YAML_MAX_BYTES, &text, &len) != 0)
+		return -1;
 	return case_open_text(text, len, strcmp(path, "-") == 0 ?
 	    "<stdin>" : path, o);
 }
@@ -44,7 +34,7 @@ case_open_text(char *text, size_t len, const char *name, struct opened *o)
 	o->m = NULL;
 	o->c = case_load(text, len, name);
 	if (o->c == NULL)
-		return SAMS_EXIT_DATAERR;
+		return diag_fail(FAIL_DATA);	/* reported */
 	rc = model_get_in(o->c->model, folder_find(name), &o->m);
 	/* Not the id as written: no text from a case file in messages. */
 	at = ymap_get(o->c->doc.root, "model");
@@ -57,10 +47,8 @@ case_open_text(char *text, size_t len, const char *name, struct opened *o)
 		    "a model that does not exist");
 	if (rc != 0 || state_check_case(o->m, o->c) > 0) {
 		opened_close(o);
-		/* XXX error contract: an exit status until caseio.c returns
-		 * -1; the kind is the model set's or the message's above. */
-		return rc != 0 ? cli_exit_status(diag_last_failure()) :
-		    SAMS_EXIT_DATAERR;
+		/* The kind is the model set's or the message's above. */
+		return rc != 0 ? -1 : diag_fail(FAIL_DATA);
 	}
 	return 0;
 }
@@ -106,27 +94,24 @@ verify(const struct opened *o, const char *text, size_t len, size_t n)
 	struct casefile *again;
 	int ok;
 
-	if (len > YAML_MAX_BYTES) {
-		error_at(o->c->name, 0, 0, "cannot add to the history: the "
-		    "case would grow past the size limit of %d bytes",
+	if (len > YAML_MAX_BYTES)
+		return error_at(o->c->name, 0, 0, "cannot add to the history: "
+		    "the case would grow past the size limit of %d bytes",
 		    YAML_MAX_BYTES);
-		return SAMS_EXIT_DATAERR;
-	}
 	diag_set_sink(NULL, NULL, 1);
 	again = case_load(xstrndup(text, len), len, o->c->name);
 	diag_set_sink(NULL, NULL, 0);
 	ok = again != NULL && again->nevents == o->c->nevents + n;
 	if (ok && state_check_case(o->m, again) > 0) {
 		case_free(again);
-		return SAMS_EXIT_DATAERR;
+		return diag_fail(FAIL_DATA);	/* reported */
 	}
 	case_free(again);
 	if (ok)
 		return 0;
-	error_at(o->c->name, 0, 0, "cannot add to the history without "
+	return error_at(o->c->name, 0, 0, "cannot add to the history without "
 	    "breaking the file; is 'history' the last key, one '- {...}' "
 	    "entry per line?");
-	return SAMS_EXIT_DATAERR;
 }
 
 int
@@ -134,9 +119,9 @@ case_refuse_stdin(const char *path)
 {
 	if (strcmp(path, "-") != 0)
 		return 0;
-	error_msg("a command that writes never reads a case from standard "
-	    "input; for a file named '-', write ./-");
-	return SAMS_EXIT_USAGE;
+	return fail_at(FAIL_USAGE, NULL, 0, 0, "a command that writes never "
+	    "reads a case from standard input; for a file named '-', write "
+	    "./-");
 }
 
 /*
@@ -144,12 +129,13 @@ case_refuse_stdin(const char *path)
  * check, append, verify, replace.  FILE_CHANGED when another program
  * changed the file meanwhile.
  */
-static int
+static enum file_update
 update_once(const char *path, update_fn *fn, void *arg)
 {
 	struct event evs[UPDATE_MAX_EVENTS];
 	struct file_seen seen;
 	struct opened o;
+	enum file_update done = FILE_FAILED;
 	size_t n = 0, len;
 	char *text = NULL;
 	int rc;
@@ -163,177 +149,48 @@ update_once(const char *path, update_fn *fn, void *arg)
 	if (rc != 0)
 		goto out;
 	memset(evs, 0, sizeof(evs));
-	rc = fn(&o, evs, &n, arg);
-	if (rc != 0 || n == 0)		/* n == 0: nothing to record */
+	if (fn(&o, evs, &n, arg) != 0)
 		goto out;
-	text = append_events(o.c, evs, n, &len);
-	if (text == NULL) {
-		rc = SAMS_EXIT_DATAERR;
+	if (n == 0) {			/* nothing to record */
+		done = FILE_UPDATED;
 		goto out;
 	}
-	rc = verify(&o, text, len, n);
-	if (rc == 0)
-		rc = file_update(path, text, len, &seen, o.c->text, o.c->len);
+	text = append_events(o.c, evs, n, &len);
+	if (text == NULL) {
+		diag_fail(FAIL_DATA);	/* reported */
+		goto out;
+	}
+	if (verify(&o, text, len, n) == 0)
+		done = file_update(path, text, len, &seen, o.c->text,
+		    o.c->len);
 out:
 	free(text);
 	opened_close(&o);
-	return rc;
+	return done;
 }
 
 int
 case_update(const char *path, update_fn *fn, void *arg)
 {
 	struct file_lock lk;
-	int rc, tries;
+	enum file_update done;
+	int tries;
 
-	if ((rc = case_refuse_stdin(path)) != 0)
-		return rc;
 	/* No lock file for a wrong name; under the lock, the descriptor
 	 * the case is read from decides again. */
-	rc = file_check_target(path);
-	if (rc != 0)
-		return rc;
-	rc = file_lock(path, &lk);
-	if (rc != 0)
-		return rc;
+	if (case_refuse_stdin(path) != 0 || file_check_target(path) != 0 ||
+	    file_lock(path, &lk) != 0)
+		return -1;
 	/* Another writer that takes no lock: start over with what it left. */
-	for (tries = 1; (rc = update_once(path, fn, arg)) == FILE_CHANGED;
+	for (tries = 1; (done = update_once(path, fn, arg)) == FILE_CHANGED;
 	    tries++)
 		if (tries == UPDATE_TRIES) {
-			error_at(path, 0, 0, "another program keeps changing "
-			    "the file; left as it wrote it, try again later");
-			rc = SAMS_EXIT_TEMPFAIL;
+			fail_at(FAIL_TEMP, path, 0, 0, "another program keeps "
+			    "changing the file; left as it wrote it, try again "
+			    "later");
+			done = FILE_FAILED;
 			break;
 		}
 	file_unlock(&lk);
-	return rc;
-}
-
-int
-case_each(char *files[], int n, case_fn *fn, void *arg)
-{
-	struct case_state st;
-	struct opened o;
-	char *found;
-	int i, rc, worst = 0;
-
-	for (i = 0; i < n; i++) {
-		rc = find_case(files[i], &found);
-		if (rc == 0)
-			rc = case_open(found != NULL ? found : files[i], &o);
-		free(found);
-		if (rc != 0) {
-			worst = sams_exit_worst(worst, rc);
-			continue;
-		}
-		state_compute(&st, o.m, o.c, date_today());
-		fn(&st, arg);
-		state_release(&st);
-		opened_close(&o);
-	}
-	return worst;
-}
-
-#define BATCH	256
-
-/* One file of a batch: what the workers leave for the calling thread. */
-struct slot {
-	struct opened		o;
-	struct case_state	st;
-	struct strbuf		err;
-	int			rc;
-};
-
-struct batch {
-	char		**files;
-	struct slot	 *slots;
-	size_t		  n;
-	atomic_size_t	  next;
-};
-
-static void
-capture(enum diag_level level, const char *file, size_t line, size_t col,
-    const char *msg, void *arg)
-{
-	diag_format(arg, level, file, line, col, msg);
-}
-
-static void *
-work(void *arg)
-{
-	struct batch *b = arg;
-	struct slot *s;
-	size_t i;
-
-	while ((i = atomic_fetch_add(&b->next, 1)) < b->n) {
-		s = &b->slots[i];
-		diag_set_sink(capture, &s->err, 1);
-		s->rc = case_open(b->files[i], &s->o);
-		if (s->rc == 0)
-			state_compute(&s->st, s->o.m, s->o.c, date_today());
-		diag_set_sink(NULL, NULL, 0);
-	}
-	folder_forget();	/* a thread's cache dies with the thread */
-	return NULL;
-}
-
-static size_t
-thread_count(void)
-{
-	/* Checked at start-up by cli_environment(). */
-	const char *env = getenv("SAMS_THREADS");
-	long n = env != NULL && *env != '\0' ? atol(env) :
-	    sysconf(_SC_NPROCESSORS_ONLN);
-
-	return n < 1 ? 1 : n > 4 ? 4 : (size_t)n;
-}
-
-/* Reads one batch with nthreads threads, then hands it on in order. */
-static int
-run_batch(struct batch *b, size_t nthreads, case_fn *fn, void *arg)
-{
-	pthread_t tids[4];
-	size_t i, started = 0;
-	int worst = 0;
-
-	atomic_store(&b->next, 0);
-	memset(b->slots, 0, b->n * sizeof(*b->slots));
-	for (; started + 1 < nthreads; started++)
-		if (pthread_create(&tids[started], NULL, work, b) != 0)
-			break;
-	work(b);
-	for (i = 0; i < started; i++)
-		pthread_join(tids[i], NULL);
-	for (i = 0; i < b->n; i++) {
-		if (b->slots[i].err.len > 0)
-			fputs(b->slots[i].err.buf, stderr);
-		strbuf_release(&b->slots[i].err);
-		worst = sams_exit_worst(worst, b->slots[i].rc);
-		if (b->slots[i].rc == 0) {
-			fn(&b->slots[i].st, arg);
-			state_release(&b->slots[i].st);
-		}
-		opened_close(&b->slots[i].o);
-	}
-	return worst;
-}
-
-int
-case_each_parallel(char *files[], size_t n, case_fn *fn, void *arg)
-{
-	struct slot slots[BATCH];
-	struct batch b;
-	size_t done, nthreads = thread_count();
-	int worst = 0;
-
-	if (nthreads == 1)
-		return case_each(files, (int)n, fn, arg);
-	b.slots = slots;
-	for (done = 0; done < n; done += b.n) {
-		b.files = files + done;
-		b.n = n - done < BATCH ? n - done : BATCH;
-		worst = sams_exit_worst(worst, run_batch(&b, nthreads, fn,
-		    arg));
-	}
-	return worst;
+	return done == FILE_UPDATED ? 0 : -1;
 }

@@ -16,10 +16,11 @@ struct opened {
 
 /*
  * Reads and checks the case at path and loads its model.  Returns 0, or
- * 65 (malformed or inconsistent) or 66 (missing) after reporting.
+ * -1 after reporting: FAIL_DATA (malformed or inconsistent), FAIL_NOINPUT
+ * (missing), or the model set's kind for its model (model_get_in()).
  */
 int	case_open(const char *path, struct opened *o);
-/* The same for a file already read: takes over text. */
+/* The same for a file already read: takes over text, even on failure. */
 int	case_open_text(char *text, size_t len, const char *name,
 	    struct opened *o);
 void	opened_close(struct opened *o);
@@ -28,7 +29,8 @@ void	opened_close(struct opened *o);
 
 /*
  * Fills evs[0..*n) with the events to record, after checking that they
- * make sense for the case; returns 0 or an exit status after reporting.
+ * make sense for the case; returns 0, or -1 after reporting (the command
+ * exits with that report's kind, FAIL_USAGE for a step the model lacks).
  * Leaving *n at 0 writes nothing and returns 0.
  */
 typedef int update_fn(const struct opened *o, struct event *evs, size_t *n,
@@ -39,30 +41,17 @@ typedef int update_fn(const struct opened *o, struct event *evs, size_t *n,
 
 /*
  * Appends the events fn gives to the case at path, safely (see fileio.h).
- * Returns 0 or an exit status; on failure the file is unchanged.  When a
- * program that takes no lock changes the file meanwhile, it starts over,
- * calling fn again, at most UPDATE_TRIES times, then gives 75.
+ * Returns 0, or -1 after reporting; on failure the file is unchanged.
+ * When a program that takes no lock changes the file meanwhile, it starts
+ * over, calling fn again, at most UPDATE_TRIES times, then fails with
+ * FAIL_TEMP.
  */
 int	case_update(const char *path, update_fn *fn, void *arg);
 
-/* Refuses "-" as the path of a case to write: 64 after reporting. */
+/*
+ * Refuses "-" as the path of a case to write: -1 after reporting
+ * (FAIL_USAGE).
+ */
 int	case_refuse_stdin(const char *path);
-
-
-struct case_state;
-typedef void case_fn(const struct case_state *st, void *arg);
-
-/*
- * Opens each file in turn, computes its state as of today and calls fn;
- * a bad file is reported and skipped.  Returns the worst exit status.
- */
-int	case_each(char *files[], int n, case_fn *fn, void *arg);
-
-/*
- * The same for many files, read and parsed by up to SAMS_THREADS threads
- * (default: one a core, at most 4); fn is still called, and diagnostics
- * still printed, from the calling thread in the order of files.
- */
-int	case_each_parallel(char *files[], size_t n, case_fn *fn, void *arg);
 
 #endif

@@ -25,6 +25,15 @@ cli_date(const char *arg, const char *option, long *day)
 	return SAMS_EXIT_USAGE;
 }
 
+/* --today, or else SAMS_TODAY; DATE_NONE: the clock's. */
+static long today = DATE_NONE;
+
+long
+cli_today(void)
+{
+	return today != DATE_NONE ? today : date_local_today();
+}
+
 static char **cli_argv;
 
 void
@@ -64,7 +73,7 @@ cli_common_option(int opt, const char *arg)
 	case OPT_TODAY:
 		if (cli_date(arg, "--today", &day) != 0)
 			return CLI_BAD;
-		date_set_today(day);
+		today = day;
 		return CLI_GO;
 	case OPT_PHASES:
 		model_set_dir(arg);
@@ -230,7 +239,7 @@ threads_environment(void)
 int
 cli_environment(void)
 {
-	const char *today = getenv("SAMS_TODAY");
+	const char *env = getenv("SAMS_TODAY");
 	const char *phases = getenv("SAMS_PHASES");
 	long day;
 	int rc;
@@ -240,13 +249,13 @@ cli_environment(void)
 	if ((rc = lock_timeout_environment()) != 0 ||
 	    (rc = threads_environment()) != 0)
 		return rc;
-	if (today == NULL || *today == '\0')
+	if (env == NULL || *env == '\0')
 		return 0;
-	if (date_parse(today, &day) == -1) {
+	if (date_parse(env, &day) == -1) {
 		error_msg("SAMS_TODAY must be a date as YYYY-MM-DD");
 		return SAMS_EXIT_USAGE;
 	}
-	date_set_today(day);
+	today = day;
 	return 0;
 }
 
@@ -315,15 +324,17 @@ int
 cli_paths(struct pathlist *files, const char *files0, int n,
     char *operands[])
 {
-	int i, worst = 0;
+	enum diag_fail worst = FAIL_NONE;
+	int i;
 
-	if (files0 != NULL)
-		worst = walk_files0(files, files0);
+	if (files0 != NULL && walk_files0(files, files0) != 0)
+		worst = diag_last_failure();
 	for (i = 0; i < n; i++)
-		worst = sams_exit_worst(worst, walk_operand(files,
-		    operands[i]));
+		if (walk_operand(files, operands[i]) != 0 &&
+		    diag_last_failure() > worst)
+			worst = diag_last_failure();
 	pathlist_sort(files);
-	return worst;
+	return cli_exit_status(worst);
 }
 
 /*
@@ -471,10 +482,4 @@ cli_failed(void)
 	enum diag_fail kind = diag_failure();
 
 	return kind == FAIL_NONE ? SAMS_EXIT_SOFTWARE : cli_exit_status(kind);
-}
-
-int
-sams_exit_worst(int a, int b)
-{
-	return a > b ? a : b;
 }

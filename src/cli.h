@@ -115,11 +115,18 @@ struct pathlist;
 /*
  * The case files of a batch command (check, report): those listed in the
  * file files0 (NULL: none) and those found under the n operands, sorted.
- * Returns the worst status of walk_files0() and walk_operand(), having
- * collected all that could be read.
+ * Returns 0, or the exit status of the worst kind walk_files0() and
+ * walk_operand() failed with, having collected all that could be read.
  */
 int	cli_paths(struct pathlist *files, const char *files0, int n,
 	    char *operands[]);
+
+/*
+ * The date due and overdue are computed against: --today, else
+ * SAMS_TODAY, else the clock's (date_local_today()).  Read here only and
+ * passed down.
+ */
+long	cli_today(void);
 
 /* Parses a --date-like argument; 0 or 64 after reporting. */
 int	cli_date(const char *arg, const char *option, long *day);

@@ -5,7 +5,6 @@
 
 #include "caseio.h"
 #include "cli.h"
-#include "date.h"
 #include "diag.h"
 #include "fileio.h"
 #include "find.h"
@@ -193,7 +192,8 @@ ids_forget(void)
 
 /*
  * Reads the file to check, and a folder's settings in .sams/ as the other
- * commands read them: refused (77) when they may not be trusted.
+ * commands read them: refused (FAIL_NOPERM) when they may not be trusted.
+ * 0, or -1 after reporting.
  */
 static int
 read_input(const char *path, char **text, size_t *len)
@@ -222,6 +222,20 @@ read_input(const char *path, char **text, size_t *len)
 }
 
 /*
+ * The exit status of a file that failed to be read or opened: 66 if it
+ * could not be read, 77 if its folder's settings may not be trusted; any
+ * other failure is a finding (0 here).
+ */
+static int
+unchecked(void)
+{
+	enum diag_fail kind = diag_last_failure();
+
+	return kind == FAIL_NOINPUT || kind == FAIL_NOPERM ?
+	    cli_exit_status(kind) : 0;
+}
+
+/*
  * Checks one file; returns 66 if it could not be read, 77 if its folder's
  * settings may not be trusted, else 0.
  */
@@ -234,10 +248,8 @@ check_file(const char *path)
 	size_t len;
 	int rc;
 
-	rc = read_input(path, &text, &len);
-	if (rc != 0)
-		return rc == SAMS_EXIT_NOINPUT || rc == SAMS_EXIT_NOPERM ? rc :
-		    0;
+	if (read_input(path, &text, &len) != 0)
+		return unchecked();
 	if (is_model(text)) {
 		m = model_load(text, len, path);
 		model_free(m);
@@ -252,9 +264,9 @@ check_file(const char *path)
 	    strstr(text, "\nsams-local:") != NULL) {
 		/* A malformed config.yml is a finding here: check on. */
 		rc = folder_default_model(folder_find(path), &base);
-		if (rc != 0 && rc != SAMS_EXIT_DATAERR) {
+		if (rc != 0 && diag_last_failure() != FAIL_DATA) {
 			free(text);
-			return rc;
+			return unchecked();
 		}
 		m = model_load_local(text, len, path, base != NULL ? base :
 		    "sams");
@@ -264,12 +276,13 @@ check_file(const char *path)
 	}
 	rc = case_open_text(text, len, path, &o);
 	if (rc == 0) {
-		lint_case(o.c, o.m, date_today());
+		lint_case(o.c, o.m, cli_today());
 		check_unique_id(path, o.c->id);
-	}
+	} else
+		rc = diag_last_failure() == FAIL_NOPERM ? SAMS_EXIT_NOPERM : 0;
 	opened_close(&o);
 	check_merge_driver(path);
-	return rc == SAMS_EXIT_NOPERM ? rc : 0;
+	return rc;
 }
 
 static void
@@ -333,9 +346,11 @@ check_all(struct pathlist *files, enum cli_format format)
 		rc = check_file(files->paths[i]);
 		if (format == FORMAT_JSON)
 			print_json(&c, rc);
-		if (diag_count(DIAG_ERROR) + diag_count(DIAG_WARNING) > before)
-			rc = sams_exit_worst(rc, SAMS_EXIT_FINDINGS);
-		worst = sams_exit_worst(worst, rc);
+		if (rc == 0 && diag_count(DIAG_ERROR) +
+		    diag_count(DIAG_WARNING) > before)
+			rc = SAMS_EXIT_FINDINGS;
+		if (rc > worst)		/* 1, then 66, then 77 */
+			worst = rc;
 	}
 	diag_set_sink(NULL, NULL, 0);
 	free(driver_checked);
@@ -367,7 +382,7 @@ cmd_check(int argc, char *argv[])
 	struct pathlist files = PATHLIST_INIT;
 	struct check_opts o = { FORMAT_TEXT, NULL };
 	enum cli_parsed parsed;
-	int worst;
+	int worst, rc;
 
 	parsed = cli_parse(argc, argv, usage_check, options, check_option,
 	    &o);
@@ -376,7 +391,7 @@ cmd_check(int argc, char *argv[])
 	if (optind >= argc && o.files0 == NULL)
 		return cli_usage(usage_check, 0);
 	worst = cli_paths(&files, o.files0, argc - optind, argv + optind);
-	worst = sams_exit_worst(worst, check_all(&files, o.format));
+	rc = check_all(&files, o.format);
 	pathlist_free(&files);
-	return worst;
+	return rc > worst ? rc : worst;	/* a status of a file, or 66 */
 }

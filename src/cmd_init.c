@@ -69,8 +69,8 @@ ensure_lines(const char *path, const char *want)
 	int rc = 0, missing = 0;
 
 	if (access(path, F_OK) == 0 &&
-	    (rc = file_read(path, 1 << 20, &have, &len)) != 0)
-		return rc;
+	    file_read(path, 1 << 20, &have, &len) != 0)
+		return cli_exit_status(diag_last_failure());
 	strbuf_add(&sb, have != NULL ? have : "", len);
 	if (len > 0 && have[len - 1] != '\n')
 		strbuf_addch(&sb, '\n');
@@ -82,10 +82,9 @@ ensure_lines(const char *path, const char *want)
 		strbuf_add(&sb, p, (size_t)(end - p + 1));
 		missing = 1;
 	}
-	if (missing && have == NULL)
-		rc = file_create(path, sb.buf, sb.len);
-	else if (missing)
-		rc = file_replace(path, sb.buf, sb.len);
+	if (missing && (have == NULL ? file_create(path, sb.buf, sb.len) :
+	    file_replace(path, sb.buf, sb.len)) != 0)
+		rc = cli_exit_status(diag_last_failure());
 	if (rc == 0 && missing)
 		say_made(path, "");
 	free(have);
@@ -230,9 +229,10 @@ write_local(const char *dir)
 	int rc = 0;
 
 	if (access(path, F_OK) != 0) {
-		rc = file_create(path, local_template,
-		    sizeof(local_template) - 1);
-		if (rc == 0)
+		if (file_create(path, local_template,
+		    sizeof(local_template) - 1) != 0)
+			rc = cli_exit_status(diag_last_failure());
+		else
 			say_made(path, "");
 	}
 	free(path);
@@ -255,8 +255,9 @@ write_config(const char *dir, const char *name)
 		strbuf_addstr(&sb, "\nmodel: ");
 		case_quote(&sb, "sams");
 		strbuf_addch(&sb, '\n');
-		rc = file_create(path, sb.buf, sb.len);
-		if (rc == 0)
+		if (file_create(path, sb.buf, sb.len) != 0)
+			rc = cli_exit_status(diag_last_failure());
+		else
 			say_made(path, "");
 	}
 	free(path);

@@ -47,10 +47,12 @@ cmd_merge_file(int argc, char *argv[])
 		return cli_usage(usage_merge, 1);
 	if (argc != 4 && argc != 5)
 		return cli_usage(usage_merge, 0);
-	if ((rc = file_read(argv[1], YAML_MAX_BYTES, &base, &nb)) != 0 ||
-	    (rc = file_read(argv[2], YAML_MAX_BYTES, &ours, &no)) != 0 ||
-	    (rc = file_read(argv[3], YAML_MAX_BYTES, &theirs, &nt)) != 0)
+	if (file_read(argv[1], YAML_MAX_BYTES, &base, &nb) != 0 ||
+	    file_read(argv[2], YAML_MAX_BYTES, &ours, &no) != 0 ||
+	    file_read(argv[3], YAML_MAX_BYTES, &theirs, &nt) != 0) {
+		rc = cli_exit_status(diag_last_failure());
 		goto out;
+	}
 	rc = 1;
 	if (merge_appends(base, nb, ours, no, theirs, nt, &merged, &nm) == 0) {
 		diag_set_sink(NULL, NULL, 1);

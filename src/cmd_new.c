@@ -189,8 +189,10 @@ create(struct new_case *nc, const char *path)
 	c = case_load(xstrndup(text, len), len, path);
 	if (c == NULL)
 		rc = SAMS_EXIT_SOFTWARE;	/* we wrote what we cannot read */
+	else if (file_create(path, text, len) != 0)
+		rc = cli_exit_status(diag_last_failure());
 	else
-		rc = file_create(path, text, len);
+		rc = 0;
 	case_free(c);
 	free(text);
 	if (rc == 0) {
@@ -297,12 +299,13 @@ cmd_new(int argc, char *argv[])
 	parsed = parse_options(argc, argv, &o);
 	if (parsed != CLI_GO)
 		return cli_parsed_status(parsed);
-	if ((rc = case_refuse_stdin(argv[optind])) != 0 ||
-	    (rc = check_file_name(argv[optind])) != 0)
+	if (case_refuse_stdin(argv[optind]) != 0)
+		return cli_exit_status(diag_last_failure());
+	if ((rc = check_file_name(argv[optind])) != 0)
 		return rc;
-	rc = folder_default_model(folder_find(argv[optind]), &folder_model);
-	if (rc != 0)
-		return rc;
+	if (folder_default_model(folder_find(argv[optind]), &folder_model) !=
+	    0)
+		return cli_exit_status(diag_last_failure());
 	if (nc.model == NULL)	/* SiSam for placements at SiS */
 		nc.model = nc.type != NULL && strcmp(nc.type, "sis") == 0 ?
 		    "sisam" : folder_model != NULL ? folder_model : "sams";

@@ -2,7 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "caseio.h"
+#include "batch.h"
 #include "cli.h"
 #include "diag.h"
 #include "filter.h"
@@ -79,6 +79,7 @@ cmd_next(int argc, char *argv[])
 	if (suggest_filter_begin(&o.role_filter, SUGGEST_ROLE, "--role", o.role,
 	    argv + optind, (size_t)(argc - optind)) != 0)
 		return SAMS_EXIT_USAGE;
-	rc = case_each(argv + optind, argc - optind, show_next, &o);
+	rc = case_each(argv + optind, argc - optind, cli_today(), show_next,
+	    &o) == 0 ? 0 : cli_exit_status(diag_last_failure());
 	return suggest_filter_end(&o.role_filter) ? SAMS_EXIT_USAGE : rc;
 }

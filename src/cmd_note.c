@@ -40,11 +40,11 @@ cmd_note(int argc, char *argv[])
 	if ((rc = cli_text(ev.note, "the note")) != 0 ||
 	    (rc = record_when_who(&ev, o.date, o.by)) != 0)
 		return rc;
-	if ((rc = find_operand(&argv[optind])) != 0)
-		return rc;
+	if (find_operand(&argv[optind]) != 0)
+		return cli_exit_status(diag_last_failure());
 	pnr_warn(ev.note, "the note");
-	rc = case_update(argv[optind], add_note, &ev);
-	if (rc == 0)
-		record_confirm(argv[optind], &ev);
-	return rc;
+	if (case_update(argv[optind], add_note, &ev) != 0)
+		return cli_exit_status(diag_last_failure());
+	record_confirm(argv[optind], &ev);
+	return 0;
 }

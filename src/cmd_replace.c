@@ -111,13 +111,11 @@ cmd_replace(int argc, char *argv[])
 	if ((rc = check(&req)) != 0 ||
 	    (rc = record_when_who(&req.ev, NULL, req.by)) != 0)
 		return rc;
-	if ((rc = find_operand(&argv[optind])) != 0)
-		return rc;
-	rc = case_update(argv[optind], add_events, &req);
-	if (rc == 0) {
-		text_put(stdout, argv[optind]);
-		printf(": omplacering %s; checklistan börjar om med Inför "
-		    "placering\n", req.placement);
-	}
-	return rc;
+	if (find_operand(&argv[optind]) != 0 ||
+	    case_update(argv[optind], add_events, &req) != 0)
+		return cli_exit_status(diag_last_failure());
+	text_put(stdout, argv[optind]);
+	printf(": omplacering %s; checklistan börjar om med Inför "
+	    "placering\n", req.placement);
+	return 0;
 }

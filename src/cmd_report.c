@@ -3,9 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "caseio.h"
+#include "batch.h"
 #include "cli.h"
-#include "date.h"
 #include "diag.h"
 #include "render.h"
 #include "report.h"
@@ -131,7 +130,8 @@ run(struct report_cmd *rc, struct pathlist *files)
 	if ((worst = check_filters(rc, files)) != 0)
 		return worst;
 	report_begin(&rc->r);
-	worst = case_each_parallel(files->paths, files->n, add_case, rc);
+	worst = case_each_parallel(files->paths, files->n, rc->r.today,
+	    add_case, rc) == 0 ? 0 : cli_exit_status(diag_last_failure());
 	report_end(&rc->r);
 	if (suggest_filter_end(&rc->role) || suggest_filter_end(&rc->phase))
 		return SAMS_EXIT_USAGE;
@@ -146,7 +146,7 @@ cmd_report(int argc, char *argv[])
 	struct report_cmd rc;
 	struct pathlist files = PATHLIST_INIT;
 	enum cli_parsed parsed;
-	int worst;
+	int worst, ran;
 
 	memset(&rc, 0, sizeof(rc));
 	rc.r.filter.due_within = -1;
@@ -155,9 +155,11 @@ cmd_report(int argc, char *argv[])
 	parsed = parse_options(argc, argv, &rc);
 	if (parsed != CLI_GO)
 		return cli_parsed_status(parsed);
-	rc.r.today = date_today();	/* after --today */
+	rc.r.today = cli_today();	/* after --today */
 	worst = cli_paths(&files, rc.files0, argc - optind, argv + optind);
-	worst = sams_exit_worst(worst, run(&rc, &files));
+	ran = run(&rc, &files);
+	if (ran > worst)	/* 1 or a failure's status */
+		worst = ran;
 	report_release(&rc.r);
 	pathlist_free(&files);
 	return worst;

@@ -88,7 +88,7 @@ value_after(const struct opened *o, const struct set_request *req,
 	return case_fact(o->c, path);
 }
 
-/* A placement cannot end before it starts; 65 if it would. */
+/* A placement cannot end before it starts; -1 after reporting if it would. */
 static int
 check_dates(const struct opened *o, const struct set_request *req)
 {
@@ -100,10 +100,9 @@ check_dates(const struct opened *o, const struct set_request *req)
 	if (start == NULL || end == NULL || date_parse(start, &from) == -1 ||
 	    date_parse(end, &to) == -1 || to >= from)
 		return 0;
-	error_at(o->c->name, 0, 0, "placement.end would lie before "
+	return error_at(o->c->name, 0, 0, "placement.end would lie before "
 	    "placement.date: a placement cannot end before it starts; "
 	    "nothing was changed");
-	return SAMS_EXIT_DATAERR;
 }
 
 static int
@@ -111,26 +110,24 @@ set_facts(const struct opened *o, struct event *evs, size_t *n, void *arg)
 {
 	struct set_request *req = arg;
 	struct event *ev;
-	int i, rc;
+	int i;
 
 	req->nevs = req->nunset = 0;
 	for (i = 0; i < req->npairs; i++) {
 		ev = &req->evs[req->nevs];
 		*ev = req->pairs[i];
 		if (strncmp(ev->fact, "contacts.", 9) == 0 &&
-		    model_role_index(o->m, ev->fact + 9) == NO_INDEX) {
-			suggest_unknown(o->m, SUGGEST_ROLE, ev->fact + 9,
-			    NULL);
-			return SAMS_EXIT_USAGE;
-		}
+		    model_role_index(o->m, ev->fact + 9) == NO_INDEX)
+			return suggest_unknown(o->m, SUGGEST_ROLE,
+			    ev->fact + 9, NULL);
 		if (ev->value[0] == '\0' &&
 		    value_after(o, req, req->nevs, ev->fact) == NULL)
 			req->unset[req->nunset++] = ev->fact;
 		else
 			req->nevs++;
 	}
-	if ((rc = check_dates(o, req)) != 0)
-		return rc;
+	if (check_dates(o, req) != 0)
+		return -1;
 	req->shifts = o->c->shift == CASE_NO_SHIFT &&
 	    value_after(o, req, req->nevs, "placement.end") != NULL &&
 	    case_fact(o->c, "placement.end") == NULL;
@@ -170,7 +167,7 @@ show_shift(const char *path)
 
 	if (case_open(path, &o) != 0)
 		return;
-	state_compute(&st, o.m, o.c, date_today());
+	state_compute(&st, o.m, o.c, cli_today());
 	if (!st.complete)
 		render_shift_text(stdout, &st, path);
 	state_release(&st);
@@ -204,12 +201,11 @@ cmd_set(int argc, char *argv[])
 		if (rc != 0)
 			return rc;
 	}
-	if ((rc = find_operand(&argv[optind])) != 0)
-		return rc;
-	rc = case_update(argv[optind], set_facts, &req);
-	if (rc == 0)
-		confirm(argv[optind], &req);
-	if (rc == 0 && req.shifts)
+	if (find_operand(&argv[optind]) != 0 ||
+	    case_update(argv[optind], set_facts, &req) != 0)
+		return cli_exit_status(diag_last_failure());
+	confirm(argv[optind], &req);
+	if (req.shifts)
 		show_shift(argv[optind]);
-	return rc;
+	return 0;
 }

@@ -2,7 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "caseio.h"
+#include "batch.h"
 #include "caselog.h"
 #include "cli.h"
 #include "describe.h"
@@ -45,7 +45,8 @@ cmd_show(int argc, char *argv[])
 	if (argc - optind != 1)
 		return cli_usage(usage_show, 0);
 	if (names_file(argv[optind]))	/* as "sams log FILE" */
-		return case_each(argv + optind, 1, show_case, NULL);
+		return case_each(argv + optind, 1, cli_today(), show_case,
+		    NULL) == 0 ? 0 : cli_exit_status(diag_last_failure());
 	i = model_step_index(m, argv[optind]);
 	if (i == NO_INDEX) {
 		suggest_unknown(m, SUGGEST_STEP, argv[optind], "show");

@@ -4,8 +4,6 @@
 
 #include "date.h"
 
-static long today = DATE_NONE;
-
 static int
 leap(int y)
 {
@@ -142,20 +140,12 @@ date_add_days(long day, long n)
 	return day + n;
 }
 
-void
-date_set_today(long day)
-{
-	today = day;
-}
-
 long
-date_today(void)
+date_local_today(void)
 {
 	struct tm tm;
 	time_t now;
 
-	if (today != DATE_NONE)
-		return today;
 	now = time(NULL);
 	if (localtime_r(&now, &tm) == NULL)
 		return 0;

@@ -26,9 +26,11 @@ long	date_add_days(long day, long n);
 /* Whether y-m-d is a real date. */
 int	date_valid(int y, int m, int d);
 
-/* Sets the date that due and overdue are computed against. */
-void	date_set_today(long day);
-/* That date: as set, or today's local date. */
-long	date_today(void);
+/*
+ * Today's local date, read from the clock.  Only the command layer asks
+ * (cli_today(), which --today overrides); everything below is given the
+ * date to compute against.
+ */
+long	date_local_today(void);
 
 #endif

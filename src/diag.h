@@ -83,7 +83,11 @@ int	fail_sys(enum diag_fail kind, const char *file, int errnum,
  * remembers); returns -1.
  */
 int	diag_fail(enum diag_fail kind);
-/* The most serious failure reported since diag_reset(), or FAIL_NONE. */
+/*
+ * The most serious failure reported since diag_reset(), or FAIL_NONE.  A
+ * report silenced by diag_set_sink(NULL, NULL, 1) does not count: it is a
+ * probe whose caller expects it to fail.
+ */
 enum diag_fail	diag_failure(void);
 /*
  * The kind of the last failure reported, or FAIL_NONE since diag_reset():

@@ -15,7 +15,6 @@
 
 #include "diag.h"
 #include "fileio.h"
-#include "sams.h"
 #include "sysio.h"
 #include "xalloc.h"
 
@@ -59,9 +58,8 @@ file_read_fd(int fd, const char *path, size_t max, char **buf, size_t *len)
 		if (n == cap) {
 			if (cap > max) {
 				free(b);
-				error_at(path, 0, 0, "file is larger than %zu "
-				    "bytes", max);
-				return SAMS_EXIT_DATAERR;
+				return error_at(path, 0, 0, "file is larger "
+				    "than %zu bytes", max);
 			}
 			cap *= 2;
 			b = xreallocarray(b, cap + 1, 1);
@@ -72,16 +70,16 @@ file_read_fd(int fd, const char *path, size_t max, char **buf, size_t *len)
 		if (r < 0 && errno == EINTR)
 			continue;
 		if (r < 0) {
-			error_sys(path, errno, "cannot read");
 			free(b);
-			return SAMS_EXIT_NOINPUT;
+			return fail_sys(FAIL_NOINPUT, path, errno,
+			    "cannot read");
 		}
 		n += (size_t)r;
 	}
 	if (n > max) {
 		free(b);
-		error_at(path, 0, 0, "file is larger than %zu bytes", max);
-		return SAMS_EXIT_DATAERR;
+		return error_at(path, 0, 0, "file is larger than %zu bytes",
+		    max);
 	}
 	b[n] = '\0';
 	*buf = b;
@@ -98,34 +96,29 @@ file_read(const char *path, size_t max, char **buf, size_t *len)
 	if (strcmp(path, "-") == 0)
 		return file_read_fd(STDIN_FILENO, "<stdin>", max, buf, len);
 	fd = sys_open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK, 0);
-	if (fd == -1) {
-		error_sys(path, errno, "cannot open");
-		return SAMS_EXIT_NOINPUT;
-	}
+	if (fd == -1)
+		return fail_sys(FAIL_NOINPUT, path, errno, "cannot open");
 	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode)) {
 		sys_close(fd);
-		error_at(path, 0, 0, "not a regular file");
-		return SAMS_EXIT_NOINPUT;
+		return fail_at(FAIL_NOINPUT, path, 0, 0, "not a regular file");
 	}
 	rc = file_read_fd(fd, path, max, buf, len);
 	sys_close(fd);
 	return rc;
 }
 
-/* Splits path into its folder ("." if none) and base name; caller frees. */
-static void
-split_path(const char *path, char **dir, const char **base)
+char *
+file_folder(const char *path, const char **base)
 {
 	const char *slash = strrchr(path, '/');
 
-	if (slash == NULL) {
-		*dir = xstrdup(".");
-		*base = path;
-	} else {
-		*dir = slash == path ? xstrdup("/") :
-		    xstrndup(path, (size_t)(slash - path));
-		*base = slash + 1;
-	}
+	if (base != NULL)
+		*base = slash != NULL ? slash + 1 : path;
+	if (slash == NULL)
+		return xstrdup(".");
+	if (slash == path)
+		return xstrdup("/");
+	return xstrndup(path, (size_t)(slash - path));
 }
 
 /*
@@ -204,15 +197,11 @@ wait_for_lock(int fd, const char *path)
 	while (sys_flock(fd, LOCK_EX | LOCK_NB) == -1) {
 		if (errno == EINTR)
 			continue;
-		if (errno != EWOULDBLOCK) {
-			error_sys(path, errno, "cannot lock");
-			return SAMS_EXIT_IOERR;
-		}
-		if (waited >= limit) {
-			error_at(path, 0, 0, "locked by another sams; try "
-			    "again later");
-			return SAMS_EXIT_TEMPFAIL;
-		}
+		if (errno != EWOULDBLOCK)
+			return fail_sys(FAIL_IO, path, errno, "cannot lock");
+		if (waited >= limit)
+			return fail_at(FAIL_TEMP, path, 0, 0, "locked by "
+			    "another sams; try again later");
 		sleep_ms(pause);
 		waited += pause / 1000.0;
 		pause = pause < 100 ? pause * 2 : 100;
@@ -256,31 +245,27 @@ lock_denied(const char *path, const char *lock)
 	struct passwd *pw;
 	struct stat st;
 
-	if (sys_lstat(lock, &st) == -1) {
-		error_sys(path, EACCES, "cannot create the lock file");
-		return SAMS_EXIT_CANTCREAT;
-	}
-	if (st.st_uid == geteuid()) {
-		error_at(path, 0, 0, "cannot open the lock file %s: it is yours "
-		    "but you may not read it; remove it (it holds no data)",
-		    lock);
-		return SAMS_EXIT_CANTCREAT;
-	}
+	if (sys_lstat(lock, &st) == -1)
+		return fail_sys(FAIL_CANTCREAT, path, EACCES,
+		    "cannot create the lock file");
+	if (st.st_uid == geteuid())
+		return fail_at(FAIL_CANTCREAT, path, 0, 0, "cannot open the "
+		    "lock file %s: it is yours but you may not read it; "
+		    "remove it (it holds no data)", lock);
 	pw = getpwuid(st.st_uid);
-	error_at(path, 0, 0, "cannot open the lock file %s: it belongs to "
-	    "%s (uid %lu) and you may not read it; ask them or an "
-	    "administrator to remove it (it holds no data)", lock,
+	return fail_at(FAIL_CANTCREAT, path, 0, 0, "cannot open the lock file "
+	    "%s: it belongs to %s (uid %lu) and you may not read it; ask "
+	    "them or an administrator to remove it (it holds no data)", lock,
 	    pw != NULL ? pw->pw_name : "another user",
 	    (unsigned long)st.st_uid);
-	return SAMS_EXIT_CANTCREAT;
 }
 
 static int
 refuse_lock(const char *path, const char *lock, const char *what)
 {
-	error_at(path, 0, 0, "the lock file %s is %s, not a regular file; "
-	    "remove it (it holds no data) and try again", lock, what);
-	return SAMS_EXIT_CANTCREAT;
+	return fail_at(FAIL_CANTCREAT, path, 0, 0, "the lock file %s is %s, "
+	    "not a regular file; remove it (it holds no data) and try again",
+	    lock, what);
 }
 
 /*
@@ -306,25 +291,23 @@ open_lock(const char *path, struct file_lock *lk)
 			return refuse_lock(path, lk->path, "a socket");
 		if (saved == EACCES)
 			return lock_denied(path, lk->path);
-		error_sys(path, saved, "cannot create the lock file");
-		return saved == EROFS ? SAMS_EXIT_CANTCREAT : SAMS_EXIT_IOERR;
+		return fail_sys(saved == EROFS ? FAIL_CANTCREAT : FAIL_IO,
+		    path, saved, "cannot create the lock file");
 	}
-	if (fstat(lk->fd, &st) == -1) {
-		error_sys(path, errno, "cannot create the lock file");
-		return SAMS_EXIT_IOERR;
-	}
+	if (fstat(lk->fd, &st) == -1)
+		return fail_sys(FAIL_IO, path, errno,
+		    "cannot create the lock file");
 	if (!S_ISREG(st.st_mode))
 		return refuse_lock(path, lk->path, S_ISFIFO(st.st_mode) ?
 		    "a FIFO" : S_ISDIR(st.st_mode) ? "a folder" :
 		    "a special file");
 	/* Another name for some other file: giving it the case's owner and
 	 * mode would change that file. */
-	if (st.st_nlink > 1) {
-		error_at(path, 0, 0, "the lock file %s has several hard links, "
-		    "so it is another file's name too; remove it (it holds no "
-		    "data) and try again", lk->path);
-		return SAMS_EXIT_CANTCREAT;
-	}
+	if (st.st_nlink > 1)
+		return fail_at(FAIL_CANTCREAT, path, 0, 0, "the lock file %s "
+		    "has several hard links, so it is another file's name "
+		    "too; remove it (it holds no data) and try again",
+		    lk->path);
 	return 0;
 }
 
@@ -336,10 +319,9 @@ file_check_name(const char *path)
 
 	if (n <= FILE_NAME_MAX)
 		return 0;
-	error_at(path, 0, 0, "a case file's name may be at most %d bytes, "
-	    "so that its lock and temporary files fit beside it",
-	    FILE_NAME_MAX);
-	return SAMS_EXIT_CANTCREAT;
+	return fail_at(FAIL_CANTCREAT, path, 0, 0, "a case file's name may "
+	    "be at most %d bytes, so that its lock and temporary files fit "
+	    "beside it", FILE_NAME_MAX);
 }
 
 int
@@ -351,9 +333,9 @@ file_lock(const char *path, struct file_lock *lk)
 
 	lk->fd = -1;
 	lk->path = NULL;
-	if ((rc = file_check_name(path)) != 0)
-		return rc;
-	split_path(path, &dir, &base);
+	if (file_check_name(path) != 0)
+		return -1;
+	dir = file_folder(path, &base);
 	lk->path = xasprintf("%s/.%s.lock", dir, base);
 	rc = open_lock(path, lk);
 	if (rc == 0)
@@ -381,32 +363,28 @@ file_unlock(struct file_lock *lk)
 static int
 refuse_link(const char *path)
 {
-	error_at(path, 0, 0, "refusing to write through a symbolic link; "
-	    "name the file itself");
-	return SAMS_EXIT_CANTCREAT;
+	return fail_at(FAIL_CANTCREAT, path, 0, 0, "refusing to write "
+	    "through a symbolic link; name the file itself");
 }
 
-/* Refuses what may not be replaced: 73 after reporting. */
+/* Refuses what may not be replaced: -1 after reporting (FAIL_CANTCREAT). */
 static int
 check_type(const char *path, const struct stat *st)
 {
 	if (S_ISLNK(st->st_mode))
 		return refuse_link(path);
-	if (!S_ISREG(st->st_mode)) {
-		error_at(path, 0, 0, "not a regular file");
-		return SAMS_EXIT_CANTCREAT;
-	}
-	if (st->st_nlink > 1) {
-		error_at(path, 0, 0, "refusing to write a file with several "
-		    "hard links");
-		return SAMS_EXIT_CANTCREAT;
-	}
+	if (!S_ISREG(st->st_mode))
+		return fail_at(FAIL_CANTCREAT, path, 0, 0,
+		    "not a regular file");
+	if (st->st_nlink > 1)
+		return fail_at(FAIL_CANTCREAT, path, 0, 0, "refusing to write "
+		    "a file with several hard links");
 	return 0;
 }
 
 /*
  * Opens a case for reading without following a symbolic link, and checks
- * what the descriptor shows: 0 with *fd open, or an exit status.
+ * what the descriptor shows: 0 with *fd open, or -1 after reporting.
  */
 static int
 open_checked(const char *path, int *fd, struct stat *st)
@@ -417,14 +395,11 @@ open_checked(const char *path, int *fd, struct stat *st)
 	    0);
 	if (*fd == -1 && errno == ELOOP)
 		return refuse_link(path);
-	if (*fd == -1) {
-		error_sys(path, errno, "cannot open");
-		return SAMS_EXIT_NOINPUT;
-	}
-	if (fstat(*fd, st) == -1) {
-		error_sys(path, errno, "cannot read");
-		rc = SAMS_EXIT_NOINPUT;
-	} else
+	if (*fd == -1)
+		return fail_sys(FAIL_NOINPUT, path, errno, "cannot open");
+	if (fstat(*fd, st) == -1)
+		rc = fail_sys(FAIL_NOINPUT, path, errno, "cannot read");
+	else
 		rc = check_type(path, st);
 	if (rc != 0)
 		sys_close(*fd);
@@ -437,15 +412,13 @@ file_check_target(const char *path)
 	struct stat st;
 	int fd, rc;
 
-	if ((rc = file_check_name(path)) != 0)
-		return rc;
+	if (file_check_name(path) != 0)
+		return -1;
 	/* Looked at first, so that no device is opened by mistake. */
-	if (sys_lstat(path, &st) == -1) {
-		error_sys(path, errno, "cannot open");
-		return SAMS_EXIT_NOINPUT;
-	}
-	if ((rc = check_type(path, &st)) != 0)
-		return rc;
+	if (sys_lstat(path, &st) == -1)
+		return fail_sys(FAIL_NOINPUT, path, errno, "cannot open");
+	if (check_type(path, &st) != 0)
+		return -1;
 	/* Then opened: whoever cannot read the case makes no lock file
 	 * for it. */
 	if ((rc = open_checked(path, &fd, &st)) == 0)
@@ -493,8 +466,8 @@ file_read_seen(const char *path, size_t max, char **buf, size_t *len,
 	struct stat st;
 	int fd, rc;
 
-	if ((rc = open_checked(path, &fd, &st)) != 0)
-		return rc;
+	if (open_checked(path, &fd, &st) != 0)
+		return -1;
 	rc = file_read_fd(fd, path, max, buf, len);
 	sys_close(fd);
 	if (rc == 0)
@@ -572,7 +545,7 @@ write_temp(const char *path, const char *buf, size_t len,
 	mode_t mode = seen != NULL ? seen->mode & 0777 : 0600;
 	int fd, saved;
 
-	split_path(path, &dir, &base);
+	dir = file_folder(path, &base);
 	*tmp = xasprintf("%s/.%s.tmp.%ld.%lx", dir, base, (long)getpid(),
 	    (unsigned long)random());
 	free(dir);
@@ -580,12 +553,12 @@ write_temp(const char *path, const char *buf, size_t len,
 	    0600);
 	if (fd == -1) {
 		saved = errno;
-		error_sys(path, saved, "cannot create a file in its folder");
 		free(*tmp);
 		*tmp = NULL;
-		return saved == EACCES || saved == EROFS || saved == ENOENT ||
-		    saved == EEXIST || saved == ENOTDIR ? SAMS_EXIT_CANTCREAT :
-		    SAMS_EXIT_IOERR;
+		return fail_sys(saved == EACCES || saved == EROFS ||
+		    saved == ENOENT || saved == EEXIST || saved == ENOTDIR ?
+		    FAIL_CANTCREAT : FAIL_IO, path, saved,
+		    "cannot create a file in its folder");
 	}
 	active_temp = *tmp;
 	/* Owner first: fchown() may clear bits that fchmod() then sets. */
@@ -606,8 +579,8 @@ fail:
 	active_temp = NULL;
 	free(*tmp);
 	*tmp = NULL;
-	error_sys(path, saved, "cannot write; the file is unchanged");
-	return SAMS_EXIT_IOERR;
+	return fail_sys(FAIL_IO, path, saved,
+	    "cannot write; the file is unchanged");
 }
 
 /* Whether the bytes left to read on fd are old[0..oldlen): 1, 0, -1. */
@@ -634,14 +607,15 @@ same_bytes(int fd, const char *old, size_t oldlen)
 }
 
 /*
- * Whether path is still what was read: 0, FILE_CHANGED, or 74 after
- * reporting.  A writer that is not sams (git, an editor, a sync tool)
- * takes no lock; what it did is kept, never overwritten.  The stat
- * fields catch a rename or a write; the bytes catch a write in place that
- * the clock's granularity hides.  The reliability tests stop sams at the
- * first call here (SAMS_FAULT=N,stop) to play that writer.
+ * Whether path is still what was read: FILE_UPDATED (it is),
+ * FILE_CHANGED, or FILE_FAILED after reporting (FAIL_IO).  A writer that
+ * is not sams (git, an editor, a sync tool) takes no lock; what it did is
+ * kept, never overwritten.  The stat fields catch a rename or a write; the
+ * bytes catch a write in place that the clock's granularity hides.  The
+ * reliability tests stop sams at the first call here (SAMS_FAULT=N,stop)
+ * to play that writer.
  */
-static int
+static enum file_update
 check_unchanged(const char *path, const struct file_seen *seen,
     const char *old, size_t oldlen)
 {
@@ -663,13 +637,13 @@ check_unchanged(const char *path, const struct file_seen *seen,
 			errno = saved;
 		goto error;
 	}
-	return same ? 0 : FILE_CHANGED;
+	return same ? FILE_UPDATED : FILE_CHANGED;
 error:
 	if (errno == ENOENT || errno == ELOOP)
 		return FILE_CHANGED;
-	error_sys(path, errno, "cannot read it again before replacing it; "
-	    "the file is unchanged");
-	return SAMS_EXIT_IOERR;
+	fail_sys(FAIL_IO, path, errno, "cannot read it again before "
+	    "replacing it; the file is unchanged");
+	return FILE_FAILED;
 }
 
 static int committed;
@@ -684,22 +658,20 @@ file_committed(void)
  * The new file is in place: from here on nothing may say "unchanged".  A
  * folder that cannot be synced is a warning, not a failure.
  */
-static int
+static void
 finish(const char *path, char *tmp)
 {
-	const char *base;
 	char *dir;
 
 	committed = 1;
 	active_temp = NULL;
 	free(tmp);
-	split_path(path, &dir, &base);
+	dir = file_folder(path, NULL);
 	if (sync_dir(dir) == -1)
 		diag(DIAG_WARNING, path, 0, 0, "written, but cannot sync its "
 		    "folder (%s); the change may not survive a power cut",
 		    strerror(errno));
 	free(dir);
-	return 0;
 }
 
 /* Removes a temporary file that will not be used; keeps errno. */
@@ -714,46 +686,47 @@ abandon(char *tmp)
 	errno = saved;
 }
 
-int
+enum file_update
 file_update(const char *path, const char *buf, size_t len,
     const struct file_seen *seen, const char *old, size_t oldlen)
 {
+	enum file_update done;
 	char *tmp;
-	int rc;
 
-	rc = write_temp(path, buf, len, seen, &tmp);
-	if (rc != 0)
-		return rc;
-	if (old != NULL && (rc = check_unchanged(path, seen, old,
-	    oldlen)) != 0) {
+	if (write_temp(path, buf, len, seen, &tmp) != 0)
+		return FILE_FAILED;
+	if (old != NULL && (done = check_unchanged(path, seen, old,
+	    oldlen)) != FILE_UPDATED) {
 		abandon(tmp);
-		return rc;
+		return done;
 	}
 	if (sys_rename(tmp, path) == -1) {
 		abandon(tmp);
-		error_sys(path, errno, "cannot replace; the file is "
+		fail_sys(FAIL_IO, path, errno, "cannot replace; the file is "
 		    "unchanged");
-		return SAMS_EXIT_IOERR;
+		return FILE_FAILED;
 	}
-	return finish(path, tmp);
+	finish(path, tmp);
+	return FILE_UPDATED;
 }
 
 int
 file_replace(const char *path, const char *buf, size_t len)
 {
-	struct file_seen seen;
+	struct file_seen seen, *known = NULL;
 	struct stat st;
 	int rc;
 
 	rc = sys_lstat(path, &st);
-	if (rc == -1 && errno != ENOENT) {
-		error_sys(path, errno, "cannot open");
-		return SAMS_EXIT_NOINPUT;
-	}
-	if (rc == -1 || !S_ISREG(st.st_mode))	/* new, or a link: 0600 */
-		return file_update(path, buf, len, NULL, NULL, 0);
-	remember(&seen, &st);
-	return file_update(path, buf, len, &seen, NULL, 0);
+	if (rc == -1 && errno != ENOENT)
+		return fail_sys(FAIL_NOINPUT, path, errno, "cannot open");
+	if (rc == 0 && S_ISREG(st.st_mode)) {
+		remember(&seen, &st);
+		known = &seen;
+	}	/* else new, or a link: 0600 */
+	/* Without old, never FILE_CHANGED. */
+	return file_update(path, buf, len, known, NULL, 0) == FILE_UPDATED ?
+	    0 : -1;
 }
 
 int
@@ -762,11 +735,9 @@ file_create(const char *path, const char *buf, size_t len)
 	char *tmp;
 	int rc, saved;
 
-	if ((rc = file_check_name(path)) != 0)
-		return rc;
-	rc = write_temp(path, buf, len, NULL, &tmp);
-	if (rc != 0)
-		return rc;
+	if (file_check_name(path) != 0 ||
+	    write_temp(path, buf, len, NULL, &tmp) != 0)
+		return -1;
 	/* Never replaces an existing file; link() where the file system
 	 * cannot rename without replacing. */
 	rc = sys_rename_noreplace(tmp, path);
@@ -778,14 +749,13 @@ file_create(const char *path, const char *buf, size_t len)
 	if (rc == -1) {
 		saved = errno;
 		abandon(tmp);
-		if (saved == EEXIST) {
-			error_at(path, 0, 0, "already exists; refusing to "
-			    "overwrite it");
-			return SAMS_EXIT_CANTCREAT;
-		}
-		error_sys(path, saved, "cannot create");
-		return saved == EACCES || saved == EROFS || saved == ENOENT ?
-		    SAMS_EXIT_CANTCREAT : SAMS_EXIT_IOERR;
+		if (saved == EEXIST)
+			return fail_at(FAIL_CANTCREAT, path, 0, 0, "already "
+			    "exists; refusing to overwrite it");
+		return fail_sys(saved == EACCES || saved == EROFS ||
+		    saved == ENOENT ? FAIL_CANTCREAT : FAIL_IO, path, saved,
+		    "cannot create");
 	}
-	return finish(path, tmp);
+	finish(path, tmp);
+	return 0;
 }

@@ -2,8 +2,8 @@
  * Reading and safely writing files.  Writes never touch the target in
  * place: a temporary file in the same folder is written, synced and renamed
  * over it, under a lock on a separate, stable lock file.  Every function
- * reports its own problems and returns 0 or an exit status from sams.h,
- * except where FILE_CHANGED is said.
+ * returns 0, or -1 after reporting through diag (the kind of failure in
+ * parentheses below); file_update() says more.
  */
 #ifndef FILEIO_H
 #define FILEIO_H
@@ -15,8 +15,9 @@
 
 /*
  * Reads the regular file path (or standard input for "-") into a
- * NUL-terminated buffer the caller frees.  66 when missing or unreadable,
- * 65 when larger than max bytes.  Follows symbolic links: for reading only.
+ * NUL-terminated buffer the caller frees.  -1 after reporting when missing
+ * or unreadable (FAIL_NOINPUT), or larger than max bytes (FAIL_DATA).
+ * Follows symbolic links: for reading only.
  */
 int	file_read(const char *path, size_t max, char **buf, size_t *len);
 
@@ -38,7 +39,7 @@ struct file_seen {
 /*
  * Reads path for an update, as file_read() but never "-", never through a
  * symbolic link (O_NOFOLLOW) and only a regular file with one link, as the
- * open descriptor shows (73 otherwise); fills *seen.
+ * open descriptor shows (FAIL_CANTCREAT otherwise); fills *seen.
  */
 int	file_read_seen(const char *path, size_t max, char **buf, size_t *len,
 	    struct file_seen *seen);
@@ -60,50 +61,71 @@ void	file_set_lock_timeout(double seconds);
  */
 #define FILE_NAME_MAX	200
 
-/* 73 after reporting when path's base name is longer than FILE_NAME_MAX. */
+/*
+ * -1 after reporting (FAIL_CANTCREAT) when path's base name is longer than
+ * FILE_NAME_MAX.
+ */
 int	file_check_name(const char *path);
 
 /*
  * Takes the lock for updating path: an flock on ".NAME.lock" beside it,
- * waiting at most the lock timeout: 75 on timeout; 73 when the lock is
- * not a regular file or another user's that this one cannot open.  Removes temporary
- * files an interrupted run left behind: exactly ".NAME.tmp.PID.HEX".
+ * waiting at most the lock timeout: FAIL_TEMP on timeout; FAIL_CANTCREAT
+ * when the lock is not a regular file or another user's that this one
+ * cannot open; FAIL_IO when it cannot be made or taken.  Removes
+ * temporary files an interrupted run left behind: exactly
+ * ".NAME.tmp.PID.HEX".
  */
 int	file_lock(const char *path, struct file_lock *lk);
 void	file_unlock(struct file_lock *lk);
 
 /*
  * Whether path may be replaced: an existing regular file that the process
- * can open for reading (66 otherwise), that is not a symbolic link and has
- * no other hard links (73 otherwise).
+ * can open for reading (FAIL_NOINPUT otherwise), that is not a symbolic
+ * link and has no other hard links (FAIL_CANTCREAT otherwise).
  */
 int	file_check_target(const char *path);
 
-/* Returned, without a report, when another program changed the file. */
-#define FILE_CHANGED	(-2)
+/* What file_update() did. */
+enum file_update {
+	FILE_FAILED = -1,	/* reported why; the file is unchanged */
+	FILE_UPDATED = 0,
+	FILE_CHANGED		/* not reported: another program changed it */
+};
 
 /*
  * Replaces path, read as seen with the bytes old[0..oldlen), by
  * buf[0..len), atomically and durably, keeping its permission bits, group
  * and, where the process may, owner.  Just before the rename, the file is
  * compared with what was read: FILE_CHANGED if another program changed
- * it, which is then left as that program wrote it.  On failure (74) the
- * old file is unchanged and no temporary file remains.
+ * it, which is then left as that program wrote it, for the caller to
+ * start over or report.  On FILE_FAILED (FAIL_IO, or FAIL_CANTCREAT when
+ * no file can be made in the folder) the old file is unchanged; in every
+ * case no temporary file remains.
  */
-int	file_update(const char *path, const char *buf, size_t len,
-	    const struct file_seen *seen, const char *old, size_t oldlen);
+enum file_update	file_update(const char *path, const char *buf,
+			    size_t len, const struct file_seen *seen,
+			    const char *old, size_t oldlen);
 
 /*
- * The same without the comparison (old NULL), for files sams does not
- * own, such as git's in a merge.
+ * The same without the comparison, for files sams does not own, such as
+ * git's in a merge: 0, or -1 after reporting (FAIL_NOINPUT when path
+ * cannot be looked at).
  */
 int	file_replace(const char *path, const char *buf, size_t len);
 
 /*
- * Creates path with buf[0..len), mode 0600, atomically; 73 when path
- * already exists, 74 on an I/O error.  Nothing is left behind on failure.
+ * Creates path with buf[0..len), mode 0600, atomically; FAIL_CANTCREAT
+ * when path already exists or the folder refuses, FAIL_IO on an I/O
+ * error.  Nothing is left behind on failure.
  */
 int	file_create(const char *path, const char *buf, size_t len);
+
+/*
+ * The folder of path ("." when it names none, "/" at the root), which the
+ * caller frees; *base, unless base is NULL, points at its last name in
+ * path.
+ */
+char	*file_folder(const char *path, const char **base);
 
 /*
  * Whether a file was put in place by this process: from then on, exit

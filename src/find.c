@@ -10,7 +10,6 @@
 #include "fileio.h"
 #include "find.h"
 #include "folder.h"
-#include "sams.h"
 #include "walk.h"
 #include "xalloc.h"
 #include "yamlio.h"
@@ -104,7 +103,7 @@ has_id(const char *path, const char *id)
 	return yes;
 }
 
-/* Says that several files have the id, naming each; returns 65. */
+/* Says that several files have the id, naming each; returns -1. */
 static int
 ambiguous(const char *id, const char *folder, char **found, size_t n)
 {
@@ -115,7 +114,7 @@ ambiguous(const char *id, const char *folder, char **found, size_t n)
 	    "check'", n, folder != NULL ? "case folder" : "folder", id);
 	for (i = 0; i < n; i++)
 		diag(DIAG_NOTE, found[i], 0, 0, "has that id");
-	return SAMS_EXIT_DATAERR;
+	return -1;
 }
 
 int
@@ -143,11 +142,10 @@ find_case(const char *operand, char **path)
 		}
 	diag_set_sink(NULL, NULL, 0);
 	if (n == 0) {
-		error_at(where, 0, 0, "no case file has the id %s in this %s%s",
-		    operand, folder != NULL ? "case folder" : "folder (not in "
-		    "a case folder)", walked != 0 ? "; some folders in it "
-		    "could not be read" : "");
-		rc = SAMS_EXIT_NOINPUT;
+		rc = fail_at(FAIL_NOINPUT, where, 0, 0, "no case file has the "
+		    "id %s in this %s%s", operand, folder != NULL ? "case "
+		    "folder" : "folder (not in a case folder)", walked != 0 ?
+		    "; some folders in it could not be read" : "");
 	} else if (n > 1)
 		rc = ambiguous(operand, folder, found, n);
 	else {

@@ -15,8 +15,9 @@ int	find_is_case_id(const char *s);
 /*
  * Which file operand names.  Returns 0 with *path NULL when it is to be
  * used as it is (an existing path, or no case id: opening it says what is
- * wrong), 0 with *path the one case file with that id, or after
- * reporting: 66 when no case file has it, 65 when several have it.
+ * wrong), 0 with *path the one case file with that id, or -1 after
+ * reporting: FAIL_NOINPUT when no case file has it, FAIL_DATA when
+ * several have it.
  */
 int	find_case(const char *operand, char **path);
 

@@ -11,7 +11,6 @@
 #include "diag.h"
 #include "fileio.h"
 #include "folder.h"
-#include "sams.h"
 #include "schema.h"
 #include "strbuf.h"
 #include "xalloc.h"
@@ -22,18 +21,6 @@
 
 /* The last folder asked about and its answer: report asks in runs. */
 static _Thread_local char *last_dir, *last_found;
-
-static char *
-parent_dir(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-
-	if (slash == NULL)
-		return xstrdup(".");
-	if (slash == path)
-		return xstrdup("/");
-	return xstrndup(path, (size_t)(slash - path));
-}
 
 /* The folder above dir, as a path people recognise: "..", "a/..". */
 static char *
@@ -118,7 +105,7 @@ search(const char *start)
 const char *
 folder_find(const char *path)
 {
-	char *dir = parent_dir(path);
+	char *dir = file_folder(path, NULL);
 
 	if (last_dir != NULL && strcmp(last_dir, dir) == 0) {
 		free(dir);
@@ -140,9 +127,10 @@ folder_forget(void)
 }
 
 /*
- * Reports why what st describes may not be trusted and returns 77, or
- * returns 0.  As git's safe.directory and OpenSSH's StrictModes decide:
- * only the user and root may own it, and nobody else may change it.
+ * Reports why what st describes may not be trusted and returns -1
+ * (FAIL_NOPERM), or returns 0.  As git's safe.directory and OpenSSH's
+ * StrictModes decide: only the user and root may own it, and nobody else
+ * may change it.
  */
 static int
 check_trust(const char *path, const struct stat *st)
@@ -162,12 +150,12 @@ check_trust(const char *path, const struct stat *st)
 		strbuf_addf(&why, "%swritable by %s", owner ? " and " : "",
 		    group && other ? "group and others" : group ? "group" :
 		    "others");
-	error_at(path, 0, 0, "not trusted: %s; fix with %s%s%s, see SECURITY "
-	    "in sams(1)", why.buf, owner ? "chown" : "", owner &&
+	fail_at(FAIL_NOPERM, path, 0, 0, "not trusted: %s; fix with %s%s%s, "
+	    "see SECURITY in sams(1)", why.buf, owner ? "chown" : "", owner &&
 	    (group || other) ? " and " : "", group || other ? "chmod go-w" :
 	    "");
 	strbuf_release(&why);
-	return SAMS_EXIT_NOPERM;
+	return -1;
 }
 
 /* Reports a settings file or folder that open() refused. */
@@ -176,17 +164,14 @@ refuse_open(const char *path, int errnum)
 {
 	struct stat st;
 
-	if (errnum == ELOOP || (lstat(path, &st) == 0 && S_ISLNK(st.st_mode))) {
-		error_at(path, 0, 0, "not trusted: a symbolic link; put what "
-		    "it points to there, see SECURITY in sams(1)");
-		return SAMS_EXIT_NOPERM;
-	}
-	if (errnum == ENOTDIR) {
-		error_at(path, 0, 0, "not trusted: not a folder");
-		return SAMS_EXIT_NOPERM;
-	}
-	error_sys(path, errnum, "cannot open");
-	return SAMS_EXIT_NOINPUT;
+	if (errnum == ELOOP || (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)))
+		return fail_at(FAIL_NOPERM, path, 0, 0, "not trusted: a "
+		    "symbolic link; put what it points to there, see SECURITY "
+		    "in sams(1)");
+	if (errnum == ENOTDIR)
+		return fail_at(FAIL_NOPERM, path, 0, 0,
+		    "not trusted: not a folder");
+	return fail_sys(FAIL_NOINPUT, path, errnum, "cannot open");
 }
 
 /* The settings files: each is checked whichever one is read. */
@@ -194,7 +179,7 @@ static const char *const settings[] = { "config.yml", "local.yml" };
 
 /*
  * Opens and checks the settings file name in the checked folder dfd:
- * 0 with *fd, or -1 when it does not exist, or an exit status.
+ * 0 with *fd, which is -1 when it does not exist, or -1 after reporting.
  */
 static int
 open_in(int dfd, const char *path, const char *name, int *fd)
@@ -205,14 +190,11 @@ open_in(int dfd, const char *path, const char *name, int *fd)
 	    O_CLOEXEC);
 	if (*fd == -1)
 		return errno == ENOENT ? 0 : refuse_open(path, errno);
-	if (fstat(*fd, &st) == -1) {
-		error_sys(path, errno, "cannot open");
-		return SAMS_EXIT_NOINPUT;
-	}
-	if (!S_ISREG(st.st_mode)) {
-		error_at(path, 0, 0, "not trusted: not a regular file");
-		return SAMS_EXIT_NOPERM;
-	}
+	if (fstat(*fd, &st) == -1)
+		return fail_sys(FAIL_NOINPUT, path, errno, "cannot open");
+	if (!S_ISREG(st.st_mode))
+		return fail_at(FAIL_NOPERM, path, 0, 0,
+		    "not trusted: not a regular file");
 	return check_trust(path, &st);
 }
 
@@ -252,10 +234,9 @@ folder_read(const char *folder, const char *name, char **text, size_t *len)
 	dfd = open(dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 	if (dfd == -1)
 		rc = errno == ENOENT ? 0 : refuse_open(dir, errno);
-	else if (fstat(dfd, &st) == -1) {
-		error_sys(dir, errno, "cannot open");
-		rc = SAMS_EXIT_NOINPUT;
-	} else if ((rc = check_trust(dir, &st)) == 0)
+	else if (fstat(dfd, &st) == -1)
+		rc = fail_sys(FAIL_NOINPUT, dir, errno, "cannot open");
+	else if ((rc = check_trust(dir, &st)) == 0)
 		rc = read_in(dfd, dir, name, text, len);
 	if (dfd != -1)
 		close(dfd);
@@ -288,7 +269,7 @@ folder_default_model(const char *folder, char **model)
 		if (v != NULL && v->kind == YN_SCALAR && schema_is_id(v->str))
 			*model = xstrdup(v->str);
 	} else
-		rc = SAMS_EXIT_DATAERR;	/* reported: never exit 0 after it */
+		rc = -1;	/* reported: never exit 0 after it */
 	ydoc_release(&doc);
 	free(text);
 	free(path);

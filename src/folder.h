@@ -25,16 +25,18 @@ void		 folder_forget(void);
  * user or root, are not writable by group or others, and are not symbolic
  * links (checked on the open descriptors).  Returns 0 and the text in
  * *text (NUL-terminated, the caller frees it), 0 and *text NULL when the
- * file does not exist, or after reporting: 77 when it may not be trusted,
- * 66 when it cannot be read, 65 when it is too large.
+ * file does not exist, or -1 after reporting: FAIL_NOPERM when it may not
+ * be trusted, FAIL_NOINPUT when it cannot be read, FAIL_DATA when it is
+ * too large.
  */
 int		 folder_read(const char *folder, const char *name, char **text,
 		    size_t *len);
 
 /*
  * The default model in the case folder's .sams/config.yml: 0 with *model
- * the id or NULL (the caller frees it), a status from folder_read(), or
- * 65 after reporting that config.yml is not YAML.  folder may be NULL.
+ * the id or NULL (the caller frees it), or -1 after reporting: as
+ * folder_read(), or FAIL_DATA when config.yml is not YAML.  folder may be
+ * NULL.
  */
 int		 folder_default_model(const char *folder, char **model);
 

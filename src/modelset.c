@@ -15,7 +15,6 @@
 #include "fileio.h"
 #include "folder.h"
 #include "modelset.h"
-#include "sams.h"
 #include "schema.h"
 #include "xalloc.h"
 
@@ -271,20 +270,6 @@ check_model_dir(void)
 	return model_dir_state == 1 ? 0 : diag_fail(FAIL_NOINPUT);
 }
 
-/*
- * The kind of a failure to read a file, as the model set tells it: a
- * model that cannot be read, or one that is broken.  XXX fileio contract:
- * file_read() returns an exit status today and -1 with its kind soon;
- * both are read here.
- */
-static int
-read_failed(int rc)
-{
-	if (rc == -1)
-		return -1;
-	return diag_fail(rc == SAMS_EXIT_NOINPUT ? FAIL_NOINPUT : FAIL_DATA);
-}
-
 /* Loads DIR/ID.yml from the folder set by model_set_dir(). */
 static int
 load_by_id(const char *id, struct model **out)
@@ -310,7 +295,7 @@ load_by_id(const char *id, struct model **out)
 		*out = model_load(text, len, path);
 	free(path);
 	if (rc != 0)
-		return read_failed(rc);
+		return -1;	/* unreadable or too large: file_read() said */
 	if (*out != NULL && strcmp((*out)->id, id) != 0) {
 		error_at((*out)->name, 0, 0, "the file defines model '%s', "
 		    "not '%.40s'", (*out)->id, id);
@@ -353,15 +338,12 @@ model_get(const char *id, const struct model **out)
 /*
  * The kind of a failure to read a folder's .sams/local.yml: a folder
  * that may not be trusted, else a broken local model, as always told.
- * XXX fileio contract: folder_read() returns an exit status today.
  */
 static int
-local_failed(int rc)
+local_failed(void)
 {
-	enum diag_fail kind = rc == -1 ? diag_last_failure() :
-	    rc == SAMS_EXIT_NOPERM ? FAIL_NOPERM : FAIL_DATA;
-
-	return diag_fail(kind == FAIL_NOPERM ? FAIL_NOPERM : FAIL_DATA);
+	return diag_fail(diag_last_failure() == FAIL_NOPERM ? FAIL_NOPERM :
+	    FAIL_DATA);
 }
 
 /* Reads folder's local.yml on top of model id, trusted or not. */
@@ -376,7 +358,7 @@ load_local(const char *folder, const char *path, const char *id,
 	*out = NULL;
 	rc = folder_read(folder, "local.yml", &text, &len);
 	if (rc != 0)
-		return local_failed(rc);
+		return local_failed();
 	if (text == NULL)
 		return 0;	/* it has none */
 	*out = model_load_local(text, len, path, id);

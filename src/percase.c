@@ -1,7 +1,7 @@
 /* A command that prints each case whole: sams status, sams log. */
 #include <stdio.h>
 
-#include "caseio.h"
+#include "batch.h"
 #include "cli.h"
 #include "percase.h"
 #include "sams.h"
@@ -51,5 +51,8 @@ percase_main(int argc, char *argv[], const struct percase *cmd)
 	if ((rc = cli_operands(argc - optind, 1, argc, "FILE",
 	    cmd->usage)) != 0)
 		return rc;
-	return case_each(argv + optind, argc - optind, show, &run);
+	if (case_each(argv + optind, argc - optind, cli_today(), show,
+	    &run) != 0)
+		return cli_exit_status(diag_last_failure());
+	return 0;
 }

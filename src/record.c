@@ -19,6 +19,7 @@
 struct step_request {
 	struct event	 ev;
 	const char	*file;
+	long		 today;
 	struct strbuf	 early;	/* warnings: recorded before its time */
 };
 
@@ -27,10 +28,10 @@ record_when_who(struct event *ev, const char *date, const char *by)
 {
 	int rc;
 
-	ev->date = date_today();
+	ev->date = cli_today();
 	if (date != NULL && (rc = cli_date(date, "--date", &ev->date)) != 0)
 		return rc;
-	if (ev->date > date_today()) {
+	if (ev->date > cli_today()) {
 		error_msg("--date lies after today; record what has "
 		    "happened");
 		return SAMS_EXIT_USAGE;
@@ -120,7 +121,7 @@ note_early(const struct case_state *st, size_t i, struct strbuf *sb)
 		    "started\n", s->id, m->phases[s->phase].title);
 }
 
-/* Refuses a step event that does not fit the step's state. */
+/* Refuses a step event that does not fit the step's state: -1. */
 static int
 check_step_state(const struct opened *o, struct step_request *req)
 {
@@ -129,27 +130,21 @@ check_step_state(const struct opened *o, struct step_request *req)
 	size_t i = model_step_index(o->m, ev->step);
 	enum step_state state;
 
-	state_compute(&st, o->m, o->c, date_today());
+	state_compute(&st, o->m, o->c, req->today);
 	state = st.steps[i].state;
 	if (state == STEP_OPEN && ev->kind != EV_REOPEN)
 		note_early(&st, i, &req->early);
 	state_release(&st);
-	if (state == STEP_NA) {
-		error_at(o->c->name, 0, 0, "step '%s' does not apply to this "
-		    "case (see 'sams show %s')", ev->step, ev->step);
-		return SAMS_EXIT_DATAERR;
-	}
-	if (ev->kind != EV_REOPEN && state != STEP_OPEN) {
-		error_at(o->c->name, 0, 0, "step '%s' is already %s; 'sams "
-		    "reopen' it first", ev->step, state == STEP_DONE ?
+	if (state == STEP_NA)
+		return error_at(o->c->name, 0, 0, "step '%s' does not apply to "
+		    "this case (see 'sams show %s')", ev->step, ev->step);
+	if (ev->kind != EV_REOPEN && state != STEP_OPEN)
+		return error_at(o->c->name, 0, 0, "step '%s' is already %s; "
+		    "'sams reopen' it first", ev->step, state == STEP_DONE ?
 		    "done" : "skipped");
-		return SAMS_EXIT_DATAERR;
-	}
-	if (ev->kind == EV_REOPEN && state == STEP_OPEN) {
-		error_at(o->c->name, 0, 0, "step '%s' is not done or skipped, "
-		    "so there is nothing to reopen", ev->step);
-		return SAMS_EXIT_DATAERR;
-	}
+	if (ev->kind == EV_REOPEN && state == STEP_OPEN)
+		return error_at(o->c->name, 0, 0, "step '%s' is not done or "
+		    "skipped, so there is nothing to reopen", ev->step);
 	return 0;
 }
 
@@ -157,15 +152,11 @@ static int
 record_step(const struct opened *o, struct event *evs, size_t *n, void *arg)
 {
 	struct step_request *req = arg;
-	int rc;
 
-	if (model_step_index(o->m, req->ev.step) == NO_INDEX) {
-		suggest_unknown(o->m, SUGGEST_STEP, req->ev.step, NULL);
-		return SAMS_EXIT_USAGE;
-	}
-	rc = check_step_state(o, req);
-	if (rc != 0)
-		return rc;
+	if (model_step_index(o->m, req->ev.step) == NO_INDEX)
+		return suggest_unknown(o->m, SUGGEST_STEP, req->ev.step, NULL);
+	if (check_step_state(o, req) != 0)
+		return -1;
 	evs[0] = req->ev;
 	*n = 1;
 	return 0;
@@ -258,13 +249,15 @@ record_step_main(int argc, char *argv[], enum event_kind kind,
 	    (o.reason != NULL && (rc = cli_text(o.reason, "--reason")) != 0) ||
 	    (rc = record_when_who(&req.ev, o.date, o.by)) != 0)
 		return rc;
-	if ((rc = find_operand(&argv[optind])) != 0)
-		return rc;
+	if (find_operand(&argv[optind]) != 0)
+		return cli_exit_status(diag_last_failure());
 	pnr_warn(o.note, "--note");
 	pnr_warn(o.reason, "--reason");
 	req.file = argv[optind];
 	req.ev.step = argv[optind + 1];
-	rc = case_update(req.file, record_step, &req);
+	req.today = cli_today();
+	rc = case_update(req.file, record_step, &req) != 0 ?
+	    cli_exit_status(diag_last_failure()) : 0;
 	if (rc == 0)
 		record_confirm(req.file, &req.ev);
 	if (rc == 0 && req.early.len > 0)

@@ -21,9 +21,6 @@ enum sams_exit {
 	SAMS_EXIT_NOPERM = 77	/* a folder's .sams/ is not safe to trust */
 };
 
-/* Returns the more serious of two exit statuses, for batch commands. */
-int sams_exit_worst(int a, int b);
-
 int cmd_check(int argc, char *argv[]);
 int cmd_done(int argc, char *argv[]);
 int cmd_init(int argc, char *argv[]);

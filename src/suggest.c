@@ -249,9 +249,10 @@ suggest_unknown(const struct model *m, enum suggest_kind kind,
 	struct suggest sg;
 	const char *other;
 
-	error_msg("unknown %s '%.40s' in model '%s'; see 'sams %s%s%s'",
-	    kind_words[kind], id, m->id, kind == SUGGEST_ROLE ? "roles" :
-	    "phases", strcmp(m->id, "sams") ? " --model " : "",
+	fail_at(FAIL_USAGE, NULL, 0, 0, "unknown %s '%.40s' in model '%s'; "
+	    "see 'sams %s%s%s'", kind_words[kind], id, m->id,
+	    kind == SUGGEST_ROLE ? "roles" : "phases",
+	    strcmp(m->id, "sams") ? " --model " : "",
 	    strcmp(m->id, "sams") ? m->id : "");
 	other = suggest_other_model(m, kind, id);
 	if (other != NULL && cmd != NULL)
@@ -266,7 +267,7 @@ suggest_unknown(const struct model *m, enum suggest_kind kind,
 		suggest_add_model(&sg, m, kind);
 		suggest_note(&sg);
 	}
-	return -1;
+	return diag_fail(FAIL_USAGE);	/* the last, after the probes */
 }
 
 int
@@ -277,7 +278,8 @@ suggest_choice(const char *option, const char *value,
 	struct suggest sg;
 
 	text_list(&list, choices, TEXT_LIST_ALL, "or");
-	error_msg("%s wants one of %s", option, list.buf);
+	fail_at(FAIL_USAGE, NULL, 0, 0, "%s wants one of %s", option,
+	    list.buf);
 	strbuf_release(&list);
 	suggest_init(&sg, value);
 	suggest_add_list(&sg, choices);

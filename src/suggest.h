@@ -78,7 +78,8 @@ void	suggest_model_id(const char *id);
  * Reports "unknown step 'ID' in model 'M'" (role, phase) and, as a note,
  * either the other model that has it or the closest ids of m.  cmd is the
  * model-reading command to try with --model, or NULL when m is a case's
- * model.  Returns -1.
+ * model.  Returns -1 after a failure of kind FAIL_USAGE, the last
+ * (diag_last_failure()) though other models were looked at.
  */
 int	suggest_unknown(const struct model *m, enum suggest_kind kind,
 	    const char *id, const char *cmd);
@@ -112,7 +113,8 @@ int	suggest_filter_end(struct suggest_filter *f);
 
 /*
  * For a value of a fixed list (--type, --school-form): reports "OPTION
- * wants one of a, b or c" and a note with the closest, and returns -1.
+ * wants one of a, b or c" and a note with the closest, and returns -1
+ * (FAIL_USAGE).
  */
 int	suggest_choice(const char *option, const char *value,
 	    const char *const *choices);

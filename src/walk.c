@@ -12,15 +12,14 @@
 
 #include "diag.h"
 #include "fileio.h"
-#include "sams.h"
 #include "strbuf.h"
 #include "walk.h"
 #include "xalloc.h"
 
 #define WALK_MAX_DEPTH	64
 
-/* walk_entry(): the folder itself cannot be searched. */
-#define WALK_DENIED	(-1)
+/* walk_entry(), without a report: the folder itself cannot be searched. */
+#define WALK_DENIED	1
 
 static void
 add(struct pathlist *list, char *path, const struct stat *st, int link)
@@ -67,19 +66,18 @@ too_long(const char *path, const char *what)
 	struct strbuf sb = STRBUF_INIT;
 	size_t n = strlen(path), head, tail;
 
-	if (n < 100) {		/* a name too long, not the path */
-		error_sys(path, ENAMETOOLONG, "cannot open");
-		return SAMS_EXIT_NOINPUT;
-	}
+	if (n < 100)		/* a name too long, not the path */
+		return fail_sys(FAIL_NOINPUT, path, ENAMETOOLONG,
+		    "cannot open");
 	head = char_start(path, 40);
 	tail = char_start(path, n - 40);
 	strbuf_add(&sb, path, head);
 	strbuf_addstr(&sb, "...");
 	strbuf_addstr(&sb, path + tail);
-	error_at(sb.buf, 0, 0, "path is longer than %d bytes; %s",
+	fail_at(FAIL_NOINPUT, sb.buf, 0, 0, "path is longer than %d bytes; %s",
 	    PATH_MAX - 1, what);
 	strbuf_release(&sb);
-	return SAMS_EXIT_NOINPUT;
+	return -1;
 }
 
 static char *
@@ -108,15 +106,16 @@ walk_subdir(struct pathlist *list, int dfd, const char *name,
 	if (fd == -1) {
 		if (errno == ENOENT)
 			return 0;	/* gone since readdir() */
-		error_sys(path, errno, "cannot read the folder");
-		return SAMS_EXIT_NOINPUT;
+		return fail_sys(FAIL_NOINPUT, path, errno,
+		    "cannot read the folder");
 	}
 	return walk_dir(list, fd, path, depth + 1);
 }
 
 /*
  * Adds one folder entry: a case file, or a folder to walk.  The one
- * fstatat() a file costs also tells whether it was seen before.
+ * fstatat() a file costs also tells whether it was seen before.  0, -1
+ * after reporting, or WALK_DENIED.
  */
 static int
 walk_entry(struct pathlist *list, int dfd, const char *dir, const char *name,
@@ -124,7 +123,7 @@ walk_entry(struct pathlist *list, int dfd, const char *dir, const char *name,
 {
 	struct stat st;
 	char *path;
-	int rc = 0, link = 0;
+	int rc = 0, link = 0, skip = 0;
 
 	if (name[0] == '.')
 		return 0;	/* hidden: .git, .sams, lock and temp files */
@@ -133,8 +132,8 @@ walk_entry(struct pathlist *list, int dfd, const char *dir, const char *name,
 			return 0;	/* gone since readdir() */
 		if (errno == EACCES)
 			return WALK_DENIED;
-		error_sys(dir, errno, "cannot read the folder");
-		return SAMS_EXIT_NOINPUT;
+		return fail_sys(FAIL_NOINPUT, dir, errno,
+		    "cannot read the folder");
 	}
 	if (!S_ISDIR(st.st_mode) && !is_yaml_name(name))
 		return 0;
@@ -146,22 +145,25 @@ walk_entry(struct pathlist *list, int dfd, const char *dir, const char *name,
 	}
 	if (S_ISLNK(st.st_mode)) {
 		link = 1;
-		if (fstatat(dfd, name, &st, 0) == -1) {
-			error_sys(path, errno, "cannot follow the link");
-			rc = SAMS_EXIT_NOINPUT;
-		} else if (S_ISDIR(st.st_mode))
-			rc = -1;	/* links to folders are not followed */
+		if (fstatat(dfd, name, &st, 0) == -1)
+			rc = fail_sys(FAIL_NOINPUT, path, errno,
+			    "cannot follow the link");
+		else if (S_ISDIR(st.st_mode))
+			skip = 1;	/* links to folders are not followed */
 	}
-	if (rc == 0 && strlen(path) >= PATH_MAX)
+	if (rc == 0 && !skip && strlen(path) >= PATH_MAX)
 		rc = too_long(path, "the file is not read");
-	if (rc == 0)
+	if (rc == 0 && !skip)
 		add(list, path, &st, link);
 	else
 		free(path);
-	return rc < 0 ? 0 : rc;
+	return rc;
 }
 
-/* Walks the folder open at fd (which it closes), named dir. */
+/*
+ * Walks the folder open at fd (which it closes), named dir: 0, or -1
+ * after reporting what could not be read, the rest being added.
+ */
 static int
 walk_dir(struct pathlist *list, int fd, const char *dir, int depth)
 {
@@ -171,15 +173,15 @@ walk_dir(struct pathlist *list, int fd, const char *dir, int depth)
 
 	if (depth > WALK_MAX_DEPTH) {
 		close(fd);
-		error_at(dir, 0, 0, "folders nested deeper than %d levels",
-		    WALK_MAX_DEPTH);
-		return SAMS_EXIT_NOINPUT;
+		return fail_at(FAIL_NOINPUT, dir, 0, 0, "folders nested deeper "
+		    "than %d levels", WALK_MAX_DEPTH);
 	}
 	d = fdopendir(fd);
 	if (d == NULL) {
-		error_sys(dir, errno, "cannot read the folder");
+		rc = fail_sys(FAIL_NOINPUT, dir, errno,
+		    "cannot read the folder");
 		close(fd);
-		return SAMS_EXIT_NOINPUT;
+		return rc;
 	}
 	for (;;) {
 		errno = 0;
@@ -190,12 +192,12 @@ walk_dir(struct pathlist *list, int fd, const char *dir, int depth)
 			errno = EACCES;
 			break;
 		}
-		rc = sams_exit_worst(rc, r);
+		if (r != 0)
+			rc = -1;
 	}
-	if (errno != 0) {
-		error_sys(dir, errno, "cannot read the folder");
-		rc = SAMS_EXIT_NOINPUT;
-	}
+	if (errno != 0)
+		rc = fail_sys(FAIL_NOINPUT, dir, errno,
+		    "cannot read the folder");
 	closedir(d);
 	return rc;
 }
@@ -224,18 +226,16 @@ walk_operand(struct pathlist *list, const char *operand)
 	if (look(operand, &st, &link) == -1) {
 		if (errno == ENAMETOOLONG)
 			return too_long(operand, "it is not read");
-		error_sys(operand, errno, "cannot open");
-		return SAMS_EXIT_NOINPUT;
+		return fail_sys(FAIL_NOINPUT, operand, errno, "cannot open");
 	}
 	if (!S_ISDIR(st.st_mode)) {
 		add(list, xstrdup(operand), &st, link);
 		return 0;
 	}
 	fd = open(operand, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (fd == -1) {
-		error_sys(operand, errno, "cannot read the folder");
-		return SAMS_EXIT_NOINPUT;
-	}
+	if (fd == -1)
+		return fail_sys(FAIL_NOINPUT, operand, errno,
+		    "cannot read the folder");
 	return walk_dir(list, fd, operand, 0);
 }
 
@@ -245,11 +245,10 @@ walk_files0(struct pathlist *list, const char *file)
 	struct stat st;
 	char *buf, *p, *end;
 	size_t len;
-	int rc, link, known;
+	int link, known;
 
-	rc = file_read(file, 64 * 1024 * 1024, &buf, &len);
-	if (rc != 0)
-		return rc;
+	if (file_read(file, 64 * 1024 * 1024, &buf, &len) != 0)
+		return -1;
 	end = buf + len;
 	for (p = buf; p < end; p += strlen(p) + 1) {
 		if (*p == '\0')

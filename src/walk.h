@@ -29,13 +29,16 @@ struct pathlist {
 #define PATHLIST_INIT	{ NULL, 0, 0, NULL }
 
 /*
- * Adds the files named by operand to list.  Returns 0, or 66 after
- * reporting an operand that does not exist, or a folder, file or link in
- * it that cannot be read or whose path is longer than PATH_MAX (the rest
- * is still added).
+ * Adds the files named by operand to list.  Returns 0, or -1 after
+ * reporting (FAIL_NOINPUT) an operand that does not exist, or a folder,
+ * file or link in it that cannot be read or whose path is longer than
+ * PATH_MAX (the rest is still added).
  */
 int	walk_operand(struct pathlist *list, const char *operand);
-/* Adds the NUL-separated paths read from file ("-": standard input). */
+/*
+ * Adds the NUL-separated paths read from file ("-": standard input); 0, or
+ * -1 after reporting as file_read() does.
+ */
 int	walk_files0(struct pathlist *list, const char *file);
 /*
  * Sorts by path, byte by byte, and drops repeats: of the same path, and of

@@ -8,6 +8,7 @@
 
 #include "case.h"
 #include "cli.h"
+#include "date.h"
 #include "sams.h"
 #include "strbuf.h"
 #include "testutil.h"
@@ -200,6 +201,22 @@ test_config_names_parse_back_as_given(void **state)
 	assert_string_equal(messages(), "");
 }
 
+/* --today is kept by the command layer and handed down from there. */
+static void
+test_cli_today_is_the_clocks_until_today_is_given(void **state)
+{
+	long d;
+
+	(void)state;
+	assert_true(cli_today() >= date_local_today() - 1);
+	assert_int_equal(date_parse("2026-11-23", &d), 0);
+	assert_int_equal(cli_common_option(OPT_TODAY, "2026-11-23"), CLI_GO);
+	assert_int_equal(cli_today(), d);
+	assert_int_equal(cli_common_option(OPT_TODAY, "2026-13-01"), CLI_BAD);
+	assert_int_equal(cli_today(), d);
+	messages();
+}
+
 int
 main(void)
 {
@@ -216,6 +233,8 @@ main(void)
 		cmocka_unit_test(test_cli_parse_stops_where_the_command_says),
 		cmocka_unit_test(test_cli_parsed_status_goes_on_with_zero),
 		cmocka_unit_test(test_config_names_parse_back_as_given),
+		cmocka_unit_test(
+		    test_cli_today_is_the_clocks_until_today_is_given),
 	};
 
 	return cmocka_run_group_tests_name("cli", tests, capture_setup,

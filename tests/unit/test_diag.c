@@ -60,6 +60,20 @@ test_a_failure_reported_elsewhere_is_recorded_silently(void **state)
 }
 
 static void
+test_a_silenced_probe_is_no_failure_of_the_command(void **state)
+{
+	(void)state;
+	diag_reset();
+	diag_set_sink(NULL, NULL, 1);
+	assert_int_equal(fail_at(FAIL_NOINPUT, "a/", 0, 0, "unreadable"), -1);
+	diag_set_sink(NULL, NULL, 0);
+	assert_int_equal(diag_last_failure(), FAIL_NOINPUT);
+	assert_int_equal(diag_failure(), FAIL_NONE);
+	error_at("b.yml", 1, 1, "bad");
+	assert_int_equal(cli_failed(), SAMS_EXIT_DATAERR);
+}
+
+static void
 test_every_kind_has_its_documented_exit_status(void **state)
 {
 	static const struct {
@@ -91,6 +105,8 @@ main(void)
 		cmocka_unit_test(test_warnings_are_never_failures),
 		cmocka_unit_test(
 		    test_a_failure_reported_elsewhere_is_recorded_silently),
+		cmocka_unit_test(
+		    test_a_silenced_probe_is_no_failure_of_the_command),
 		cmocka_unit_test(test_every_kind_has_its_documented_exit_status),
 	};
 
