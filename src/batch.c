@@ -48,7 +48,7 @@ case_each(char *files[], int n, long today, case_fn *fn, void *arg)
 			rc = case_open(found != NULL ? found : files[i], &o);
 		free(found);
 		if (rc != 0) {
-			worst = worse(worst, diag_last_failure());
+			worst = worse(worst, diag_failure());
 			continue;
 		}
 		state_compute(&st, o.m, o.c, today);
@@ -100,7 +100,7 @@ work(void *arg)
 		if (case_open(b->files[i], &s->o) == 0)
 			state_compute(&s->st, s->o.m, s->o.c, b->today);
 		else
-			s->fail = diag_last_failure();
+			s->fail = diag_failure();
 		diag_set_sink(NULL, NULL, 0);
 	}
 	folder_forget();	/* a thread's cache dies with the thread */

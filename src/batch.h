@@ -16,7 +16,7 @@ typedef void case_fn(const struct case_state *st, void *arg);
  * Opens each file in turn (or the case a case id names, find.h), computes
  * its state as of today and calls fn; a bad file is reported and skipped.
  * Returns 0, or -1 when a file was bad, the last failure recorded
- * (diag_last_failure()) being the worst kind of the files', each file's
+ * (diag_failure()) being the worst kind of the files', each file's
  * kind being its last report's.
  */
 int	case_each(char *files[], int n, long today, case_fn *fn, void *arg);

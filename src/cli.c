@@ -328,11 +328,11 @@ cli_paths(struct pathlist *files, const char *files0, int n,
 	int i;
 
 	if (files0 != NULL && walk_files0(files, files0) != 0)
-		worst = diag_last_failure();
+		worst = diag_failure();
 	for (i = 0; i < n; i++)
 		if (walk_operand(files, operands[i]) != 0 &&
-		    diag_last_failure() > worst)
-			worst = diag_last_failure();
+		    diag_failure() > worst)
+			worst = diag_failure();
 	pathlist_sort(files);
 	return cli_exit_status(worst);
 }

@@ -161,10 +161,11 @@ int	cli_default_by(const char **by);
 int	cli_owner(const char *arg, const char **owner);
 
 /*
- * The exit status for the most serious failure reported since the last
- * diag_reset() (diag.h), for a command to return when a function below it
- * returned -1: 65 for FAIL_DATA, 66 for FAIL_NOINPUT and so on, as sams(1)
- * EXIT STATUS says.  Never 0: a failure that reported nothing is 70.
+ * The exit status for a command to return when a function below it
+ * returned -1: that of the failure that stopped it, the last one reported
+ * (diag.h): 65 for FAIL_DATA, 66 for FAIL_NOINPUT and so on, as sams(1)
+ * EXIT STATUS says.  A batch that goes on after a bad file records the
+ * worst of its files last.  Never 0: a failure that reported nothing is 70.
  */
 int	cli_failed(void);
 /* The exit status of one kind of failure (0 for FAIL_NONE). */

@@ -229,7 +229,7 @@ read_input(const char *path, char **text, size_t *len)
 static int
 unchecked(void)
 {
-	enum diag_fail kind = diag_last_failure();
+	enum diag_fail kind = diag_failure();
 
 	return kind == FAIL_NOINPUT || kind == FAIL_NOPERM ?
 	    cli_exit_status(kind) : 0;
@@ -264,7 +264,7 @@ check_file(const char *path)
 	    strstr(text, "\nsams-local:") != NULL) {
 		/* A malformed config.yml is a finding here: check on. */
 		rc = folder_default_model(folder_find(path), &base);
-		if (rc != 0 && diag_last_failure() != FAIL_DATA) {
+		if (rc != 0 && diag_failure() != FAIL_DATA) {
 			free(text);
 			return unchecked();
 		}
@@ -279,7 +279,7 @@ check_file(const char *path)
 		lint_case(o.c, o.m, cli_today());
 		check_unique_id(path, o.c->id);
 	} else
-		rc = diag_last_failure() == FAIL_NOPERM ? SAMS_EXIT_NOPERM : 0;
+		rc = diag_failure() == FAIL_NOPERM ? SAMS_EXIT_NOPERM : 0;
 	opened_close(&o);
 	check_merge_driver(path);
 	return rc;

@@ -70,7 +70,7 @@ ensure_lines(const char *path, const char *want)
 
 	if (access(path, F_OK) == 0 &&
 	    file_read(path, 1 << 20, &have, &len) != 0)
-		return cli_exit_status(diag_last_failure());
+		return cli_failed();
 	strbuf_add(&sb, have != NULL ? have : "", len);
 	if (len > 0 && have[len - 1] != '\n')
 		strbuf_addch(&sb, '\n');
@@ -84,7 +84,7 @@ ensure_lines(const char *path, const char *want)
 	}
 	if (missing && (have == NULL ? file_create(path, sb.buf, sb.len) :
 	    file_replace(path, sb.buf, sb.len)) != 0)
-		rc = cli_exit_status(diag_last_failure());
+		rc = cli_failed();
 	if (rc == 0 && missing)
 		say_made(path, "");
 	free(have);
@@ -231,7 +231,7 @@ write_local(const char *dir)
 	if (access(path, F_OK) != 0) {
 		if (file_create(path, local_template,
 		    sizeof(local_template) - 1) != 0)
-			rc = cli_exit_status(diag_last_failure());
+			rc = cli_failed();
 		else
 			say_made(path, "");
 	}
@@ -256,7 +256,7 @@ write_config(const char *dir, const char *name)
 		case_quote(&sb, "sams");
 		strbuf_addch(&sb, '\n');
 		if (file_create(path, sb.buf, sb.len) != 0)
-			rc = cli_exit_status(diag_last_failure());
+			rc = cli_failed();
 		else
 			say_made(path, "");
 	}

@@ -50,7 +50,7 @@ cmd_merge_file(int argc, char *argv[])
 	if (file_read(argv[1], YAML_MAX_BYTES, &base, &nb) != 0 ||
 	    file_read(argv[2], YAML_MAX_BYTES, &ours, &no) != 0 ||
 	    file_read(argv[3], YAML_MAX_BYTES, &theirs, &nt) != 0) {
-		rc = cli_exit_status(diag_last_failure());
+		rc = cli_failed();
 		goto out;
 	}
 	rc = 1;

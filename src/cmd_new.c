@@ -177,7 +177,7 @@ create(struct new_case *nc, const char *path)
 	/* The last kind, not the worst: a model whose base cannot be read
 	 * is a broken model (65), as always told. */
 	if (model_get_in(nc->model, folder_find(path), &m) != 0)
-		return cli_exit_status(diag_last_failure());
+		return cli_failed();
 	if (m == NULL) {
 		error_msg("--model: no model '%.40s'", nc->model);
 		suggest_model_id(nc->model);
@@ -190,7 +190,7 @@ create(struct new_case *nc, const char *path)
 	if (c == NULL)
 		rc = SAMS_EXIT_SOFTWARE;	/* we wrote what we cannot read */
 	else if (file_create(path, text, len) != 0)
-		rc = cli_exit_status(diag_last_failure());
+		rc = cli_failed();
 	else
 		rc = 0;
 	case_free(c);
@@ -300,12 +300,12 @@ cmd_new(int argc, char *argv[])
 	if (parsed != CLI_GO)
 		return cli_parsed_status(parsed);
 	if (case_refuse_stdin(argv[optind]) != 0)
-		return cli_exit_status(diag_last_failure());
+		return cli_failed();
 	if ((rc = check_file_name(argv[optind])) != 0)
 		return rc;
 	if (folder_default_model(folder_find(argv[optind]), &folder_model) !=
 	    0)
-		return cli_exit_status(diag_last_failure());
+		return cli_failed();
 	if (nc.model == NULL)	/* SiSam for placements at SiS */
 		nc.model = nc.type != NULL && strcmp(nc.type, "sis") == 0 ?
 		    "sisam" : folder_model != NULL ? folder_model : "sams";

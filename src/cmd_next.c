@@ -80,6 +80,6 @@ cmd_next(int argc, char *argv[])
 	    argv + optind, (size_t)(argc - optind)) != 0)
 		return SAMS_EXIT_USAGE;
 	rc = case_each(argv + optind, argc - optind, cli_today(), show_next,
-	    &o) == 0 ? 0 : cli_exit_status(diag_last_failure());
+	    &o) == 0 ? 0 : cli_failed();
 	return suggest_filter_end(&o.role_filter) ? SAMS_EXIT_USAGE : rc;
 }

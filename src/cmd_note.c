@@ -41,10 +41,10 @@ cmd_note(int argc, char *argv[])
 	    (rc = record_when_who(&ev, o.date, o.by)) != 0)
 		return rc;
 	if (find_operand(&argv[optind]) != 0)
-		return cli_exit_status(diag_last_failure());
+		return cli_failed();
 	pnr_warn(ev.note, "the note");
 	if (case_update(argv[optind], add_note, &ev) != 0)
-		return cli_exit_status(diag_last_failure());
+		return cli_failed();
 	record_confirm(argv[optind], &ev);
 	return 0;
 }

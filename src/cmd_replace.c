@@ -113,7 +113,7 @@ cmd_replace(int argc, char *argv[])
 		return rc;
 	if (find_operand(&argv[optind]) != 0 ||
 	    case_update(argv[optind], add_events, &req) != 0)
-		return cli_exit_status(diag_last_failure());
+		return cli_failed();
 	text_put(stdout, argv[optind]);
 	printf(": omplacering %s; checklistan börjar om med Inför "
 	    "placering\n", req.placement);

@@ -131,7 +131,7 @@ run(struct report_cmd *rc, struct pathlist *files)
 		return worst;
 	report_begin(&rc->r);
 	worst = case_each_parallel(files->paths, files->n, rc->r.today,
-	    add_case, rc) == 0 ? 0 : cli_exit_status(diag_last_failure());
+	    add_case, rc) == 0 ? 0 : cli_failed();
 	report_end(&rc->r);
 	if (suggest_filter_end(&rc->role) || suggest_filter_end(&rc->phase))
 		return SAMS_EXIT_USAGE;

@@ -203,7 +203,7 @@ cmd_set(int argc, char *argv[])
 	}
 	if (find_operand(&argv[optind]) != 0 ||
 	    case_update(argv[optind], set_facts, &req) != 0)
-		return cli_exit_status(diag_last_failure());
+		return cli_failed();
 	confirm(argv[optind], &req);
 	if (req.shifts)
 		show_shift(argv[optind]);

@@ -46,7 +46,7 @@ cmd_show(int argc, char *argv[])
 		return cli_usage(usage_show, 0);
 	if (names_file(argv[optind]))	/* as "sams log FILE" */
 		return case_each(argv + optind, 1, cli_today(), show_case,
-		    NULL) == 0 ? 0 : cli_exit_status(diag_last_failure());
+		    NULL) == 0 ? 0 : cli_failed();
 	i = model_step_index(m, argv[optind]);
 	if (i == NO_INDEX) {
 		suggest_unknown(m, SUGGEST_STEP, argv[optind], "show");

@@ -39,7 +39,7 @@ describe_options(int argc, char *argv[], const char *usage,
 		id = "sams";
 	/* The last kind, not the worst: see create() in cmd_new.c. */
 	if (model_get_in(id, folder_find("./-"), m) != 0)
-		return cli_exit_status(diag_last_failure());
+		return cli_failed();
 	if (*m == NULL && !asked) {	/* the folder lacks the model cases use */
 		error_at(model_get_dir(), 0, 0, "the model folder (--phases, "
 		    "SAMS_PHASES) has no model '%s'", id);

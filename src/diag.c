@@ -13,7 +13,7 @@ static _Thread_local size_t		 diag_counts[DIAG_ERROR + 1];
 static _Thread_local diag_sink_fn	*diag_sink;
 static _Thread_local void		*diag_sink_arg;
 static _Thread_local int		 diag_quiet;
-static _Thread_local enum diag_fail	 diag_worst, diag_last;
+static _Thread_local enum diag_fail	 diag_last;
 
 static const char *const level_names[] = {
 	[DIAG_NOTE] = "note",
@@ -46,31 +46,18 @@ void
 diag_reset(void)
 {
 	memset(diag_counts, 0, sizeof(diag_counts));
-	diag_worst = diag_last = FAIL_NONE;
+	diag_last = FAIL_NONE;
 }
 
-/*
- * A report silenced with no sink to take it is a probe whose failure the
- * caller expects and ignores (is this file the case with that id?): its
- * kind is the last, but no failure of the command.
- */
 int
 diag_fail(enum diag_fail kind)
 {
-	if (kind > diag_worst && (!diag_quiet || diag_sink != NULL))
-		diag_worst = kind;
 	diag_last = kind;
 	return -1;
 }
 
 enum diag_fail
 diag_failure(void)
-{
-	return diag_worst;
-}
-
-enum diag_fail
-diag_last_failure(void)
 {
 	return diag_last;
 }

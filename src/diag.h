@@ -6,9 +6,11 @@
  * a function that fails reports why through here and returns -1 (or NULL,
  * where it returns a pointer).  It never returns an exit status, never
  * exits and never prints anything else.  Each error is of one kind of
- * failure (enum diag_fail); the thread remembers the most serious kind
- * reported since diag_reset(), as mandoc remembers its worst level, and
- * the command turns that into its exit status (cli_failed() in cli.h).
+ * failure (enum diag_fail).  The thread remembers the kind of the last
+ * failure reported, the one that made the call fail, and the command turns
+ * it into its exit status (cli_failed() in cli.h); a batch that goes on
+ * after a bad file records the worst of its files last, as mandoc's worst
+ * level decides its exit.
  * Warnings, infos and notes are never failures.
  */
 #ifndef DIAG_H
@@ -84,17 +86,10 @@ int	fail_sys(enum diag_fail kind, const char *file, int errnum,
  */
 int	diag_fail(enum diag_fail kind);
 /*
- * The most serious failure reported since diag_reset(), or FAIL_NONE.  A
- * report silenced by diag_set_sink(NULL, NULL, 1) does not count: it is a
- * probe whose caller expects it to fail.
+ * The kind of the last failure reported, or FAIL_NONE since diag_reset():
+ * why the call that returned -1 failed.
  */
 enum diag_fail	diag_failure(void);
-/*
- * The kind of the last failure reported, or FAIL_NONE since diag_reset():
- * for a caller that remembers why a call failed (a cache) or treats one
- * kind in its own way.
- */
-enum diag_fail	diag_last_failure(void);
 
 /*
  * An optional second consumer of every diagnostic (check --format json).

@@ -95,7 +95,7 @@ cache_add(char *key)
 static void
 cache_done(size_t i, struct model *m, int rc)
 {
-	enum diag_fail kind = diag_last_failure();
+	enum diag_fail kind = diag_failure();
 
 	cache[i].m = m;
 	cache[i].fail = rc == 0 ? FAIL_NONE : kind != FAIL_NONE ? kind :
@@ -202,7 +202,7 @@ get_base(struct schema *s, const struct ynode *at, const char *self,
 	else if ((rc = model_get(id, base)) == 0 && *base != NULL)
 		;
 	else if (me->in_cycle || (rc == -1 &&
-	    diag_last_failure() == FAIL_NOINPUT))
+	    diag_failure() == FAIL_NOINPUT))
 		s->errors++;	/* reported once, at the model it began with */
 	else
 		schema_error(s, at, "cannot extend model '%s': no such model, "
@@ -342,7 +342,7 @@ model_get(const char *id, const struct model **out)
 static int
 local_failed(void)
 {
-	return diag_fail(diag_last_failure() == FAIL_NOPERM ? FAIL_NOPERM :
+	return diag_fail(diag_failure() == FAIL_NOPERM ? FAIL_NOPERM :
 	    FAIL_DATA);
 }
 

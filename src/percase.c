@@ -53,6 +53,6 @@ percase_main(int argc, char *argv[], const struct percase *cmd)
 		return rc;
 	if (case_each(argv + optind, argc - optind, cli_today(), show,
 	    &run) != 0)
-		return cli_exit_status(diag_last_failure());
+		return cli_failed();
 	return 0;
 }

@@ -250,14 +250,14 @@ record_step_main(int argc, char *argv[], enum event_kind kind,
 	    (rc = record_when_who(&req.ev, o.date, o.by)) != 0)
 		return rc;
 	if (find_operand(&argv[optind]) != 0)
-		return cli_exit_status(diag_last_failure());
+		return cli_failed();
 	pnr_warn(o.note, "--note");
 	pnr_warn(o.reason, "--reason");
 	req.file = argv[optind];
 	req.ev.step = argv[optind + 1];
 	req.today = cli_today();
 	rc = case_update(req.file, record_step, &req) != 0 ?
-	    cli_exit_status(diag_last_failure()) : 0;
+	    cli_failed() : 0;
 	if (rc == 0)
 		record_confirm(req.file, &req.ev);
 	if (rc == 0 && req.early.len > 0)

@@ -79,7 +79,7 @@ void	suggest_model_id(const char *id);
  * either the other model that has it or the closest ids of m.  cmd is the
  * model-reading command to try with --model, or NULL when m is a case's
  * model.  Returns -1 after a failure of kind FAIL_USAGE, the last
- * (diag_last_failure()) though other models were looked at.
+ * (diag_failure()) though other models were looked at.
  */
 int	suggest_unknown(const struct model *m, enum suggest_kind kind,
 	    const char *id, const char *cmd);

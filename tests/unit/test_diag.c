@@ -24,18 +24,18 @@ test_an_error_is_a_data_failure_unless_it_says_otherwise(void **state)
 }
 
 static void
-test_the_worst_failure_decides_and_the_last_is_remembered(void **state)
+test_the_last_failure_decides_the_exit_status(void **state)
 {
 	(void)state;
 	diag_reset();
-	fail_at(FAIL_TEMP, NULL, 0, 0, "locked");
-	error_msg("bad");
-	assert_int_equal(diag_failure(), FAIL_TEMP);
-	assert_int_equal(diag_last_failure(), FAIL_DATA);
+	fail_at(FAIL_NOINPUT, "base.yml", 0, 0, "cannot open");
+	error_msg("the model extends a model that cannot be read");
+	assert_int_equal(diag_failure(), FAIL_DATA);
+	assert_int_equal(cli_failed(), SAMS_EXIT_DATAERR);
+	diag_fail(FAIL_TEMP);		/* a batch records its worst last */
 	assert_int_equal(cli_failed(), SAMS_EXIT_TEMPFAIL);
 	diag_reset();
 	assert_int_equal(diag_failure(), FAIL_NONE);
-	assert_int_equal(diag_last_failure(), FAIL_NONE);
 }
 
 static void
@@ -60,15 +60,16 @@ test_a_failure_reported_elsewhere_is_recorded_silently(void **state)
 }
 
 static void
-test_a_silenced_probe_is_no_failure_of_the_command(void **state)
+test_a_silenced_report_still_says_why_the_call_failed(void **state)
 {
 	(void)state;
 	diag_reset();
+	messages();
 	diag_set_sink(NULL, NULL, 1);
 	assert_int_equal(fail_at(FAIL_NOINPUT, "a/", 0, 0, "unreadable"), -1);
 	diag_set_sink(NULL, NULL, 0);
-	assert_int_equal(diag_last_failure(), FAIL_NOINPUT);
-	assert_int_equal(diag_failure(), FAIL_NONE);
+	assert_string_equal(messages(), "");
+	assert_int_equal(diag_failure(), FAIL_NOINPUT);
 	error_at("b.yml", 1, 1, "bad");
 	assert_int_equal(cli_failed(), SAMS_EXIT_DATAERR);
 }
@@ -101,12 +102,12 @@ main(void)
 		cmocka_unit_test(
 		    test_an_error_is_a_data_failure_unless_it_says_otherwise),
 		cmocka_unit_test(
-		    test_the_worst_failure_decides_and_the_last_is_remembered),
+		    test_the_last_failure_decides_the_exit_status),
 		cmocka_unit_test(test_warnings_are_never_failures),
 		cmocka_unit_test(
 		    test_a_failure_reported_elsewhere_is_recorded_silently),
 		cmocka_unit_test(
-		    test_a_silenced_probe_is_no_failure_of_the_command),
+		    test_a_silenced_report_still_says_why_the_call_failed),
 		cmocka_unit_test(test_every_kind_has_its_documented_exit_status),
 	};
 

@@ -119,7 +119,7 @@ test_file_read_says_a_missing_file_is_no_input(void **state)
 	assert_int_equal(file_read(in(state, "none.yml", p), 100, &buf, &len),
 	    -1);
 	assert_null(buf);
-	assert_int_equal(diag_last_failure(), FAIL_NOINPUT);
+	assert_int_equal(diag_failure(), FAIL_NOINPUT);
 	assert_reported("none.yml: error: cannot open: ");
 }
 
@@ -132,7 +132,7 @@ test_file_read_says_a_file_too_large_is_malformed(void **state)
 	put(in(state, "big.yml", p), "0123456789", 0644);
 	assert_int_equal(file_read(p, 9, &buf, &len), -1);
 	assert_null(buf);
-	assert_int_equal(diag_last_failure(), FAIL_DATA);
+	assert_int_equal(diag_failure(), FAIL_DATA);
 	assert_reported("big.yml: error: file is larger than 9 bytes");
 	assert_int_equal(file_read(p, 10, &buf, &len), 0);
 	assert_int_equal(len, 10);
@@ -172,7 +172,7 @@ test_file_read_seen_refuses_a_symbolic_link(void **state)
 	assert_int_equal(symlink(p, in(state, "link.yml", l)), 0);
 	assert_int_equal(file_read_seen(l, 100, &buf, &len, &seen), -1);
 	assert_null(buf);
-	assert_int_equal(diag_last_failure(), FAIL_CANTCREAT);
+	assert_int_equal(diag_failure(), FAIL_CANTCREAT);
 	assert_reported("refusing to write through a symbolic link");
 	assert_int_equal(file_read_seen(p, 100, &buf, &len, &seen), 0);
 	free(buf);
@@ -189,7 +189,7 @@ test_file_read_seen_refuses_a_file_with_hard_links(void **state)
 	assert_int_equal(link(p, in(state, "b.yml", l)), 0);
 	assert_int_equal(file_read_seen(p, 100, &buf, &len, &seen), -1);
 	assert_null(buf);
-	assert_int_equal(diag_last_failure(), FAIL_CANTCREAT);
+	assert_int_equal(diag_failure(), FAIL_CANTCREAT);
 	assert_reported("several hard links");
 }
 
@@ -206,7 +206,7 @@ second_locker_times_out(const char *path)
 		diag_reset();
 		file_set_lock_timeout(0.05);
 		_exit(file_lock(path, &lk) == -1 &&
-		    diag_last_failure() == FAIL_TEMP ? 0 : 1);
+		    diag_failure() == FAIL_TEMP ? 0 : 1);
 	}
 	assert_int_equal(waitpid(pid, &status, 0), pid);
 	return WIFEXITED(status) && WEXITSTATUS(status) == 0;
@@ -266,7 +266,7 @@ test_file_create_makes_a_private_file_never_overwriting(void **state)
 	assert_int_equal(st.st_mode & 0777, 0600);
 	assert_holds(p, "a: 1\n");
 	assert_int_equal(file_create(p, "b: 2\n", 5), -1);
-	assert_int_equal(diag_last_failure(), FAIL_CANTCREAT);
+	assert_int_equal(diag_failure(), FAIL_CANTCREAT);
 	assert_reported("new.yml: error: already exists; refusing to "
 	    "overwrite it");
 	assert_holds(p, "a: 1\n");
@@ -324,7 +324,7 @@ test_file_check_name_refuses_a_name_too_long_for_its_lock(void **state)
 	strcat(name, "a");
 	snprintf(p, sizeof(p), "cases/%s", name);
 	assert_int_equal(file_check_name(p), -1);
-	assert_int_equal(diag_last_failure(), FAIL_CANTCREAT);
+	assert_int_equal(diag_failure(), FAIL_CANTCREAT);
 	assert_reported("a case file's name may be at most 200 bytes");
 }
 

@@ -396,9 +396,9 @@ test_model_folder_that_is_not_there(void **state)
 	gone = xasprintf("%s/gone", dir);
 	model_set_dir(gone);
 	assert_int_equal(model_get("sams", &m), -1);
-	assert_int_equal(diag_last_failure(), FAIL_NOINPUT);
+	assert_int_equal(diag_failure(), FAIL_NOINPUT);
 	assert_int_equal(model_get_in("sisam", dir, &m), -1);
-	assert_int_equal(diag_last_failure(), FAIL_NOINPUT);
+	assert_int_equal(diag_failure(), FAIL_NOINPUT);
 	msg = messages();
 	assert_non_null(strstr(msg, "/gone: error: the model folder "
 	    "(--phases, SAMS_PHASES): no such folder\n"));
@@ -408,7 +408,7 @@ test_model_folder_that_is_not_there(void **state)
 	link = xasprintf("%s/sams.yml", dir);
 	assert_int_equal(symlink("nowhere.yml", link), 0);
 	assert_int_equal(model_get("sams", &m), -1);
-	assert_int_equal(diag_last_failure(), FAIL_NOINPUT);
+	assert_int_equal(diag_failure(), FAIL_NOINPUT);
 	assert_reported("sams.yml: error: cannot open: No such file");
 	assert_int_equal(model_get("sisam", &m), 0);
 	assert_null(m);

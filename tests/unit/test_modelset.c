@@ -390,14 +390,14 @@ test_modelset_broken_model_is_data_and_told_once(void **state)
 	model_set_dir(f->dir);
 	assert_int_equal(model_get("bad", &m), -1);
 	assert_null(m);
-	assert_int_equal(diag_last_failure(), FAIL_DATA);
+	assert_int_equal(diag_failure(), FAIL_DATA);
 	assert_reported("error: the model lacks the required key 'steps'");
 	diag_reset();
 	assert_int_equal(model_get("bad", &m), -1);	/* cached */
 	assert_null(m);
-	assert_int_equal(diag_last_failure(), FAIL_DATA);
+	assert_int_equal(diag_failure(), FAIL_DATA);
 	assert_int_equal(model_get_in("bad", f->dir, &m), -1);
-	assert_int_equal(diag_last_failure(), FAIL_DATA);
+	assert_int_equal(diag_failure(), FAIL_DATA);
 	assert_string_equal(messages(), "");
 }
 
@@ -412,12 +412,12 @@ test_modelset_missing_folder_is_noinput(void **state)
 	model_set_dir(gone);
 	assert_int_equal(model_get("sams", &m), -1);
 	assert_null(m);
-	assert_int_equal(diag_last_failure(), FAIL_NOINPUT);
+	assert_int_equal(diag_failure(), FAIL_NOINPUT);
 	assert_reported("/gone: error: the model folder (--phases, "
 	    "SAMS_PHASES): no such folder");
 	diag_reset();
 	assert_int_equal(model_get("sisam", &m), -1);
-	assert_int_equal(diag_last_failure(), FAIL_NOINPUT);
+	assert_int_equal(diag_failure(), FAIL_NOINPUT);
 	assert_string_equal(messages(), "");
 }
 
@@ -432,12 +432,12 @@ test_modelset_untrusted_folder_is_noperm(void **state)
 	assert_int_equal(chmod(sams, 0777), 0);
 	assert_int_equal(model_get_in("sams", f->dir, &m), -1);
 	assert_null(m);
-	assert_int_equal(diag_last_failure(), FAIL_NOPERM);
+	assert_int_equal(diag_failure(), FAIL_NOPERM);
 	assert_reported("/.sams: error: not trusted: writable by group and "
 	    "others");
 	diag_reset();
 	assert_int_equal(model_get_in("sams", f->dir, &m), -1);	/* cached */
-	assert_int_equal(diag_last_failure(), FAIL_NOPERM);
+	assert_int_equal(diag_failure(), FAIL_NOPERM);
 	assert_string_equal(messages(), "");
 	assert_int_equal(chmod(sams, 0700), 0);
 }
