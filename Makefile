@@ -27,17 +27,17 @@ ALL_CFLAGS = $(WARNINGS) $(SAMS_CPPFLAGS) $(CPPFLAGS) $(CFLAGS) $(SAN_FLAGS) \
 ALL_LDFLAGS = $(LDFLAGS) $(SAN_FLAGS)
 
 LIB_SRCS = arena case caselog caseio cli date describe diag facts fileio filter \
-	   find folder lint merge mergedriver model pnr record render report \
+	   find folder lint merge mergedriver model personnummer render report \
 	   batch duerule modellink modelset \
 	   schema state strbuf suggest sysio text walk xalloc yamlio
-CMD_SRCS = main percase cmd_check cmd_done cmd_init cmd_log cmd_merge cmd_new cmd_next \
-	   cmd_note cmd_phases cmd_reopen cmd_replace cmd_report cmd_roles cmd_set cmd_show cmd_skip \
-	   cmd_status
+CMD_SRCS = main percase cmd_check cmd_done cmd_init cmd_log cmd_merge_file \
+	   cmd_new cmd_next cmd_note cmd_phases cmd_reopen cmd_replace \
+	   cmd_report cmd_roles cmd_set cmd_show cmd_skip cmd_status cmd_step
 CORE_OBJS = $(LIB_SRCS:%=$(BUILD)/%.o)
 LIB_OBJS = $(CORE_OBJS) $(BUILD)/builtin_models.o
 CMD_OBJS = $(CMD_SRCS:%=$(BUILD)/%.o)
 MODELS	 = $(sort $(wildcard phases/*.yml))
-UNIT_TESTS = test_yamlio test_model test_case test_state test_date test_pnr \
+UNIT_TESTS = test_yamlio test_model test_case test_state test_date test_personnummer \
 	     test_modelset test_fileio \
 	     test_text test_suggest test_filter test_strbuf test_diag \
 	     test_cli

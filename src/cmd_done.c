@@ -1,5 +1,5 @@
 /* sams done: record a step as done. */
-#include "record.h"
+#include "cmd_step.h"
 #include "sams.h"
 
 static const char usage_done[] =

@@ -4,8 +4,8 @@
 #include "caseio.h"
 #include "cli.h"
 #include "find.h"
-#include "pnr.h"
-#include "record.h"
+#include "personnummer.h"
+#include "cmd_step.h"
 #include "sams.h"
 
 static const char usage_note[] =

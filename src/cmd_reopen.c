@@ -1,5 +1,5 @@
 /* sams reopen: undo a done or skipped step, keeping the history. */
-#include "record.h"
+#include "cmd_step.h"
 #include "sams.h"
 
 static const char usage_reopen[] =

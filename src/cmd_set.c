@@ -8,7 +8,7 @@
 #include "diag.h"
 #include "facts.h"
 #include "find.h"
-#include "record.h"
+#include "cmd_step.h"
 #include "render.h"
 #include "sams.h"
 #include "state.h"

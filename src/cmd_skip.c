@@ -1,5 +1,5 @@
 /* sams skip: record a step as not applicable. */
-#include "record.h"
+#include "cmd_step.h"
 #include "sams.h"
 
 static const char usage_skip[] =

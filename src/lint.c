@@ -6,7 +6,7 @@
 #include "diag.h"
 #include "facts.h"
 #include "lint.h"
-#include "pnr.h"
+#include "personnummer.h"
 #include "xalloc.h"
 
 /* Reports a warning at node n; counts as one problem. */

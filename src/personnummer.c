@@ -3,7 +3,7 @@
 
 #include "date.h"
 #include "diag.h"
-#include "pnr.h"
+#include "personnummer.h"
 
 static int
 luhn_ok(const char d[10])

@@ -3,8 +3,8 @@
  * that every recording command takes, and the rules for done, skip and
  * reopen (a step must exist, apply to the case and be in the right state).
  */
-#ifndef RECORD_H
-#define RECORD_H
+#ifndef CMD_STEP_H
+#define CMD_STEP_H
 
 #include "case.h"
 #include "cli.h"

@@ -2,8 +2,8 @@
  * Detecting Swedish personnummer and samordningsnummer in text, so that
  * sams can warn before one ends up in a case folder.
  */
-#ifndef PNR_H
-#define PNR_H
+#ifndef PERSONNUMMER_H
+#define PERSONNUMMER_H
 
 /*
  * Whether s contains something that looks like a personnummer or

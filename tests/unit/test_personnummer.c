@@ -3,7 +3,7 @@
  * are Skatteverket's: the published test number 201701012393 and the
  * samordningsnummer example 701063-2391 from its guidance.
  */
-#include "pnr.h"
+#include "personnummer.h"
 #include "testutil.h"
 
 static void
