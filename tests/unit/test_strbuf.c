@@ -5,6 +5,33 @@
 #include "strbuf.h"
 #include "testutil.h"
 
+/* What a test allocates, freed by teardown even when an assertion fails. */
+struct fixture {
+	struct strbuf	 sb;
+	char		*p;
+};
+
+static int
+setup(void **state)
+{
+	struct fixture *f = xcalloc(1, sizeof(*f));
+
+	strbuf_init(&f->sb);
+	*state = f;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct fixture *f = *state;
+
+	strbuf_release(&f->sb);
+	free(f->p);
+	free(f);
+	return 0;
+}
+
 static void
 test_strbuf_reads_as_empty_before_anything_is_added(void **state)
 {
@@ -21,57 +48,53 @@ test_strbuf_reads_as_empty_before_anything_is_added(void **state)
 static void
 test_strbuf_reads_as_empty_after_release(void **state)
 {
-	struct strbuf sb = STRBUF_INIT;
+	struct fixture *f = *state;
 
-	(void)state;
-	strbuf_addf(&sb, "%s %d", "steg", 3);
-	assert_string_equal(sb.buf, "steg 3");
-	strbuf_release(&sb);
-	assert_non_null(sb.buf);
-	assert_string_equal(sb.buf, "");
-	strbuf_addstr(&sb, "igen");	/* and grows again from nothing */
-	assert_string_equal(sb.buf, "igen");
-	strbuf_release(&sb);
+	strbuf_addf(&f->sb, "%s %d", "steg", 3);
+	assert_string_equal(f->sb.buf, "steg 3");
+	strbuf_release(&f->sb);
+	assert_non_null(f->sb.buf);
+	assert_string_equal(f->sb.buf, "");
+	strbuf_addstr(&f->sb, "igen");	/* and grows again from nothing */
+	assert_string_equal(f->sb.buf, "igen");
 }
 
 static void
 test_strbuf_zeroed_grows_and_init_makes_it_readable(void **state)
 {
-	struct strbuf sb;
+	struct fixture *f = *state;
 
-	(void)state;
-	memset(&sb, 0, sizeof(sb));
-	strbuf_addch(&sb, 'x');
-	assert_string_equal(sb.buf, "x");
-	strbuf_release(&sb);
-	memset(&sb, 0, sizeof(sb));
-	strbuf_release(&sb);		/* a zeroed one releases too */
-	memset(&sb, 0, sizeof(sb));
-	strbuf_init(&sb);
-	assert_string_equal(sb.buf, "");
+	memset(&f->sb, 0, sizeof(f->sb));
+	strbuf_addch(&f->sb, 'x');
+	assert_string_equal(f->sb.buf, "x");
+	strbuf_release(&f->sb);
+	memset(&f->sb, 0, sizeof(f->sb));
+	strbuf_release(&f->sb);		/* a zeroed one releases too */
+	memset(&f->sb, 0, sizeof(f->sb));
+	strbuf_init(&f->sb);
+	assert_string_equal(f->sb.buf, "");
 }
 
 static void
 test_strbuf_detach_hands_over_a_string_to_free(void **state)
 {
-	struct strbuf sb = STRBUF_INIT;
+	struct fixture *f = *state;
 	size_t len = 99;
-	char *p;
 
-	(void)state;
-	p = strbuf_detach(&sb, &len);	/* nothing added: still a string */
-	assert_string_equal(p, "");
+	f->p = strbuf_detach(&f->sb, &len); /* nothing added: still a string */
+	assert_string_equal(f->p, "");
 	assert_int_equal(len, 0);
-	assert_ptr_not_equal(p, strbuf_empty);
-	free(p);
-	strbuf_add(&sb, "abc", 3);
-	p = strbuf_detach(&sb, &len);
-	assert_string_equal(p, "abc");
+	assert_ptr_not_equal(f->p, strbuf_empty);
+	free(f->p);
+	strbuf_add(&f->sb, "abc", 3);
+	f->p = strbuf_detach(&f->sb, &len);
+	assert_string_equal(f->p, "abc");
 	assert_int_equal(len, 3);
-	assert_string_equal(sb.buf, "");	/* the strbuf starts over */
-	free(p);
+	assert_string_equal(f->sb.buf, "");	/* the strbuf starts over */
 	assert_string_equal(strbuf_empty, "");
 }
+
+#define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int
 main(void)
@@ -79,10 +102,9 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(
 		    test_strbuf_reads_as_empty_before_anything_is_added),
-		cmocka_unit_test(test_strbuf_reads_as_empty_after_release),
-		cmocka_unit_test(
-		    test_strbuf_zeroed_grows_and_init_makes_it_readable),
-		cmocka_unit_test(test_strbuf_detach_hands_over_a_string_to_free),
+		T(test_strbuf_reads_as_empty_after_release),
+		T(test_strbuf_zeroed_grows_and_init_makes_it_readable),
+		T(test_strbuf_detach_hands_over_a_string_to_free),
 	};
 
 	return cmocka_run_group_tests_name("strbuf", tests, NULL, NULL);
