@@ -4,6 +4,8 @@
 #include "caselog.h"
 #include "date.h"
 #include "facts.h"
+#include "json.h"
+#include "layout.h"
 #include "render.h"
 #include "strbuf.h"
 #include "text.h"
@@ -74,7 +76,7 @@ facts_text(FILE *fp, const struct case_state *st)
 		if (strcmp(def->path, "id") == 0)
 			continue;
 		fputs("  ", fp);
-		render_pad(fp, def->label, w + 2);
+		layout_pad(fp, def->label, w + 2);
 		text_put(fp, fact_text(def, case_fact(st->c, def->path)));
 		fputc('\n', fp);
 	}
@@ -93,7 +95,7 @@ contacts_text(FILE *fp, const struct case_state *st)
 	for (i = 0; i < st->m->nroles; i++) {
 		name = state_contact(st->c, &st->m->roles[i]);
 		fputs("  ", fp);
-		render_pad(fp, st->m->roles[i].title, w + 2);
+		layout_pad(fp, st->m->roles[i].title, w + 2);
 		text_put(fp, name != NULL ? name : "–");
 		fputc('\n', fp);
 	}
@@ -174,7 +176,7 @@ history_text(FILE *fp, const struct case_state *st)
 		by = c->events[i].by != NULL ? c->events[i].by : "–";
 		date_format(c->events[i].date, date);
 		fprintf(fp, "  %s  ", date);
-		render_pad(fp, by, w + 2);
+		layout_pad(fp, by, w + 2);
 		event_what(fp, st, &c->events[i]);
 		fputc('\n', fp);
 	}
@@ -198,26 +200,19 @@ caselog_text(FILE *fp, const struct case_state *st)
 /* JSON */
 
 static void
-member(struct strbuf *sb, const char *key, const char *value)
-{
-	strbuf_addf(sb, ", \"%s\": ", key);
-	json_string(sb, value);
-}
-
-static void
 event_json(struct strbuf *sb, const struct case_state *st,
     const struct event *ev)
 {
 	strbuf_addstr(sb, "{\"date\": ");
 	json_date(sb, ev->date);
-	member(sb, "kind", event_kind_name(ev->kind));
-	member(sb, "step", ev->step);
-	member(sb, "title", step_title(st, ev->step));
-	member(sb, "by", ev->by);
-	member(sb, "note", ev->note);
-	member(sb, "reason", ev->reason);
-	member(sb, "fact", ev->fact);
-	member(sb, "value", ev->value);
+	json_member(sb, "kind", event_kind_name(ev->kind));
+	json_member(sb, "step", ev->step);
+	json_member(sb, "title", step_title(st, ev->step));
+	json_member(sb, "by", ev->by);
+	json_member(sb, "note", ev->note);
+	json_member(sb, "reason", ev->reason);
+	json_member(sb, "fact", ev->fact);
+	json_member(sb, "value", ev->value);
 	strbuf_addch(sb, '}');
 }
 
@@ -228,9 +223,9 @@ caselog_json(FILE *fp, const struct case_state *st)
 	size_t i;
 
 	strbuf_addstr(&sb, "{\"format\": 1");
-	member(&sb, "file", st->c->name);
-	member(&sb, "case", st->c->id);
-	member(&sb, "model", st->m->id);
+	json_member(&sb, "file", st->c->name);
+	json_member(&sb, "case", st->c->id);
+	json_member(&sb, "model", st->m->id);
 	render_facts_json(&sb, st);
 	strbuf_addstr(&sb, ", \"history\": [");
 	for (i = 0; i < st->c->nevents; i++) {

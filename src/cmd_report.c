@@ -6,10 +6,10 @@
 #include "batch.h"
 #include "cli.h"
 #include "diag.h"
-#include "render.h"
 #include "report.h"
 #include "sams.h"
 #include "suggest.h"
+#include "text.h"
 #include "walk.h"
 
 static const char usage_report[] =
@@ -123,7 +123,7 @@ run(struct report_cmd *rc, struct pathlist *files)
 	int worst;
 
 	for (i = 0; i < files->n; i++) {
-		w = render_width(files->paths[i]);
+		w = text_width(files->paths[i]);
 		if (w > rc->r.file_width && w < 60)
 			rc->r.file_width = w;
 	}

@@ -3,7 +3,7 @@
 
 #include "cli.h"
 #include "describe.h"
-#include "render.h"
+#include "layout.h"
 #include "sams.h"
 #include "suggest.h"
 
@@ -29,7 +29,7 @@ one_role(const struct model *m, const struct role *r)
 	printf("%s (%s)\n", r->title, r->id);
 	if (r->about != NULL) {
 		fputs("  ", stdout);
-		render_wrap(stdout, r->about, 2, 2);
+		layout_wrap(stdout, r->about, 2, 2);
 	}
 	for (p = 0; p < m->nphases; p++) {
 		if (!owns_step_in(m, p, r))
@@ -66,7 +66,7 @@ cmd_roles(int argc, char *argv[])
 		    m->roles[i].id);
 		if (m->roles[i].about != NULL) {
 			fputs("  ", stdout);
-			render_wrap(stdout, m->roles[i].about, 2, 2);
+			layout_wrap(stdout, m->roles[i].about, 2, 2);
 		}
 	}
 	return SAMS_EXIT_OK;

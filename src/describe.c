@@ -6,9 +6,9 @@
 #include "diag.h"
 #include "duerule.h"
 #include "folder.h"
+#include "layout.h"
 #include "modelset.h"
 #include "describe.h"
-#include "render.h"
 #include "sams.h"
 #include "suggest.h"
 #include "text.h"
@@ -103,9 +103,9 @@ list_field(FILE *fp, const char *label, const char **items, size_t n)
 	size_t k;
 
 	for (k = 0; k < n; k++) {
-		render_pad(fp, k == 0 ? label : "", 12);
+		layout_pad(fp, k == 0 ? label : "", 12);
 		fputs("- ", fp);
-		render_wrap(fp, items[k], 14, 14);
+		layout_wrap(fp, items[k], 14, 14);
 	}
 }
 
@@ -145,7 +145,7 @@ describe_step(FILE *fp, const struct model *m, const struct step *s)
 	text_put(fp, m->roles[s->owner].id);
 	fputs(")\n", fp);
 	fputs("Varför:     ", fp);
-	render_wrap(fp, s->why, 12, 12);
+	layout_wrap(fp, s->why, 12, 12);
 	list_field(fp, "Gör så här:", s->what, s->nwhat);
 	list_field(fp, "Lagrum:", s->law, s->nlaw);
 	conditions(fp, s);
@@ -172,7 +172,7 @@ describe_step(FILE *fp, const struct model *m, const struct step *s)
 	text_put(fp, s->source);
 	if (s->source_note != NULL) {
 		fputs(" – ", fp);
-		render_wrap(fp, s->source_note, 15 + text_width(s->source),
+		layout_wrap(fp, s->source_note, 15 + text_width(s->source),
 		    12);
 	} else
 		fputc('\n', fp);
@@ -188,8 +188,8 @@ describe_steps(FILE *fp, const struct model *m, size_t phase,
 	for (i = 0; i < m->nsteps; i++) {
 		if (text_width(m->steps[i].id) > idw)
 			idw = text_width(m->steps[i].id);
-		if (render_width(m->roles[m->steps[i].owner].title) > rw)
-			rw = render_width(m->roles[m->steps[i].owner].title);
+		if (text_width(m->roles[m->steps[i].owner].title) > rw)
+			rw = text_width(m->roles[m->steps[i].owner].title);
 	}
 	for (i = 0; i < m->nsteps; i++) {
 		s = &m->steps[i];
@@ -197,9 +197,9 @@ describe_steps(FILE *fp, const struct model *m, size_t phase,
 		    strcmp(m->roles[s->owner].id, role) != 0))
 			continue;
 		fputs("  ", fp);
-		render_pad(fp, s->id, idw + 2);
+		layout_pad(fp, s->id, idw + 2);
 		if (role == NULL)
-			render_pad(fp, m->roles[s->owner].title, rw + 2);
+			layout_pad(fp, m->roles[s->owner].title, rw + 2);
 		text_put(fp, s->title);
 		fprintf(fp, "%s\n", strcmp(s->source, "local") ?
 		    (s->local_due ? " (lokal tidsgräns)" : "") : " (lokal)");

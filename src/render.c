@@ -5,6 +5,8 @@
 
 #include "date.h"
 #include "facts.h"
+#include "json.h"
+#include "layout.h"
 #include "render.h"
 #include "text.h"
 
@@ -66,55 +68,6 @@ render_use_color(FILE *fp)
 	return isatty(fileno(fp));
 }
 
-size_t
-render_width(const char *s)
-{
-	return text_width(s);
-}
-
-void
-render_pad(FILE *fp, const char *s, size_t width)
-{
-	size_t w = text_width(s);
-
-	text_put(fp, s);
-	if (w >= width && width > 0)
-		fputc(' ', fp);		/* an overlong cell still ends */
-	for (; w < width; w++)
-		fputc(' ', fp);
-}
-
-void
-render_wrap(FILE *fp, const char *text, size_t col, size_t indent)
-{
-	const char *p = text, *end;
-	size_t word, i;
-	int first = 1;
-
-	while (*p != '\0') {
-		while (*p == ' ' || *p == '\n')
-			p++;
-		if (*p == '\0')
-			break;
-		end = p + strcspn(p, " \n");
-		word = text_width_n(p, (size_t)(end - p));
-		if (!first && col + 1 + word > 78) {
-			fputc('\n', fp);
-			for (i = 0; i < indent; i++)
-				fputc(' ', fp);
-			col = indent;
-		} else if (!first) {
-			fputc(' ', fp);
-			col++;
-		}
-		text_putn(fp, p, (size_t)(end - p));
-		col += word;
-		first = 0;
-		p = end;
-	}
-	fputc('\n', fp);
-}
-
 static const char *
 paint(FILE *fp, const char *code)
 {
@@ -167,10 +120,10 @@ next_step_text(FILE *fp, const struct case_state *st, size_t i)
 		    "placeringen pågår\n", date);
 	}
 	fputs("  Varför:     ", fp);
-	render_wrap(fp, s->why, 14, 14);
+	layout_wrap(fp, s->why, 14, 14);
 	for (k = 0; k < s->nwhat; k++) {
 		fputs(k == 0 ? "  Gör så här: - " : "              - ", fp);
-		render_wrap(fp, s->what[k], 16, 16);
+		layout_wrap(fp, s->what[k], 16, 16);
 	}
 }
 
@@ -206,7 +159,7 @@ render_shift_text(FILE *fp, const struct case_state *st, const char *file)
 		    st->steps[i].state != STEP_OPEN)
 			continue;
 		fputs("  ", fp);
-		render_pad(fp, m->steps[i].id, idw + 2);
+		layout_pad(fp, m->steps[i].id, idw + 2);
 		owner_text(fp, st, i);
 		if (state_owner(st, i) != NULL)
 			continue;
@@ -310,81 +263,6 @@ render_next_text(FILE *fp, const struct case_state *st,
 }
 
 /* JSON */
-
-/* The JSON escape of a character that is not copied as it is. */
-static void
-json_escape(struct strbuf *sb, enum text_kind kind, unsigned long cp)
-{
-	switch (kind) {
-	case TEXT_PLAIN:	/* a quote or a backslash */
-		strbuf_addch(sb, '\\');
-		strbuf_addch(sb, (char)cp);
-		break;
-	case TEXT_NEWLINE:
-		strbuf_addstr(sb, "\\n");
-		break;
-	case TEXT_TAB:
-		strbuf_addstr(sb, "\\t");
-		break;
-	case TEXT_INVALID:	/* JSON is UTF-8: U+FFFD for what is not */
-		strbuf_addstr(sb, "\\ufffd");
-		break;
-	default:	/* tag characters lie above U+FFFF: a surrogate pair */
-		if (cp > 0xffff)
-			strbuf_addf(sb, "\\u%04lx\\u%04lx",
-			    0xd800 + ((cp - 0x10000) >> 10),
-			    0xdc00 + ((cp - 0x10000) & 0x3ff));
-		else
-			strbuf_addf(sb, "\\u%04lx", cp);
-	}
-}
-
-void
-json_string(struct strbuf *sb, const char *s)
-{
-	enum text_kind kind;
-	unsigned long cp;
-	size_t n, i = 0, start = 0, len;
-	unsigned char c;
-
-	if (s == NULL) {
-		strbuf_addstr(sb, "null");
-		return;
-	}
-	n = strlen(s);
-	strbuf_addch(sb, '"');
-	while (i < n) {
-		c = (unsigned char)s[i];
-		if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') {
-			i++;	/* copy what needs no escape in one go */
-			continue;
-		}
-		kind = text_next(s + i, n - i, &len, &cp);
-		if (kind == TEXT_PLAIN && c >= 0x80) {
-			i += len;
-			continue;
-		}
-		strbuf_add(sb, s + start, i - start);
-		json_escape(sb, kind, cp);
-		i += len;
-		start = i;
-	}
-	strbuf_add(sb, s + start, n - start);
-	strbuf_addch(sb, '"');
-}
-
-void
-json_date(struct strbuf *sb, long day)
-{
-	char date[11];
-
-	if (day == DATE_NONE) {
-		strbuf_addstr(sb, "null");
-		return;
-	}
-	date_format(day, date);
-	json_string(sb, date);
-}
 
 static void
 json_head(struct strbuf *sb, const struct case_state *st)
@@ -615,9 +493,9 @@ status_step(FILE *fp, const struct case_state *st, size_t i, size_t idw)
 		fprintf(fp, "%s%-11s%s", paint(fp, RED), "missad",
 		    paint(fp, RESET));
 	else
-		render_pad(fp, ss->state == STEP_OPEN ? "väntar" :
+		layout_pad(fp, ss->state == STEP_OPEN ? "väntar" :
 		    state_words[ss->state], 11);
-	render_pad(fp, s->id, idw + 2);
+	layout_pad(fp, s->id, idw + 2);
 	text_put(fp, s->title);
 	if (ss->missed) {
 		date_format(ss->due, date);	/* a missed step had a due date */

@@ -32,14 +32,6 @@ void	 render_status_text(FILE *fp, const struct case_state *st);
 void	 render_status_json(FILE *fp, const struct case_state *st);
 
 /*
- * Appends s to sb as a JSON string, or null when s is NULL.  The result is
- * valid UTF-8 whatever s holds: a byte that is not UTF-8 becomes U+FFFD, and
- * controls, LS, PS and bidirectional controls are escaped as \uXXXX.
- */
-void	 json_string(struct strbuf *sb, const char *s);
-/* Appends day as a JSON string "YYYY-MM-DD", or null for DATE_NONE. */
-void	 json_date(struct strbuf *sb, long day);
-/*
  * Appends the case's facts and contacts as JSON members, each after a
  * comma: "facts" maps every fact path of sams-case(5) but id and model to
  * its value (true or false for yes-no facts, null when unknown), and
@@ -49,16 +41,6 @@ void	 json_date(struct strbuf *sb, long day);
 void	 render_facts_json(struct strbuf *sb, const struct case_state *st);
 /* The Swedish word for a yes-no fact's value: "ja" or "nej". */
 const char *render_yes_no(const char *value);
-/*
- * Writes s escaped for people (text.h) and padded with spaces to width
- * columns, or s and one space.
- */
-void	 render_pad(FILE *fp, const char *s, size_t width);
-/* The display width of s escaped, counting one column a character. */
-size_t	 render_width(const char *s);
-/* Writes text escaped, wrapped at 78 columns, later lines indented. */
-void	 render_wrap(FILE *fp, const char *text, size_t col, size_t indent);
-
 /*
  * What setting the end date changed: who owns the steps of the phase it
  * opened, and what to record (for file, as typed).

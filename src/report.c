@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "date.h"
+#include "layout.h"
 #include "render.h"
 #include "report.h"
 #include "strbuf.h"
@@ -270,12 +271,12 @@ id_width(size_t widest)
 static void
 text_header(struct report *r)
 {
-	render_pad(r->out, "Fil", r->file_width + 2);
-	render_pad(r->out, "Ärende", 12);
-	render_pad(r->out, "Modell", 7);
-	render_pad(r->out, "Fas", 17);
-	render_pad(r->out, "Senast", 11);
-	render_pad(r->out, "", 10);
+	layout_pad(r->out, "Fil", r->file_width + 2);
+	layout_pad(r->out, "Ärende", 12);
+	layout_pad(r->out, "Modell", 7);
+	layout_pad(r->out, "Fas", 17);
+	layout_pad(r->out, "Senast", 11);
+	layout_pad(r->out, "", 10);
 	fputs("Nästa steg (ansvarig)\n", r->out);
 }
 
@@ -293,12 +294,12 @@ text_row(struct report *r, const struct case_state *st,
 
 	if (sel->earliest != DATE_NONE)
 		date_format(sel->earliest, due);
-	render_pad(r->out, st->c->name, r->file_width + 2);
-	render_pad(r->out, st->c->id, 12);
-	render_pad(r->out, st->m->id, 7);
-	render_pad(r->out, phase_title(st), 17);
-	render_pad(r->out, due, 11);
-	render_pad(r->out, sel->overdue ? "försenad" : "", 10);
+	layout_pad(r->out, st->c->name, r->file_width + 2);
+	layout_pad(r->out, st->c->id, 12);
+	layout_pad(r->out, st->m->id, 7);
+	layout_pad(r->out, phase_title(st), 17);
+	layout_pad(r->out, due, 11);
+	layout_pad(r->out, sel->overdue ? "försenad" : "", 10);
 	for (k = 0; k < sel->n; k++) {
 		s = &st->m->steps[sel->idx[k]];
 		fputs(k ? ", " : "", r->out);
@@ -473,13 +474,13 @@ print_agenda(struct report *r)
 			end = print_group_head(r, i);
 		}
 		fputs("  ", r->out);
-		render_pad(r->out, it->case_id, w);
-		render_pad(r->out, it->step->id, 16);
+		layout_pad(r->out, it->case_id, w);
+		layout_pad(r->out, it->step->id, 16);
 		due[0] = '\0';
 		if (it->due != DATE_NONE)
 			date_format(it->due, due);
-		render_pad(r->out, due, 11);
-		render_pad(r->out, it->overdue ? "försenad" : "", 10);
+		layout_pad(r->out, due, 11);
+		layout_pad(r->out, it->overdue ? "försenad" : "", 10);
 		text_put(r->out, it->step->title);
 		fputs("  (", r->out);
 		text_put(r->out, it->file);

@@ -1,6 +1,7 @@
 /* Unit tests of showing untrusted text: text.c, json_string, cli_line. */
 #include "cli.h"
-#include "render.h"
+#include "json.h"
+#include "layout.h"
 #include "sams.h"
 #include "strbuf.h"
 #include "text.h"
@@ -120,8 +121,8 @@ test_text_width_counts_the_escapes(void **state)
 	assert_int_equal(text_width("\xff"), 4);
 	fp = open_memstream(&buf, &len);
 	assert_non_null(fp);
-	render_pad(fp, "a\x1b", 7);
-	render_pad(fp, "å", 2);
+	layout_pad(fp, "a\x1b", 7);
+	layout_pad(fp, "å", 2);
 	fclose(fp);
 	assert_string_equal(buf, "a\\x1b  å ");
 	free(buf);
