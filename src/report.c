@@ -382,7 +382,6 @@ report_case(struct report *r, const struct case_state *st)
 
 	select_steps(r, st, &sel);
 	if (selected(r, st, &sel)) {
-		r->shown++;
 		r->cases++;
 		r->complete += st->complete != 0;
 		count_phase(r, st, sel.overdue);

@@ -33,7 +33,6 @@ struct report {
 	FILE			*out;
 	/* results */
 	size_t			 cases, complete, overdue_steps;
-	size_t			 shown;
 	struct report_count	*phases, *owners;
 	size_t			 nphases, nowners;
 	char			**models;	/* ids, in the order first seen */
