@@ -385,12 +385,23 @@ conflict_marker(const unsigned char *s, size_t n)
 static const char *
 hidden_break(const unsigned char *s, size_t n)
 {
-	if (n >= 2 && s[0] == 0xc2 && s[1] == 0x85)
-		return "next line (U+0085)";
-	if (n >= 3 && s[0] == 0xe2 && s[1] == 0x80 && s[2] == 0xa8)
-		return "line separator (U+2028)";
-	if (n >= 3 && s[0] == 0xe2 && s[1] == 0x80 && s[2] == 0xa9)
-		return "paragraph separator (U+2029)";
+	static const struct {
+		unsigned long	 cp;
+		const char	*name;
+	} breaks[] = {
+		{ 0x0085, "next line (U+0085)" },
+		{ 0x2028, "line separator (U+2028)" },
+		{ 0x2029, "paragraph separator (U+2029)" },
+	};
+	unsigned long cp;
+	size_t k, len;
+
+	if (s[0] < 0xc2 || text_next((const char *)s, n, &len, &cp) ==
+	    TEXT_INVALID)
+		return NULL;	/* ASCII, a continuation byte or not UTF-8 */
+	for (k = 0; k < sizeof(breaks) / sizeof(breaks[0]); k++)
+		if (cp == breaks[k].cp)
+			return breaks[k].name;
 	return NULL;
 }
 
