@@ -6,6 +6,7 @@
 #include "batch.h"
 #include "cli.h"
 #include "diag.h"
+#include "render.h"
 #include "report.h"
 #include "sams.h"
 #include "suggest.h"
@@ -151,6 +152,7 @@ cmd_report(int argc, char *argv[])
 	memset(&rc, 0, sizeof(rc));
 	rc.r.filter.due_within = -1;
 	rc.r.out = stdout;
+	rc.r.json_row = render_next_json;
 	rc.r.file_width = 3;
 	parsed = parse_options(argc, argv, &rc);
 	if (parsed != CLI_GO)

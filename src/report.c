@@ -4,7 +4,6 @@
 
 #include "date.h"
 #include "layout.h"
-#include "render.h"
 #include "report.h"
 #include "strbuf.h"
 #include "text.h"
@@ -392,7 +391,7 @@ report_case(struct report *r, const struct case_state *st)
 			r->overdue_steps += st->steps[sel.idx[k]].overdue != 0;
 		}
 		if (r->format == REPORT_JSON)
-			render_next_json(r->out, st, &r->filter);
+			r->json_row(r->out, st, &r->filter);
 		else if (r->format != REPORT_TEXT)
 			separated_row(r, st, &sel);
 		else if (r->by_owner)

@@ -31,6 +31,12 @@ struct report {
 	int			 by_owner;
 	size_t			 file_width;	/* of the text file column */
 	FILE			*out;
+	/*
+	 * Writes a case as a JSON Lines row: the command passes
+	 * render_next_json, so that the report needs no renderer.
+	 */
+	void			(*json_row)(FILE *, const struct case_state *,
+				    const struct step_filter *);
 	/* results */
 	size_t			 cases, complete, overdue_steps;
 	struct report_count	*phases, *owners;

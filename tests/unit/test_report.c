@@ -229,6 +229,29 @@ test_report_by_owner_groups_each_person(void **state)
 	    "(försenade: 1)\n");
 }
 
+/* A JSON row writer as the command passes one: the case's id, a line. */
+static void
+id_row(FILE *fp, const struct case_state *st, const struct step_filter *f)
+{
+	(void)f;
+	fprintf(fp, "%s\n", st->c->id);
+}
+
+/* JSON Lines: the writer given writes one row per case the report shows. */
+static void
+test_report_json_rows_come_from_the_writer(void **state)
+{
+	struct fixture *f = *state;
+
+	f->r.json_row = id_row;
+	f->r.phase = "under-placering";
+	add(f, "a.yml", "T-1", "2026-12-01", "");
+	add(f, "b.yml", "T-2", "2026-11-01", "");
+	add(f, "c.yml", "T-3", "2026-11-02", "");
+	assert_string_equal(run(f, REPORT_JSON), "T-2\nT-3\n");
+	assert_int_equal(f->r.cases, 2);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int
@@ -241,6 +264,7 @@ main(void)
 		T(test_report_csv_quotes_commas_and_quotes),
 		T(test_report_text_table_and_summary),
 		T(test_report_by_owner_groups_each_person),
+		T(test_report_json_rows_come_from_the_writer),
 	};
 
 	render_set_color(COLOR_NEVER);
