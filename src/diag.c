@@ -149,52 +149,6 @@ diag(enum diag_level level, const char *file, size_t line, size_t col,
 }
 
 int
-error_at(const char *file, size_t line, size_t col, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vdiag(DIAG_ERROR, file, line, col, fmt, ap);
-	va_end(ap);
-	return diag_fail(FAIL_DATA);
-}
-
-int
-fail_at(enum diag_fail kind, const char *file, size_t line, size_t col,
-    const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vdiag(DIAG_ERROR, file, line, col, fmt, ap);
-	va_end(ap);
-	return diag_fail(kind);
-}
-
-
-
-void
-info_at(const char *file, size_t line, size_t col, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vdiag(DIAG_INFO, file, line, col, fmt, ap);
-	va_end(ap);
-}
-
-int
-error_msg(const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vdiag(DIAG_ERROR, NULL, 0, 0, fmt, ap);
-	va_end(ap);
-	return diag_fail(FAIL_DATA);
-}
-
-int
 error_sys(const char *file, int errnum, const char *what)
 {
 	return fail_sys(FAIL_DATA, file, errnum, what);

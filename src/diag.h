@@ -51,31 +51,29 @@ void	diag(enum diag_level level, const char *file, size_t line,
 	    size_t col, const char *fmt, ...)
 	    __attribute__((format(printf, 5, 6)));
 
-/* diag(DIAG_ERROR, ...) that returns -1, so "return error_at(...)" reads. */
-int	error_at(const char *file, size_t line, size_t col,
-	    const char *fmt, ...)
-	    __attribute__((format(printf, 4, 5)));
-
-/* diag(DIAG_INFO, ...): "sams: FILE:LINE:COL: info: MESSAGE". */
-void	info_at(const char *file, size_t line, size_t col,
-	    const char *fmt, ...)
-	    __attribute__((format(printf, 4, 5)));
-
-/* An error without a position: "sams: error: MESSAGE".  Returns -1. */
-int	error_msg(const char *fmt, ...)
-	    __attribute__((format(printf, 1, 2)));
-
-/* A system error on a file: "sams: FILE: error: WHAT: strerror(errnum)". */
-int	error_sys(const char *file, int errnum, const char *what);
+/*
+ * The shorthands below are macros over diag(), which checks their format:
+ * a variadic function cannot pass its arguments on, and five copies of the
+ * same va_start() body were the alternative.
+ *
+ * fail_at(kind, file, line, col, fmt, ...): diag(DIAG_ERROR, ...) for a
+ * failure of the kind given, returning -1 so that "return fail_at(...)"
+ * reads; file may be NULL (no file involved).
+ */
+#define fail_at(kind, ...)						\
+	(diag(DIAG_ERROR, __VA_ARGS__), diag_fail(kind))
+/* error_at(file, line, col, fmt, ...): fail_at() of kind FAIL_DATA. */
+#define error_at(...)	fail_at(FAIL_DATA, __VA_ARGS__)
+/* error_msg(fmt, ...): "sams: error: MESSAGE", FAIL_DATA.  Returns -1. */
+#define error_msg(...)	fail_at(FAIL_DATA, NULL, 0, 0, __VA_ARGS__)
+/* info_at(file, line, col, fmt, ...): "sams: FILE:LINE:COL: info: MSG". */
+#define info_at(...)	diag(DIAG_INFO, __VA_ARGS__)
 
 /*
- * error_at(), error_msg() and error_sys() report a failure of kind
- * FAIL_DATA.  These report one of the kind given (file NULL: no file
- * involved); both return -1.
+ * A system error on a file: "sams: FILE: error: WHAT: strerror(errnum)",
+ * of kind FAIL_DATA (error_sys) or the kind given; both return -1.
  */
-int	fail_at(enum diag_fail kind, const char *file, size_t line,
-	    size_t col, const char *fmt, ...)
-	    __attribute__((format(printf, 5, 6)));
+int	error_sys(const char *file, int errnum, const char *what);
 int	fail_sys(enum diag_fail kind, const char *file, int errnum,
 	    const char *what);
 
