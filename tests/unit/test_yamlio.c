@@ -1,5 +1,7 @@
 /* Unit tests of the strict YAML reader. */
+#include "diag.h"
 #include "strbuf.h"
+#include "text.h"
 #include "testutil.h"
 #include "yamlio.h"
 
@@ -309,6 +311,82 @@ test_yamlio_messages_have_a_length_cap(void **state)
 	assert_non_null(strstr(msg, "xxx...\n"));
 }
 
+/* What one_rule_case allocates, freed by teardown even if one fails. */
+struct one_rule {
+	struct ydoc	 doc;
+	struct strbuf	 yaml, shown;
+};
+
+static int
+one_rule_setup(void **state)
+{
+	struct one_rule *f = xcalloc(1, sizeof(*f));
+
+	strbuf_init(&f->yaml);
+	strbuf_init(&f->shown);
+	*state = f;
+	return 0;
+}
+
+static int
+one_rule_teardown(void **state)
+{
+	struct one_rule *f = *state;
+
+	ydoc_release(&f->doc);
+	strbuf_release(&f->yaml);
+	strbuf_release(&f->shown);
+	free(f);
+	return 0;
+}
+
+/*
+ * One test of which characters are unsafe, text_next(): the reader refuses
+ * a value holding one unless it is a newline or a tab, and a diagnostic
+ * escapes every one; both take the rest as it is.
+ */
+static void
+test_yamlio_and_diag_follow_text_next(void **state)
+{
+	static const struct {
+		const char	*escape;	/* in a double-quoted value */
+		const char	*utf8;
+	} chars[] = {
+		{ "\\t", "\t" }, { "\\n", "\n" }, { "\\e", "\x1b" },
+		{ "\\x7f", "\x7f" }, { "\\N", "\xc2\x85" },
+		{ "\\x9f", "\xc2\x9f" }, { "\\xe5", "\xc3\xa5" },
+		{ "\\xad", "\xc2\xad" },		/* soft hyphen */
+		{ "\\u200b", "\xe2\x80\x8b" },	/* zero width space */
+		{ "\\u200d", "\xe2\x80\x8d" },	/* zero width joiner */
+		{ "\\u200e", "\xe2\x80\x8e" }, { "\\L", "\xe2\x80\xa8" },
+		{ "\\u202e", "\xe2\x80\xae" }, { "\\u2066", "\xe2\x81\xa6" },
+		{ "\\ufeff", "\xef\xbb\xbf" },
+		{ "\\U000e0001", "\xf3\xa0\x80\x81" },
+		{ "\\U0001f600", "\xf0\x9f\x98\x80" },
+	};
+	struct one_rule *f = *state;
+	enum text_kind kind;
+	unsigned long cp;
+	size_t i, len;
+	int unsafe;
+
+	for (i = 0; i < sizeof(chars) / sizeof(chars[0]); i++) {
+		kind = text_next(chars[i].utf8, strlen(chars[i].utf8), &len,
+		    &cp);
+		assert_int_equal(len, strlen(chars[i].utf8));
+		unsafe = kind != TEXT_PLAIN && kind != TEXT_NEWLINE &&
+		    kind != TEXT_TAB;
+		strbuf_release(&f->yaml);
+		strbuf_addf(&f->yaml, "a: \"x%sy\"\n", chars[i].escape);
+		assert_int_equal(parse(&f->doc, f->yaml.buf), unsafe ? -1 : 0);
+		ydoc_release(&f->doc);
+		strbuf_release(&f->shown);
+		diag_escape(&f->shown, chars[i].utf8, len);
+		assert_int_equal(strcmp(f->shown.buf, chars[i].utf8) != 0,
+		    kind != TEXT_PLAIN);
+	}
+}
+
 int
 main(void)
 {
@@ -333,6 +411,9 @@ main(void)
 		    test_yamlio_refuses_many_conflict_markers_quickly),
 		cmocka_unit_test(test_yamlio_reports_syntax_errors_with_context),
 		cmocka_unit_test(test_yamlio_messages_have_a_length_cap),
+		cmocka_unit_test_setup_teardown(
+		    test_yamlio_and_diag_follow_text_next, one_rule_setup,
+		    one_rule_teardown),
 	};
 
 	return cmocka_run_group_tests_name("yamlio", tests, capture_setup,
