@@ -4,10 +4,12 @@
 #include "state.h"
 #include "testutil.h"
 
+/* What a test allocates, freed by teardown even when an assertion fails. */
 struct fixture {
 	const struct model	*m;
 	struct casefile		*c;
 	struct case_state	 st;
+	char			*history;
 };
 
 static const char head[] =
@@ -67,6 +69,7 @@ teardown(void **state)
 
 	state_release(&f->st);
 	case_free(f->c);
+	free(f->history);
 	free(f);
 	return 0;
 }
@@ -172,18 +175,18 @@ static void
 test_state_is_complete_when_every_step_is_closed(void **state)
 {
 	struct fixture *f = *state;
-	char *history = xstrdup("- {date: 2026-11-21, event: set, fact: "
-	    "placement.end, value: 2026-11-21}\n"), *more;
+	char *more;
 	size_t i;
 
+	f->history = xstrdup("- {date: 2026-11-21, event: set, fact: "
+	    "placement.end, value: 2026-11-21}\n");
 	for (i = 0; i < f->m->nsteps; i++) {
 		more = xasprintf("%s- {date: 2026-11-21, event: done, step: "
-		    "%s}\n", history, f->m->steps[i].id);
-		free(history);
-		history = more;
+		    "%s}\n", f->history, f->m->steps[i].id);
+		free(f->history);
+		f->history = more;
 	}
-	compute(f, "true", history, "2026-11-21");
-	free(history);
+	compute(f, "true", f->history, "2026-11-21");
 	assert_true(f->st.complete);
 	for (i = 0; i < f->m->nsteps; i++)
 		assert_false(f->st.steps[i].ready);
@@ -327,20 +330,20 @@ static void
 test_state_a_case_with_only_missed_steps_left_is_complete(void **state)
 {
 	struct fixture *f = *state;
-	char *history = xstrdup("- {date: 2027-03-01, event: set, fact: "
-	    "placement.end, value: 2027-06-15}\n"), *more;
+	char *more;
 	size_t i;
 
+	f->history = xstrdup("- {date: 2027-03-01, event: set, fact: "
+	    "placement.end, value: 2027-06-15}\n");
 	for (i = 0; i < f->m->nsteps; i++) {
 		if (f->m->steps[i].phase < 2)
 			continue;
 		more = xasprintf("%s- {date: 2027-06-20, event: done, step: "
-		    "%s}\n", history, f->m->steps[i].id);
-		free(history);
-		history = more;
+		    "%s}\n", f->history, f->m->steps[i].id);
+		free(f->history);
+		f->history = more;
 	}
-	compute(f, "true", history, "2027-06-20");
-	free(history);
+	compute(f, "true", f->history, "2027-06-20");
 	assert_true(f->st.complete);
 	assert_true(f->st.nmissed > 0);
 }
@@ -349,8 +352,6 @@ static void
 test_state_the_schools_shift_when_infor_avslut_opens(void **state)
 {
 	struct fixture *f = *state;
-	struct casefile *c;
-	struct case_state st;
 	static const char text[] = "sams-case: 1\nid: T-2\nmodel: sams\n"
 	    "placement: {type: hvb, date: 2026-12-01}\n"
 	    "school: {sending: A, receiving: B}\n"
@@ -359,39 +360,35 @@ test_state_the_schools_shift_when_infor_avslut_opens(void **state)
 	    "- {date: 2027-03-01, event: set, fact: placement.end, "
 	    "value: 2027-06-15}\n";
 
-	c = case_load(xstrdup(text), strlen(text), "c.yml");
-	assert_non_null(c);
-	state_compute(&st, f->m, c, day("2027-03-01"));
-	assert_string_equal(case_fact(c, "school.sending"), "B");
-	assert_null(case_fact(c, "school.receiving"));
-	assert_string_equal(state_owner(&st, model_step_index(f->m,
+	f->c = case_load(xstrdup(text), strlen(text), "c.yml");
+	assert_non_null(f->c);
+	state_compute(&f->st, f->m, f->c, day("2027-03-01"));
+	assert_string_equal(case_fact(f->c, "school.sending"), "B");
+	assert_null(case_fact(f->c, "school.receiving"));
+	assert_string_equal(state_owner(&f->st, model_step_index(f->m,
 	    "ia-overlamning")), "Bea");
-	assert_null(state_owner(&st, model_step_index(f->m,
+	assert_null(state_owner(&f->st, model_step_index(f->m,
 	    "ia-mottagande")));
 	/* the placement's own steps keep their owners */
-	assert_string_equal(state_owner(&st, model_step_index(f->m,
+	assert_string_equal(state_owner(&f->st, model_step_index(f->m,
 	    "ip-overlamning")), "Ann");
-	assert_string_equal(state_owner(&st, model_step_index(f->m,
+	assert_string_equal(state_owner(&f->st, model_step_index(f->m,
 	    "up-skolstart")), "Bea");
-	state_release(&st);
-	case_free(c);
 }
 
 static void
 test_state_reports_unknown_steps_and_roles(void **state)
 {
-	struct casefile *c;
+	struct fixture *f = *state;
 	const struct model *m;
 	static const char text[] = "sams-case: 1\nid: X\nmodel: sams\n"
 	    "contacts: {kurator: Eva}\nhistory:\n"
 	    "- {date: 2026-11-20, event: done, step: ip-nej}\n";
 
-	(void)state;
 	assert_int_equal(model_get("sams", &m), 0);
-	c = case_load(xstrdup(text), strlen(text), "c.yml");
-	assert_non_null(c);
-	assert_int_equal(state_check_case(m, c), 2);
-	case_free(c);
+	f->c = case_load(xstrdup(text), strlen(text), "c.yml");
+	assert_non_null(f->c);
+	assert_int_equal(state_check_case(m, f->c), 2);
 }
 
 /* Messages name the field, never a key as written: it can be a name. */
@@ -400,36 +397,34 @@ test_state_never_names_an_unknown_contact_role(void **state)
 {
 	static const char text[] = "sams-case: 1\nid: X\nmodel: sams\n"
 	    "contacts: {\"201701012393\": Eva}\nhistory:\n";
+	struct fixture *f = *state;
 	const struct model *m;
-	struct casefile *c;
 	const char *msg;
 
-	(void)state;
 	assert_int_equal(model_get("sams", &m), 0);
-	c = case_load(xstrdup(text), strlen(text), "c.yml");
-	assert_non_null(c);
-	assert_int_equal(state_check_case(m, c), 1);
+	f->c = case_load(xstrdup(text), strlen(text), "c.yml");
+	assert_non_null(f->c);
+	assert_int_equal(state_check_case(m, f->c), 1);
 	msg = messages();
 	assert_non_null(strstr(msg, "c.yml:4:28: error: a contact for a role "
 	    "that model 'sams' does not have"));
 	assert_null(strstr(msg, "20170101"));
-	case_free(c);
 }
 
-/* Loads text as c.yml and returns what state_check_case() counts. */
+/*
+ * Loads text as c.yml into the fixture (freeing the case before it) and
+ * returns what state_check_case() counts.
+ */
 static int
-check_case(const char *text)
+check_case(struct fixture *f, const char *text)
 {
 	const struct model *m;
-	struct casefile *c;
-	int n;
 
 	assert_int_equal(model_get("sams", &m), 0);
-	c = case_load(xstrdup(text), strlen(text), "c.yml");
-	assert_non_null(c);
-	n = state_check_case(m, c);
-	case_free(c);
-	return n;
+	case_free(f->c);
+	f->c = case_load(xstrdup(text), strlen(text), "c.yml");
+	assert_non_null(f->c);
+	return state_check_case(m, f->c);
 }
 
 /*
@@ -440,25 +435,26 @@ check_case(const char *text)
 static void
 test_state_refuses_due_dates_outside_years_1_to_9999(void **state)
 {
-	(void)state;
-	assert_int_equal(check_case("sams-case: 1\nid: X\nmodel: sams\n"
+	struct fixture *f = *state;
+
+	assert_int_equal(check_case(f, "sams-case: 1\nid: X\nmodel: sams\n"
 	    "placement: {type: hvb, date: 0001-01-05}\nhistory:\n"
 	    "- {date: 0001-01-01, event: opened}\n"), 1);
 	assert_reported("c.yml:4:30: error: placement.date: a due date "
 	    "computed from it falls outside 0001-01-01 ... 9999-12-31");
-	assert_int_equal(check_case("sams-case: 1\nid: X\nmodel: sams\n"
+	assert_int_equal(check_case(f, "sams-case: 1\nid: X\nmodel: sams\n"
 	    "placement: {type: hvb, date: 2026-01-05}\nhistory:\n"
 	    "- {date: 2026-01-01, event: opened}\n"
 	    "- {date: 2026-01-02, event: set, fact: placement.end, "
 	    "value: 9999-12-20}\n"), 1);
 	assert_reported("c.yml:7:3: error: placement.end: a due date");
-	assert_int_equal(check_case("sams-case: 1\nid: X\nmodel: sams\n"
+	assert_int_equal(check_case(f, "sams-case: 1\nid: X\nmodel: sams\n"
 	    "placement: {type: hvb, date: 9999-01-05}\nhistory:\n"
 	    "- {date: 9999-01-01, event: opened}\n"
 	    "- {date: 9999-11-01, event: done, step: up-folja}\n"), 1);
 	assert_reported("c.yml:7:3: error: the step recurs, and its next "
 	    "date falls outside 0001-01-01 ... 9999-12-31");
-	assert_int_equal(check_case("sams-case: 1\nid: X\nmodel: sams\n"
+	assert_int_equal(check_case(f, "sams-case: 1\nid: X\nmodel: sams\n"
 	    "placement: {type: hvb, date: 0001-03-01}\nhistory:\n"
 	    "- {date: 0001-01-01, event: opened}\n"), 0);
 }
