@@ -16,137 +16,155 @@ load(const char *text)
 	return case_load(xstrdup(text), strlen(text), "c.yml");
 }
 
+/*
+ * What a test allocates, freed by teardown even when an assertion fails:
+ * the cases it loads and the texts it makes (a text handed to case_load()
+ * is the case's, so the slot is cleared).
+ */
+struct fixture {
+	struct casefile	*c, *again;
+	char		*text, *out;
+};
+
+static int
+setup(void **state)
+{
+	*state = xcalloc(1, sizeof(struct fixture));
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct fixture *f = *state;
+
+	case_free(f->c);
+	case_free(f->again);
+	free(f->text);
+	free(f->out);
+	free(f);
+	return 0;
+}
+
 static void
 test_case_reads_facts_with_defaults(void **state)
 {
-	struct casefile *c = load(base);
+	struct fixture *f = *state;
 
-	(void)state;
-	assert_non_null(c);
-	assert_string_equal(c->id, "T-1");
-	assert_string_equal(case_fact(c, "placement.type"), "hvb");
-	assert_string_equal(case_fact(c, "school.change"), "true");
-	assert_string_equal(case_fact(c, "placement.acute"), "false");
-	assert_null(case_fact(c, "placement.end"));
-	assert_string_equal(case_fact(c, "contacts.socialtjanst"),
+	f->c = load(base);
+	assert_non_null(f->c);
+	assert_string_equal(f->c->id, "T-1");
+	assert_string_equal(case_fact(f->c, "placement.type"), "hvb");
+	assert_string_equal(case_fact(f->c, "school.change"), "true");
+	assert_string_equal(case_fact(f->c, "placement.acute"), "false");
+	assert_null(case_fact(f->c, "placement.end"));
+	assert_string_equal(case_fact(f->c, "contacts.socialtjanst"),
 	    "Anna Andersson");
-	assert_int_equal(c->nevents, 1);
-	assert_int_equal(c->item_col, 3);
-	case_free(c);
+	assert_int_equal(f->c->nevents, 1);
+	assert_int_equal(f->c->item_col, 3);
 }
 
 static void
 test_case_set_events_override_the_header(void **state)
 {
-	struct casefile *c;
-	char *text;
+	struct fixture *f = *state;
 	long d;
 
-	(void)state;
-	text = xasprintf("%s  - {date: 2026-11-21, event: set, fact: "
+	f->text = xasprintf("%s  - {date: 2026-11-21, event: set, fact: "
 	    "placement.date, value: 2026-12-15}\n", base);
-	c = load(text);
-	assert_non_null(c);
-	assert_string_equal(case_fact(c, "placement.date"), "2026-12-15");
+	f->c = load(f->text);
+	assert_non_null(f->c);
+	assert_string_equal(case_fact(f->c, "placement.date"), "2026-12-15");
 	assert_int_equal(date_parse("2026-12-15", &d), 0);
-	assert_int_equal(case_fact_date(c, "placement.date"), d);
+	assert_int_equal(case_fact_date(f->c, "placement.date"), d);
 	assert_int_equal(date_parse("2026-11-20", &d), 0);
-	assert_int_equal(case_opened(c), d);
-	case_free(c);
-	free(text);
+	assert_int_equal(case_opened(f->c), d);
 }
 
 static void
 test_case_append_keeps_every_byte_and_the_indentation(void **state)
 {
-	struct casefile *c = load(base), *again;
+	struct fixture *f = *state;
 	struct event ev;
-	char *text;
 	size_t len;
 
-	(void)state;
+	f->c = load(base);
 	memset(&ev, 0, sizeof(ev));
 	ev.kind = EV_DONE;
 	assert_int_equal(date_parse("2026-11-22", &ev.date), 0);
 	ev.step = "ip-kartlagg";
 	ev.by = "Bo: \"B\" Berg";
 	ev.note = "rad 1\nrad 2";
-	text = case_append(c, &ev, &len);
-	assert_non_null(text);
-	assert_memory_equal(text, base, strlen(base));
-	assert_string_equal(text + strlen(base), "  - {date: 2026-11-22, "
+	f->out = case_append(f->c, &ev, &len);
+	assert_non_null(f->out);
+	assert_memory_equal(f->out, base, strlen(base));
+	assert_string_equal(f->out + strlen(base), "  - {date: 2026-11-22, "
 	    "event: done, step: ip-kartlagg, by: \"Bo: \\\"B\\\" Berg\", "
 	    "note: \"rad 1\\nrad 2\"}\n");
-	again = case_load(text, len, "c.yml");
-	assert_non_null(again);
-	assert_int_equal(again->nevents, 2);
-	assert_string_equal(again->events[1].by, "Bo: \"B\" Berg");
-	assert_string_equal(again->events[1].note, "rad 1\nrad 2");
-	case_free(again);
-	case_free(c);
+	f->again = case_load(f->out, len, "c.yml");
+	f->out = NULL;
+	assert_non_null(f->again);
+	assert_int_equal(f->again->nevents, 2);
+	assert_string_equal(f->again->events[1].by, "Bo: \"B\" Berg");
+	assert_string_equal(f->again->events[1].note, "rad 1\nrad 2");
 }
 
 static void
 test_case_append_adds_a_missing_final_newline(void **state)
 {
-	struct casefile *c;
+	struct fixture *f = *state;
 	struct event ev;
-	char *text, *out;
 	size_t len;
 
-	(void)state;
-	text = xstrndup(base, strlen(base) - 1);
-	c = load(text);
+	f->text = xstrndup(base, strlen(base) - 1);
+	f->c = load(f->text);
 	memset(&ev, 0, sizeof(ev));
 	ev.kind = EV_NOTE;
 	ev.note = "x";
-	out = case_append(c, &ev, &len);
-	assert_memory_equal(out, text, strlen(text));
-	assert_string_equal(out + strlen(text), "\n  - {date: 1970-01-01, "
-	    "event: note, note: x}\n");
-	free(out);
-	free(text);
-	case_free(c);
+	f->out = case_append(f->c, &ev, &len);
+	assert_memory_equal(f->out, f->text, strlen(f->text));
+	assert_string_equal(f->out + strlen(f->text), "\n  - {date: "
+	    "1970-01-01, event: note, note: x}\n");
 }
 
 static void
 test_case_append_refuses_when_history_is_not_last(void **state)
 {
-	struct casefile *c;
+	struct fixture *f = *state;
 	struct event ev;
 	size_t len;
 
-	(void)state;
 	memset(&ev, 0, sizeof(ev));
 	ev.kind = EV_NOTE;
 	ev.note = "x";
-	c = load("sams-case: 1\nid: X\nmodel: sams\nhistory:\n"
+	f->c = load("sams-case: 1\nid: X\nmodel: sams\nhistory:\n"
 	    "- {date: 2026-11-20, event: opened}\nslut: här\n");
-	assert_non_null(c);
-	assert_null(case_append(c, &ev, &len));
+	assert_non_null(f->c);
+	f->out = case_append(f->c, &ev, &len);
+	assert_null(f->out);
 	assert_reported("c.yml: error: cannot add to the history");
-	case_free(c);
-	c = load("sams-case: 1\nid: X\nmodel: sams\nhistory: "
+	f->again = load("sams-case: 1\nid: X\nmodel: sams\nhistory: "
 	    "[{date: 2026-11-20, event: opened}]\n");
-	assert_non_null(c);
-	assert_null(case_append(c, &ev, &len));
+	assert_non_null(f->again);
+	f->out = case_append(f->again, &ev, &len);
+	assert_null(f->out);
 	messages();
-	case_free(c);
 }
 
 static void
 test_case_rejects_bad_events_and_facts(void **state)
 {
+	struct fixture *f = *state;
 	const char *msg;
 
-	(void)state;
-	assert_null(load("sams-case: 2\nid: X\nmodel: sams\n"
+	f->c = load("sams-case: 2\nid: X\nmodel: sams\n"
 	    "school: {change: ja, form: universitet}\nhistory:\n"
 	    "- {date: 2026-11-31, event: opened}\n"
 	    "- {date: 2026-11-20, event: skip, step: a}\n"
 	    "- {date: 2026-11-20, event: note, note: x, step: a}\n"
 	    "- {date: 2026-11-20, event: set, fact: id, value: Y}\n"
-	    "- just text\n"));
+	    "- just text\n");
+	assert_null(f->c);
 	msg = messages();
 	assert_non_null(strstr(msg, "c.yml:1:12: error: unsupported "
 	    "sams-case format"));
@@ -170,12 +188,13 @@ test_case_rejects_bad_events_and_facts(void **state)
 static void
 test_case_unknown_event_lists_every_kind(void **state)
 {
+	struct fixture *f = *state;
 	const char *msg;
 	int kind;
 
-	(void)state;
-	assert_null(load("sams-case: 1\nid: X\nmodel: sams\nhistory:\n"
-	    "- {date: 2026-11-20, event: omplacering}\n"));
+	f->c = load("sams-case: 1\nid: X\nmodel: sams\nhistory:\n"
+	    "- {date: 2026-11-20, event: omplacering}\n");
+	assert_null(f->c);
 	msg = messages();
 	assert_non_null(strstr(msg, "c.yml:5:29: error: unknown event; use "
 	    "opened, done, skip, reopen, note, set or replace\n"));
@@ -185,42 +204,42 @@ test_case_unknown_event_lists_every_kind(void **state)
 
 /* What "sams new" writes reads back as the same facts and event. */
 static void
-assert_reads_back(const struct case_header *h, const struct event *opened)
+assert_reads_back(struct fixture *f, const struct case_header *h,
+    const struct event *opened)
 {
-	struct casefile *c;
-	char *text;
 	size_t i, len;
 
-	text = case_new_text(h, opened, &len);
-	assert_int_equal(strlen(text), len);
-	c = case_load(xstrndup(text, len), len, "c.yml");
-	if (c == NULL)
-		fail_msg("does not read back:\n%s\n%s", text, messages());
-	free(text);
-	assert_string_equal(c->id, h->id);
-	assert_string_equal(case_fact(c, "model"), h->model);
-	assert_string_equal(case_fact(c, "placement.type"), h->type);
-	assert_string_equal(case_fact(c, "placement.date"),
+	free(f->text);
+	f->text = case_new_text(h, opened, &len);
+	assert_int_equal(strlen(f->text), len);
+	case_free(f->c);
+	f->c = case_load(xstrndup(f->text, len), len, "c.yml");
+	if (f->c == NULL)
+		fail_msg("does not read back:\n%s\n%s", f->text, messages());
+	assert_string_equal(f->c->id, h->id);
+	assert_string_equal(case_fact(f->c, "model"), h->model);
+	assert_string_equal(case_fact(f->c, "placement.type"), h->type);
+	assert_string_equal(case_fact(f->c, "placement.date"),
 	    h->placement_date);
-	assert_string_equal(case_fact(c, "placement.acute"), h->acute ?
+	assert_string_equal(case_fact(f->c, "placement.acute"), h->acute ?
 	    "true" : "false");
-	assert_string_equal(case_fact(c, "school.change"), h->school_change ?
-	    "true" : "false");
-	assert_string_equal(case_fact(c, "school.form"), h->form);
-	assert_string_equal(case_fact(c, "school.sending"), h->sending);
-	assert_string_equal(case_fact(c, "school.receiving"), h->receiving);
+	assert_string_equal(case_fact(f->c, "school.change"),
+	    h->school_change ? "true" : "false");
+	assert_string_equal(case_fact(f->c, "school.form"), h->form);
+	assert_string_equal(case_fact(f->c, "school.sending"), h->sending);
+	assert_string_equal(case_fact(f->c, "school.receiving"), h->receiving);
 	for (i = 0; i < h->ncontacts; i++) {
-		text = xasprintf("contacts.%s", h->contacts[i].role);
-		assert_string_equal(case_fact(c, text), h->contacts[i].name);
-		free(text);
+		free(f->out);
+		f->out = xasprintf("contacts.%s", h->contacts[i].role);
+		assert_string_equal(case_fact(f->c, f->out),
+		    h->contacts[i].name);
 	}
-	assert_int_equal(c->nevents, 1);
-	assert_int_equal(c->events[0].kind, EV_OPENED);
-	assert_int_equal(c->events[0].date, opened->date);
-	assert_string_equal(c->events[0].by, opened->by);
-	assert_string_equal(c->events[0].note, opened->note);
-	assert_true(c->appendable);
-	case_free(c);
+	assert_int_equal(f->c->nevents, 1);
+	assert_int_equal(f->c->events[0].kind, EV_OPENED);
+	assert_int_equal(f->c->events[0].date, opened->date);
+	assert_string_equal(f->c->events[0].by, opened->by);
+	assert_string_equal(f->c->events[0].note, opened->note);
+	assert_true(f->c->appendable);
 }
 
 static void
@@ -244,10 +263,10 @@ test_case_new_text_reads_back_hostile_values(void **state)
 		.school_change = 0, .form = "grundskola",
 		.contacts = contacts, .ncontacts = 2,
 	};
+	struct fixture *f = *state;
 	struct event opened;
 	size_t i;
 
-	(void)state;
 	memset(&opened, 0, sizeof(opened));
 	opened.kind = EV_OPENED;
 	assert_int_equal(date_parse("2026-11-20", &opened.date), 0);
@@ -258,7 +277,7 @@ test_case_new_text_reads_back_hostile_values(void **state)
 		    sizeof(hostile[0]))];
 		contacts[1].name = hostile[i];
 		opened.by = hostile[i];
-		assert_reads_back(&h, &opened);
+		assert_reads_back(f, &h, &opened);
 	}
 }
 
@@ -271,28 +290,26 @@ test_case_new_text_leaves_out_what_is_not_given(void **state)
 	    "history:\n- {date: 2026-11-20, event: opened, by: Bo}\n";
 	struct case_header h = { .id = "A-1", .model = "sams",
 	    .school_change = 1 };
-	struct casefile *c;
+	struct fixture *f = *state;
 	struct event opened;
 	const char *body;
-	char *text;
 	size_t len;
 
-	(void)state;
 	memset(&opened, 0, sizeof(opened));
 	opened.kind = EV_OPENED;
 	opened.by = "Bo";
 	assert_int_equal(date_parse("2026-11-20", &opened.date), 0);
-	text = case_new_text(&h, &opened, &len);
-	assert_int_equal(text[0], '#');		/* a comment on the format */
-	body = strstr(text, "sams-case: ");
+	f->text = case_new_text(&h, &opened, &len);
+	assert_int_equal(f->text[0], '#');	/* a comment on the format */
+	body = strstr(f->text, "sams-case: ");
 	assert_non_null(body);
 	assert_string_equal(body, want);
-	c = case_load(text, len, "c.yml");
-	assert_non_null(c);
-	assert_null(case_fact(c, "placement.type"));
-	assert_null(case_fact(c, "school.sending"));
-	assert_null(c->events[0].note);
-	case_free(c);
+	f->c = case_load(f->text, len, "c.yml");
+	f->text = NULL;
+	assert_non_null(f->c);
+	assert_null(case_fact(f->c, "placement.type"));
+	assert_null(case_fact(f->c, "school.sending"));
+	assert_null(f->c->events[0].note);
 }
 
 /* lint asks the reader which keys it knows: these are its tables. */
@@ -322,13 +339,15 @@ test_case_tells_which_keys_it_reads(void **state)
 static void
 test_case_reads_only_the_first_of_duplicate_keys(void **state)
 {
-	(void)state;
-	assert_null(load("sams-case: 1\nid: X\nmodel: sams\nhistory:\n"
+	struct fixture *f = *state;
+
+	f->c = load("sams-case: 1\nid: X\nmodel: sams\nhistory:\n"
 	    "- {date: 2026-11-20, event: opened}\n"
 	    "- {date: 2026-11-21, event: note, note: a}\n"
 	    "history:\n- {date: 2026-11-22, event: note, note: b}\n"
 	    "- {date: 2026-11-23, event: note, note: c}\n"
-	    "- {date: 2026-11-24, event: note, note: d}\n"));
+	    "- {date: 2026-11-24, event: note, note: d}\n");
+	assert_null(f->c);
 	assert_reported("c.yml:7:1: error: duplicate key, first at 4:1");
 }
 
@@ -336,12 +355,11 @@ test_case_reads_only_the_first_of_duplicate_keys(void **state)
 static void
 test_case_reports_duplicate_facts(void **state)
 {
-	struct casefile *c;
+	struct fixture *f = *state;
 
-	(void)state;
-	c = load("sams-case: 1\nid: X\nmodel: sams\nplacement:\n"
+	f->c = load("sams-case: 1\nid: X\nmodel: sams\nplacement:\n"
 	    "  type: hvb\n  type: sis\nhistory:\n");
-	assert_null(c);
+	assert_null(f->c);
 	assert_reported("c.yml:6:3: error: duplicate key, first at 5:3");
 }
 
@@ -351,18 +369,19 @@ test_case_model_must_be_an_id(void **state)
 {
 	static const char *const bad[] = { "../../x", "/etc/passwd", "Sams",
 	    "a/b", "\"\"", "-x" };
-	char *text;
+	struct fixture *f = *state;
 	size_t i;
 
-	(void)state;
 	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
-		text = xasprintf("sams-case: 1\nid: X\nmodel: %s\n"
+		free(f->text);
+		f->text = xasprintf("sams-case: 1\nid: X\nmodel: %s\n"
 		    "history:\n", bad[i]);
-		assert_null(load(text));
+		f->c = load(f->text);
+		assert_null(f->c);
 		assert_reported("c.yml:3:8: error: ");
-		free(text);
 	}
-	assert_null(load("sams-case: 1\nid: X\nmodel: ../../x\nhistory:\n"));
+	f->c = load("sams-case: 1\nid: X\nmodel: ../../x\nhistory:\n");
+	assert_null(f->c);
 	assert_reported("c.yml:3:8: error: 'model' must be a model id");
 }
 
@@ -370,11 +389,12 @@ test_case_model_must_be_an_id(void **state)
 static void
 test_case_never_names_an_unknown_event_key(void **state)
 {
+	struct fixture *f = *state;
 	const char *msg;
 
-	(void)state;
-	assert_null(load("sams-case: 1\nid: X\nmodel: sams\nhistory:\n"
-	    "- {date: 2026-11-20, event: opened, Kanariefågel: 1}\n"));
+	f->c = load("sams-case: 1\nid: X\nmodel: sams\nhistory:\n"
+	    "- {date: 2026-11-20, event: opened, Kanariefågel: 1}\n");
+	assert_null(f->c);
 	msg = messages();
 	assert_non_null(strstr(msg, "c.yml:5:37: error: unknown key in an "
 	    "event"));
@@ -390,66 +410,64 @@ test_case_append_refuses_after_a_document_end(void **state)
 {
 	static const char *const tails[] = { "...\n", "...\n# slut\n",
 	    "# före\n...\n" };
-	struct casefile *c;
+	struct fixture *f = *state;
 	struct event ev;
 	size_t i, len;
-	char *text;
 
-	(void)state;
 	memset(&ev, 0, sizeof(ev));
 	ev.kind = EV_NOTE;
 	ev.note = "x";
 	for (i = 0; i < 3; i++) {
-		text = xasprintf("%s%s", base, tails[i]);
-		c = load(text);
-		assert_non_null(c);
-		assert_false(c->appendable);
-		assert_null(case_append(c, &ev, &len));
+		free(f->text);
+		f->text = xasprintf("%s%s", base, tails[i]);
+		case_free(f->c);
+		f->c = load(f->text);
+		assert_non_null(f->c);
+		assert_false(f->c->appendable);
+		f->out = case_append(f->c, &ev, &len);
+		assert_null(f->out);
 		assert_reported("c.yml: error: cannot add to the history");
-		case_free(c);
-		free(text);
 	}
-	text = xasprintf("%s# slut\n\n  # ö\n", base);
-	c = load(text);
-	assert_true(c->appendable);
-	case_free(c);
-	free(text);
+	free(f->text);
+	f->text = xasprintf("%s# slut\n\n  # ö\n", base);
+	case_free(f->c);
+	f->c = load(f->text);
+	assert_true(f->c->appendable);
 }
 
 static void
 test_case_requires_its_keys(void **state)
 {
-	(void)state;
-	assert_null(load("id: X\n"));
+	struct fixture *f = *state;
+
+	f->c = load("id: X\n");
+	assert_null(f->c);
 	assert_reported("c.yml:1:1: error: the case file lacks the required "
 	    "key 'sams-case'");
 }
+
+#define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_case_reads_facts_with_defaults),
-		cmocka_unit_test(test_case_set_events_override_the_header),
-		cmocka_unit_test(
-		    test_case_append_keeps_every_byte_and_the_indentation),
-		cmocka_unit_test(test_case_append_adds_a_missing_final_newline),
-		cmocka_unit_test(
-		    test_case_append_refuses_when_history_is_not_last),
-		cmocka_unit_test(test_case_rejects_bad_events_and_facts),
-		cmocka_unit_test(test_case_unknown_event_lists_every_kind),
-		cmocka_unit_test(
-		    test_case_reads_only_the_first_of_duplicate_keys),
-		cmocka_unit_test(test_case_reports_duplicate_facts),
-		cmocka_unit_test(test_case_model_must_be_an_id),
-		cmocka_unit_test(test_case_never_names_an_unknown_event_key),
-		cmocka_unit_test(
-		    test_case_append_refuses_after_a_document_end),
-		cmocka_unit_test(test_case_requires_its_keys),
+		T(test_case_reads_facts_with_defaults),
+		T(test_case_set_events_override_the_header),
+		T(test_case_append_keeps_every_byte_and_the_indentation),
+		T(test_case_append_adds_a_missing_final_newline),
+		T(test_case_append_refuses_when_history_is_not_last),
+		T(test_case_rejects_bad_events_and_facts),
+		T(test_case_unknown_event_lists_every_kind),
+		T(test_case_reads_only_the_first_of_duplicate_keys),
+		T(test_case_reports_duplicate_facts),
+		T(test_case_model_must_be_an_id),
+		T(test_case_never_names_an_unknown_event_key),
+		T(test_case_append_refuses_after_a_document_end),
+		T(test_case_requires_its_keys),
 		cmocka_unit_test(test_case_tells_which_keys_it_reads),
-		cmocka_unit_test(test_case_new_text_reads_back_hostile_values),
-		cmocka_unit_test(
-		    test_case_new_text_leaves_out_what_is_not_given),
+		T(test_case_new_text_reads_back_hostile_values),
+		T(test_case_new_text_leaves_out_what_is_not_given),
 	};
 
 	return cmocka_run_group_tests_name("case", tests, capture_setup,
