@@ -22,6 +22,36 @@ load(const char *steps)
 	return model_load(text, strlen(text), "m.yml");
 }
 
+/* What a test allocates, freed by teardown even when an assertion fails. */
+struct fixture {
+	struct model	*m;
+	struct strbuf	 sb;
+	char		*path, *path2;
+};
+
+static int
+setup(void **state)
+{
+	struct fixture *f = xcalloc(1, sizeof(*f));
+
+	strbuf_init(&f->sb);
+	*state = f;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct fixture *f = *state;
+
+	model_free(f->m);
+	strbuf_release(&f->sb);
+	free(f->path);
+	free(f->path2);
+	free(f);
+	return 0;
+}
+
 #define STEP(id, phase, extra)						\
 	"  - id: " id "\n    phase: " phase "\n    title: T\n"		\
 	"    owner: socialtjanst\n    why: W\n    what: [X]\n"		\
@@ -77,26 +107,25 @@ test_model_builtin_steps_are_complete(void **state)
 static void
 test_model_loads_a_minimal_model(void **state)
 {
-	struct model *m;
+	struct fixture *f = *state;
 
-	(void)state;
-	m = load(STEP("a", "ett", "") STEP("b", "tva", "    after: [a]\n"
+	f->m = load(STEP("a", "ett", "") STEP("b", "tva", "    after: [a]\n"
 	    "    due: placement.date - 2w\n"));
-	assert_non_null(m);
-	assert_int_equal(m->steps[1].after[0], 0);
-	assert_int_equal(m->steps[1].due.amount, -2);
-	assert_int_equal(m->steps[1].due.unit, 'w');
-	model_free(m);
+	assert_non_null(f->m);
+	assert_int_equal(f->m->steps[1].after[0], 0);
+	assert_int_equal(f->m->steps[1].due.amount, -2);
+	assert_int_equal(f->m->steps[1].due.unit, 'w');
 }
 
 static void
 test_model_reports_every_problem_with_its_position(void **state)
 {
+	struct fixture *f = *state;
 	const char *msg;
 
-	(void)state;
-	assert_null(load(STEP("a", "ett", "    colour: red\n")
-	    STEP("a", "tre", "    owner2: x\n")));
+	f->m = load(STEP("a", "ett", "    colour: red\n")
+	    STEP("a", "tre", "    owner2: x\n"));
+	assert_null(f->m);
 	msg = messages();
 	assert_non_null(strstr(msg, "m.yml:17:5: error: unknown key 'colour' "
 	    "in a step"));
@@ -111,22 +140,27 @@ test_model_reports_every_problem_with_its_position(void **state)
 static void
 test_model_rejects_unknown_roles_and_prerequisites(void **state)
 {
-	(void)state;
-	assert_null(load("  - id: a\n    phase: ett\n    title: T\n"
+	struct fixture *f = *state;
+
+	f->m = load("  - id: a\n    phase: ett\n    title: T\n"
 	    "    owner: rektor\n    why: W\n    what: [X]\n"
-	    "    after: [zz]\n    source: law\n"));
+	    "    after: [zz]\n    source: law\n");
+	assert_null(f->m);
 	assert_reported("m.yml:13:12: error: unknown role 'rektor'");
-	assert_null(load(STEP("a", "ett", "    after: [zz]\n")));
+	f->m = load(STEP("a", "ett", "    after: [zz]\n"));
+	assert_null(f->m);
 	assert_reported("m.yml:17:12: error: unknown prerequisite step 'zz'");
 }
 
 static void
 test_model_rejects_circular_prerequisites(void **state)
 {
-	(void)state;
-	assert_null(load(STEP("a", "ett", "    after: [c]\n")
+	struct fixture *f = *state;
+
+	f->m = load(STEP("a", "ett", "    after: [c]\n")
 	    STEP("b", "ett", "    after: [a]\n")
-	    STEP("c", "ett", "    after: [b]\n")));
+	    STEP("c", "ett", "    after: [b]\n"));
+	assert_null(f->m);
 	assert_reported("m.yml:10:5: error: circular prerequisites: "
 	    "a -> c -> b -> a");
 }
@@ -134,9 +168,11 @@ test_model_rejects_circular_prerequisites(void **state)
 static void
 test_model_rejects_waiting_for_a_later_phase(void **state)
 {
-	(void)state;
-	assert_null(load(STEP("a", "ett", "    after: [b]\n")
-	    STEP("b", "tva", "")));
+	struct fixture *f = *state;
+
+	f->m = load(STEP("a", "ett", "    after: [b]\n")
+	    STEP("b", "tva", ""));
+	assert_null(f->m);
 	assert_reported("step 'a' waits for 'b', which belongs to a later "
 	    "phase");
 }
@@ -144,10 +180,10 @@ test_model_rejects_waiting_for_a_later_phase(void **state)
 static void
 test_model_parses_due_rules(void **state)
 {
+	struct fixture *f = *state;
 	struct due_rule r;
 	const char *why;
 
-	(void)state;
 	assert_int_equal(due_rule_parse("placement.end + 6m", &r, &why), 0);
 	assert_string_equal(r.base, "placement.end");
 	assert_int_equal(r.amount, 6);
@@ -160,7 +196,8 @@ test_model_parses_due_rules(void **state)
 	assert_int_equal(due_rule_parse("placement.date * 2d", &r, &why), -1);
 	assert_int_equal(due_rule_parse("placement.date + 99999d", &r, &why),
 	    -1);
-	assert_null(load(STEP("a", "ett", "    due: soon\n")));
+	f->m = load(STEP("a", "ett", "    due: soon\n"));
+	assert_null(f->m);
 	assert_reported("m.yml:17:10: error: bad due rule");
 }
 
@@ -168,30 +205,31 @@ test_model_parses_due_rules(void **state)
 static void
 test_model_lists_come_from_the_tables(void **state)
 {
-	const struct fact_def *f;
-	struct strbuf list = STRBUF_INIT;
+	struct fixture *f = *state;
+	struct strbuf *list = &f->sb;
+	const struct fact_def *fd;
 	struct due_rule r;
 	const char *why;
 
-	(void)state;
 	assert_int_equal(due_rule_parse("tomorrow + 1d", &r, &why), -1);
 	assert_string_equal(why, "must start with placement.date, "
 	    "placement.end or opened");
-	fact_conditions_text(&list);
-	assert_string_equal(list.buf, "placement.type, placement.acute, "
+	fact_conditions_text(list);
+	assert_string_equal(list->buf, "placement.type, placement.acute, "
 	    "school.change or school.form");
-	for (f = fact_table(); f->path != NULL; f++)
-		assert_int_equal(strstr(list.buf, f->path) != NULL,
-		    f->condition);
-	strbuf_release(&list);
+	for (fd = fact_table(); fd->path != NULL; fd++)
+		assert_int_equal(strstr(list->buf, fd->path) != NULL,
+		    fd->condition);
 }
 
 static void
 test_model_rejects_bad_conditions(void **state)
 {
-	(void)state;
-	assert_null(load(STEP("a", "ett", "    when:\n      school.change: "
-	    "kanske\n      colour: red\n")));
+	struct fixture *f = *state;
+
+	f->m = load(STEP("a", "ett", "    when:\n      school.change: "
+	    "kanske\n      colour: red\n"));
+	assert_null(f->m);
 	assert_reported("condition 'school.change': value 'kanske' is not "
 	    "true or false");
 }
@@ -206,9 +244,10 @@ test_model_extends_with_a_step_without_id(void **state)
 	    "    source: local\n  - id: med-id\n    phase: infor-placering\n"
 	    "    title: T\n    owner: socialtjanst\n    why: W\n"
 	    "    what: [X]\n    source: local\n";
+	struct fixture *f = *state;
 
-	(void)state;
-	assert_null(model_load(xstrdup(text), strlen(text), "m.yml"));
+	f->m = model_load(xstrdup(text), strlen(text), "m.yml");
+	assert_null(f->m);
 	assert_reported("m.yml:6:5: error: a step lacks the required key "
 	    "'id'");
 }
@@ -221,13 +260,14 @@ test_model_extends_keeps_base_steps_and_adds_its_own(void **state)
 	    "    phase: under-placering\n    title: T\n"
 	    "    owner: socialtjanst\n    why: W\n    what: [X]\n"
 	    "    after: [ip-overlamning]\n    source: local\n";
+	struct fixture *f = *state;
 	const struct model *base;
 	struct model *m;
 	size_t i, k;
 
-	(void)state;
 	assert_int_equal(model_get("sams", &base), 0);
-	m = model_load(xstrdup(text), strlen(text), "m.yml");
+	f->m = model_load(xstrdup(text), strlen(text), "m.yml");
+	m = f->m;
 	assert_non_null(m);
 	assert_int_equal(m->nsteps, base->nsteps);
 	assert_int_equal(model_step_index(m, "ip-beslut"), NO_INDEX);
@@ -239,7 +279,6 @@ test_model_extends_keeps_base_steps_and_adds_its_own(void **state)
 	    "under-placering");
 	assert_int_equal(m->steps[i].after[0],
 	    model_step_index(m, "ip-overlamning"));
-	model_free(m);
 }
 
 /* Writes text to dir/name. */
@@ -249,10 +288,10 @@ write_file(const char *dir, const char *name, const char *text)
 	char *path = xasprintf("%s/%s", dir, name);
 	FILE *fp = fopen(path, "w");
 
+	free(path);		/* before the assertion, which may not return */
 	assert_non_null(fp);
 	fputs(text, fp);
 	fclose(fp);
-	free(path);
 }
 
 static void
@@ -277,9 +316,10 @@ static void
 test_model_refuses_a_model_that_extends_itself(void **state)
 {
 	static const char text[] = EXTENDING("t", "t");
+	struct fixture *f = *state;
 
-	(void)state;
-	assert_null(model_load(xstrdup(text), strlen(text), "m.yml"));
+	f->m = model_load(xstrdup(text), strlen(text), "m.yml");
+	assert_null(f->m);
 	assert_reported("m.yml:4:10: error: model 't' extends itself: t -> t");
 }
 
@@ -319,16 +359,16 @@ static void
 test_model_get_opens_no_path_for_an_id(void **state)
 {
 	static const char *const names[] = { "models/.keep", NULL };
-	char dir[] = "/tmp/sams-test-model.XXXXXX", *models, *outside;
+	char dir[] = "/tmp/sams-test-model.XXXXXX";
+	struct fixture *f = *state;
 	const struct model *m;
 
-	(void)state;
 	assert_non_null(mkdtemp(dir));
-	models = xasprintf("%s/models", dir);
-	assert_int_equal(mkdir(models, 0700), 0);
+	f->path = xasprintf("%s/models", dir);
+	assert_int_equal(mkdir(f->path, 0700), 0);
 	write_file(dir, "x.yml", "sams-model: 1\nid: x\ntitle: X\n"
 	    "extends: sams\nsteps: []\n");
-	model_set_dir(models);
+	model_set_dir(f->path);
 	assert_int_equal(model_get("../x", &m), 0);
 	assert_null(m);
 	assert_int_equal(model_get("", &m), 0);
@@ -336,49 +376,45 @@ test_model_get_opens_no_path_for_an_id(void **state)
 	assert_string_equal(messages(), "");
 	model_set_dir(NULL);
 	model_cache_release();
-	rmdir(models);
-	outside = xasprintf("%s/x.yml", dir);
-	unlink(outside);
+	rmdir(f->path);
+	f->path2 = xasprintf("%s/x.yml", dir);
+	unlink(f->path2);
 	remove_files(dir, names);
-	free(outside);
-	free(models);
 }
 
 static void
 test_model_bounds_its_lists(void **state)
 {
-	struct strbuf sb = STRBUF_INIT;
+	struct fixture *f = *state;
 	size_t i;
 
-	(void)state;
 	for (i = 0; i < 1001; i++)
-		strbuf_addf(&sb, "  - {id: s%zu, phase: ett, title: T, "
+		strbuf_addf(&f->sb, "  - {id: s%zu, phase: ett, title: T, "
 		    "owner: socialtjanst, why: W, what: X, source: law}\n", i);
-	assert_null(load(sb.buf));
+	f->m = load(f->sb.buf);
+	assert_null(f->m);
 	assert_reported("m.yml:10:3: error: 'steps' has more than 1000 "
 	    "entries");
-	strbuf_release(&sb);
 }
 
 /* A long chain of prerequisites: no deep recursion, one message. */
 static void
 test_model_reports_a_circle_of_steps_once(void **state)
 {
-	struct strbuf sb = STRBUF_INIT;
+	struct fixture *f = *state;
 	const char *msg;
 	size_t i;
 
-	(void)state;
 	for (i = 0; i < 1000; i++)
-		strbuf_addf(&sb, "  - {id: s%zu, phase: ett, title: T, "
+		strbuf_addf(&f->sb, "  - {id: s%zu, phase: ett, title: T, "
 		    "owner: socialtjanst, why: W, what: X, source: law, "
 		    "after: s%zu}\n", i, (i + 1) % 1000);
-	assert_null(load(sb.buf));
+	f->m = load(f->sb.buf);
+	assert_null(f->m);
 	msg = messages();
 	assert_non_null(strstr(msg, "m.yml:10:5: error: circular "
 	    "prerequisites: s0 -> s1 -> s2"));
 	assert_null(strstr(msg + 1, "sams: "));
-	strbuf_release(&sb);
 }
 
 /* A model folder that is not there is told as such, once, not as a
@@ -387,14 +423,14 @@ static void
 test_model_folder_that_is_not_there(void **state)
 {
 	static const char *const names[] = { "sams.yml", NULL };
-	char dir[] = "/tmp/sams-test-model.XXXXXX", *gone, *link;
+	char dir[] = "/tmp/sams-test-model.XXXXXX";
+	struct fixture *f = *state;
 	const struct model *m;
 	const char *msg;
 
-	(void)state;
 	assert_non_null(mkdtemp(dir));
-	gone = xasprintf("%s/gone", dir);
-	model_set_dir(gone);
+	f->path = xasprintf("%s/gone", dir);
+	model_set_dir(f->path);
 	assert_int_equal(model_get("sams", &m), -1);
 	assert_int_equal(diag_failure(), FAIL_NOINPUT);
 	assert_int_equal(model_get_in("sisam", dir, &m), -1);
@@ -405,8 +441,8 @@ test_model_folder_that_is_not_there(void **state)
 	assert_null(strstr(strchr(msg, '\n'), "sams: "));	/* told once */
 	model_set_dir(dir);
 	model_cache_release();
-	link = xasprintf("%s/sams.yml", dir);
-	assert_int_equal(symlink("nowhere.yml", link), 0);
+	f->path2 = xasprintf("%s/sams.yml", dir);
+	assert_int_equal(symlink("nowhere.yml", f->path2), 0);
 	assert_int_equal(model_get("sams", &m), -1);
 	assert_int_equal(diag_failure(), FAIL_NOINPUT);
 	assert_reported("sams.yml: error: cannot open: No such file");
@@ -415,8 +451,6 @@ test_model_folder_that_is_not_there(void **state)
 	model_set_dir(NULL);
 	model_cache_release();
 	remove_files(dir, names);
-	free(link);
-	free(gone);
 }
 
 /* A redefined base step moved to a later phase than steps waiting for it. */
@@ -432,14 +466,16 @@ test_model_local_step_moved_after_its_waiters(void **state)
 	    "  - id: ip-kartlagg\n    phase: uppfoljning\n    title: K\n"
 	    "    owner: socialtjanst\n    why: W\n    what: [X]\n"
 	    "    source: local\n";
+	struct fixture *f = *state;
 
-	(void)state;
-	assert_null(model_load_local(xstrdup(local), strlen(local),
-	    ".sams/local.yml", "sams"));
+	f->m = model_load_local(xstrdup(local), strlen(local),
+	    ".sams/local.yml", "sams");
+	assert_null(f->m);
 	assert_reported(".sams/local.yml:4:12: error: step 'ip-kartlagg' "
 	    "moves to a later phase than the base's step 'ip-informera', "
 	    "which waits for it");
-	assert_null(model_load(xstrdup(ext), strlen(ext), "m.yml"));
+	f->m = model_load(xstrdup(ext), strlen(ext), "m.yml");
+	assert_null(f->m);
 	assert_reported("m.yml:7:12: error: step 'ip-kartlagg' moves to a "
 	    "later phase than the base's step 'ip-informera'");
 }
@@ -454,10 +490,11 @@ test_model_local_circle_through_a_base_step(void **state)
 	    "    title: K\n    owner: socialtjanst\n    why: W\n"
 	    "    what: [X]\n    after: [ip-informera]\n"
 	    "    source: local\n";
+	struct fixture *f = *state;
 
-	(void)state;
-	assert_null(model_load_local(xstrdup(local), strlen(local),
-	    ".sams/local.yml", "sams"));
+	f->m = model_load_local(xstrdup(local), strlen(local),
+	    ".sams/local.yml", "sams");
+	assert_null(f->m);
 	assert_reported(".sams/local.yml:3:5: error: circular prerequisites: "
 	    "ip-kartlagg -> ip-informera -> ip-kartlagg (through the base's "
 	    "step 'ip-informera')");
@@ -470,6 +507,8 @@ group_teardown(void **state)
 	return capture_teardown(state);
 }
 
+#define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
+
 int
 main(void)
 {
@@ -477,29 +516,24 @@ main(void)
 		cmocka_unit_test(
 		    test_model_builtin_sams_has_four_phases_in_order),
 		cmocka_unit_test(test_model_builtin_steps_are_complete),
-		cmocka_unit_test(test_model_loads_a_minimal_model),
-		cmocka_unit_test(
-		    test_model_reports_every_problem_with_its_position),
-		cmocka_unit_test(
-		    test_model_rejects_unknown_roles_and_prerequisites),
-		cmocka_unit_test(test_model_rejects_circular_prerequisites),
-		cmocka_unit_test(test_model_rejects_waiting_for_a_later_phase),
-		cmocka_unit_test(test_model_parses_due_rules),
-		cmocka_unit_test(test_model_lists_come_from_the_tables),
-		cmocka_unit_test(test_model_rejects_bad_conditions),
-		cmocka_unit_test(test_model_extends_with_a_step_without_id),
-		cmocka_unit_test(
-		    test_model_extends_keeps_base_steps_and_adds_its_own),
-		cmocka_unit_test(
-		    test_model_refuses_a_model_that_extends_itself),
+		T(test_model_loads_a_minimal_model),
+		T(test_model_reports_every_problem_with_its_position),
+		T(test_model_rejects_unknown_roles_and_prerequisites),
+		T(test_model_rejects_circular_prerequisites),
+		T(test_model_rejects_waiting_for_a_later_phase),
+		T(test_model_parses_due_rules),
+		T(test_model_lists_come_from_the_tables),
+		T(test_model_rejects_bad_conditions),
+		T(test_model_extends_with_a_step_without_id),
+		T(test_model_extends_keeps_base_steps_and_adds_its_own),
+		T(test_model_refuses_a_model_that_extends_itself),
 		cmocka_unit_test(test_model_refuses_extends_that_come_back),
-		cmocka_unit_test(test_model_get_opens_no_path_for_an_id),
-		cmocka_unit_test(test_model_bounds_its_lists),
-		cmocka_unit_test(test_model_reports_a_circle_of_steps_once),
-		cmocka_unit_test(test_model_folder_that_is_not_there),
-		cmocka_unit_test(
-		    test_model_local_step_moved_after_its_waiters),
-		cmocka_unit_test(test_model_local_circle_through_a_base_step),
+		T(test_model_get_opens_no_path_for_an_id),
+		T(test_model_bounds_its_lists),
+		T(test_model_reports_a_circle_of_steps_once),
+		T(test_model_folder_that_is_not_there),
+		T(test_model_local_step_moved_after_its_waiters),
+		T(test_model_local_circle_through_a_base_step),
 	};
 
 	return cmocka_run_group_tests_name("model", tests, capture_setup,
