@@ -5,6 +5,37 @@
 #include "testutil.h"
 #include "yamlio.h"
 
+/* What a test allocates, freed by teardown even when an assertion fails. */
+struct fixture {
+	struct ydoc	 doc;
+	struct strbuf	 yaml, shown;
+	char		*text;
+};
+
+static int
+setup(void **state)
+{
+	struct fixture *f = xcalloc(1, sizeof(*f));
+
+	strbuf_init(&f->yaml);
+	strbuf_init(&f->shown);
+	*state = f;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct fixture *f = *state;
+
+	ydoc_release(&f->doc);
+	strbuf_release(&f->yaml);
+	strbuf_release(&f->shown);
+	free(f->text);
+	free(f);
+	return 0;
+}
+
 static int
 parse(struct ydoc *doc, const char *text)
 {
@@ -14,61 +45,54 @@ parse(struct ydoc *doc, const char *text)
 static void
 test_yamlio_gives_one_based_positions(void **state)
 {
-	struct ydoc doc;
+	struct fixture *f = *state;
 	const struct ynode *v;
 
-	(void)state;
-	assert_int_equal(parse(&doc, "a: 1\nlist:\n  - x\n  - nästa\n"), 0);
-	v = ymap_get(doc.root, "list");
+	assert_int_equal(parse(&f->doc, "a: 1\nlist:\n  - x\n  - nästa\n"),
+	    0);
+	v = ymap_get(f->doc.root, "list");
 	assert_non_null(v);
 	assert_int_equal(v->kind, YN_SEQ);
 	assert_int_equal(v->kids[1]->line, 4);
 	assert_int_equal(v->kids[1]->col, 5);
 	assert_string_equal(v->kids[1]->str, "nästa");
-	ydoc_release(&doc);
 }
 
 static void
 test_yamlio_keeps_every_scalar_as_text(void **state)
 {
-	struct ydoc doc;
+	struct fixture *f = *state;
 
-	(void)state;
-	assert_int_equal(parse(&doc, "a: no\nb: 0123\nc: 2026-01-01\nd: ~\n"),
-	    0);
-	assert_string_equal(ymap_get(doc.root, "a")->str, "no");
-	assert_string_equal(ymap_get(doc.root, "b")->str, "0123");
-	assert_string_equal(ymap_get(doc.root, "c")->str, "2026-01-01");
-	assert_true(ynode_is_null(ymap_get(doc.root, "d")));
-	ydoc_release(&doc);
+	assert_int_equal(parse(&f->doc, "a: no\nb: 0123\nc: 2026-01-01\n"
+	    "d: ~\n"), 0);
+	assert_string_equal(ymap_get(f->doc.root, "a")->str, "no");
+	assert_string_equal(ymap_get(f->doc.root, "b")->str, "0123");
+	assert_string_equal(ymap_get(f->doc.root, "c")->str, "2026-01-01");
+	assert_true(ynode_is_null(ymap_get(f->doc.root, "d")));
 }
 
 static void
 test_yamlio_rejects_duplicate_keys(void **state)
 {
-	struct ydoc doc;
+	struct fixture *f = *state;
 
-	(void)state;
-	assert_int_equal(parse(&doc, "k: 1\nj: 2\nk: 3\n"), -1);
+	assert_int_equal(parse(&f->doc, "k: 1\nj: 2\nk: 3\n"), -1);
 	assert_reported("t.yml:3:1: error: duplicate key, first at 1:1");
-	ydoc_release(&doc);
 }
 
 /* A key can be a name: the message gives positions, never the key. */
 static void
 test_yamlio_never_names_a_duplicate_key(void **state)
 {
-	struct ydoc doc;
+	struct fixture *f = *state;
 	const char *msg;
 
-	(void)state;
-	assert_int_equal(parse(&doc, "a: 1\nKanariefågel: 2\n"
+	assert_int_equal(parse(&f->doc, "a: 1\nKanariefågel: 2\n"
 	    "Kanariefågel: 3\n"), -1);
 	msg = messages();
 	assert_non_null(strstr(msg, "t.yml:3:1: error: duplicate key, first "
 	    "at 2:1"));
 	assert_null(strstr(msg, "Kanarie"));
-	ydoc_release(&doc);
 }
 
 /* Writes n keys "k0: 1" ... as one mapping into a new string. */
@@ -87,35 +111,27 @@ many_keys(size_t n, const char *last)
 static void
 test_yamlio_finds_duplicates_among_many_keys(void **state)
 {
-	struct ydoc doc;
-	char *text;
+	struct fixture *f = *state;
 
-	(void)state;
-	text = many_keys(YAML_MAX_KEYS - 1, "k17: 2\n");
-	assert_int_equal(parse(&doc, text), -1);
+	f->text = many_keys(YAML_MAX_KEYS - 1, "k17: 2\n");
+	assert_int_equal(parse(&f->doc, f->text), -1);
 	assert_reported("t.yml:10000:1: error: duplicate key, first at 18:1");
-	ydoc_release(&doc);
-	free(text);
-	text = many_keys(YAML_MAX_KEYS, "");
-	assert_int_equal(parse(&doc, text), 0);
-	assert_int_equal(ymap_len(doc.root), YAML_MAX_KEYS);
-	ydoc_release(&doc);
-	free(text);
+	ydoc_release(&f->doc);
+	free(f->text);
+	f->text = many_keys(YAML_MAX_KEYS, "");
+	assert_int_equal(parse(&f->doc, f->text), 0);
+	assert_int_equal(ymap_len(f->doc.root), YAML_MAX_KEYS);
 }
 
 static void
 test_yamlio_bounds_the_keys_of_a_mapping(void **state)
 {
-	struct ydoc doc;
-	char *text;
+	struct fixture *f = *state;
 
-	(void)state;
-	text = many_keys(YAML_MAX_KEYS, "extra: 1\n");
-	assert_int_equal(parse(&doc, text), -1);
+	f->text = many_keys(YAML_MAX_KEYS, "extra: 1\n");
+	assert_int_equal(parse(&f->doc, f->text), -1);
 	assert_reported("t.yml:10001:1: error: more than 10000 keys in one "
 	    "mapping");
-	ydoc_release(&doc);
-	free(text);
 }
 
 /*
@@ -127,142 +143,124 @@ test_yamlio_refuses_line_breaks_that_git_does_not_see(void **state)
 {
 	static const char *const breaks[] = { "\xc2\x85", "\xe2\x80\xa8",
 	    "\xe2\x80\xa9" };
-	struct ydoc doc;
-	char *text;
+	struct fixture *f = *state;
 	size_t i;
 
-	(void)state;
 	for (i = 0; i < 3; i++) {
-		text = xasprintf("a: 1\n# ä%sb: 2\n", breaks[i]);
-		assert_int_equal(parse(&doc, text), -1);
+		free(f->text);
+		f->text = xasprintf("a: 1\n# ä%sb: 2\n", breaks[i]);
+		assert_int_equal(parse(&f->doc, f->text), -1);
 		assert_reported("t.yml:2:4: error: ");
-		assert_null(ymap_get(doc.root, "b"));
-		ydoc_release(&doc);
-		free(text);
+		assert_null(ymap_get(f->doc.root, "b"));
+		ydoc_release(&f->doc);
 	}
-	assert_int_equal(parse(&doc, "a: \"x\xc2\x85y\"\n"), -1);
+	assert_int_equal(parse(&f->doc, "a: \"x\xc2\x85y\"\n"), -1);
 	assert_reported("t.yml:1:6: error: next line (U+0085): a line break "
 	    "to YAML but not to git or grep; remove it");
-	ydoc_release(&doc);
+	ydoc_release(&f->doc);
 	/* and written as an escape in a quoted value */
-	assert_int_equal(parse(&doc, "a: \"x\\Ly\"\nb: \"\\P\"\n"), -1);
+	assert_int_equal(parse(&f->doc, "a: \"x\\Ly\"\nb: \"\\P\"\n"), -1);
 	assert_reported("t.yml:1:4: error: control, line separator");
-	ydoc_release(&doc);
 }
 
 static void
 test_yamlio_rejects_anchors_aliases_and_tags(void **state)
 {
-	struct ydoc doc;
+	struct fixture *f = *state;
 
-	(void)state;
-	assert_int_equal(parse(&doc, "a: &x [1]\nb: *x\nc: !!int 3\n"), -1);
+	assert_int_equal(parse(&f->doc, "a: &x [1]\nb: *x\nc: !!int 3\n"),
+	    -1);
 	assert_reported("t.yml:1:4: error: anchors are not allowed");
-	ydoc_release(&doc);
-	assert_int_equal(parse(&doc, "a: 1\nb: *x\n"), -1);
+	ydoc_release(&f->doc);
+	assert_int_equal(parse(&f->doc, "a: 1\nb: *x\n"), -1);
 	messages();
-	ydoc_release(&doc);
-	assert_int_equal(parse(&doc, "c: !!int 3\n"), -1);
+	ydoc_release(&f->doc);
+	assert_int_equal(parse(&f->doc, "c: !!int 3\n"), -1);
 	assert_reported("t.yml:1:4: error: tags are not allowed");
-	ydoc_release(&doc);
 }
 
 static void
 test_yamlio_stops_deep_nesting_quickly(void **state)
 {
-	struct ydoc doc;
-	char *deep;
+	struct fixture *f = *state;
 
-	(void)state;
-	deep = xmalloc(100001);
-	memset(deep, '[', 50000);
-	memset(deep + 50000, ']', 50000);
-	deep[100000] = '\0';
-	assert_int_equal(parse(&doc, deep), -1);
+	f->text = xmalloc(100001);
+	memset(f->text, '[', 50000);
+	memset(f->text + 50000, ']', 50000);
+	f->text[100000] = '\0';
+	assert_int_equal(parse(&f->doc, f->text), -1);
 	assert_reported("nesting is deeper than 16 levels");
-	ydoc_release(&doc);
-	free(deep);
 }
 
 static void
 test_yamlio_locates_encoding_errors_by_line_and_column(void **state)
 {
-	struct ydoc doc;
+	struct fixture *f = *state;
 
-	(void)state;
-	assert_int_equal(parse(&doc, "a: b\nc: d\nå: \xff\n"), -1);
+	assert_int_equal(parse(&f->doc, "a: b\nc: d\nå: \xff\n"), -1);
 	assert_reported("t.yml:3:4: error: invalid leading UTF-8 octet");
-	ydoc_release(&doc);
 }
 
 static void
 test_yamlio_rejects_several_documents(void **state)
 {
-	struct ydoc doc;
+	struct fixture *f = *state;
 
-	(void)state;
-	assert_int_equal(parse(&doc, "a: 1\n---\nb: 2\n"), -1);
+	assert_int_equal(parse(&f->doc, "a: 1\n---\nb: 2\n"), -1);
 	assert_reported("t.yml:2:1: error: a file holds one YAML document");
-	ydoc_release(&doc);
 }
 
 static void
 test_yamlio_rejects_utf16_and_nul(void **state)
 {
-	struct ydoc doc;
+	struct fixture *f = *state;
 
-	(void)state;
-	assert_int_equal(ydoc_parse(&doc, "t.yml", "\xff\xfe" "a\0:", 5), -1);
+	assert_int_equal(ydoc_parse(&f->doc, "t.yml", "\xff\xfe" "a\0:", 5),
+	    -1);
 	assert_reported("t.yml: error: file is UTF-16");
-	ydoc_release(&doc);
-	assert_int_equal(ydoc_parse(&doc, "t.yml", "a: b\nc\0: d", 10), -1);
+	ydoc_release(&f->doc);
+	assert_int_equal(ydoc_parse(&f->doc, "t.yml", "a: b\nc\0: d", 10),
+	    -1);
 	assert_reported("t.yml:2:2: error: NUL byte");
-	ydoc_release(&doc);
 }
 
 static void
 test_yamlio_rejects_escaped_control_characters(void **state)
 {
-	struct ydoc doc;
+	struct fixture *f = *state;
 
-	(void)state;
-	assert_int_equal(parse(&doc, "a: \"x\\e[31m\"\n"), -1);
+	assert_int_equal(parse(&f->doc, "a: \"x\\e[31m\"\n"), -1);
 	assert_reported("t.yml:1:4: error: control, line separator or "
 	    "bidirectional");
-	ydoc_release(&doc);
-	assert_int_equal(parse(&doc, "a: \"x\\0y\"\n"), -1);
+	ydoc_release(&f->doc);
+	assert_int_equal(parse(&f->doc, "a: \"x\\0y\"\n"), -1);
 	assert_reported("NUL character in a value");
-	ydoc_release(&doc);
-	assert_int_equal(parse(&doc, "a: \"\xe2\x80\xae" "abc\"\n"), -1);
+	ydoc_release(&f->doc);
+	assert_int_equal(parse(&f->doc, "a: \"\xe2\x80\xae" "abc\"\n"), -1);
 	assert_reported("bidirectional");
-	ydoc_release(&doc);
 }
 
 static void
 test_yamlio_reports_conflict_markers(void **state)
 {
-	struct ydoc doc;
+	struct fixture *f = *state;
 
-	(void)state;
-	assert_int_equal(parse(&doc, "a: 1\n<<<<<<< HEAD\nb: 2\n=======\n"
+	assert_int_equal(parse(&f->doc, "a: 1\n<<<<<<< HEAD\nb: 2\n=======\n"
 	    "b: 3\n>>>>>>> x\n"), -1);
 	assert_reported("t.yml:2:1: error: leftover git conflict marker");
-	ydoc_release(&doc);
 }
 
 /* Found by the hostile set: 125,000 markers took a minute to refuse. */
 static void
 test_yamlio_refuses_many_conflict_markers_quickly(void **state)
 {
-	struct strbuf sb = STRBUF_INIT;
-	struct ydoc doc;
+	struct fixture *f = *state;
 	const char *msg, *p;
 	size_t i, n = 0;
 
-	(void)state;
 	for (i = 0; i < 100000; i++)
-		strbuf_addstr(&sb, "=======\n");
-	assert_int_equal(parse(&doc, sb.buf), -1);
+		strbuf_addstr(&f->yaml, "=======\n");
+	assert_int_equal(parse(&f->doc, f->yaml.buf), -1);
 	msg = messages();
 	for (p = msg; (p = strstr(p, "conflict marker")) != NULL; p++)
 		n++;
@@ -270,74 +268,40 @@ test_yamlio_refuses_many_conflict_markers_quickly(void **state)
 	assert_non_null(strstr(msg, "t.yml:20:1: error: leftover git"));
 	assert_non_null(strstr(msg, "t.yml: error: more problems like "
 	    "these; only the first 20 are listed"));
-	ydoc_release(&doc);
-	strbuf_release(&sb);
 }
 
 static void
 test_yamlio_reports_syntax_errors_with_context(void **state)
 {
-	struct ydoc doc;
+	struct fixture *f = *state;
 
-	(void)state;
-	assert_int_equal(parse(&doc, "a: 1\nb: [1, 2\n"), -1);
+	assert_int_equal(parse(&f->doc, "a: 1\nb: [1, 2\n"), -1);
 	assert_reported("t.yml:3:1: error: did not find expected ',' or ']' "
 	    "(while parsing a flow sequence at 2:4)");
-	ydoc_release(&doc);
 }
 
 /* Every message has a hard length cap, file name included. */
 static void
 test_yamlio_messages_have_a_length_cap(void **state)
 {
-	struct ydoc doc;
+	struct fixture *f = *state;
 	char name[2001], text[3001];
 	const char *msg;
 
-	(void)state;
 	memset(name, 'd', 2000);
 	memcpy(name + 1990, "/k.yml", 7);
-	assert_int_equal(ydoc_parse(&doc, name, "a: [1\n", 6), -1);
+	assert_int_equal(ydoc_parse(&f->doc, name, "a: [1\n", 6), -1);
 	msg = messages();
 	assert_true(strlen(msg) < 400);
 	assert_true(strncmp(msg, "sams: ...dddd", 13) == 0);
 	assert_non_null(strstr(msg, "dddd/k.yml:2:1: error: "));
-	ydoc_release(&doc);
+	ydoc_release(&f->doc);
 	memset(text, 'x', 3000);
 	text[3000] = '\0';
 	error_at("k.yml", 1, 1, "%s", text);
 	msg = messages();
 	assert_true(strlen(msg) < 520);
 	assert_non_null(strstr(msg, "xxx...\n"));
-}
-
-/* What one_rule_case allocates, freed by teardown even if one fails. */
-struct one_rule {
-	struct ydoc	 doc;
-	struct strbuf	 yaml, shown;
-};
-
-static int
-one_rule_setup(void **state)
-{
-	struct one_rule *f = xcalloc(1, sizeof(*f));
-
-	strbuf_init(&f->yaml);
-	strbuf_init(&f->shown);
-	*state = f;
-	return 0;
-}
-
-static int
-one_rule_teardown(void **state)
-{
-	struct one_rule *f = *state;
-
-	ydoc_release(&f->doc);
-	strbuf_release(&f->yaml);
-	strbuf_release(&f->shown);
-	free(f);
-	return 0;
 }
 
 /*
@@ -364,7 +328,7 @@ test_yamlio_and_diag_follow_text_next(void **state)
 		{ "\\U000e0001", "\xf3\xa0\x80\x81" },
 		{ "\\U0001f600", "\xf0\x9f\x98\x80" },
 	};
-	struct one_rule *f = *state;
+	struct fixture *f = *state;
 	enum text_kind kind;
 	unsigned long cp;
 	size_t i, len;
@@ -387,33 +351,30 @@ test_yamlio_and_diag_follow_text_next(void **state)
 	}
 }
 
+#define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_yamlio_gives_one_based_positions),
-		cmocka_unit_test(test_yamlio_keeps_every_scalar_as_text),
-		cmocka_unit_test(test_yamlio_rejects_duplicate_keys),
-		cmocka_unit_test(test_yamlio_never_names_a_duplicate_key),
-		cmocka_unit_test(test_yamlio_finds_duplicates_among_many_keys),
-		cmocka_unit_test(test_yamlio_bounds_the_keys_of_a_mapping),
-		cmocka_unit_test(
-		    test_yamlio_refuses_line_breaks_that_git_does_not_see),
-		cmocka_unit_test(test_yamlio_rejects_anchors_aliases_and_tags),
-		cmocka_unit_test(test_yamlio_stops_deep_nesting_quickly),
-		cmocka_unit_test(
-		    test_yamlio_locates_encoding_errors_by_line_and_column),
-		cmocka_unit_test(test_yamlio_rejects_several_documents),
-		cmocka_unit_test(test_yamlio_rejects_utf16_and_nul),
-		cmocka_unit_test(test_yamlio_rejects_escaped_control_characters),
-		cmocka_unit_test(test_yamlio_reports_conflict_markers),
-		cmocka_unit_test(
-		    test_yamlio_refuses_many_conflict_markers_quickly),
-		cmocka_unit_test(test_yamlio_reports_syntax_errors_with_context),
-		cmocka_unit_test(test_yamlio_messages_have_a_length_cap),
-		cmocka_unit_test_setup_teardown(
-		    test_yamlio_and_diag_follow_text_next, one_rule_setup,
-		    one_rule_teardown),
+		T(test_yamlio_gives_one_based_positions),
+		T(test_yamlio_keeps_every_scalar_as_text),
+		T(test_yamlio_rejects_duplicate_keys),
+		T(test_yamlio_never_names_a_duplicate_key),
+		T(test_yamlio_finds_duplicates_among_many_keys),
+		T(test_yamlio_bounds_the_keys_of_a_mapping),
+		T(test_yamlio_refuses_line_breaks_that_git_does_not_see),
+		T(test_yamlio_rejects_anchors_aliases_and_tags),
+		T(test_yamlio_stops_deep_nesting_quickly),
+		T(test_yamlio_locates_encoding_errors_by_line_and_column),
+		T(test_yamlio_rejects_several_documents),
+		T(test_yamlio_rejects_utf16_and_nul),
+		T(test_yamlio_rejects_escaped_control_characters),
+		T(test_yamlio_reports_conflict_markers),
+		T(test_yamlio_refuses_many_conflict_markers_quickly),
+		T(test_yamlio_reports_syntax_errors_with_context),
+		T(test_yamlio_messages_have_a_length_cap),
+		T(test_yamlio_and_diag_follow_text_next),
 	};
 
 	return cmocka_run_group_tests_name("yamlio", tests, capture_setup,
