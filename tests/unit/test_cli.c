@@ -179,6 +179,28 @@ name_read_back(const char *name)
 	return back;
 }
 
+/* What a test allocates, freed by teardown even when an assertion fails. */
+struct fixture {
+	char	*back;
+};
+
+static int
+setup(void **state)
+{
+	*state = xcalloc(1, sizeof(struct fixture));
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct fixture *f = *state;
+
+	free(f->back);
+	free(f);
+	return 0;
+}
+
 static void
 test_config_names_parse_back_as_given(void **state)
 {
@@ -186,17 +208,14 @@ test_config_names_parse_back_as_given(void **state)
 	    "-Kommun", " Lund", "Sankt \"Olof\"", "O'Hara", "Malmö", "yes",
 	    "2026-01-01", "[a]", "{b}", "&c", "*d", "!e", "%f", "@g", "`h",
 	    "a\\b", "Lund ", "" };
+	struct fixture *f = *state;
 	size_t i;
-	char *back;
 
-	(void)state;
 	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
-		back = name_read_back(names[i]);
-		if (back == NULL || strcmp(back, names[i]) != 0) {
-			free(back);
+		free(f->back);
+		f->back = name_read_back(names[i]);
+		if (f->back == NULL || strcmp(f->back, names[i]) != 0)
 			fail_msg("'%s' does not parse back", names[i]);
-		}
-		free(back);
 	}
 	assert_string_equal(messages(), "");
 }
@@ -232,7 +251,8 @@ main(void)
 		cmocka_unit_test(test_cli_choice_lists_the_names_it_takes),
 		cmocka_unit_test(test_cli_parse_stops_where_the_command_says),
 		cmocka_unit_test(test_cli_parsed_status_goes_on_with_zero),
-		cmocka_unit_test(test_config_names_parse_back_as_given),
+		cmocka_unit_test_setup_teardown(
+		    test_config_names_parse_back_as_given, setup, teardown),
 		cmocka_unit_test(
 		    test_cli_today_is_the_clocks_until_today_is_given),
 	};
