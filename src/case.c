@@ -90,7 +90,7 @@ read_fact(struct schema *s, struct case_ctx *ctx, const char *group,
 	strcat(path, ".");
 	strcat(path, k->str);
 	def = fact_lookup(path);
-	if (def == NULL || ynode_is_null(v))
+	if (def == NULL || !def->settable || ynode_is_null(v))
 		return;		/* kept as written; "sams check" warns */
 	if (v->kind != YN_SCALAR) {
 		schema_error(s, v, "'%s' must be a single value", path);
@@ -285,6 +285,8 @@ read_event_keys(struct schema *s, const struct ynode *map, struct event *ev)
 
 static void	end_placement(struct case_ctx *, const char *, const char *,
 		    const struct ynode *);
+static void	change_at_end(struct case_ctx *, const char *,
+		    const struct ynode *);
 
 /*
  * The one place a set event changes a fact; value NULL clears it (the
@@ -299,6 +301,8 @@ set_fact(struct case_ctx *ctx, const char *path, const char *value,
 	add_fact(ctx, path, value, at);
 	if (strcmp(path, "placement.end") == 0)
 		end_placement(ctx, before, value, at);
+	else if (strcmp(path, "school.change-at-end") == 0)
+		change_at_end(ctx, value, at);
 }
 
 /*
@@ -342,13 +346,17 @@ static const char *const school_facts[][2] = {
 /*
  * The pupil moves on from the school during the placement: it becomes
  * the sending school and its rektor the sending rektor; the next school
- * is unknown until it is recorded.
+ * is unknown until it is recorded.  At the end of a placement without a
+ * change of school then (school.change-at-end false) the pupil stays:
+ * the school during the placement is the one after it too.
  */
 static void
-move_on(struct case_ctx *ctx, const struct ynode *at)
+move_on(struct case_ctx *ctx, const struct ynode *at, int at_end)
 {
 	const char *during;
 	int stayed = strcmp(case_fact(ctx->c, "school.change"), "false") == 0;
+	int stays = at_end && strcmp(case_fact(ctx->c,
+	    "school.change-at-end"), "false") == 0;
 	size_t i;
 
 	for (i = 0; i < NSCHOOL_FACTS; i++) {
@@ -356,8 +364,26 @@ move_on(struct case_ctx *ctx, const struct ynode *at)
 		/* Without a change of school the one before is the one during. */
 		if (during != NULL || !stayed)
 			add_fact(ctx, school_facts[i][0], during, at);
-		add_fact(ctx, school_facts[i][1], NULL, at);
+		if (!stays)
+			add_fact(ctx, school_facts[i][1], NULL, at);
 	}
+}
+
+/*
+ * school.change-at-end set once the schools have shifted: the school
+ * after the placement is the one during it, or unknown again.
+ */
+static void
+change_at_end(struct case_ctx *ctx, const char *value, const struct ynode *at)
+{
+	size_t i;
+
+	if (ctx->c->shift == CASE_NO_SHIFT)
+		return;
+	for (i = 0; i < NSCHOOL_FACTS; i++)
+		add_fact(ctx, school_facts[i][1], value != NULL &&
+		    strcmp(value, "false") == 0 ? case_fact_before_shift(ctx->c,
+		    school_facts[i][1]) : NULL, at);
 }
 
 /*
@@ -380,7 +406,7 @@ end_placement(struct case_ctx *ctx, const char *before, const char *after,
 	if (before == NULL && after != NULL && c->shift == CASE_NO_SHIFT &&
 	    (type == NULL || strcmp(type, "sis") != 0)) {
 		c->shift = c->nfacts;
-		move_on(ctx, at);
+		move_on(ctx, at, 1);
 	} else if (after == NULL && c->shift != CASE_NO_SHIFT) {
 		for (i = 0; i < NSCHOOL_FACTS; i++)
 			for (k = 0; k < 2; k++) {
@@ -410,7 +436,7 @@ start_placement(struct schema *s, struct case_ctx *ctx,
 		return;
 	}
 	if (c->shift == CASE_NO_SHIFT)
-		move_on(ctx, at);
+		move_on(ctx, at, 0);
 	c->shift = CASE_NO_SHIFT;
 	add_fact(ctx, "placement.date", ev->value, at);
 	add_fact(ctx, "placement.end", NULL, at);
@@ -491,6 +517,7 @@ static const struct keydef case_keys[] = {
 	{ "id", top_id, 1 },
 	{ "model", top_model, 1 },
 	{ "placement", read_group, 0 },
+	{ "child", read_group, 0 },
 	{ "school", read_group, 0 },
 	{ "contacts", top_contacts, 0 },
 	{ "history", top_history, 1 },
@@ -623,6 +650,8 @@ fact_among(const struct casefile *c, const char *path, size_t n)
 		return c->facts[i - 1].value;
 	if (i > 0 && strncmp(path, "contacts.", 9) == 0)
 		return NULL;	/* cleared */
+	if (strcmp(path, "school.change-at-end") == 0)
+		return fact_among(c, "school.change", n);
 	if (strcmp(path, "model") == 0)
 		return c->model;
 	if (strcmp(path, "id") == 0)
@@ -788,6 +817,13 @@ add_line(struct strbuf *sb, const char *indent, const char *key,
 	strbuf_addch(sb, '\n');
 }
 
+/* One "  key: true|false" line of a group. */
+static void
+add_bool(struct strbuf *sb, const char *key, int value)
+{
+	strbuf_addf(sb, "  %s: %s\n", key, value ? "true" : "false");
+}
+
 char *
 case_new_text(const struct case_header *h, const struct event *opened,
     size_t *len)
@@ -805,10 +841,16 @@ case_new_text(const struct case_header *h, const struct event *opened,
 	add_line(&sb, "  ", "type", h->type);
 	add_line(&sb, "  ", "date", h->placement_date);
 	/* YAML's own words, never a value given: no quoting to do. */
-	strbuf_addf(&sb, "  acute: %s\n", h->acute ? "true" : "false");
+	add_bool(&sb, "acute", h->acute);
+	add_bool(&sb, "other-municipality", h->other_municipality);
+	add_bool(&sb, "lvu", h->lvu);
+	strbuf_addstr(&sb, "child:\n");
+	add_line(&sb, "  ", "born", h->born);
+	add_bool(&sb, "protected", h->protected_data);
 	strbuf_addstr(&sb, "school:\n");
-	strbuf_addf(&sb, "  change: %s\n", h->school_change ? "true" :
-	    "false");
+	add_bool(&sb, "change", h->school_change);
+	if (h->no_change_at_end)	/* else it follows change */
+		add_bool(&sb, "change-at-end", 0);
 	add_line(&sb, "  ", "form", h->form);
 	add_line(&sb, "  ", "sending", h->sending);
 	add_line(&sb, "  ", "receiving", h->receiving);

@@ -123,8 +123,11 @@ struct case_contact {
 struct case_header {
 	const char			*id, *model;
 	const char			*type, *placement_date;
-	int				 acute;
+	int				 acute, other_municipality, lvu;
+	const char			*born;
+	int				 protected_data;
 	int				 school_change;
+	int				 no_change_at_end;
 	const char			*form, *sending, *receiving;
 	const struct case_contact	*contacts;
 	size_t				 ncontacts;

@@ -73,7 +73,7 @@ facts_text(FILE *fp, const struct case_state *st)
 		if (strcmp(def->path, "id") != 0 && text_width(def->label) > w)
 			w = text_width(def->label);
 	for (def = fact_table(); def->path != NULL; def++) {
-		if (strcmp(def->path, "id") == 0)
+		if (strcmp(def->path, "id") == 0 || def->type == FACT_AGE)
 			continue;
 		fputs("  ", fp);
 		layout_pad(fp, def->label, w + 2);

@@ -24,16 +24,19 @@
 
 static const char usage_new[] =
     "sams new [--id ID] [--model MODEL] [--placement-date DATE]\n"
-    "           [--type TYPE] [--acute] [--no-school-change]\n"
-    "           [--school-form FORM] [--sending SCHOOL] [--receiving SCHOOL]\n"
+    "           [--type TYPE] [--acute] [--other-municipality] [--lvu]\n"
+    "           [--born YEAR] [--protected] [--no-school-change]\n"
+    "           [--no-school-change-at-end] [--school-form FORM]\n"
+    "           [--sending SCHOOL] [--receiving SCHOOL]\n"
     "           [--contact ROLE=NAME]... [--date DATE] [--by NAME] FILE\n";
 
 #define MAX_CONTACTS	16
 
 struct new_case {
 	const char	*id, *model, *type, *placement_date, *form;
-	const char	*sending, *receiving;
-	int		 acute, no_change;
+	const char	*sending, *receiving, *born;
+	int		 acute, no_change, no_change_at_end;
+	int		 other_municipality, lvu, protected_data;
 	char		*contacts[MAX_CONTACTS];
 	int		 ncontacts;
 	struct event	 opened;
@@ -111,6 +114,7 @@ check_case(struct new_case *nc, const struct model *m)
 		{ "placement.date", "--placement-date", nc->placement_date },
 		{ "school.sending", "--sending", nc->sending },
 		{ "school.receiving", "--receiving", nc->receiving },
+		{ "child.born", "--born", nc->born },
 	};
 	char *eq;
 	size_t k;
@@ -151,7 +155,10 @@ new_text(const struct new_case *nc, size_t *len)
 	struct case_header h = {
 		.id = nc->id, .model = nc->model, .type = nc->type,
 		.placement_date = nc->placement_date, .acute = nc->acute,
-		.school_change = !nc->no_change, .form = nc->form,
+		.other_municipality = nc->other_municipality, .lvu = nc->lvu,
+		.born = nc->born, .protected_data = nc->protected_data,
+		.school_change = !nc->no_change,
+		.no_change_at_end = nc->no_change_at_end, .form = nc->form,
 		.sending = nc->sending, .receiving = nc->receiving,
 		.contacts = contacts, .ncontacts = (size_t)nc->ncontacts,
 	};
@@ -246,11 +253,16 @@ new_option(int opt, char *arg, void *ctx)
 
 	switch (opt) {
 	case OPT_ACUTE: nc->acute = 1; break;
+	case OPT_BORN: nc->born = arg; break;
 	case OPT_BY: o->by = arg; break;
 	case OPT_DATE: o->date = arg; break;
 	case OPT_ID: nc->id = arg; break;
 	case OPT_MODEL: nc->model = arg; break;
+	case OPT_LVU: nc->lvu = 1; break;
+	case OPT_NO_CHANGE_AT_END: nc->no_change_at_end = 1; break;
 	case OPT_NO_SCHOOL_CHANGE: nc->no_change = 1; break;
+	case OPT_OTHER_MUNICIPALITY: nc->other_municipality = 1; break;
+	case OPT_PROTECTED: nc->protected_data = 1; break;
 	case OPT_PLACEMENT_DATE: nc->placement_date = arg; break;
 	case OPT_RECEIVING: nc->receiving = arg; break;
 	case OPT_SCHOOL_FORM: nc->form = arg; break;
@@ -271,10 +283,11 @@ new_option(int opt, char *arg, void *ctx)
 static enum cli_parsed
 parse_options(int argc, char *argv[], struct new_options *o)
 {
-	static const int options[] = { OPT_ACUTE, OPT_BY, OPT_CONTACT,
-	    OPT_DATE, OPT_ID, OPT_MODEL, OPT_NO_SCHOOL_CHANGE,
-	    OPT_PLACEMENT_DATE, OPT_RECEIVING, OPT_SCHOOL_FORM, OPT_SENDING,
-	    OPT_TYPE, 0 };
+	static const int options[] = { OPT_ACUTE, OPT_BORN, OPT_BY,
+	    OPT_CONTACT, OPT_DATE, OPT_ID, OPT_LVU, OPT_MODEL,
+	    OPT_NO_CHANGE_AT_END, OPT_NO_SCHOOL_CHANGE,
+	    OPT_OTHER_MUNICIPALITY, OPT_PLACEMENT_DATE, OPT_PROTECTED,
+	    OPT_RECEIVING, OPT_SCHOOL_FORM, OPT_SENDING, OPT_TYPE, 0 };
 	enum cli_parsed parsed;
 
 	parsed = cli_parse(argc, argv, usage_new, options, new_option, o);

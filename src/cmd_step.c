@@ -60,6 +60,12 @@ record_fact_value(const char *path, const char *value, const char *name)
 		if ((rc = cli_line(value, name)) == 0)
 			pnr_warn(value, name);
 		return rc;
+	case FACT_YEAR:
+	case FACT_AGE:
+		if (fact_check(def, value, &why) == 0)
+			return 0;
+		error_msg("%s: '%.40s' is %s", name, value, why);
+		return SAMS_EXIT_USAGE;
 	case FACT_BOOL:
 	case FACT_CHOICE:
 		break;

@@ -26,7 +26,18 @@ static const struct fact_def facts[] = {
 	{ "placement.end", FACT_DATE, NULL, NULL, 1, 0, "placeringens slut" },
 	{ "placement.acute", FACT_BOOL, booleans, "false", 1, 1,
 	    "akut placering" },
+	{ "placement.other-municipality", FACT_BOOL, booleans, "false", 1, 1,
+	    "i annan kommun" },
+	{ "placement.lvu", FACT_BOOL, booleans, "false", 1, 1,
+	    "vård enligt LVU" },
+	{ "child.born", FACT_YEAR, NULL, NULL, 1, 0, "födelseår" },
+	{ "child.age", FACT_AGE, NULL, NULL, 0, 1, "ålder" },
+	{ "child.protected", FACT_BOOL, booleans, "false", 1, 1,
+	    "skyddade uppgifter" },
 	{ "school.change", FACT_BOOL, booleans, "true", 1, 1, "skolbyte" },
+	/* No value of its own: school.change's until one is set. */
+	{ "school.change-at-end", FACT_BOOL, booleans, NULL, 1, 1,
+	    "skolbyte vid avslut" },
 	{ "school.form", FACT_CHOICE, school_forms, NULL, 1, 1, "skolform" },
 	{ "school.sending", FACT_TEXT, NULL, NULL, 1, 0, "avlämnande skola" },
 	{ "school.receiving", FACT_TEXT, NULL, NULL, 1, 0,
@@ -61,7 +72,8 @@ int
 fact_clearable(const struct fact_def *def)
 {
 	static const char *const clearable[] = {
-		"placement.end", "school.sending", "school.receiving", NULL
+		"placement.end", "school.sending", "school.receiving",
+		"child.born", NULL
 	};
 	size_t i;
 
@@ -73,13 +85,85 @@ fact_clearable(const struct fact_def *def)
 	return 0;
 }
 
+/*
+ * Reads an age at *p: 1-3 digits.  Returns it, or -1, and moves *p past
+ * it.
+ */
+static long
+read_age(const char **p)
+{
+	long age = 0;
+	int n = 0;
+
+	while (**p >= '0' && **p <= '9' && n < 4) {
+		age = age * 10 + (**p - '0');
+		(*p)++;
+		n++;
+	}
+	return n == 0 || n > 3 ? -1 : age;
+}
+
+/* Parses an age range into [*lo, *hi]; -1 when it is not one. */
+static int
+age_range(const char *range, long *lo, long *hi)
+{
+	const char *p = range;
+
+	*lo = 0;
+	*hi = 999;
+	if (*p != '-' && (*lo = read_age(&p)) == -1)
+		return -1;
+	if (*p == '\0') {
+		*hi = *lo;
+		return 0;
+	}
+	if (*p++ != '-')
+		return -1;
+	if (*p != '\0' && (*hi = read_age(&p)) == -1)
+		return -1;
+	/* "-" alone says nothing. */
+	if (*p != '\0' || (p == range + 1) || *lo > *hi)
+		return -1;
+	return 0;
+}
+
+int
+fact_age_in(const char *range, long age)
+{
+	long lo, hi;
+
+	return age_range(range, &lo, &hi) == 0 && age >= lo && age <= hi;
+}
+
+/* A year 1900 ... 2099, written YYYY. */
+static int
+year_check(const char *value)
+{
+	size_t i;
+
+	for (i = 0; i < 4; i++)
+		if (value[i] < '0' || value[i] > '9')
+			return -1;
+	if (value[4] != '\0' || (strncmp(value, "19", 2) != 0 &&
+	    strncmp(value, "20", 2) != 0))
+		return -1;
+	return 0;
+}
+
 int
 fact_check(const struct fact_def *def, const char *value, const char **why)
 {
-	long day;
+	long day, lo, hi;
 	size_t i;
 
 	switch (def->type) {
+	case FACT_YEAR:
+		*why = "not a year (YYYY, 1900-2099)";
+		return year_check(value);
+	case FACT_AGE:
+		*why = "not an age or a range of ages (such as 7, 16-19, -17 "
+		    "or 18-)";
+		return age_range(value, &lo, &hi);
 	case FACT_DATE:
 		*why = "not a date (YYYY-MM-DD)";
 		return date_parse(value, &day);

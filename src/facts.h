@@ -16,7 +16,10 @@ enum fact_type {
 	FACT_TEXT,
 	FACT_DATE,
 	FACT_BOOL,
-	FACT_CHOICE
+	FACT_CHOICE,
+	FACT_YEAR,		/* a year, YYYY */
+	FACT_AGE		/* computed from child.born; in conditions a
+				   range of ages such as 16-19 */
 };
 
 struct fact_def {
@@ -50,6 +53,13 @@ int	fact_clearable(const struct fact_def *def);
  */
 int	fact_check(const struct fact_def *def, const char *value,
 	    const char **why);
+
+/*
+ * Whether age (whole years) is in range, a FACT_AGE condition value that
+ * fact_check() accepted: "7", "16-19", "-17" (up to 17) or "18-" (18 and
+ * over).
+ */
+int	fact_age_in(const char *range, long age);
 
 /* Appends the facts a step's "when" may name, as "a, b or c". */
 void	fact_conditions_text(struct strbuf *sb);

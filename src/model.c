@@ -86,6 +86,18 @@ model_phase_index(const struct model *m, const char *id)
 	return NO_INDEX;
 }
 
+size_t
+model_warning_index(const struct model *m, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < m->nwarnings; i++)
+		if (m->warnings[i].id != NULL &&
+		    strcmp(m->warnings[i].id, id) == 0)
+			return i;
+	return NO_INDEX;
+}
+
 /* Key handlers shared by roles, phases and steps. */
 
 static const char *
@@ -290,24 +302,63 @@ read_condition(struct schema *s, const struct ynode *k,
 			    "%s", k->str, c->values[i], why);
 }
 
+/*
+ * "when": one mapping of conditions, all of which must hold, or a list of
+ * such mappings, any of which will do.
+ */
+static void
+read_when(struct schema *s, const struct ynode *v, struct condition **when,
+    size_t *nwhen)
+{
+	const struct ynode *map;
+	size_t g, i, n = 0, groups = v->kind == YN_SEQ ? v->nkids : 1;
+
+	if (v->kind == YN_SEQ && v->nkids == 0) {
+		schema_error(s, v, "'when' must not be an empty list");
+		return;
+	}
+	for (g = 0; g < groups; g++) {
+		map = v->kind == YN_SEQ ? v->kids[g] : v;
+		if (map->kind != YN_MAP) {
+			schema_error(s, map, "'when' must be a mapping of "
+			    "conditions, or a list of them");
+			return;
+		}
+		n += ymap_len(map);
+	}
+	*when = arena_alloc(s->arena, (n + 1) * sizeof(**when));
+	*nwhen = 0;
+	for (g = 0; g < groups; g++) {
+		map = v->kind == YN_SEQ ? v->kids[g] : v;
+		for (i = 0; i + 1 < map->nkids; i += 2) {
+			(*when)[*nwhen].group = g;
+			read_condition(s, map->kids[i], map->kids[i + 1],
+			    &(*when)[(*nwhen)++]);
+		}
+	}
+}
+
 static void
 step_when(struct schema *s, const struct ynode *k, const struct ynode *v,
     void *obj)
 {
 	struct step *st = ((struct step_ctx *)obj)->st;
-	size_t i;
 
 	(void)k;
-	if (v->kind != YN_MAP) {
-		schema_error(s, v, "'when' must be a mapping of conditions");
-		return;
-	}
-	st->when = arena_alloc(s->arena, (ymap_len(v) + 1) *
-	    sizeof(*st->when));
-	for (i = 0; i + 1 < v->nkids; i += 2)
-		read_condition(s, v->kids[i], v->kids[i + 1],
-		    &st->when[st->nwhen++]);
+	read_when(s, v, &st->when, &st->nwhen);
 }
+
+static void
+step_warn(struct schema *s, const struct ynode *k, const struct ynode *v,
+    void *obj)
+{
+	struct step_ctx *c = obj;
+
+	(void)k;
+	schema_list(s, v, "warn", &c->st->warn, &c->st->nwarn);
+	c->warn = v;
+}
+NAME_KEY(step_fallback, fallback)
 
 static const struct keydef step_keys[] = {
 	{ "id", step_id, 1 },
@@ -318,6 +369,8 @@ static const struct keydef step_keys[] = {
 	{ "what", step_what, 1 },
 	{ "law", step_law, 0 },
 	{ "when", step_when, 0 },
+	{ "warn", step_warn, 0 },
+	{ "fallback-owner", step_fallback, 0 },
 	{ "after", step_after, 0 },
 	{ "due", step_due, 0 },
 	{ "due-acute", step_due_acute, 0 },
@@ -336,6 +389,7 @@ static const struct keydef step_keys[] = {
 #define MODEL_MAX_ROLES		100
 #define MODEL_MAX_PHASES	50
 #define MODEL_MAX_STEPS		1000
+#define MODEL_MAX_WARNINGS	100
 
 static int
 check_seq(struct schema *s, const struct ynode *v, const char *field,
@@ -411,9 +465,50 @@ top_steps(struct schema *s, const struct ynode *k, const struct ynode *v,
 		m->steps[i].line = v->kids[i]->line;
 		m->steps[i].col = v->kids[i]->col;
 		m->steps[i].phase = m->steps[i].owner = NO_INDEX;
+		m->steps[i].fallback = NO_INDEX;
 		c->steps[i].st = &m->steps[i];
 		schema_map(s, v->kids[i], step_keys, &c->steps[i], "a step",
 		    NULL);
+	}
+}
+
+ID_KEY(warning_id, struct warning, id, "warning")
+SCHEMA_TEXT_KEY(warning_text, struct warning, text)
+
+static void
+warning_when(struct schema *s, const struct ynode *k, const struct ynode *v,
+    void *obj)
+{
+	struct warning *w = obj;
+
+	(void)k;
+	read_when(s, v, &w->when, &w->nwhen);
+}
+
+static const struct keydef warning_keys[] = {
+	{ "id", warning_id, 1 },
+	{ "text", warning_text, 1 },
+	{ "when", warning_when, 0 },
+	{ NULL, NULL, 0 }
+};
+
+static void
+top_warnings(struct schema *s, const struct ynode *k, const struct ynode *v,
+    void *obj)
+{
+	struct model *m = ((struct model_ctx *)obj)->m;
+	size_t i;
+
+	(void)k;
+	if (check_seq(s, v, "warnings", MODEL_MAX_WARNINGS) == -1)
+		return;
+	m->warnings = arena_alloc(s->arena, v->nkids * sizeof(*m->warnings));
+	m->nwarnings = v->nkids;
+	for (i = 0; i < v->nkids; i++) {
+		m->warnings[i].line = v->kids[i]->line;
+		m->warnings[i].col = v->kids[i]->col;
+		schema_map(s, v->kids[i], warning_keys, &m->warnings[i],
+		    "a warning", NULL);
 	}
 }
 
@@ -441,6 +536,22 @@ top_omit(struct schema *s, const struct ynode *k, const struct ynode *v,
 	c->omit_node = v;
 }
 
+#define LOCAL_MAP(name, field)						\
+static void								\
+local_##field(struct schema *s, const struct ynode *k,		\
+    const struct ynode *v, void *obj)					\
+{									\
+	(void)k;							\
+	if (v->kind != YN_MAP)						\
+		schema_error(s, v, "'%s' must be a mapping", name);	\
+	else								\
+		((struct model_ctx *)obj)->field = v;			\
+}
+
+LOCAL_MAP("due", due)
+LOCAL_MAP("due-acute", due_acute)
+LOCAL_MAP("contacts", contacts)
+
 static const struct keydef model_keys[] = {
 	{ "sams-model", schema_format_key, 1 },
 	{ "id", top_id, 1 },
@@ -450,7 +561,10 @@ static const struct keydef model_keys[] = {
 	{ "omit", top_omit, 0 },
 	{ "roles", top_roles, 0 },
 	{ "phases", top_phases, 0 },
+	{ "warnings", top_warnings, 0 },
 	{ "steps", top_steps, 1 },
+	{ "due", local_due, 0 },
+	{ "due-acute", local_due_acute, 0 },
 	{ NULL, NULL, 0 }
 };
 
@@ -490,6 +604,31 @@ end_load(struct model *m, const struct schema *s)
 	return m;
 }
 
+/*
+ * "due: {step: rule}" and "due-acute: {...}": dates of the base's steps set
+ * by a model that extends it, or by a case folder (local).
+ */
+static void
+local_rules(struct schema *s, struct model *m, const struct ynode *map,
+    int acute, int local)
+{
+	struct step *st;
+	size_t i, k;
+
+	for (i = 0; map != NULL && i + 1 < map->nkids; i += 2) {
+		k = model_step_index(m, map->kids[i]->str);
+		if (k == NO_INDEX) {
+			schema_error(s, map->kids[i], "unknown step '%.40s'",
+			    map->kids[i]->str);
+			continue;
+		}
+		st = &m->steps[k];
+		read_rule(s, map->kids[i + 1], acute ? &st->due_acute :
+		    &st->due, acute ? "due-acute" : "due");
+		st->local_due = local;
+	}
+}
+
 struct model *
 model_read(char *text, size_t len, const char *name, model_base_fn *get_base)
 {
@@ -513,8 +652,17 @@ model_read(char *text, size_t len, const char *name, model_base_fn *get_base)
 		if (c.omit_node != NULL && c.extends == NULL)
 			schema_error(&s, c.omit_node, "'omit' goes with "
 			    "'extends'");
+		if ((c.due != NULL || c.due_acute != NULL) &&
+		    c.extends == NULL)
+			schema_error(&s, c.due != NULL ? c.due : c.due_acute,
+			    "'due' and 'due-acute' go with 'extends'; a "
+			    "model's own steps have their own");
 		if (linkable)
 			model_link(&s, &c);
+		if (linkable && c.extends != NULL) {
+			local_rules(&s, m, c.due, 0, 0);
+			local_rules(&s, m, c.due_acute, 1, 0);
+		}
 	}
 	return end_load(m, &s);
 }
@@ -532,21 +680,6 @@ model_free(struct model *m)
 
 /* .sams/local.yml: a case folder's own routines on top of a model. */
 
-#define LOCAL_MAP(name, field)						\
-static void								\
-local_##field(struct schema *s, const struct ynode *k,		\
-    const struct ynode *v, void *obj)					\
-{									\
-	(void)k;							\
-	if (v->kind != YN_MAP)						\
-		schema_error(s, v, "'%s' must be a mapping", name);	\
-	else								\
-		((struct model_ctx *)obj)->field = v;			\
-}
-
-LOCAL_MAP("due", due)
-LOCAL_MAP("due-acute", due_acute)
-LOCAL_MAP("contacts", contacts)
 
 static const struct keydef local_keys[] = {
 	{ "sams-local", schema_format_key, 1 },
@@ -558,28 +691,6 @@ static const struct keydef local_keys[] = {
 	{ "contacts", local_contacts, 0 },
 	{ NULL, NULL, 0 }
 };
-
-/* "due: {step: rule}" and "due-acute: {...}": the folder's own dates. */
-static void
-local_rules(struct schema *s, struct model *m, const struct ynode *map,
-    int acute)
-{
-	struct step *st;
-	size_t i, k;
-
-	for (i = 0; map != NULL && i + 1 < map->nkids; i += 2) {
-		k = model_step_index(m, map->kids[i]->str);
-		if (k == NO_INDEX) {
-			schema_error(s, map->kids[i], "unknown step '%.40s'",
-			    map->kids[i]->str);
-			continue;
-		}
-		st = &m->steps[k];
-		read_rule(s, map->kids[i + 1], acute ? &st->due_acute :
-		    &st->due, acute ? "due-acute" : "due");
-		st->local_due = 1;
-	}
-}
 
 static void
 local_contacts_apply(struct schema *s, struct model *m,
@@ -612,8 +723,8 @@ model_read_local(char *text, size_t len, const char *name, const char *base,
 		schema_map(&s, m->doc.root, local_keys, &c, "local.yml", NULL);
 		if (model_extend(&s, &c, base, m->doc.root) == 0) {
 			model_link(&s, &c);
-			local_rules(&s, m, c.due, 0);
-			local_rules(&s, m, c.due_acute, 1);
+			local_rules(&s, m, c.due, 0, 1);
+			local_rules(&s, m, c.due_acute, 1, 1);
 			local_contacts_apply(&s, m, c.contacts);
 		}
 	} else if (s.errors == 0)

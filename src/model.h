@@ -31,21 +31,40 @@ struct phase {
 	size_t		 line, col;
 };
 
+/*
+ * One condition of a "when": the fact has any of the values.  The
+ * conditions of one group must all hold; a "when" holds when any of its
+ * groups does (a mapping is one group, a list of mappings one per item).
+ */
 struct condition {
 	const char	 *fact;		/* a path from facts.h */
 	const char	**values;	/* any of these */
 	size_t		  nvalues;
+	size_t		  group;
+};
+
+/* A warning printed with the steps that name it, for the cases it fits. */
+struct warning {
+	const char	 *id, *text;
+	struct condition *when;
+	size_t		  nwhen;
+	size_t		  line, col;
 };
 
 struct step {
 	const char	 *id, *title, *why, *source, *source_note;
 	size_t		  phase, owner;	/* indexes into the model */
+	size_t		  fallback;	/* owner when the owner has no named
+					   contact but this role has, or
+					   NO_INDEX */
 	const char	**what;
 	size_t		  nwhat;
 	const char	**law;
 	size_t		  nlaw;
 	struct condition *when;
 	size_t		  nwhen;
+	const char	**warn;		/* ids of the model's warnings */
+	size_t		  nwarn;
 	const char	**after_ids;
 	size_t		 *after;	/* indexes of prerequisite steps */
 	size_t		  nafter;
@@ -67,6 +86,8 @@ struct model {
 	size_t		 nphases;
 	struct step	*steps;
 	size_t		 nsteps;
+	struct warning	*warnings;
+	size_t		 nwarnings;
 	size_t		*slots;		/* hash of step ids, NO_INDEX empty */
 	size_t		 nslots;	/* a power of two, or 0 */
 };
@@ -103,5 +124,6 @@ void		 model_free(struct model *m);
 size_t		 model_step_index(const struct model *m, const char *id);
 size_t		 model_role_index(const struct model *m, const char *id);
 size_t		 model_phase_index(const struct model *m, const char *id);
+size_t		 model_warning_index(const struct model *m, const char *id);
 
 #endif

@@ -46,6 +46,19 @@ link_step(struct schema *s, struct model *m, struct step_ctx *c)
 			schema_error(s, c->owner, "unknown role '%.40s'",
 			    c->owner->str);
 	}
+	if (c->fallback != NULL) {
+		st->fallback = model_role_index(m, c->fallback->str);
+		if (st->fallback == NO_INDEX)
+			schema_error(s, c->fallback, "unknown role '%.40s'",
+			    c->fallback->str);
+		else if (st->fallback == st->owner)
+			schema_error(s, c->fallback, "'fallback-owner' is the "
+			    "step's owner");
+	}
+	for (i = 0; i < st->nwarn; i++)
+		if (model_warning_index(m, st->warn[i]) == NO_INDEX)
+			schema_error(s, c->warn, "unknown warning '%.40s'",
+			    st->warn[i]);
 	st->after = arena_alloc(s->arena, (st->nafter + 1) *
 	    sizeof(*st->after));
 	for (i = 0; i < st->nafter; i++) {
@@ -212,6 +225,7 @@ model_link(struct schema *s, struct model_ctx *c)
 	CHECK_DUPLICATES(s, m->roles, m->nroles, "role");
 	CHECK_DUPLICATES(s, m->phases, m->nphases, "phase");
 	CHECK_DUPLICATES(s, m->steps, m->nsteps, "step");
+	CHECK_DUPLICATES(s, m->warnings, m->nwarnings, "warning");
 	for (i = 0; i < c->nown; i++)
 		link_step(s, m, &c->steps[i]);
 	for (i = 0; i < c->nown; i++)
@@ -280,6 +294,27 @@ merge_roles(struct schema *s, struct model *m, const struct model *base)
 	}
 	m->roles = roles;
 	m->nroles = n;
+}
+
+/* Base warnings first, the file's own after; an own one replaces by id. */
+static void
+merge_warnings(struct schema *s, struct model *m, const struct model *base)
+{
+	struct warning *w;
+	size_t i, k, n = base->nwarnings;
+
+	w = arena_alloc(s->arena, (base->nwarnings + m->nwarnings + 1) *
+	    sizeof(*w));
+	memcpy(w, base->warnings, base->nwarnings * sizeof(*w));
+	for (i = 0; i < m->nwarnings; i++) {
+		for (k = 0; k < base->nwarnings; k++)
+			if (m->warnings[i].id != NULL &&
+			    strcmp(m->warnings[i].id, w[k].id) == 0)
+				break;
+		w[k < base->nwarnings ? k : n++] = m->warnings[i];
+	}
+	m->warnings = w;
+	m->nwarnings = n;
 }
 
 static size_t
@@ -393,6 +428,7 @@ model_extend(struct schema *s, struct model_ctx *c, const char *id,
 	memcpy(m->phases, base->phases, base->nphases * sizeof(*m->phases));
 	m->nphases = base->nphases;
 	merge_roles(s, m, base);
+	merge_warnings(s, m, base);
 	merge_steps(s, c, base);
 	return 0;
 }

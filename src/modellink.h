@@ -13,7 +13,7 @@
 /* A step as read: names of phases, roles and prerequisites to link. */
 struct step_ctx {
 	struct step		*st;
-	const struct ynode	*phase, *owner, *after;
+	const struct ynode	*phase, *owner, *fallback, *after, *warn;
 };
 
 struct model_ctx {

@@ -561,11 +561,15 @@ render_yes_no(const char *value)
 	return strcmp(value, "true") == 0 ? "ja" : "nej";
 }
 
-/* The facts a case shows: all but id and model, which head it. */
+/*
+ * The facts a case shows: all but id and model, which head it, and the
+ * age, which is the birth year's.
+ */
 static int
 shown_fact(const struct fact_def *def)
 {
-	return strcmp(def->path, "id") != 0 && strcmp(def->path, "model") != 0;
+	return strcmp(def->path, "id") != 0 && strcmp(def->path, "model") != 0 &&
+	    def->type != FACT_AGE;
 }
 
 void

@@ -112,25 +112,71 @@ state_check_case(const struct model *m, const struct casefile *c)
 	return problems + check_date_range(m, c);
 }
 
-int
-step_applies(const struct step *s, const struct casefile *c)
+/* The child's age in whole years in the year of day; -1 when unknown. */
+static long
+child_age(const struct casefile *c, long day)
 {
-	const struct condition *cond;
-	const char *value;
-	size_t i, k;
+	const char *born = case_fact(c, "child.born");
+	char buf[11];
 
-	for (i = 0; i < s->nwhen; i++) {
-		cond = &s->when[i];
-		value = case_fact(c, cond->fact);
-		if (value == NULL)
-			continue;	/* unknown: show the step rather than hide it */
+	if (born == NULL || day == DATE_NONE)
+		return -1;
+	date_format(day, buf);
+	buf[4] = '\0';
+	return atol(buf) - atol(born);
+}
+
+/* Whether condition cond holds; an unknown fact does (see when_holds). */
+static int
+condition_holds(const struct condition *cond, const struct casefile *c,
+    long today)
+{
+	const char *value;
+	long age;
+	size_t k;
+
+	if (strcmp(cond->fact, "child.age") == 0) {
+		if ((age = child_age(c, today)) < 0)
+			return 1;
 		for (k = 0; k < cond->nvalues; k++)
-			if (strcmp(cond->values[k], value) == 0)
-				break;
-		if (k == cond->nvalues)
-			return 0;
+			if (fact_age_in(cond->values[k], age))
+				return 1;
+		return 0;
 	}
-	return 1;
+	value = case_fact(c, cond->fact);
+	if (value == NULL)
+		return 1;	/* unknown: show the step rather than hide it */
+	for (k = 0; k < cond->nvalues; k++)
+		if (strcmp(cond->values[k], value) == 0)
+			return 1;
+	return 0;
+}
+
+int
+when_holds(const struct condition *when, size_t n, const struct casefile *c,
+    long today)
+{
+	size_t i, start;
+	int holds;
+
+	if (n == 0)
+		return 1;
+	for (start = 0; start < n; start = i) {
+		holds = 1;
+		for (i = start; i < n && when[i].group == when[start].group;
+		    i++)
+			if (holds && !condition_holds(&when[i], c, today))
+				holds = 0;
+		if (holds)
+			return 1;
+	}
+	return 0;
+}
+
+int
+step_applies(const struct step *s, const struct casefile *c, long today)
+{
+	return when_holds(s->when, s->nwhen, c, today);
 }
 
 int
@@ -150,25 +196,29 @@ step_due_rule(const struct step *s, const struct casefile *c)
 
 /*
  * Without a change of school the pupil's school is both the sending and
- * the receiving one during the placement: either rektor named stands for
- * both.
+ * the receiving one during the placement, and without one at its end
+ * (school.change-at-end false) both after the schools have shifted:
+ * either rektor named stands for both.
  */
 static const char *
-same_school(const struct casefile *c, const char *role)
+same_school(const struct casefile *c, const char *role, int before_shift)
 {
 	static const char *const pair[] = {
 		"rektor-avlamnande", "rektor-mottagande"
 	};
+	int during = before_shift || c->shift == CASE_NO_SHIFT;
 	char path[64];
 	size_t i;
 
-	if (strcmp(case_fact(c, "school.change"), "false") != 0)
+	if (strcmp(case_fact(c, during ? "school.change" :
+	    "school.change-at-end"), "false") != 0)
 		return NULL;
 	for (i = 0; i < 2; i++)
 		if (strcmp(role, pair[i]) == 0) {
 			snprintf(path, sizeof(path), "contacts.%s",
 			    pair[1 - i]);
-			return case_fact_before_shift(c, path);
+			return during ? case_fact_before_shift(c, path) :
+			    case_fact(c, path);
 		}
 	return NULL;
 }
@@ -186,8 +236,8 @@ contact(const struct casefile *c, const struct role *role, int before_shift)
 	strcat(path, role->id);
 	name = before_shift ? case_fact_before_shift(c, path) :
 	    case_fact(c, path);
-	if (name == NULL && (before_shift || c->shift == CASE_NO_SHIFT))
-		name = same_school(c, role->id);
+	if (name == NULL)
+		name = same_school(c, role->id, before_shift);
 	return name != NULL ? name : role->contact;
 }
 
@@ -213,13 +263,30 @@ state_shift_phase(const struct model *m)
  * A step of a phase before the shift belongs to the placement: the rektor
  * who owned it then still does, even once the schools have shifted.
  */
-const char *
-state_owner(const struct case_state *st, size_t i)
+static const char *
+step_contact(const struct case_state *st, size_t i, size_t role)
 {
 	const struct step *s = &st->m->steps[i];
 
-	return contact(st->c, &st->m->roles[s->owner],
+	return contact(st->c, &st->m->roles[role],
 	    s->phase < state_shift_phase(st->m));
+}
+
+size_t
+state_owner_role(const struct case_state *st, size_t i)
+{
+	const struct step *s = &st->m->steps[i];
+
+	if (s->fallback != NO_INDEX && step_contact(st, i, s->owner) == NULL &&
+	    step_contact(st, i, s->fallback) != NULL)
+		return s->fallback;
+	return s->owner;
+}
+
+const char *
+state_owner(const struct case_state *st, size_t i)
+{
+	return step_contact(st, i, state_owner_role(st, i));
 }
 
 /*
@@ -391,7 +458,7 @@ state_compute(struct case_state *st, const struct model *m,
 	st->steps = xcalloc(m->nsteps, sizeof(*st->steps));
 	st->started = xcalloc(m->nphases, 1);
 	for (i = 0; i < m->nsteps; i++)
-		st->steps[i].state = step_applies(&m->steps[i], c) ?
+		st->steps[i].state = step_applies(&m->steps[i], c, today) ?
 		    STEP_OPEN : STEP_NA;
 	replay(st);
 	recur(st);

@@ -54,8 +54,16 @@ void	 state_compute(struct case_state *st, const struct model *m,
 	    const struct casefile *c, long today);
 void	 state_release(struct case_state *st);
 
-/* Whether every condition of step s holds for case c. */
-int	 step_applies(const struct step *s, const struct casefile *c);
+/*
+ * Whether the n conditions of a "when" hold for case c as of today: all of
+ * one group, for any group.  A condition on a fact the case does not know
+ * holds, so that a step shows rather than hides.
+ */
+int	 when_holds(const struct condition *when, size_t n,
+	    const struct casefile *c, long today);
+/* Whether step s's conditions hold for case c as of today. */
+int	 step_applies(const struct step *s, const struct casefile *c,
+	    long today);
 /*
  * Whether a step no longer blocks others: done, skipped or n/a, or a
  * recurring step done at least once.
@@ -69,6 +77,12 @@ const struct due_rule *step_due_rule(const struct step *s,
  * (.sams/local.yml), or NULL.
  */
 const char *state_contact(const struct casefile *c, const struct role *role);
+/*
+ * The role that owns step i of the case: the step's owner, or its
+ * fallback-owner when the owner has no named contact and the fallback
+ * has one (a municipality without a samordnare).
+ */
+size_t	 state_owner_role(const struct case_state *st, size_t i);
 /*
  * The named contact who owns step i of the case now (the roles of the
  * schools shift when Inför avslut opens), or NULL when none is named.

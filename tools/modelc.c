@@ -56,29 +56,40 @@ rule(const struct due_rule *r)
 	printf(", %d, %d }", r->amount, r->unit);
 }
 
+/* A "when" as a static array named PREFIX_ID, or nothing when empty. */
+static void
+conditions(const char *prefix, size_t id, const struct condition *when,
+    size_t n)
+{
+	size_t k;
+	char name[48];
+
+	for (k = 0; k < n; k++) {
+		snprintf(name, sizeof(name), "%s_values_%zu", prefix, k);
+		strings(name, id, when[k].values, when[k].nvalues);
+	}
+	if (n == 0)
+		return;
+	printf("static struct condition %s_%zu[] = {", prefix, id);
+	for (k = 0; k < n; k++) {
+		printf(" { ");
+		str(when[k].fact);
+		printf(", %s_values_%zu_%zu, %zu, %zu },", prefix, k, id,
+		    when[k].nvalues, when[k].group);
+	}
+	puts(" };");
+}
+
 static void
 step_data(int mi, const struct step *s, size_t i)
 {
 	size_t k, id = (size_t)mi * 1000 + i;
-	char name[32];
 
 	strings("what", id, s->what, s->nwhat);
 	strings("law", id, s->law, s->nlaw);
+	strings("warn", id, s->warn, s->nwarn);
 	strings("after_ids", id, s->after_ids, s->nafter);
-	for (k = 0; k < s->nwhen; k++) {
-		snprintf(name, sizeof(name), "values_%zu", k);
-		strings(name, id, s->when[k].values, s->when[k].nvalues);
-	}
-	if (s->nwhen > 0) {
-		printf("static struct condition when_%zu[] = {", id);
-		for (k = 0; k < s->nwhen; k++) {
-			printf(" { ");
-			str(s->when[k].fact);
-			printf(", values_%zu_%zu, %zu },", k, id,
-			    s->when[k].nvalues);
-		}
-		puts(" };");
-	}
+	conditions("when", id, s->when, s->nwhen);
 	if (s->nafter > 0) {
 		printf("static size_t after_%zu[] = {", id);
 		for (k = 0; k < s->nafter; k++)
@@ -122,9 +133,14 @@ steps(int mi, const struct model *m)
 		field("source", s->source);
 		field("source_note", s->source_note);
 		printf(", .phase = %zu, .owner = %zu", s->phase, s->owner);
+		if (s->fallback == NO_INDEX)
+			printf(", .fallback = NO_INDEX");
+		else
+			printf(", .fallback = %zu", s->fallback);
 		list("what", "what", id, s->nwhat);
 		list("law", "law", id, s->nlaw);
 		list("when", "when", id, s->nwhen);
+		list("warn", "warn", id, s->nwarn);
 		if (s->nafter > 0)
 			printf(", .after_ids = after_ids_%zu, .after = "
 			    "after_%zu, .nafter = %zu", id, id, s->nafter);
@@ -171,11 +187,33 @@ roles_phases(int mi, const struct model *m)
 }
 
 static void
+warnings(int mi, const struct model *m)
+{
+	const struct warning *w;
+	size_t i;
+
+	for (i = 0; i < m->nwarnings; i++)
+		conditions("wwhen", (size_t)mi * 1000 + i, m->warnings[i].when,
+		    m->warnings[i].nwhen);
+	printf("static struct warning warnings_%d[] = {\n", mi);
+	for (i = 0; i < m->nwarnings; i++) {
+		w = &m->warnings[i];
+		printf("\t{ .id = ");
+		str(w->id);
+		field("text", w->text);
+		list("when", "wwhen", (size_t)mi * 1000 + i, w->nwhen);
+		printf(", .line = %zu, .col = %zu },\n", w->line, w->col);
+	}
+	puts("\t{ .id = NULL }\n};");
+}
+
+static void
 model(int mi, const struct model *m)
 {
 	size_t i;
 
 	roles_phases(mi, m);
+	warnings(mi, m);
 	steps(mi, m);
 	printf("static size_t slots_%d[] = {", mi);
 	for (i = 0; i < m->nslots; i++) {
@@ -194,8 +232,9 @@ model(int mi, const struct model *m)
 	field("about", m->about);
 	printf(",\n\t.roles = roles_%d, .nroles = %zu, .phases = "
 	    "phases_%d, .nphases = %zu,\n\t.steps = steps_%d, .nsteps = "
-	    "%zu, .slots = slots_%d, .nslots = %zu\n};\n\n", mi,
-	    m->nroles, mi, m->nphases, mi, m->nsteps, mi, m->nslots);
+	    "%zu, .slots = slots_%d, .nslots = %zu,\n\t.warnings = "
+	    "warnings_%d, .nwarnings = %zu\n};\n\n", mi, m->nroles, mi,
+	    m->nphases, mi, m->nsteps, mi, m->nslots, mi, m->nwarnings);
 }
 
 /* Models that extend another find it in the same folder. */

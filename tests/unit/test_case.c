@@ -286,7 +286,9 @@ static void
 test_case_new_text_leaves_out_what_is_not_given(void **state)
 {
 	static const char want[] = "sams-case: 1\nid: A-1\nmodel: sams\n"
-	    "placement:\n  acute: false\nschool:\n  change: true\n"
+	    "placement:\n  acute: false\n  other-municipality: false\n"
+	    "  lvu: false\nchild:\n  protected: false\nschool:\n"
+	    "  change: true\n"
 	    "history:\n- {date: 2026-11-20, event: opened, by: Bo}\n";
 	struct case_header h = { .id = "A-1", .model = "sams",
 	    .school_change = 1 };

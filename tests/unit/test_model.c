@@ -216,7 +216,9 @@ test_model_lists_come_from_the_tables(void **state)
 	    "placement.end or opened");
 	fact_conditions_text(list);
 	assert_string_equal(list->buf, "placement.type, placement.acute, "
-	    "school.change or school.form");
+	    "placement.other-municipality, placement.lvu, child.age, "
+	    "child.protected, school.change, school.change-at-end or "
+	    "school.form");
 	for (fd = fact_table(); fd->path != NULL; fd++)
 		assert_int_equal(strstr(list->buf, fd->path) != NULL,
 		    fd->condition);

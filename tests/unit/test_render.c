@@ -158,7 +158,10 @@ test_render_status_json_gives_facts_contacts_and_states(void **state)
 	assert_non_null(strstr(out, "\"facts\": {\"placement.type\": "
 	    "\"familjehem\", \"placement.date\": \"2026-12-01\", "
 	    "\"placement.end\": null, \"placement.acute\": false, "
-	    "\"school.change\": true, \"school.form\": \"grundskola\", "
+	    "\"placement.other-municipality\": false, \"placement.lvu\": "
+	    "false, \"child.born\": null, \"child.protected\": false, "
+	    "\"school.change\": true, \"school.change-at-end\": true, "
+	    "\"school.form\": \"grundskola\", "
 	    "\"school.sending\": \"Åkerö \\\"x\\\"\", \"school.receiving\": "
 	    "null}"));
 	assert_non_null(strstr(out, "{\"role\": \"rektor-avlamnande\", "
