@@ -101,7 +101,7 @@ filter_step(const struct step_filter *f, const struct case_state *st,
 	if (f == NULL)
 		return 1;
 	if (f->role != NULL &&
-	    strcmp(st->m->roles[st->m->steps[i].owner].id, f->role) != 0)
+	    strcmp(st->m->roles[state_owner_role(st, i)].id, f->role) != 0)
 		return 0;
 	if (f->owner != NULL && ((name = state_owner(st, i)) == NULL ||
 	    !name_equal(name, f->owner)))

@@ -9,6 +9,7 @@
 #include "layout.h"
 #include "render.h"
 #include "text.h"
+#include "xalloc.h"
 
 #define BOLD	"\033[1m"
 #define RED	"\033[31m"
@@ -77,7 +78,7 @@ paint(FILE *fp, const char *code)
 static void
 owner_text(FILE *fp, const struct case_state *st, size_t i)
 {
-	const struct role *r = &st->m->roles[st->m->steps[i].owner];
+	const struct role *r = &st->m->roles[state_owner_role(st, i)];
 	const char *name = state_owner(st, i);
 
 	text_put(fp, r->title);
@@ -94,6 +95,7 @@ next_step_text(FILE *fp, const struct case_state *st, size_t i)
 {
 	const struct step *s = &st->m->steps[i];
 	const struct step_status *ss = &st->steps[i];
+	const struct warning *w;
 	char date[11];
 	size_t k;
 
@@ -102,6 +104,13 @@ next_step_text(FILE *fp, const struct case_state *st, size_t i)
 	fprintf(fp, "%s  ", paint(fp, RESET));
 	text_put(fp, s->title);
 	fputc('\n', fp);
+	for (k = 0; k < s->nwarn; k++) {
+		if ((w = state_warning(st, i, k)) == NULL)
+			continue;
+		fprintf(fp, "  %sVarning:%s    ", paint(fp, RED),
+		    paint(fp, RESET));
+		layout_wrap(fp, w->text, 14, 14);
+	}
 	fputs("  Ansvarig:   ", fp);
 	owner_text(fp, st, i);
 	if (ss->due != DATE_NONE) {
@@ -166,11 +175,11 @@ render_shift_text(FILE *fp, const struct case_state *st, const char *file)
 		for (k = 0; k < i; k++)	/* each missing role once */
 			if (m->steps[k].phase == p &&
 			    st->steps[k].state == STEP_OPEN &&
-			    m->steps[k].owner == m->steps[i].owner)
+			    state_owner_role(st, k) == state_owner_role(st, i))
 				break;
 		if (k == i)
 			strbuf_addf(&cmd, " contacts.%s=NAMN",
-			    m->roles[m->steps[i].owner].id);
+			    m->roles[state_owner_role(st, i)].id);
 	}
 	next = case_fact(st->c, "school.receiving");
 	if (school != NULL && next != NULL && cmd.len == 0)
@@ -210,7 +219,7 @@ nothing_for(FILE *fp, const struct case_state *st,
 		fputs(any ? ", " : " Nu väntar: ", fp);
 		text_put(fp, st->m->steps[i].id);
 		fputs(" (", fp);
-		text_put(fp, st->m->roles[st->m->steps[i].owner].title);
+		text_put(fp, st->m->roles[state_owner_role(st, i)].title);
 		fputc(')', fp);
 		any = 1;
 	}
@@ -288,7 +297,7 @@ static void
 json_step_head(struct strbuf *sb, const struct case_state *st, size_t i)
 {
 	const struct step *s = &st->m->steps[i];
-	const struct role *r = &st->m->roles[s->owner];
+	const struct role *r = &st->m->roles[state_owner_role(st, i)];
 
 	strbuf_addstr(sb, "{\"step\": ");
 	json_string(sb, s->id);
@@ -309,7 +318,9 @@ static void
 json_next_step(struct strbuf *sb, const struct case_state *st, size_t i)
 {
 	const struct step *s = &st->m->steps[i];
+	const struct warning *w;
 	size_t k;
+	int n = 0;
 
 	json_step_head(sb, st, i);
 	strbuf_addstr(sb, ", \"why\": ");
@@ -319,6 +330,16 @@ json_next_step(struct strbuf *sb, const struct case_state *st, size_t i)
 		if (k > 0)
 			strbuf_addstr(sb, ", ");
 		json_string(sb, s->what[k]);
+	}
+	strbuf_addstr(sb, "], \"warnings\": [");
+	for (k = 0; k < s->nwarn; k++) {
+		if ((w = state_warning(st, i, k)) == NULL)
+			continue;
+		strbuf_addstr(sb, n++ > 0 ? ", {\"id\": " : "{\"id\": ");
+		json_string(sb, w->id);
+		strbuf_addstr(sb, ", \"text\": ");
+		json_string(sb, w->text);
+		strbuf_addch(sb, '}');
 	}
 	strbuf_addstr(sb, "], \"due\": ");
 	json_date(sb, st->steps[i].due);
@@ -404,6 +425,34 @@ render_status_json(FILE *fp, const struct case_state *st)
 }
 
 /* Status as text */
+
+/*
+ * Each warning that applies to the case and that an open step names,
+ * once: what everyone working on the case must keep in mind.
+ */
+static void
+warnings_text(FILE *fp, const struct case_state *st)
+{
+	const struct model *m = st->m;
+	const struct warning *w;
+	unsigned char *seen = xcalloc(m->nwarnings + 1, 1);
+	size_t i, k;
+
+	for (i = 0; i < m->nsteps; i++) {
+		if (st->steps[i].state != STEP_OPEN)
+			continue;
+		for (k = 0; k < m->steps[i].nwarn; k++) {
+			if ((w = state_warning(st, i, k)) == NULL ||
+			    seen[w - m->warnings])
+				continue;
+			seen[w - m->warnings] = 1;
+			fprintf(fp, "%sVarning:%s ", paint(fp, RED),
+			    paint(fp, RESET));
+			layout_wrap(fp, w->text, 9, 9);
+		}
+	}
+	free(seen);
+}
 
 static void
 schools_line(FILE *fp, const struct casefile *c)
@@ -535,6 +584,7 @@ render_status_text(FILE *fp, const struct case_state *st)
 			idw = text_width(m->steps[i].id);
 	head_text(fp, st, m->title);
 	facts_line(fp, st->c);
+	warnings_text(fp, st);
 	fputs("Aktuell fas: ", fp);
 	text_put(fp, st->complete ? "klart" : m->phases[st->phase].title);
 	if (!st->complete)

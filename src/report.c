@@ -236,7 +236,7 @@ separated_row(struct report *r, const struct case_state *st,
 		name = state_owner(st, sel->idx[k]);
 		strbuf_addf(&next, "%s%s", k ? " " : "", s->id);
 		strbuf_addf(&owners, "%s%s", k ? " " : "",
-		    st->m->roles[s->owner].id);
+		    st->m->roles[state_owner_role(st, sel->idx[k])].id);
 		strbuf_addf(&names, "%s%s", k ? "; " : "",
 		    name != NULL ? name : "");
 	}
@@ -304,7 +304,8 @@ text_row(struct report *r, const struct case_state *st,
 		fputs(k ? ", " : "", r->out);
 		text_put(r->out, s->id);
 		fputs(" (", r->out);
-		text_put(r->out, st->m->roles[s->owner].id);
+		text_put(r->out, st->m->roles[state_owner_role(st,
+		    sel->idx[k])].id);
 		fputc(')', r->out);
 	}
 	if (sel->n == 0)
@@ -348,7 +349,7 @@ add_items(struct report *r, const struct case_state *st,
 		}
 		it = &r->items[r->nitems++];
 		it->step = &st->m->steps[sel->idx[k]];
-		role = &st->m->roles[it->step->owner];
+		role = &st->m->roles[state_owner_role(st, sel->idx[k])];
 		name = state_owner(st, sel->idx[k]);
 		it->group = group_key(name, role->title);
 		it->name = name != NULL ? xstrdup(name) : NULL;
@@ -386,7 +387,7 @@ report_case(struct report *r, const struct case_state *st)
 		count_phase(r, st, sel.overdue);
 		for (k = 0; k < sel.n; k++) {
 			count(&r->owners, &r->nowners, st->m->roles[
-			    st->m->steps[sel.idx[k]].owner].title,
+			    state_owner_role(st, sel.idx[k])].title,
 			    st->steps[sel.idx[k]].overdue, 0, 0);
 			r->overdue_steps += st->steps[sel.idx[k]].overdue != 0;
 		}

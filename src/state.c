@@ -283,6 +283,18 @@ state_owner_role(const struct case_state *st, size_t i)
 	return s->owner;
 }
 
+const struct warning *
+state_warning(const struct case_state *st, size_t i, size_t k)
+{
+	const struct step *s = &st->m->steps[i];
+	size_t w = model_warning_index(st->m, s->warn[k]);
+
+	if (w == NO_INDEX || !when_holds(st->m->warnings[w].when,
+	    st->m->warnings[w].nwhen, st->c, st->today))
+		return NULL;
+	return &st->m->warnings[w];
+}
+
 const char *
 state_owner(const struct case_state *st, size_t i)
 {

@@ -84,6 +84,13 @@ const char *state_contact(const struct casefile *c, const struct role *role);
  */
 size_t	 state_owner_role(const struct case_state *st, size_t i);
 /*
+ * The k-th warning step i names (k < its nwarn), if it applies to the
+ * case; NULL if not.  An unknown fact counts as applying, as in a step's
+ * conditions: better one warning too many about a protected address.
+ */
+const struct warning *state_warning(const struct case_state *st, size_t i,
+	    size_t k);
+/*
  * The named contact who owns step i of the case now (the roles of the
  * schools shift when Inför avslut opens), or NULL when none is named.
  */

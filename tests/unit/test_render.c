@@ -111,8 +111,8 @@ test_render_next_json_is_one_exact_line(void **state)
 	    "åtgärdsprogram och närvaro.\", \"Hör elevens egen syn på "
 	    "skolan och på ett eventuellt skolbyte.\", \"Bedöm om "
 	    "placeringens ort och längd kräver byte av skola och registrera "
-	    "det (sams set FILE school.change=false om inte).\"], \"due\": "
-	    "\"2026-11-10\", \"overdue\": true, \"behind\": false}]}\n");
+	    "det (sams set FILE school.change=false om inte).\"], "
+	    "\"warnings\": [], \"due\": \"2026-11-10\", \"overdue\": true, \"behind\": false}]}\n");
 }
 
 /* A filter that no step passes still gives a line with an empty list. */
