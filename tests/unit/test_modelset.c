@@ -36,6 +36,7 @@ static const struct field model_fields[] = {
 	FIELD(struct model, nphases, F_SIZE),
 	FIELD(struct model, nsteps, F_SIZE),
 	FIELD(struct model, nslots, F_SIZE),
+	FIELD(struct model, nwarnings, F_SIZE),
 	{ NULL, 0, F_STR }
 };
 
@@ -69,7 +70,9 @@ static const struct field step_fields[] = {
 	FIELD(struct step, source_note, F_STR),
 	FIELD(struct step, phase, F_SIZE),
 	FIELD(struct step, owner, F_SIZE),
+	FIELD(struct step, fallback, F_SIZE),
 	FIELD(struct step, nwhat, F_SIZE),
+	FIELD(struct step, nwarn, F_SIZE),
 	FIELD(struct step, nlaw, F_SIZE),
 	FIELD(struct step, nwhen, F_SIZE),
 	FIELD(struct step, nafter, F_SIZE),
@@ -136,6 +139,20 @@ fields_diff(const void *a, const void *b, const struct field *f)
 	return NULL;
 }
 
+/* Whether two "when"s of n conditions differ. */
+static int
+when_diff(const struct condition *a, const struct condition *b, size_t n)
+{
+	size_t k;
+
+	for (k = 0; k < n; k++)
+		if (!same_str(a[k].fact, b[k].fact) ||
+		    a[k].nvalues != b[k].nvalues || a[k].group != b[k].group ||
+		    !same_strs(a[k].values, b[k].values, a[k].nvalues))
+			return 1;
+	return 0;
+}
+
 /* The lists of two steps whose counts fields_diff() found the same. */
 static const char *
 step_lists_diff(const struct step *a, const struct step *b)
@@ -146,19 +163,24 @@ step_lists_diff(const struct step *a, const struct step *b)
 		return "what";
 	if (!same_strs(a->law, b->law, a->nlaw))
 		return "law";
+	if (!same_strs(a->warn, b->warn, a->nwarn))
+		return "warn";
 	if (!same_strs(a->after_ids, b->after_ids, a->nafter))
 		return "after_ids";
 	for (k = 0; k < a->nafter; k++)
 		if (a->after[k] != b->after[k])
 			return "after";
-	for (k = 0; k < a->nwhen; k++)
-		if (!same_str(a->when[k].fact, b->when[k].fact) ||
-		    a->when[k].nvalues != b->when[k].nvalues ||
-		    !same_strs(a->when[k].values, b->when[k].values,
-		    a->when[k].nvalues))
-			return "when";
-	return NULL;
+	return when_diff(a->when, b->when, a->nwhen) ? "when" : NULL;
 }
+
+static const struct field warning_fields[] = {
+	FIELD(struct warning, id, F_STR),
+	FIELD(struct warning, text, F_STR),
+	FIELD(struct warning, nwhen, F_SIZE),
+	FIELD(struct warning, line, F_SIZE),
+	FIELD(struct warning, col, F_SIZE),
+	{ NULL, 0, F_STR }
+};
 
 static char where[128];
 
@@ -191,6 +213,13 @@ model_diff(const struct model *a, const struct model *b)
 		    step_fields)) != NULL || (f = step_lists_diff(&a->steps[i],
 		    &b->steps[i])) != NULL)
 			return differ("step", i, f);
+	for (i = 0; i < a->nwarnings; i++)
+		if ((f = fields_diff(&a->warnings[i], &b->warnings[i],
+		    warning_fields)) != NULL)
+			return differ("warning", i, f);
+		else if (when_diff(a->warnings[i].when, b->warnings[i].when,
+		    a->warnings[i].nwhen))
+			return differ("warning", i, "when");
 	for (i = 0; i < a->nslots; i++)
 		if (a->slots[i] != b->slots[i])
 			return differ("slot", i, "step index");
