@@ -18,6 +18,7 @@ static int
 unknown_keys(const struct casefile *c)
 {
 	const struct ynode *root = c->doc.root, *k, *v;
+	const struct fact_def *def;
 	char path[128];
 	size_t i, j;
 	int n = 0;
@@ -34,9 +35,14 @@ unknown_keys(const struct casefile *c)
 		for (j = 0; j + 1 < v->nkids; j += 2) {
 			snprintf(path, sizeof(path), "%s.%.40s", k->str,
 			    v->kids[j]->str);
-			if (fact_lookup(path) == NULL)
+			def = fact_lookup(path);
+			if (def == NULL)
 				n += warn(c, v->kids[j], "an unknown fact in "
 				    "'%s'; see sams-case(5)", k->str);
+			else if (!def->settable)	/* child.age */
+				n += warn(c, v->kids[j], "a fact that sams "
+				    "computes and does not read; see "
+				    "sams-case(5)");
 		}
 	}
 	return n;
