@@ -9,6 +9,7 @@
 #include "render.h"
 #include "strbuf.h"
 #include "text.h"
+#include "words.h"
 
 #define BOLD	"\033[1m"
 #define DIM	"\033[2m"
@@ -52,14 +53,16 @@ heading(FILE *fp, const char *title)
 	fprintf(fp, "\n%s%s%s\n", paint(fp, BOLD), title, paint(fp, RESET));
 }
 
-/* A fact's value for people: ja or nej, or a dash when unknown. */
+/*
+ * A fact's value for people: in words (ja or nej, HVB, anpassad
+ * grundskola), or a dash when unknown.
+ */
 static const char *
-fact_text(const struct fact_def *def, const char *value)
+fact_text(const char *path, const char *value)
 {
 	if (value == NULL || *value == '\0')
 		return "–";
-	return def != NULL && def->type == FACT_BOOL ? render_yes_no(value) :
-	    value;
+	return words_value(path, value);
 }
 
 static void
@@ -77,7 +80,7 @@ facts_text(FILE *fp, const struct case_state *st)
 			continue;
 		fputs("  ", fp);
 		layout_pad(fp, def->label, w + 2);
-		text_put(fp, fact_text(def, case_fact(st->c, def->path)));
+		text_put(fp, fact_text(def->path, case_fact(st->c, def->path)));
 		fputc('\n', fp);
 	}
 }
@@ -140,8 +143,7 @@ event_what(FILE *fp, const struct case_state *st, const struct event *ev)
 		fact_label(fp, st, ev->fact);
 		fputs(ev->value[0] == '\0' ? ": borttaget" : " = ", fp);
 		if (ev->value[0] != '\0')
-			text_put(fp, fact_text(fact_lookup(ev->fact),
-			    ev->value));
+			text_put(fp, fact_text(ev->fact, ev->value));
 	} else if (ev->kind == EV_REPLACE) {
 		fputc(' ', fp);
 		text_put(fp, ev->value);

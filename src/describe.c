@@ -11,7 +11,9 @@
 #include "describe.h"
 #include "sams.h"
 #include "suggest.h"
+#include "strbuf.h"
 #include "text.h"
+#include "words.h"
 
 static enum cli_parsed
 model_option(int opt, char *arg, void *ctx)
@@ -53,48 +55,12 @@ describe_options(int argc, char *argv[], const char *usage,
 	return 0;
 }
 
-static const char *
-unit_word(char unit, int n)
+/* Writes what sb holds wrapped from column col, and empties it. */
+static void
+wrap_words(FILE *fp, struct strbuf *sb, size_t col)
 {
-	if (unit == 'm')
-		return n == 1 ? "månad" : "månader";
-	if (unit == 'w')
-		return n == 1 ? "vecka" : "veckor";
-	return n == 1 ? "dag" : "dagar";
-}
-
-void
-describe_period(FILE *fp, const struct due_rule *rule)
-{
-	fprintf(fp, "%d %s efter att det senast gjordes, så länge "
-	    "placeringen pågår\n", rule->amount, unit_word(rule->unit,
-	    rule->amount));
-}
-
-void
-describe_rule(FILE *fp, const struct due_rule *rule)
-{
-	static const struct { const char *base, *words; } bases[] = {
-		{ "placement.date", "placeringsdatum" },
-		{ "placement.end", "placeringens slut" },
-		{ "opened", "att ärendet öppnades" },
-	};
-	const char *base = rule->base, *unit;
-	int n = abs(rule->amount);
-	size_t i;
-
-	for (i = 0; i < sizeof(bases) / sizeof(bases[0]); i++)
-		if (strcmp(bases[i].base, rule->base) == 0)
-			base = bases[i].words;
-	if (n == 0)
-		fputs("på ", fp);
-	else {
-		unit = unit_word(rule->unit, n);
-		fprintf(fp, "%d %s %s ", n, unit, rule->amount < 0 ? "före" :
-		    "efter");
-	}
-	text_put(fp, base);
-	fputc('\n', fp);
+	layout_wrap(fp, sb->buf, col, 12);
+	strbuf_release(sb);
 }
 
 static void
@@ -109,29 +75,70 @@ list_field(FILE *fp, const char *label, const char **items, size_t n)
 	}
 }
 
+/* "Rektor (rektor)": a role as people read it and the id they type. */
 static void
-conditions(FILE *fp, const struct step *s)
+role_words(struct strbuf *sb, const struct role *r)
 {
-	size_t i, k;
+	strbuf_addf(sb, "%s (%s)", r->title, r->id);
+}
 
-	if (s->nwhen == 0)
-		return;
-	fputs("Gäller när: ", fp);
-	for (i = 0; i < s->nwhen; i++) {
-		fputs(i > 0 ? "; " : "", fp);
-		text_put(fp, s->when[i].fact);
-		fputs(" = ", fp);
-		for (k = 0; k < s->when[i].nvalues; k++) {
-			fputs(k > 0 ? " eller " : "", fp);
-			text_put(fp, s->when[i].values[k]);
-		}
+static void
+owner_field(FILE *fp, struct strbuf *sb, const struct model *m,
+    const struct step *s)
+{
+	fputs("Ansvarig:   ", fp);
+	role_words(sb, &m->roles[s->owner]);
+	if (s->fallback != NO_INDEX) {
+		strbuf_addstr(sb, "; utan namngiven kontakt: ");
+		role_words(sb, &m->roles[s->fallback]);
 	}
-	fputc('\n', fp);
+	wrap_words(fp, sb, 12);
+}
+
+/* The warnings a step names: each one's text, and when it applies. */
+static void
+warnings_field(FILE *fp, struct strbuf *sb, const struct model *m,
+    const struct step *s)
+{
+	const struct warning *w;
+	size_t k, i;
+
+	for (k = 0; k < s->nwarn; k++) {
+		i = model_warning_index(m, s->warn[k]);
+		if (i == NO_INDEX)	/* the linker refuses it; be safe */
+			continue;
+		w = &m->warnings[i];
+		layout_pad(fp, k == 0 ? "Varning:" : "", 12);
+		fputs("- ", fp);
+		layout_wrap(fp, w->text, 14, 14);
+		if (w->nwhen == 0)
+			continue;
+		strbuf_addstr(sb, "(gäller ");
+		words_when(sb, w->when, w->nwhen);
+		strbuf_addch(sb, ')');
+		fputs("              ", fp);
+		layout_wrap(fp, sb->buf, 14, 14);
+		strbuf_release(sb);
+	}
+}
+
+static void
+rule_field(FILE *fp, struct strbuf *sb, const char *label, int local,
+    const struct due_rule *rule)
+{
+	if (rule->base == NULL)
+		return;
+	fputs(label, fp);
+	if (local)
+		strbuf_addstr(sb, "(lokal regel) ");
+	words_rule(sb, rule);
+	wrap_words(fp, sb, 12);
 }
 
 void
 describe_step(FILE *fp, const struct model *m, const struct step *s)
 {
+	struct strbuf sb = STRBUF_INIT;
 	size_t k;
 
 	text_put(fp, s->id);
@@ -139,43 +146,38 @@ describe_step(FILE *fp, const struct model *m, const struct step *s)
 	text_put(fp, s->title);
 	fputs("\nFas:        ", fp);
 	text_put(fp, m->phases[s->phase].title);
-	fputs("\nAnsvarig:   ", fp);
-	text_put(fp, m->roles[s->owner].title);
-	fputs(" (", fp);
-	text_put(fp, m->roles[s->owner].id);
-	fputs(")\n", fp);
+	fputc('\n', fp);
+	owner_field(fp, &sb, m, s);
 	fputs("Varför:     ", fp);
 	layout_wrap(fp, s->why, 12, 12);
 	list_field(fp, "Gör så här:", s->what, s->nwhat);
 	list_field(fp, "Lagrum:", s->law, s->nlaw);
-	conditions(fp, s);
+	if (s->nwhen > 0) {
+		fputs("Gäller:     ", fp);
+		words_when(&sb, s->when, s->nwhen);
+		wrap_words(fp, &sb, 12);
+	}
+	warnings_field(fp, &sb, m, s);
 	for (k = 0; k < s->nafter; k++) {
 		fputs(k == 0 ? "Väntar på:  " : ", ", fp);
 		text_put(fp, s->after_ids[k]);
 		fputs(k + 1 == s->nafter ? "\n" : "", fp);
 	}
-	if (s->due.base != NULL) {
-		fputs(s->local_due ? "Senast:     (lokal regel) " :
-		    "Senast:     ", fp);
-		describe_rule(fp, &s->due);
-	}
-	if (s->due_acute.base != NULL) {
-		fputs(s->local_due ? "Om akut:    (lokal regel) " :
-		    "Om akut:    ", fp);
-		describe_rule(fp, &s->due_acute);
-	}
+	rule_field(fp, &sb, "Senast:     ", s->local_due, &s->due);
+	rule_field(fp, &sb, "Om akut:    ", s->local_due, &s->due_acute);
 	if (s->recurs.base != NULL) {
 		fputs("Återkommer: ", fp);
-		describe_period(fp, &s->recurs);
+		words_period(&sb, &s->recurs);
+		wrap_words(fp, &sb, 12);
 	}
 	fputs("Källa:      ", fp);
-	text_put(fp, s->source);
+	strbuf_addstr(&sb, words_source(s->source));
 	if (s->source_note != NULL) {
-		fputs(" – ", fp);
-		layout_wrap(fp, s->source_note, 15 + text_width(s->source),
-		    12);
-	} else
-		fputc('\n', fp);
+		strbuf_addstr(&sb, " \xe2\x80\x93 ");
+		strbuf_addstr(&sb, s->source_note);
+	}
+	wrap_words(fp, &sb, 12);
+	strbuf_release(&sb);
 }
 
 void

@@ -18,10 +18,6 @@
 int	describe_options(int argc, char *argv[], const char *usage,
 	    const struct model **m);
 
-/* A due rule in Swedish: "14 dagar före placeringsdatum". */
-void	describe_rule(FILE *fp, const struct due_rule *rule);
-/* A recurring step's period: "6 månader efter att det senast gjordes". */
-void	describe_period(FILE *fp, const struct due_rule *rule);
 /* One step in full. */
 void	describe_step(FILE *fp, const struct model *m, const struct step *s);
 /* One line per step: id, owner, title; only role's steps if not NULL. */

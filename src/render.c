@@ -9,6 +9,7 @@
 #include "layout.h"
 #include "render.h"
 #include "text.h"
+#include "words.h"
 #include "xalloc.h"
 
 #define BOLD	"\033[1m"
@@ -505,7 +506,8 @@ facts_line(FILE *fp, const struct casefile *c)
 	const char *form = case_fact(c, "school.form");
 
 	fputs("Placering: ", fp);
-	text_put(fp, type != NULL ? type : "okänd form");
+	text_put(fp, type != NULL ? words_value("placement.type", type) :
+	    "okänd form");
 	if (date != NULL) {
 		fputs(" från ", fp);
 		text_put(fp, date);
@@ -520,7 +522,7 @@ facts_line(FILE *fp, const struct casefile *c)
 	    "true") == 0 ? "skolbyte" : "inget skolbyte");
 	if (form != NULL) {
 		fputs(", ", fp);
-		text_put(fp, form);
+		text_put(fp, words_value("school.form", form));
 	}
 	fputc('\n', fp);
 	schools_line(fp, c);
