@@ -29,7 +29,7 @@ ALL_LDFLAGS = $(LDFLAGS) $(SAN_FLAGS)
 LIB_SRCS = arena case caselog caseio cli date describe diag facts fileio filter \
 	   find folder lint merge mergedriver model personnummer render report \
 	   batch duerule modellink modelset \
-	   json layout words \
+	   json layout modeljson words \
 	   schema state strbuf suggest sysio text walk xalloc yamlio
 CMD_SRCS = main percase cmd_check cmd_done cmd_init cmd_log cmd_merge_file \
 	   cmd_new cmd_next cmd_note cmd_phases cmd_reopen cmd_replace \

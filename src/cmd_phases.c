@@ -4,23 +4,29 @@
 
 #include "cli.h"
 #include "describe.h"
+#include "modeljson.h"
 #include "sams.h"
 #include "text.h"
 
-static const char usage_phases[] = "sams phases [--model ID]\n";
+static const char usage_phases[] = "sams phases [--format text|json] [--model ID]\n";
 
 int
 cmd_phases(int argc, char *argv[])
 {
 	const struct model *m;
+	enum cli_format format;
 	size_t p;
 	int rc;
 
-	rc = describe_options(argc, argv, usage_phases, &m);
+	rc = describe_options(argc, argv, usage_phases, &m, &format);
 	if (rc != 0 || m == NULL)	/* m NULL: --help */
 		return rc;
 	if (optind != argc)
 		return cli_usage(usage_phases, 0);
+	if (format == FORMAT_JSON) {
+		modeljson_model(stdout, m);
+		return SAMS_EXIT_OK;
+	}
 	printf("%s (%s)\n", m->title, m->id);
 	if (strstr(m->name, "local.yml") != NULL) {
 		fputs("Med lokala rutiner från ", stdout);

@@ -4,10 +4,13 @@
 #include "cli.h"
 #include "describe.h"
 #include "layout.h"
+#include "modeljson.h"
 #include "sams.h"
 #include "suggest.h"
+#include "text.h"
 
-static const char usage_roles[] = "sams roles [--model ID] [ROLE]\n";
+static const char usage_roles[] =
+    "sams roles [--format text|json] [--model ID] [ROLE]\n";
 
 static int
 owns_step_in(const struct model *m, size_t phase, const struct role *r)
@@ -19,6 +22,31 @@ owns_step_in(const struct model *m, size_t phase, const struct role *r)
 		    &m->roles[m->steps[i].owner] == r)
 			return 1;
 	return 0;
+}
+
+/*
+ * The steps r takes over when their owner has no named contact but r
+ * has (fallback-owner in sams-phases(5)).
+ */
+static void
+fallback_steps(const struct model *m, const struct role *r)
+{
+	const struct step *s;
+	size_t i, n = 0;
+
+	for (i = 0; i < m->nsteps; i++) {
+		s = &m->steps[i];
+		if (s->fallback == NO_INDEX || &m->roles[s->fallback] != r)
+			continue;
+		if (n++ == 0)
+			fputs("\nNär den ansvariga rollen saknar namngiven "
+			    "kontakt\n", stdout);
+		printf("  %s  ", s->id);
+		text_put(stdout, s->title);
+		fputs(", i stället för ", stdout);
+		text_put(stdout, m->roles[s->owner].title);
+		putchar('\n');
+	}
 }
 
 static void
@@ -37,16 +65,18 @@ one_role(const struct model *m, const struct role *r)
 		printf("\n%s\n", m->phases[p].title);
 		describe_steps(stdout, m, p, r->id);
 	}
+	fallback_steps(m, r);
 }
 
 int
 cmd_roles(int argc, char *argv[])
 {
 	const struct model *m;
+	enum cli_format format;
 	size_t i;
 	int rc;
 
-	rc = describe_options(argc, argv, usage_roles, &m);
+	rc = describe_options(argc, argv, usage_roles, &m, &format);
 	if (rc != 0 || m == NULL)	/* m NULL: --help */
 		return rc;
 	if (argc - optind > 1)
@@ -58,7 +88,14 @@ cmd_roles(int argc, char *argv[])
 			    "roles");
 			return SAMS_EXIT_USAGE;
 		}
-		one_role(m, &m->roles[i]);
+		if (format == FORMAT_JSON)
+			modeljson_roles(stdout, m, i);
+		else
+			one_role(m, &m->roles[i]);
+		return SAMS_EXIT_OK;
+	}
+	if (format == FORMAT_JSON) {
+		modeljson_roles(stdout, m, NO_INDEX);
 		return SAMS_EXIT_OK;
 	}
 	for (i = 0; i < m->nroles; i++) {

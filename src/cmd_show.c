@@ -6,10 +6,12 @@
 #include "caselog.h"
 #include "cli.h"
 #include "describe.h"
+#include "modeljson.h"
 #include "sams.h"
 #include "suggest.h"
 
-static const char usage_show[] = "sams show [--model ID] STEP | FILE\n";
+static const char usage_show[] =
+    "sams show [--format text|json] [--model ID] STEP | FILE\n";
 
 /*
  * Whether the operand names a case file rather than a step: a path with
@@ -28,30 +30,36 @@ names_file(const char *operand)
 static void
 show_case(const struct case_state *st, void *arg)
 {
-	(void)arg;
-	caselog_text(stdout, st);
+	if (*(enum cli_format *)arg == FORMAT_JSON)
+		caselog_json(stdout, st);
+	else
+		caselog_text(stdout, st);
 }
 
 int
 cmd_show(int argc, char *argv[])
 {
 	const struct model *m;
+	enum cli_format format;
 	size_t i;
 	int rc;
 
-	rc = describe_options(argc, argv, usage_show, &m);
+	rc = describe_options(argc, argv, usage_show, &m, &format);
 	if (rc != 0 || m == NULL)	/* m NULL: --help */
 		return rc;
 	if (argc - optind != 1)
 		return cli_usage(usage_show, 0);
 	if (names_file(argv[optind]))	/* as "sams log FILE" */
 		return case_each(argv + optind, 1, cli_today(), show_case,
-		    NULL) == 0 ? 0 : cli_failed();
+		    &format) == 0 ? 0 : cli_failed();
 	i = model_step_index(m, argv[optind]);
 	if (i == NO_INDEX) {
 		suggest_unknown(m, SUGGEST_STEP, argv[optind], "show");
 		return SAMS_EXIT_USAGE;
 	}
-	describe_step(stdout, m, &m->steps[i]);
+	if (format == FORMAT_JSON)
+		modeljson_step(stdout, m, i);
+	else
+		describe_step(stdout, m, &m->steps[i]);
 	return SAMS_EXIT_OK;
 }

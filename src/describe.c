@@ -15,27 +15,38 @@
 #include "text.h"
 #include "words.h"
 
+struct describe_opts {
+	const char		*id;
+	enum cli_format		*format;
+};
+
 static enum cli_parsed
 model_option(int opt, char *arg, void *ctx)
 {
-	(void)opt;	/* OPT_MODEL */
-	*(const char **)ctx = arg;
+	struct describe_opts *o = ctx;
+
+	if (opt == OPT_FORMAT)
+		return cli_format(arg, o->format);
+	o->id = arg;	/* OPT_MODEL */
 	return CLI_GO;
 }
 
 int
 describe_options(int argc, char *argv[], const char *usage,
-    const struct model **m)
+    const struct model **m, enum cli_format *format)
 {
-	static const int options[] = { OPT_MODEL, 0 };
-	const char *id = NULL;
+	static const int options[] = { OPT_MODEL, OPT_FORMAT, 0 };
+	struct describe_opts o = { NULL, format };
 	enum cli_parsed parsed;
+	const char *id;
 	int asked;
 
 	*m = NULL;
-	parsed = cli_parse(argc, argv, usage, options, model_option, &id);
+	*format = FORMAT_TEXT;
+	parsed = cli_parse(argc, argv, usage, options, model_option, &o);
 	if (parsed != CLI_GO)
 		return cli_parsed_status(parsed);
+	id = o.id;
 	asked = id != NULL;
 	if (!asked)
 		id = "sams";

@@ -7,16 +7,17 @@
 
 #include <stdio.h>
 
+#include "cli.h"
 #include "model.h"
 
 /*
- * Parses the options of a model-reading command (--model and the common
- * ones) and loads the model.  Returns 0 with *m set and optind at the
+ * Parses the options of a model-reading command (--model, --format and
+ * the common ones) and loads the model.  Returns 0 with *m set and optind at the
  * operands; 0 with *m NULL after --help, when the command is done; or an
  * exit status after reporting.
  */
 int	describe_options(int argc, char *argv[], const char *usage,
-	    const struct model **m);
+	    const struct model **m, enum cli_format *format);
 
 /* One step in full. */
 void	describe_step(FILE *fp, const struct model *m, const struct step *s);
