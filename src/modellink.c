@@ -305,7 +305,8 @@ merge_warnings(struct schema *s, struct model *m, const struct model *base)
 
 	w = arena_alloc(s->arena, (base->nwarnings + m->nwarnings + 1) *
 	    sizeof(*w));
-	memcpy(w, base->warnings, base->nwarnings * sizeof(*w));
+	if (base->nwarnings > 0)	/* base->warnings may be NULL */
+		memcpy(w, base->warnings, base->nwarnings * sizeof(*w));
 	for (i = 0; i < m->nwarnings; i++) {
 		for (k = 0; k < base->nwarnings; k++)
 			if (m->warnings[i].id != NULL &&
