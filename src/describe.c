@@ -112,14 +112,14 @@ warnings_field(FILE *fp, struct strbuf *sb, const struct model *m,
     const struct step *s)
 {
 	const struct warning *w;
-	size_t k, i;
+	size_t k, i, n = 0;
 
 	for (k = 0; k < s->nwarn; k++) {
 		i = model_warning_index(m, s->warn[k]);
 		if (i == NO_INDEX)	/* the linker refuses it; be safe */
 			continue;
 		w = &m->warnings[i];
-		layout_pad(fp, k == 0 ? "Varning:" : "", 12);
+		layout_pad(fp, n++ == 0 ? "Varning:" : "", 12);
 		fputs("- ", fp);
 		layout_wrap(fp, w->text, 14, 14);
 		if (w->nwhen == 0)
