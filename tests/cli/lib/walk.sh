@@ -2,7 +2,8 @@
 #
 # walk FILE PLACED END [SHOW-OPTIONS]
 #   Each round does every step that 'sams next' lists now (as its owner
-#   would, checking the owner against 'sams show'), and prints the day, the
+#   would, checking the owner against 'sams show': the step's owner or
+#   its fallback-owner), and prints the day, the
 #   phase and each step with its owner's role and name.  When nothing new
 #   is left to do, time or the facts move on, in order: the move on PLACED
 #   (SAMS_TODAY), the decision that the placement ends (set placement.end
@@ -34,10 +35,13 @@ walk() {
 		for s in $fresh; do
 			owner=$(printf '%s\n' "$json" | grep -o "\"step\": \"$s\"[^}]*\"owner\": {[^}]*}" |
 			    sed 's/.*"role": "\([a-z-]*\)".*"name": \(.*\)}$/\1 \2/; s/"//g')
-			named=$($SAMS show $show "$s" |
-			    sed -n 's/^Ansvarig: .*(\(.*\))$/\1/p')
-			[ "${owner%% *}" = "$named" ] ||
-			    echo " OWNER MISMATCH $s: $owner vs $named"
+			# The step's owner, or its fallback-owner.
+			named=$($SAMS show --format json $show "$s" |
+			    grep -o '"\(fallback_\)\{0,1\}owner": "[a-z-]*"' |
+			    cut -d'"' -f4 | tr '\n' ' ')
+			case " $named" in *" ${owner%% *} "*) ;;
+			*) echo " OWNER MISMATCH $s: $owner vs $named" ;;
+			esac
 			printf ' %s(%s)' "$s" "$(echo "$owner" | sed 's/ /: /')"
 			$SAMS done "$file" "$s" > /dev/null || return 1
 		done
