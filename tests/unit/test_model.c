@@ -474,12 +474,12 @@ test_model_local_step_moved_after_its_waiters(void **state)
 	    ".sams/local.yml", "sams");
 	assert_null(f->m);
 	assert_reported(".sams/local.yml:4:12: error: step 'ip-kartlagg' "
-	    "moves to a later phase than the base's step 'ip-informera', "
+	    "moves to a later phase than the base's step 'ip-samtycke', "
 	    "which waits for it");
 	f->m = model_load(xstrdup(ext), strlen(ext), "m.yml");
 	assert_null(f->m);
 	assert_reported("m.yml:7:12: error: step 'ip-kartlagg' moves to a "
-	    "later phase than the base's step 'ip-informera'");
+	    "later phase than the base's step 'ip-samtycke'");
 }
 
 /* A circle through a base step: told at the local step, never at a line
@@ -490,7 +490,7 @@ test_model_local_circle_through_a_base_step(void **state)
 	static const char local[] = "sams-local: 1\nsteps:\n"
 	    "  - id: ip-kartlagg\n    phase: infor-placering\n"
 	    "    title: K\n    owner: socialtjanst\n    why: W\n"
-	    "    what: [X]\n    after: [ip-informera]\n"
+	    "    what: [X]\n    after: [ip-samtycke]\n"
 	    "    source: local\n";
 	struct fixture *f = *state;
 
@@ -498,8 +498,8 @@ test_model_local_circle_through_a_base_step(void **state)
 	    ".sams/local.yml", "sams");
 	assert_null(f->m);
 	assert_reported(".sams/local.yml:3:5: error: circular prerequisites: "
-	    "ip-kartlagg -> ip-informera -> ip-kartlagg (through the base's "
-	    "step 'ip-informera')");
+	    "ip-kartlagg -> ip-samtycke -> ip-kartlagg (through the base's "
+	    "step 'ip-samtycke')");
 }
 
 static int

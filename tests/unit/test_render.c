@@ -99,7 +99,7 @@ test_render_next_json_is_one_exact_line(void **state)
 	    "\"case\": \"T-1\", \"model\": \"sams\", \"phase\": {\"id\": "
 	    "\"infor-placering\", \"title\": \"Inför placering\"}, "
 	    "\"complete\": false, \"next\": [{\"step\": \"ip-kartlagg\", "
-	    "\"title\": \"Kartlägg skolsituationen och om placeringen "
+	    "\"title\": \"Kartlägg skolgången och bedöm om placeringen "
 	    "innebär skolbyte\", \"phase\": \"infor-placering\", \"owner\": "
 	    "{\"role\": \"socialtjanst\", \"title\": \"Socialtjänsten\", "
 	    "\"name\": \"Örjan Ääå\"}, \"why\": \"Resten av processen beror "
@@ -108,11 +108,16 @@ test_render_next_json_is_one_exact_line(void **state)
 	    "vilken skolform och med vilket stöd.\", \"what\": [\"Ta reda på "
 	    "nuvarande skola, skolform, årskurs och kontaktperson.\", "
 	    "\"Fråga efter extra anpassningar, särskilt stöd, "
-	    "åtgärdsprogram och närvaro.\", \"Hör elevens egen syn på "
+	    "åtgärdsprogram och närvaro; under utredningen ska skolan lämna "
+	    "de uppgifter som kan ha betydelse.\", \"Hör elevens egen syn på "
 	    "skolan och på ett eventuellt skolbyte.\", \"Bedöm om "
 	    "placeringens ort och längd kräver byte av skola och registrera "
-	    "det (sams set FILE school.change=false om inte).\"], "
-	    "\"warnings\": [], \"due\": \"2026-11-10\", \"overdue\": true, \"behind\": false}]}\n");
+	    "det (sams set FILE school.change=false om inte).\", "
+	    "\"Registrera om barnet placeras i en annan kommun, vårdas enligt "
+	    "LVU eller har skyddad vistelseort eller skyddade personuppgifter "
+	    "(placement.other-municipality, placement.lvu, child.protected) "
+	    "och födelseåret (child.born).\"], \"warnings\": [], \"due\": "
+	    "\"2026-11-10\", \"overdue\": true, \"behind\": false}]}\n");
 }
 
 /* A filter that no step passes still gives a line with an empty list. */
@@ -190,13 +195,13 @@ test_render_status_text_pads_by_characters(void **state)
 	    "(c.yml)");
 	assert_line(out, "Skolor: avlämnande Åkeröskolan, mottagande okänd");
 	assert_line(out, "Aktuell fas: Inför placering");
-	assert_line(out, "  nu         ip-kartlagg     Kartlägg "
-	    "skolsituationen och om placeringen innebär skolbyte · senast "
+	assert_line(out, "  nu         ip-kartlagg          Kartlägg "
+	    "skolgången och bedöm om placeringen innebär skolbyte · senast "
 	    "2026-11-10 (försenad)");
-	assert_line(out, "  väntar     ip-informera    Informera avlämnande "
-	    "rektor om placering och skolbyte · senast 2026-11-17 "
+	assert_line(out, "  väntar     ip-informera         Informera "
+	    "avlämnande rektor om placering och skolbyte · senast 2026-11-17 "
 	    "(försenad)");
-	assert_line(out, "  väntar     up-narvaro      Följ närvaron och "
+	assert_line(out, "  väntar     up-narvaro           Följ närvaron och "
 	    "agera på frånvaro");
 }
 
@@ -264,7 +269,7 @@ test_render_shift_text_names_owners_and_what_is_missing(void **state)
 	out = output(f);
 	assert_line(out, "Ansvariga nu:");
 	assert_line(out, "  ia-informera    Socialtjänsten – Örjan Ääå");
-	assert_line(out, "  ia-beslut       Utbildningsförvaltningen (ingen "
+	assert_line(out, "  ia-beslut       Mottagande huvudman (ingen "
 	    "kontakt angiven)");
 	/* the school under the placement now sends: its rektor is unknown */
 	assert_line(out, "Inför avslut har börjat. Skolan under placeringen "
@@ -273,7 +278,7 @@ test_render_shift_text_names_owners_and_what_is_missing(void **state)
 	assert_line(out, "  ia-overlamning  Rektor, avlämnande skola (ingen "
 	    "kontakt angiven)");
 	assert_line(out, "  sams set mapp/c d.yml school.sending=SKOLA "
-	    "school.receiving=SKOLA contacts.utbildningsforvaltning=NAMN "
+	    "school.receiving=SKOLA contacts.huvudman-mottagande=NAMN "
 	    "contacts.rektor-avlamnande=NAMN "
 	    "contacts.rektor-mottagande=NAMN");
 }

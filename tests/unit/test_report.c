@@ -184,8 +184,8 @@ test_report_text_table_and_summary(void **state)
 	    "Per fas:       Inför placering 2 (försenade: 1) · "
 	    "Under placering 1 (försenade: 1)\n"
 	    "Per ansvarig:  Socialtjänsten 4 (försenade: 2) · Rektor, "
-	    "mottagande skola 2 (försenade: 1) · Utbildningsförvaltningen 1 "
-	    "(försenade: 1)\n");
+	    "mottagande skola 2 (försenade: 1) · Hemkommunens "
+	    "utbildningsförvaltning 1 (försenade: 1)\n");
 }
 
 /*
@@ -206,27 +206,27 @@ test_report_by_owner_groups_each_person(void **state)
 	assert_string_equal(run(f, REPORT_TEXT),
 	    "Maria Holm (Socialtjänsten; Rektor, mottagande skola)\n"
 	    "  T-1         ip-kartlagg     2026-11-10 försenad  Kartlägg "
-	    "skolsituationen och om placeringen innebär skolbyte  (a.yml)\n"
+	    "skolgången och bedöm om placeringen innebär skolbyte  (a.yml)\n"
 	    "  T-2         up-skolstart    2026-11-08 försenad  Ta emot "
 	    "eleven och kartlägg behoven  (b.yml)\n"
 	    "\n"
+	    "Hemkommunens utbildningsförvaltning (ingen kontakt angiven)\n"
+	    "  T-2         up-hemkommun    2026-11-15 försenad  Hemkommunens "
+	    "bevakning av skolplikt och skolgång  (b.yml)\n"
+	    "\n"
 	    "Socialtjänsten (ingen kontakt angiven)\n"
 	    "  T-2         ip-kartlagg     2026-10-11 försenad  Kartlägg "
-	    "skolsituationen och om placeringen innebär skolbyte  (b.yml)\n"
+	    "skolgången och bedöm om placeringen innebär skolbyte  (b.yml)\n"
 	    "  T-3         ip-kartlagg     2026-11-10 försenad  Kartlägg "
-	    "skolsituationen och om placeringen innebär skolbyte  (c.yml)\n"
-	    "\n"
-	    "Utbildningsförvaltningen (ingen kontakt angiven)\n"
-	    "  T-2         up-hemkommun    2026-11-15 försenad  Bevaka "
-	    "skolplikten från hemkommunen  (b.yml)\n"
+	    "skolgången och bedöm om placeringen innebär skolbyte  (c.yml)\n"
 	    "\n"
 	    "Urval:         försenade steg\n"
 	    "Ärenden: 3, varav klara: 0. Försenade steg: 5.\n"
 	    "Per fas:       Inför placering 2 (försenade: 2) · "
 	    "Under placering 1 (försenade: 1)\n"
 	    "Per ansvarig:  Socialtjänsten 3 (försenade: 3) · Rektor, "
-	    "mottagande skola 1 (försenade: 1) · Utbildningsförvaltningen 1 "
-	    "(försenade: 1)\n");
+	    "mottagande skola 1 (försenade: 1) · Hemkommunens "
+	    "utbildningsförvaltning 1 (försenade: 1)\n");
 }
 
 /* A JSON row writer as the command passes one: the case's id, a line. */
