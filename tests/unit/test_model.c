@@ -104,6 +104,64 @@ test_model_builtin_steps_are_complete(void **state)
 	assert_string_equal(s->when[0].fact, "school.change");
 }
 
+/* Whether step s names warning id in its warn list. */
+static int
+warns(const struct step *s, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < s->nwarn; i++)
+		if (strcmp(s->warn[i], id) == 0)
+			return 1;
+	return 0;
+}
+
+/* Whether s mentions the guardians in why or in its checklist. */
+static int
+mentions_guardians(const struct step *s)
+{
+	size_t i;
+
+	if (strstr(s->why, "vårdnadshavar") != NULL)
+		return 1;
+	for (i = 0; i < s->nwhat; i++)
+		if (strstr(s->what[i], "vårdnadshavar") != NULL)
+			return 1;
+	return 0;
+}
+
+/*
+ * Review rows 14 and 22: every built-in step that involves the guardians
+ * warns about protected information, and every one that cites skollagen's
+ * repealed chapter 9 (förskoleklass) warns about it.
+ */
+static void
+test_model_builtin_warnings_cover_guardians_and_chapter_9(void **state)
+{
+	static const char *const ids[] = { "sams", "sisam", NULL };
+	const struct model *m;
+	const struct step *s;
+	size_t i, k, n;
+
+	(void)state;
+	for (n = 0; ids[n] != NULL; n++) {
+		assert_int_equal(model_get(ids[n], &m), 0);
+		for (i = 0; i < m->nsteps; i++) {
+			s = &m->steps[i];
+			if (mentions_guardians(s) && !warns(s, "skyddad"))
+				fail_msg("%s: %s involves the guardians "
+				    "without warning 'skyddad'", ids[n], s->id);
+			for (k = 0; k < s->nlaw; k++)
+				if (strncmp(s->law[k], "skollagen", 9) == 0 &&
+				    strstr(s->law[k], " 9 kap.") != NULL &&
+				    !warns(s, "forskoleklass"))
+					fail_msg("%s: %s cites 9 kap. without "
+					    "warning 'forskoleklass'", ids[n],
+					    s->id);
+		}
+	}
+}
+
 static void
 test_model_loads_a_minimal_model(void **state)
 {
@@ -518,6 +576,8 @@ main(void)
 		cmocka_unit_test(
 		    test_model_builtin_sams_has_four_phases_in_order),
 		cmocka_unit_test(test_model_builtin_steps_are_complete),
+		cmocka_unit_test(
+		    test_model_builtin_warnings_cover_guardians_and_chapter_9),
 		T(test_model_loads_a_minimal_model),
 		T(test_model_reports_every_problem_with_its_position),
 		T(test_model_rejects_unknown_roles_and_prerequisites),
