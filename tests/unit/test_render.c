@@ -113,10 +113,11 @@ test_render_next_json_is_one_exact_line(void **state)
 	    "skolan och på ett eventuellt skolbyte.\", \"Bedöm om "
 	    "placeringens ort och längd kräver byte av skola och registrera "
 	    "det (sams set FILE school.change=false om inte).\", "
-	    "\"Registrera om barnet placeras i en annan kommun, vårdas enligt "
-	    "LVU eller har skyddad vistelseort eller skyddade personuppgifter "
-	    "(placement.other-municipality, placement.lvu, child.protected) "
-	    "och födelseåret (child.born).\"], \"warnings\": [], \"due\": "
+	    "\"Registrera det som avgör vilka steg som gäller – placering i "
+	    "annan kommun, vård enligt LVU, skyddade uppgifter och födelseår "
+	    "(sams set FILE placement.other-municipality=true "
+	    "placement.lvu=true child.protected=true child.born=ÅÅÅÅ).\"], "
+	    "\"warnings\": [], \"due\": "
 	    "\"2026-11-10\", \"overdue\": true, \"behind\": false}]}\n");
 }
 
