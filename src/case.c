@@ -362,10 +362,11 @@ move_on(struct case_ctx *ctx, const struct ynode *at, int at_end)
 	for (i = 0; i < NSCHOOL_FACTS; i++) {
 		during = case_fact(ctx->c, school_facts[i][1]);
 		/* Without a change of school the one before is the one during. */
-		if (during != NULL || !stayed)
+		if (during == NULL && stayed)
+			during = case_fact(ctx->c, school_facts[i][0]);
+		else
 			add_fact(ctx, school_facts[i][0], during, at);
-		if (!stays)
-			add_fact(ctx, school_facts[i][1], NULL, at);
+		add_fact(ctx, school_facts[i][1], stays ? during : NULL, at);
 	}
 }
 
@@ -378,12 +379,19 @@ change_at_end(struct case_ctx *ctx, const char *value, const struct ynode *at)
 {
 	size_t i;
 
+	const char *during;
+	int stayed = strcmp(case_fact(ctx->c, "school.change"), "false") == 0;
+	int stays = value != NULL && strcmp(value, "false") == 0;
+
 	if (ctx->c->shift == CASE_NO_SHIFT)
 		return;
-	for (i = 0; i < NSCHOOL_FACTS; i++)
-		add_fact(ctx, school_facts[i][1], value != NULL &&
-		    strcmp(value, "false") == 0 ? case_fact_before_shift(ctx->c,
-		    school_facts[i][1]) : NULL, at);
+	for (i = 0; i < NSCHOOL_FACTS; i++) {
+		during = case_fact_before_shift(ctx->c, school_facts[i][1]);
+		if (during == NULL && stayed)
+			during = case_fact_before_shift(ctx->c,
+			    school_facts[i][0]);
+		add_fact(ctx, school_facts[i][1], stays ? during : NULL, at);
+	}
 }
 
 /*

@@ -153,7 +153,12 @@ render_shift_text(FILE *fp, const struct case_state *st, const char *file)
 	if (p == m->nphases)
 		return;
 	fprintf(fp, "%s har börjat.", m->phases[p].title);
-	if (st->c->shift != CASE_NO_SHIFT) {
+	if (st->c->shift != CASE_NO_SHIFT && strcmp(case_fact(st->c,
+	    "school.change-at-end"), "false") == 0) {
+		fputs(" Eleven går kvar i skolan under placeringen (", fp);
+		text_put(fp, school != NULL ? school : "inte angiven");
+		fputs("): inget skolbyte när placeringen upphör.", fp);
+	} else if (st->c->shift != CASE_NO_SHIFT) {
 		fputs(" Skolan under placeringen (", fp);
 		text_put(fp, school != NULL ? school : "inte angiven");
 		fputs(") är nu avlämnande skola och dess rektor avlämnande "
