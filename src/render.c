@@ -91,8 +91,32 @@ owner_text(FILE *fp, const struct case_state *st, size_t i)
 		fputs(" (ingen kontakt angiven)\n", fp);
 }
 
+/*
+ * A warning in full the first time in a case's list, then by the words
+ * before its first colon ("Skyddade uppgifter"), so that eight steps of
+ * a protected case do not repeat the paragraph eight times.
+ */
 static void
-next_step_text(FILE *fp, const struct case_state *st, size_t i)
+warning_text(FILE *fp, const struct case_state *st, const struct warning *w,
+    unsigned char *seen)
+{
+	const char *colon = strchr(w->text, ':');
+	size_t n = colon != NULL ? (size_t)(colon - w->text) : 0;
+
+	fprintf(fp, "  %sVarning:%s    ", paint(fp, RED), paint(fp, RESET));
+	if (seen != NULL && seen[w - st->m->warnings] && n > 0 && n <= 40) {
+		text_putn(fp, w->text, n);
+		fputs(" (se ovan)\n", fp);
+		return;
+	}
+	if (seen != NULL)
+		seen[w - st->m->warnings] = 1;
+	layout_wrap(fp, w->text, 14, 14);
+}
+
+static void
+next_step_text(FILE *fp, const struct case_state *st, size_t i,
+    unsigned char *seen)
 {
 	const struct step *s = &st->m->steps[i];
 	const struct step_status *ss = &st->steps[i];
@@ -105,13 +129,9 @@ next_step_text(FILE *fp, const struct case_state *st, size_t i)
 	fprintf(fp, "%s  ", paint(fp, RESET));
 	text_put(fp, s->title);
 	fputc('\n', fp);
-	for (k = 0; k < s->nwarn; k++) {
-		if ((w = state_warning(st, i, k)) == NULL)
-			continue;
-		fprintf(fp, "  %sVarning:%s    ", paint(fp, RED),
-		    paint(fp, RESET));
-		layout_wrap(fp, w->text, 14, 14);
-	}
+	for (k = 0; k < s->nwarn; k++)
+		if ((w = state_warning(st, i, k)) != NULL)
+			warning_text(fp, st, w, seen);
 	fputs("  Ansvarig:   ", fp);
 	owner_text(fp, st, i);
 	if (ss->due != DATE_NONE) {
@@ -249,6 +269,7 @@ void
 render_next_text(FILE *fp, const struct case_state *st,
     const struct step_filter *f)
 {
+	unsigned char *seen;
 	size_t i;
 	int shown = 0;
 
@@ -267,12 +288,14 @@ render_next_text(FILE *fp, const struct case_state *st,
 		behind_text(fp, st, "\n");
 		fputs(".\n", fp);
 	}
+	seen = xcalloc(st->m->nwarnings + 1, 1);
 	for (i = 0; i < st->m->nsteps; i++) {
 		if (!filter_step(f, st, i))
 			continue;
-		next_step_text(fp, st, i);
+		next_step_text(fp, st, i, seen);
 		shown++;
 	}
+	free(seen);
 	if (shown == 0 && f != NULL && (f->role != NULL || f->owner != NULL))
 		nothing_for(fp, st, f);
 }
