@@ -303,7 +303,8 @@ state_owner(const struct case_state *st, size_t i)
 
 /*
  * Replays the history of the current placement in file order: the last
- * word on a step counts.  An omplacering starts the checklist again.
+ * word on a step counts.  An omplacering starts the checklist again.  A
+ * recurring step is done again and again: its last done counts.
  */
 static void
 replay(struct case_state *st)
@@ -328,7 +329,9 @@ replay(struct case_state *st)
 			ss->state = ev->kind == EV_DONE ? STEP_DONE :
 			    STEP_SKIPPED;
 			ss->closed = ev;
-		}
+		} else if (ss->state == STEP_DONE && ev->kind == EV_DONE &&
+		    st->m->steps[k].recurs.base != NULL)
+			ss->closed = ev;	/* the next period counts from it */
 	}
 }
 

@@ -220,6 +220,22 @@ test_state_recurring_step_comes_back_until_the_end(void **state)
 	assert_false(status(f, "up-folja")->again);
 }
 
+/* Found by a probe: the second review was recorded and then ignored. */
+static void
+test_state_recurring_step_counts_from_its_last_done(void **state)
+{
+	struct fixture *f = *state;
+
+	compute(f, "true", "- {date: 2027-01-10, event: done, step: "
+	    "up-folja}\n- {date: 2027-07-12, event: done, step: up-folja}\n",
+	    "2027-07-13");
+	assert_int_equal(status(f, "up-folja")->state, STEP_OPEN);
+	assert_int_equal(status(f, "up-folja")->due, day("2028-01-12"));
+	assert_false(status(f, "up-folja")->overdue);
+	assert_int_equal(status(f, "up-folja")->closed->date,
+	    day("2027-07-12"));
+}
+
 static void
 test_state_acute_placement_uses_acute_due_dates(void **state)
 {
@@ -492,6 +508,7 @@ main(void)
 		T(test_state_uses_set_facts_for_due_dates),
 		T(test_state_is_complete_when_every_step_is_closed),
 		T(test_state_recurring_step_comes_back_until_the_end),
+		T(test_state_recurring_step_counts_from_its_last_done),
 		T(test_state_acute_placement_uses_acute_due_dates),
 		T(test_state_replace_starts_the_checklist_again),
 		T(test_state_infor_avslut_opens_with_the_end_date),
