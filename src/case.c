@@ -90,8 +90,15 @@ read_fact(struct schema *s, struct case_ctx *ctx, const char *group,
 	strcat(path, ".");
 	strcat(path, k->str);
 	def = fact_lookup(path);
-	if (def == NULL || !def->settable || ynode_is_null(v))
+	if (def == NULL || !def->settable)
 		return;		/* kept as written; "sams check" warns */
+	if (ynode_is_null(v) && def->type == FACT_BOOL) {
+		/* Never a silent default: "protected:" must not mean false. */
+		schema_error(s, v, "'%s' needs true or false", path);
+		return;
+	}
+	if (ynode_is_null(v))
+		return;		/* unknown, as if not given */
 	if (v->kind != YN_SCALAR) {
 		schema_error(s, v, "'%s' must be a single value", path);
 		return;

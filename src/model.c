@@ -296,6 +296,8 @@ read_condition(struct schema *s, const struct ynode *k,
 		return;
 	}
 	schema_list(s, v, k->str, &c->values, &c->nvalues);
+	if (c->nvalues == 0 && v->kind == YN_SEQ)
+		schema_error(s, v, "condition '%s' has no values", k->str);
 	for (i = 0; i < c->nvalues; i++)
 		if (fact_check(def, c->values[i], &why) == -1)
 			schema_error(s, v, "condition '%s': value '%.40s' is "
@@ -322,6 +324,11 @@ read_when(struct schema *s, const struct ynode *v, struct condition **when,
 		if (map->kind != YN_MAP) {
 			schema_error(s, map, "'when' must be a mapping of "
 			    "conditions, or a list of them");
+			return;
+		}
+		if (ymap_len(map) == 0) {	/* would hold for every case */
+			schema_error(s, map, "'when' has an empty mapping: "
+			    "leave 'when' out for a step that always applies");
 			return;
 		}
 		n += ymap_len(map);

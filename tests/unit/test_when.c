@@ -315,7 +315,11 @@ test_when_bad_keys_are_reported(void **state)
 	    "  - {id: t, phase: p, title: T, owner: a, why: W, what: [X],\n"
 	    "     source: project, fallback-owner: b, when: [x]}\n"
 	    "  - {id: u, phase: p, title: T, owner: a, why: W, what: [X],\n"
-	    "     source: project, when: {child.age: 19-16}}\n";
+	    "     source: project, when: {child.age: 19-16}}\n"
+	    "  - {id: v, phase: p, title: T, owner: a, why: W, what: [X],\n"
+	    "     source: project, when: [{school.change: true}, {}]}\n"
+	    "  - {id: w, phase: p, title: T, owner: a, why: W, what: [X],\n"
+	    "     source: project, when: {school.change: []}}\n";
 	const char *msg;
 
 	(void)state;
@@ -336,6 +340,11 @@ test_when_bad_keys_are_reported(void **state)
 	assert_non_null(strstr(msg, "error: 'fallback-owner' is the step's "
 	    "owner"));
 	assert_non_null(strstr(msg, "error: unknown role 'b'"));
+	/* Found by a probe: these held for every case, or for none. */
+	assert_non_null(strstr(msg, "error: 'when' has an empty "
+	    "mapping"));
+	assert_non_null(strstr(msg, "error: condition 'school.change' has no "
+	    "values"));
 }
 
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
