@@ -458,6 +458,76 @@ prerequisites_closed(const struct case_state *st, const struct step *s)
 	return 1;
 }
 
+/* Whether the step has a condition on the child's age. */
+static int
+age_bound(const struct step *s)
+{
+	size_t k;
+
+	for (k = 0; k < s->nwhen; k++)
+		if (strcmp(s->when[k].fact, "child.age") == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * A step that depends on the child's age and was done or skipped while it
+ * applied stays done when the child has grown out of it.
+ */
+static int
+closed_when_it_applied(const struct case_state *st, size_t i)
+{
+	const struct step *s = &st->m->steps[i];
+	const struct event *ev;
+	size_t k;
+
+	if (!age_bound(s))
+		return 0;
+	for (k = st->c->period; k < st->c->nevents; k++) {
+		ev = &st->c->events[k];
+		if ((ev->kind == EV_DONE || ev->kind == EV_SKIP) &&
+		    ev->step != NULL && strcmp(ev->step, s->id) == 0 &&
+		    step_applies(s, st->c, ev->date))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * The due date of step i by rule.  A step that began to apply after that
+ * date (the child reached the age on 1 January) counts its rule's time
+ * from that day instead, and is not late from the start.  Ages change
+ * only at a new year, so the first 1 January on which it applies is the
+ * day.
+ */
+static long
+applies_since(const struct case_state *st, size_t i,
+    const struct due_rule *rule)
+{
+	const struct step *s = &st->m->steps[i];
+	long due = rule_date(st, rule), from;
+	char buf[16];
+	long jan1;
+	int y, last;
+
+	if (due == DATE_NONE || due >= st->today || !age_bound(s) ||
+	    step_applies(s, st->c, due))
+		return due;
+	date_format(due, buf);
+	y = atoi(buf) + 1;
+	date_format(st->today, buf);
+	last = atoi(buf);
+	for (; y <= last; y++) {
+		snprintf(buf, sizeof(buf), "%04d-01-01", y % 10000);
+		if (date_parse(buf, &jan1) == 0 && step_applies(s, st->c,
+		    jan1)) {
+			from = due_rule_apply(rule, jan1);
+			return from != DATE_NONE && from > jan1 ? from : jan1;
+		}
+	}
+	return due;
+}
+
 void
 state_compute(struct case_state *st, const struct model *m,
     const struct casefile *c, long today)
@@ -473,8 +543,8 @@ state_compute(struct case_state *st, const struct model *m,
 	st->steps = xcalloc(m->nsteps, sizeof(*st->steps));
 	st->started = xcalloc(m->nphases, 1);
 	for (i = 0; i < m->nsteps; i++)
-		st->steps[i].state = step_applies(&m->steps[i], c, today) ?
-		    STEP_OPEN : STEP_NA;
+		st->steps[i].state = step_applies(&m->steps[i], c, today) ||
+		    closed_when_it_applied(st, i) ? STEP_OPEN : STEP_NA;
 	replay(st);
 	recur(st);
 	start_phases(st);
@@ -486,8 +556,8 @@ state_compute(struct case_state *st, const struct model *m,
 			continue;
 		}
 		if (!ss->again)
-			ss->due = rule_date(st, step_due_rule(&m->steps[i],
-			    c));
+			ss->due = applies_since(st, i, step_due_rule(
+			    &m->steps[i], c));
 		if ((end = phase_over(st, p)) != DATE_NONE) {
 			/*
 			 * Missed if it fell due while the phase lasted; one

@@ -31,6 +31,9 @@ static const char model_text[] =
     "  - {id: gymnasiet, phase: ett, title: T, owner: socialtjanst,\n"
     "     why: W, what: [X], source: project,\n"
     "     when: {child.age: 16-19, placement.lvu: true}}\n"
+    "  - {id: aktiv, phase: ett, title: T, owner: socialtjanst,\n"
+    "     why: W, what: [X], source: project, due: placement.date + 1m,\n"
+    "     when: {child.age: 16-19}}\n"
     "  - {id: varnad, phase: ett, title: T, owner: socialtjanst,\n"
     "     why: W, what: [X], source: project, warn: [skyddad, alltid]}\n"
     "  - {id: mote, phase: ett, title: T, owner: samordnare,\n"
@@ -159,6 +162,29 @@ test_when_age_counts_from_the_birth_year_and_today(void **state)
 	fa.child = "";
 	compute(f, &fa, "2031-01-02");
 	assert_int_equal(state_of(f, "gymnasiet"), STEP_OPEN);
+}
+
+/*
+ * Found by a probe: a step that begins to apply on 1 January was late
+ * at once, and one done went back to "not applicable" a year later.
+ */
+static void
+test_when_age_step_counts_from_the_day_it_applies(void **state)
+{
+	struct fixture *f = *state;
+	struct facts fa = plain;
+	size_t i = model_step_index(f->m, "aktiv");
+
+	fa.child = "born: 2012";		/* 16 in 2028 */
+	compute(f, &fa, "2027-12-31");
+	assert_int_equal(state_of(f, "aktiv"), STEP_NA);
+	compute(f, &fa, "2028-01-15");
+	assert_int_equal(state_of(f, "aktiv"), STEP_OPEN);
+	assert_int_equal(f->st.steps[i].due, day("2028-02-01"));
+	assert_false(f->st.steps[i].overdue);
+	fa.history = "- {date: 2028-01-20, event: done, step: aktiv}\n";
+	compute(f, &fa, "2032-01-02");		/* 20 */
+	assert_int_equal(state_of(f, "aktiv"), STEP_DONE);
 }
 
 static void
@@ -355,6 +381,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		T(test_when_any_alternative_will_do),
 		T(test_when_age_counts_from_the_birth_year_and_today),
+		T(test_when_age_step_counts_from_the_day_it_applies),
 		cmocka_unit_test(test_when_age_ranges),
 		T(test_when_warnings_follow_the_case),
 		T(test_when_fallback_owner_stands_in_for_a_missing_role),
