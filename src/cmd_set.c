@@ -68,7 +68,8 @@ parse_pair(char *pair, struct event *ev)
 	if (ev->value[0] == '\0' && !fact_clearable(def)) {
 		error_msg("'%s' cannot be cleared, only set to another value; "
 		    "the facts that can be cleared are the contacts, "
-		    "placement.end, school.sending and school.receiving", pair);
+		    "placement.end, child.born, school.sending and "
+		    "school.receiving", pair);
 		return SAMS_EXIT_USAGE;
 	}
 	if (ev->value[0] == '\0')
@@ -150,11 +151,15 @@ confirm(const char *file, const struct set_request *req)
 		}
 		date_format(req->evs[i].date, date);
 		text_put(stdout, file);
-		printf(": %s rensat %s\n", date, req->evs[i].fact);
+		printf(": %s rensat ", date);
+		record_fact_name(req->evs[i].fact);
+		putchar('\n');
 	}
 	for (i = 0; i < req->nunset; i++) {
 		text_put(stdout, file);
-		printf(": %s saknas redan; inget att rensa\n", req->unset[i]);
+		fputs(": ", stdout);
+		record_fact_name(req->unset[i]);
+		fputs(" saknas redan; inget att rensa\n", stdout);
 	}
 }
 

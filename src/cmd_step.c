@@ -1,5 +1,6 @@
 /* Recording done, skip and reopen events: options and rules. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "caseio.h"
@@ -45,6 +46,17 @@ record_when_who(struct event *ev, const char *date, const char *by)
 	return rc;
 }
 
+/* The year of the day sams counts from (--today). */
+static long
+this_year(void)
+{
+	char buf[11];
+
+	date_format(cli_today(), buf);
+	buf[4] = '\0';
+	return atol(buf);
+}
+
 int
 record_fact_value(const char *path, const char *value, const char *name)
 {
@@ -62,9 +74,14 @@ record_fact_value(const char *path, const char *value, const char *name)
 		return rc;
 	case FACT_YEAR:
 	case FACT_AGE:
-		if (fact_check(def, value, &why) == 0)
+		/* Never the value: a mistyped personnummer must not echo. */
+		if (fact_check(def, value, &why) == -1)
+			error_msg("%s: %s", name, why);
+		else if (def->type == FACT_YEAR && atol(value) >
+		    this_year())
+			error_msg("%s: the year lies in the future", name);
+		else
 			return 0;
-		error_msg("%s: '%.40s' is %s", name, value, why);
 		return SAMS_EXIT_USAGE;
 	case FACT_BOOL:
 	case FACT_CHOICE:
@@ -89,11 +106,28 @@ record_confirm(const char *file, const struct event *ev)
 	date_format(ev->date, date);
 	text_put(stdout, file);
 	printf(": %s %s", date, words[ev->kind]);
-	if (ev->step != NULL || ev->fact != NULL) {
+	if (ev->step != NULL) {
 		putchar(' ');
-		text_put(stdout, ev->step != NULL ? ev->step : ev->fact);
+		text_put(stdout, ev->step);
+	} else if (ev->fact != NULL) {
+		putchar(' ');
+		record_fact_name(ev->fact);
 	}
 	putchar('\n');
+}
+
+void
+record_fact_name(const char *path)
+{
+	const struct fact_def *def = fact_lookup(path);
+
+	if (def != NULL && def->label != NULL) {
+		text_put(stdout, def->label);
+		fputs(" (", stdout);
+		text_put(stdout, path);
+		putchar(')');
+	} else
+		text_put(stdout, path);
 }
 
 /*

@@ -48,4 +48,10 @@ int	record_fact_value(const char *path, const char *value,
 /* Prints the one-line confirmation of a recorded event. */
 void	record_confirm(const char *file, const struct event *ev);
 
+/*
+ * Prints a fact for people on standard output: its Swedish label and, in
+ * parentheses, the path that was typed ("födelseår (child.born)").
+ */
+void	record_fact_name(const char *path);
+
 #endif

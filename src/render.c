@@ -252,6 +252,37 @@ nothing_for(FILE *fp, const struct case_state *st,
 	fputc('\n', fp);
 }
 
+/*
+ * Nothing can be done now (all of the phase is done before the move):
+ * says so, and when the next phase starts if its date is known.
+ */
+static void
+nothing_now(FILE *fp, const struct case_state *st)
+{
+	const struct phase *ph;
+	char date[11];
+	long base, day;
+	size_t p;
+
+	fputs("\nInget att göra just nu", fp);
+	for (p = st->phase + 1; p < st->m->nphases; p++) {
+		ph = &st->m->phases[p];
+		if (st->started[p] || ph->starts.base == NULL)
+			continue;
+		base = case_fact_date(st->c, ph->starts.base);
+		day = base == DATE_NONE ? DATE_NONE :
+		    due_rule_apply(&ph->starts, base);
+		if (day == DATE_NONE)
+			break;
+		date_format(day, date);
+		fputs(": ", fp);
+		text_put(fp, ph->title);
+		fprintf(fp, " börjar %s", date);
+		break;
+	}
+	fputs(".\n", fp);
+}
+
 /* The first line: "ID  TITLE  (FILE)", the id bold and the file dim. */
 static void
 head_text(FILE *fp, const struct case_state *st, const char *title)
@@ -298,6 +329,8 @@ render_next_text(FILE *fp, const struct case_state *st,
 	free(seen);
 	if (shown == 0 && f != NULL && (f->role != NULL || f->owner != NULL))
 		nothing_for(fp, st, f);
+	else if (shown == 0)
+		nothing_now(fp, st);
 }
 
 /* JSON */
