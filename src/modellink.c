@@ -32,7 +32,7 @@ static void
 link_step(struct schema *s, struct model *m, struct step_ctx *c)
 {
 	struct step *st = c->st;
-	size_t i;
+	size_t i, k;
 
 	if (c->phase != NULL) {
 		st->phase = model_phase_index(m, c->phase->str);
@@ -55,10 +55,17 @@ link_step(struct schema *s, struct model *m, struct step_ctx *c)
 			schema_error(s, c->fallback, "'fallback-owner' is the "
 			    "step's owner");
 	}
-	for (i = 0; i < st->nwarn; i++)
+	for (i = 0; i < st->nwarn; i++) {
 		if (model_warning_index(m, st->warn[i]) == NO_INDEX)
 			schema_error(s, c->warn, "unknown warning '%.40s'",
 			    st->warn[i]);
+		for (k = 0; k < i; k++)
+			if (strcmp(st->warn[k], st->warn[i]) == 0) {
+				schema_error(s, c->warn, "warning '%.40s' "
+				    "named twice", st->warn[i]);
+				break;
+			}
+	}
 	st->after = arena_alloc(s->arena, (st->nafter + 1) *
 	    sizeof(*st->after));
 	for (i = 0; i < st->nafter; i++) {

@@ -524,6 +524,14 @@ schools_line(FILE *fp, const struct casefile *c)
 
 	if (sending == NULL && receiving == NULL)
 		return;
+	/* Without a change of school the one before is the one during. */
+	if (receiving == NULL && c->shift == CASE_NO_SHIFT &&
+	    strcmp(case_fact(c, "school.change"), "false") == 0) {
+		fputs("Skola: ", fp);
+		text_put(fp, sending);
+		fputs(" (inget skolbyte)\n", fp);
+		return;
+	}
 	fputs("Skolor: avlämnande ", fp);
 	text_put(fp, sending != NULL ? sending : "okänd");
 	fputs(", mottagande ", fp);

@@ -345,7 +345,9 @@ test_when_bad_keys_are_reported(void **state)
 	    "  - {id: v, phase: p, title: T, owner: a, why: W, what: [X],\n"
 	    "     source: project, when: [{school.change: true}, {}]}\n"
 	    "  - {id: w, phase: p, title: T, owner: a, why: W, what: [X],\n"
-	    "     source: project, when: {school.change: []}}\n";
+	    "     source: project, when: {school.change: []}}\n"
+	    "  - {id: x, phase: p, title: T, owner: a, why: W, what: [X],\n"
+	    "     source: project, warn: [w, w]}\n";
 	const char *msg;
 
 	(void)state;
@@ -371,6 +373,7 @@ test_when_bad_keys_are_reported(void **state)
 	    "mapping"));
 	assert_non_null(strstr(msg, "error: condition 'school.change' has no "
 	    "values"));
+	assert_non_null(strstr(msg, "error: warning 'w' named twice"));
 }
 
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
