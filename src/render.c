@@ -376,13 +376,32 @@ json_step_head(struct strbuf *sb, const struct case_state *st, size_t i)
 	strbuf_addch(sb, '}');
 }
 
+/* ", "warnings": [...]": those of step i that apply to the case. */
+static void
+json_warnings(struct strbuf *sb, const struct case_state *st, size_t i)
+{
+	const struct warning *w;
+	size_t k;
+	int n = 0;
+
+	strbuf_addstr(sb, ", \"warnings\": [");
+	for (k = 0; k < st->m->steps[i].nwarn; k++) {
+		if ((w = state_warning(st, i, k)) == NULL)
+			continue;
+		strbuf_addstr(sb, n++ > 0 ? ", {\"id\": " : "{\"id\": ");
+		json_string(sb, w->id);
+		strbuf_addstr(sb, ", \"text\": ");
+		json_string(sb, w->text);
+		strbuf_addch(sb, '}');
+	}
+	strbuf_addch(sb, ']');
+}
+
 static void
 json_next_step(struct strbuf *sb, const struct case_state *st, size_t i)
 {
 	const struct step *s = &st->m->steps[i];
-	const struct warning *w;
 	size_t k;
-	int n = 0;
 
 	json_step_head(sb, st, i);
 	strbuf_addstr(sb, ", \"why\": ");
@@ -393,17 +412,9 @@ json_next_step(struct strbuf *sb, const struct case_state *st, size_t i)
 			strbuf_addstr(sb, ", ");
 		json_string(sb, s->what[k]);
 	}
-	strbuf_addstr(sb, "], \"warnings\": [");
-	for (k = 0; k < s->nwarn; k++) {
-		if ((w = state_warning(st, i, k)) == NULL)
-			continue;
-		strbuf_addstr(sb, n++ > 0 ? ", {\"id\": " : "{\"id\": ");
-		json_string(sb, w->id);
-		strbuf_addstr(sb, ", \"text\": ");
-		json_string(sb, w->text);
-		strbuf_addch(sb, '}');
-	}
-	strbuf_addstr(sb, "], \"due\": ");
+	strbuf_addch(sb, ']');
+	json_warnings(sb, st, i);
+	strbuf_addstr(sb, ", \"due\": ");
 	json_date(sb, st->steps[i].due);
 	strbuf_addf(sb, ", \"overdue\": %s, \"behind\": %s}",
 	    st->steps[i].overdue ? "true" : "false",
@@ -480,6 +491,7 @@ render_status_json(FILE *fp, const struct case_state *st)
 		json_string(&sb, ev != NULL ? ev->by : NULL);
 		strbuf_addstr(&sb, ", \"reason\": ");
 		json_string(&sb, ev != NULL ? ev->reason : NULL);
+		json_warnings(&sb, st, i);
 		strbuf_addch(&sb, '}');
 	}
 	strbuf_addstr(&sb, "]}\n");
