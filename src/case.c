@@ -350,6 +350,13 @@ static const char *const school_facts[][2] = {
 
 #define NSCHOOL_FACTS	(sizeof(school_facts) / sizeof(school_facts[0]))
 
+/* Who takes the pupil in next: unknown again when the pupil moves on. */
+static const char *const receiving_only[] = {
+	"contacts.huvudman-mottagande"
+};
+
+#define NRECEIVING_ONLY	(sizeof(receiving_only) / sizeof(receiving_only[0]))
+
 /*
  * The pupil moves on from the school during the placement: it becomes
  * the sending school and its rektor the sending rektor; the next school
@@ -375,6 +382,9 @@ move_on(struct case_ctx *ctx, const struct ynode *at, int at_end)
 			add_fact(ctx, school_facts[i][0], during, at);
 		add_fact(ctx, school_facts[i][1], stays ? during : NULL, at);
 	}
+	for (i = 0; i < NRECEIVING_ONLY && !stays; i++)
+		if (case_fact(ctx->c, receiving_only[i]) != NULL)
+			add_fact(ctx, receiving_only[i], NULL, at);
 }
 
 /*
@@ -399,6 +409,9 @@ change_at_end(struct case_ctx *ctx, const char *value, const struct ynode *at)
 			    school_facts[i][0]);
 		add_fact(ctx, school_facts[i][1], stays ? during : NULL, at);
 	}
+	for (i = 0; i < NRECEIVING_ONLY && !stays; i++)
+		if (case_fact(ctx->c, receiving_only[i]) != NULL)
+			add_fact(ctx, receiving_only[i], NULL, at);
 }
 
 /*
@@ -429,6 +442,10 @@ end_placement(struct case_ctx *ctx, const char *before, const char *after,
 				    school_facts[i][k]);
 				add_fact(ctx, school_facts[i][k], was, at);
 			}
+		for (i = 0; i < NRECEIVING_ONLY; i++)
+			if ((was = case_fact_before_shift(c,
+			    receiving_only[i])) != NULL)
+				add_fact(ctx, receiving_only[i], was, at);
 		c->shift = CASE_NO_SHIFT;
 	}
 }
@@ -444,6 +461,7 @@ start_placement(struct schema *s, struct case_ctx *ctx,
 {
 	struct casefile *c = ctx->c;
 	long day;
+	size_t i;
 
 	if (date_parse(ev->value, &day) == -1) {
 		schema_error(s, at, "'replace' event: value is not the new "
@@ -452,10 +470,20 @@ start_placement(struct schema *s, struct case_ctx *ctx,
 	}
 	if (c->shift == CASE_NO_SHIFT)
 		move_on(ctx, at, 0);
+	else if (strcmp(case_fact(c, "school.change-at-end"), "false") == 0) {
+		/* shifted, the pupil to stay; moved on instead: unknown */
+		for (i = 0; i < NSCHOOL_FACTS; i++)
+			if (case_fact(c, school_facts[i][1]) != NULL)
+				add_fact(ctx, school_facts[i][1], NULL, at);
+		for (i = 0; i < NRECEIVING_ONLY; i++)
+			if (case_fact(c, receiving_only[i]) != NULL)
+				add_fact(ctx, receiving_only[i], NULL, at);
+	}
 	c->shift = CASE_NO_SHIFT;
 	add_fact(ctx, "placement.date", ev->value, at);
 	add_fact(ctx, "placement.end", NULL, at);
 	add_fact(ctx, "placement.acute", NULL, at);
+	add_fact(ctx, "school.change-at-end", NULL, at);
 	c->period = c->nevents;		/* this event's index + 1 */
 	c->nperiods++;
 }
