@@ -612,18 +612,44 @@ end_load(struct model *m, const struct schema *s)
 }
 
 /*
+ * Whether a case folder's model omits step id from a model it extends, as
+ * SiSam omits ip-informera: .sams/local.yml serves every model of the
+ * folder, so its dates for such a step do not apply here and are no error.
+ */
+static int
+omitted(struct schema *s, const struct model_ctx *c, const char *id)
+{
+	const struct model *b;
+	int depth;
+
+	if (c->get_base == NULL || c->local_base == NULL ||
+	    c->get_base(s, NULL, NULL, c->local_base, &b) != 0)
+		return 0;
+	for (depth = 0; b->extends != NULL && depth < 8; depth++) {
+		if (c->get_base(s, NULL, NULL, b->extends, &b) != 0)
+			return 0;
+		if (model_step_index(b, id) != NO_INDEX)
+			return 1;
+	}
+	return 0;
+}
+
+/*
  * "due: {step: rule}" and "due-acute: {...}": dates of the base's steps set
  * by a model that extends it, or by a case folder (local).
  */
 static void
-local_rules(struct schema *s, struct model *m, const struct ynode *map,
-    int acute, int local)
+local_rules(struct schema *s, const struct model_ctx *c,
+    const struct ynode *map, int acute, int local)
 {
+	struct model *m = c->m;
 	struct step *st;
 	size_t i, k;
 
 	for (i = 0; map != NULL && i + 1 < map->nkids; i += 2) {
 		k = model_step_index(m, map->kids[i]->str);
+		if (k == NO_INDEX && local && omitted(s, c, map->kids[i]->str))
+			continue;	/* the folder's routine for other models */
 		if (k == NO_INDEX) {
 			schema_error(s, map->kids[i], "unknown step '%.40s'",
 			    map->kids[i]->str);
@@ -650,9 +676,11 @@ model_read(char *text, size_t len, const char *name, model_base_fn *get_base)
 	else if (m->doc.root != NULL) {
 		schema_map(&s, m->doc.root, model_keys, &c, "the model",
 		    NULL);
-		if (c.extends != NULL)
+		if (c.extends != NULL) {
+			m->extends = c.extends->str;
 			linkable = model_extend(&s, &c, c.extends->str,
 			    c.extends) == 0;
+		}
 		else if (m->nroles == 0 || m->nphases == 0)
 			schema_error(&s, m->doc.root, "the model needs 'roles' "
 			    "and 'phases', or 'extends'");
@@ -667,8 +695,8 @@ model_read(char *text, size_t len, const char *name, model_base_fn *get_base)
 		if (linkable)
 			model_link(&s, &c);
 		if (linkable && c.extends != NULL) {
-			local_rules(&s, m, c.due, 0, 0);
-			local_rules(&s, m, c.due_acute, 1, 0);
+			local_rules(&s, &c, c.due, 0, 0);
+			local_rules(&s, &c, c.due_acute, 1, 0);
 		}
 	}
 	return end_load(m, &s);
@@ -730,8 +758,8 @@ model_read_local(char *text, size_t len, const char *name, const char *base,
 		schema_map(&s, m->doc.root, local_keys, &c, "local.yml", NULL);
 		if (model_extend(&s, &c, base, m->doc.root) == 0) {
 			model_link(&s, &c);
-			local_rules(&s, m, c.due, 0, 1);
-			local_rules(&s, m, c.due_acute, 1, 1);
+			local_rules(&s, &c, c.due, 0, 1);
+			local_rules(&s, &c, c.due_acute, 1, 1);
 			local_contacts_apply(&s, m, c.contacts);
 		}
 	} else if (s.errors == 0)

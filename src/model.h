@@ -80,6 +80,7 @@ struct model {
 	char		*name;		/* file name used in messages */
 	struct ydoc	 doc;
 	const char	*id, *title, *about;
+	const char	*extends;	/* the base's id, or NULL */
 	struct role	*roles;
 	size_t		 nroles;
 	struct phase	*phases;

@@ -230,6 +230,7 @@ model(int mi, const struct model *m)
 	str(m->id);
 	field("title", m->title);
 	field("about", m->about);
+	field("extends", m->extends);
 	printf(",\n\t.roles = roles_%d, .nroles = %zu, .phases = "
 	    "phases_%d, .nphases = %zu,\n\t.steps = steps_%d, .nsteps = "
 	    "%zu, .slots = slots_%d, .nslots = %zu,\n\t.warnings = "

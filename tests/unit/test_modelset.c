@@ -32,6 +32,7 @@ static const struct field model_fields[] = {
 	FIELD(struct model, id, F_STR),
 	FIELD(struct model, title, F_STR),
 	FIELD(struct model, about, F_STR),
+	FIELD(struct model, extends, F_STR),
 	FIELD(struct model, nroles, F_SIZE),
 	FIELD(struct model, nphases, F_SIZE),
 	FIELD(struct model, nsteps, F_SIZE),
