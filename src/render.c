@@ -636,6 +636,14 @@ status_step(FILE *fp, const struct case_state *st, size_t i, size_t idw)
 			date_format(ss->closed->date, date);
 			fprintf(fp, " (senast gjort %s)", date);
 		}
+	} else if (ss->again && ss->due != DATE_NONE) {
+		/* A recurring step open again: when next, and when last. */
+		date_format(ss->due, date);
+		fprintf(fp, " · senast %s%s%s%s", date, ss->overdue ?
+		    paint(fp, RED) : "", ss->overdue ? " (försenad)" : "",
+		    ss->overdue ? paint(fp, RESET) : "");
+		date_format(ss->closed->date, date);
+		fprintf(fp, "; förra gången %s", date);
 	} else if (ss->closed != NULL) {
 		date_format(ss->closed->date, date);
 		fprintf(fp, " · %s", date);
