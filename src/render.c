@@ -610,6 +610,18 @@ facts_line(FILE *fp, const struct casefile *c)
 	periods_line(fp, c);
 }
 
+/* " · senast DATE", red with " (försenad)" when it is late. */
+static void
+due_text(FILE *fp, const struct step_status *ss)
+{
+	char date[11];
+
+	date_format(ss->due, date);
+	fprintf(fp, " · senast %s%s%s%s", date, ss->overdue ? paint(fp, RED) :
+	    "", ss->overdue ? " (försenad)" : "", ss->overdue ?
+	    paint(fp, RESET) : "");
+}
+
 static void
 status_step(FILE *fp, const struct case_state *st, size_t i, size_t idw)
 {
@@ -638,10 +650,7 @@ status_step(FILE *fp, const struct case_state *st, size_t i, size_t idw)
 		}
 	} else if (ss->again && ss->due != DATE_NONE) {
 		/* A recurring step open again: when next, and when last. */
-		date_format(ss->due, date);
-		fprintf(fp, " · senast %s%s%s%s", date, ss->overdue ?
-		    paint(fp, RED) : "", ss->overdue ? " (försenad)" : "",
-		    ss->overdue ? paint(fp, RESET) : "");
+		due_text(fp, ss);
 		date_format(ss->closed->date, date);
 		fprintf(fp, "; förra gången %s", date);
 	} else if (ss->closed != NULL) {
@@ -655,12 +664,8 @@ status_step(FILE *fp, const struct case_state *st, size_t i, size_t idw)
 			fputs(" · skäl: ", fp);
 			text_put(fp, ss->closed->reason);
 		}
-	} else if (ss->due != DATE_NONE) {
-		date_format(ss->due, date);
-		fprintf(fp, " · senast %s%s%s%s", date, ss->overdue ?
-		    paint(fp, RED) : "", ss->overdue ? " (försenad)" : "",
-		    ss->overdue ? paint(fp, RESET) : "");
-	}
+	} else if (ss->due != DATE_NONE)
+		due_text(fp, ss);
 	fputc('\n', fp);
 }
 
