@@ -46,17 +46,6 @@ record_when_who(struct event *ev, const char *date, const char *by)
 	return rc;
 }
 
-/* The year of the day sams counts from (--today). */
-static long
-this_year(void)
-{
-	char buf[11];
-
-	date_format(cli_today(), buf);
-	buf[4] = '\0';
-	return atol(buf);
-}
-
 int
 record_fact_value(const char *path, const char *value, const char *name)
 {
@@ -78,7 +67,7 @@ record_fact_value(const char *path, const char *value, const char *name)
 		if (fact_check(def, value, &why) == -1)
 			error_msg("%s: %s", name, why);
 		else if (def->type == FACT_YEAR && atol(value) >
-		    this_year())
+		    date_year(cli_today()))
 			error_msg("%s: the year lies in the future", name);
 		else
 			return 0;

@@ -90,6 +90,23 @@ date_in_range(long day)
 	return day >= DATE_MIN && day <= DATE_MAX;
 }
 
+int
+date_year(long day)
+{
+	int y, m, d;
+
+	civil_from_days(day, &y, &m, &d);
+	return y;
+}
+
+long
+date_new_year(int y)
+{
+	long day = y >= 1 && y <= 9999 ? days_from_civil(y, 1, 1) : DATE_NONE;
+
+	return day != DATE_NONE && date_in_range(day) ? day : DATE_NONE;
+}
+
 void
 date_format(long day, char buf[11])
 {

@@ -23,6 +23,10 @@ void	date_format(long day, char buf[11]);
 long	date_add_months(long day, int n);
 /* day + n, or DATE_NONE if that is out of range (or day was). */
 long	date_add_days(long day, long n);
+/* The year of day, which must be in range. */
+int	date_year(long day);
+/* 1 January of year y, or DATE_NONE if that is out of range. */
+long	date_new_year(int y);
 /* Whether y-m-d is a real date. */
 int	date_valid(int y, int m, int d);
 

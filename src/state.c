@@ -117,13 +117,10 @@ static long
 child_age(const struct casefile *c, long day)
 {
 	const char *born = case_fact(c, "child.born");
-	char buf[11];
 
 	if (born == NULL || day == DATE_NONE)
 		return -1;
-	date_format(day, buf);
-	buf[4] = '\0';
-	return atol(buf) - atol(born);
+	return date_year(day) - atol(born);
 }
 
 /* Whether condition cond holds; an unknown fact does (see when_holds). */
@@ -505,22 +502,15 @@ applies_since(const struct case_state *st, size_t i,
     const struct due_rule *rule)
 {
 	const struct step *s = &st->m->steps[i];
-	long due = rule_date(st, rule), from;
-	char buf[16];
-	long jan1;
-	int y, last;
+	long due = rule_date(st, rule), from, jan1;
+	int y;
 
 	if (due == DATE_NONE || due >= st->today || !age_bound(s) ||
 	    step_applies(s, st->c, due))
 		return due;
-	date_format(due, buf);
-	y = atoi(buf) + 1;
-	date_format(st->today, buf);
-	last = atoi(buf);
-	for (; y <= last; y++) {
-		snprintf(buf, sizeof(buf), "%04d-01-01", y % 10000);
-		if (date_parse(buf, &jan1) == 0 && step_applies(s, st->c,
-		    jan1)) {
+	for (y = date_year(due) + 1; y <= date_year(st->today); y++) {
+		jan1 = date_new_year(y);
+		if (jan1 != DATE_NONE && step_applies(s, st->c, jan1)) {
 			from = due_rule_apply(rule, jan1);
 			return from != DATE_NONE && from > jan1 ? from : jan1;
 		}
