@@ -11,6 +11,8 @@
 # test; SAMS_TODAY, SAMS_BY, NO_COLOR and the locale are fixed.
 # UPDATE=1 rewrites out, err and rc from what the commands printed.
 # VALGRIND=1 runs every sams under valgrind.
+# JOBS=N runs the tests in N shards at once (default: one per core, at
+# most 4); the output is the same, in the same order.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 : "${SAMS:?set SAMS to the sams binary}"
@@ -31,10 +33,52 @@ export SAMS SAMS_TOP SAMS_TODAY=2026-11-23 SAMS_BY="Test Testsson" NO_COLOR=1 \
     TERM=dumb LC_ALL=C.UTF-8 SAMS_LOCK_TIMEOUT=1
 unset SAMS_PHASES SAMS_OWNER
 umask 022	# fixtures' modes matter to .sams/ trust checks
-pass=0 fail=0 skipped=""
+: > "$scratch/empty-err"
+jobs=${JOBS:-$(nproc 2>/dev/null || echo 1)}
+[ "$jobs" -le 4 ] 2>/dev/null || jobs=4
+if [ -z "${1:-}" ] && [ -z "${SHARD:-}" ] && [ "$jobs" -gt 1 ]; then
+	# Each shard runs every jobs-th test; their reports are put back in
+	# the order of the tests, and the counts summed.
+	i=0
+	while [ $i -lt "$jobs" ]; do
+		mkdir "$scratch/shard.$i.d"
+		SHARD=$i JOBS=$jobs SHARD_OUT="$scratch/shard.$i.d" sh "$0" \
+		    > "$scratch/shard.$i" 2>&1 &
+		i=$((i + 1))
+	done
+	wait
+	pass=0 fail=0 skipped=""
+	for dir in "$here"/cases/*/; do
+		name=$(basename "$dir")
+		cat "$scratch"/shard.*.d/"$name" 2>/dev/null
+	done
+	for f in "$scratch"/shard.[0-9]*; do
+		[ -f "$f" ] || continue
+		line=$(tail -n 1 "$f")
+		case $line in
+		"cli: "*) ;;
+		*) cat "$f"; fail=$((fail + 1)); continue ;;
+		esac
+		set -- $line
+		pass=$((pass + $2)) fail=$((fail + $4))
+		s=$(echo "$line" | sed -n 's/.*(skipped:\(.*\))$/\1/p')
+		skipped="$skipped$s"
+	done
+	echo "cli: $pass passed, $fail failed${skipped:+ (skipped:$skipped)}"
+	[ $fail = 0 ]
+	exit
+fi
+pass=0 fail=0 skipped="" n=0
+exec 3>&1
 for dir in "$here"/cases/*/; do
 	name=$(basename "$dir")
 	case "${1:-}" in ""|"$name") ;; *) continue ;; esac
+	n=$((n + 1))
+	if [ -n "${SHARD:-}" ]; then
+		[ $(( (n - 1) % JOBS )) = "$SHARD" ] || continue
+		# this test's report, for the parent to print in order
+		exec > "$SHARD_OUT/$name"
+	fi
 	if [ -f "$dir/needs" ] && ! sh "$dir/needs" > /dev/null 2>&1; then
 		echo "SKIP: $name (needs $(sed -n 's/^# *//p' "$dir/needs" |
 		    head -n 1))"
@@ -54,16 +98,14 @@ for dir in "$here"/cases/*/; do
 		if [ "$(cat "$scratch/rc")" != 0 ]; then
 			cp "$scratch/rc" "$dir/rc"; else rm -f "$dir/rc"; fi
 	fi
-	[ -f "$dir/err" ] || : > "$dir/.empty-err"
 	ok=1
 	diff -u "$dir/out" "$scratch/out" > "$scratch/diff" 2>&1 || ok=0
-	want_err="$dir/err"; [ -f "$want_err" ] || want_err="$dir/.empty-err"
+	want_err="$dir/err"; [ -f "$want_err" ] || want_err="$scratch/empty-err"
 	diff -u "$want_err" "$scratch/err" >> "$scratch/diff" 2>&1 || ok=0
 	want_rc=0; [ -f "$dir/rc" ] && want_rc=$(cat "$dir/rc")
 	[ "$want_rc" = "$(cat "$scratch/rc")" ] || {
 		ok=0; echo "exit status $(cat "$scratch/rc"), want $want_rc" \
 		    >> "$scratch/diff"; }
-	rm -f "$dir/.empty-err"
 	if [ $ok = 1 ]; then
 		pass=$((pass + 1))
 	else
@@ -73,5 +115,6 @@ for dir in "$here"/cases/*/; do
 	fi
 	rm -rf "$work"
 done
+exec >&3
 echo "cli: $pass passed, $fail failed${skipped:+ (skipped:$skipped)}"
 [ $fail = 0 ]
