@@ -1,5 +1,6 @@
 """Checks for make check-browser, one line per check: "ok: ..." or
-"FAIL: ...".  The shell script counts the lines.
+"FAIL: ...".  The shell script counts the lines; the exit status is 1
+when any check failed.
 
   check.py html FILE [--min-svg N] [--min-table N] [--text S]... [--hostile]
   check.py png FILE WIDTH HEIGHT
@@ -18,8 +19,13 @@ import zlib
 SVG = "{http://www.w3.org/2000/svg}"
 
 
+failed = False
+
+
 def report(name, problem):
+    global failed
     if problem:
+        failed = True
         print("FAIL: %s: %s" % (name, problem))
     else:
         print("ok: %s" % name)
@@ -315,7 +321,8 @@ def main(argv):
         check_pdf(argv[1], int(argv[2]))
     else:
         raise SystemExit(__doc__)
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    sys.exit(main(sys.argv[1:]))

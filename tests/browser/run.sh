@@ -20,11 +20,17 @@ unset SAMS_PHASES
 pass=0 fail=0 skip=0
 W=1200 H=2000
 
-# tally: counts the ok/FAIL lines that check.py printed into $work/out
-tally() {
+# check ARGS...: runs check.py and counts the ok and FAIL lines it
+# prints; a check.py that stops without a FAIL line (a Python error) is
+# one failure more
+check() {
+	"$python" "$here/check.py" "$@" > "$work/out" 2>&1
+	rc=$?
 	cat "$work/out"
 	pass=$((pass + $(grep -c '^ok: ' "$work/out")))
-	fail=$((fail + $(grep -c '^FAIL: ' "$work/out")))
+	n=$(grep -c '^FAIL: ' "$work/out")
+	[ $rc = 0 ] || [ "$n" -gt 0 ] || { n=1; echo "FAIL: check.py $*"; }
+	fail=$((fail + n))
 }
 ok() { pass=$((pass + 1)); echo "ok: $*"; }
 bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
@@ -39,8 +45,7 @@ have_html5lib || { parser=0; echo "SKIPPED: html5lib not installed (${why:-})"; 
 # one for --hostile and one per --text; or as many skipped
 html() {
 	if [ $parser = 1 ]; then
-		"$python" "$here/check.py" html "$@" > "$work/out" 2>&1
-		tally
+		check html "$@"
 	else
 		n=$(printf '%s\n' "$@" | grep -c -e '^--text$' -e '^--hostile$')
 		skipped $((8 + n)) "$(basename "$1"): html5lib checks"
@@ -55,15 +60,13 @@ render() {
 		return
 	fi
 	if screenshot "$1" "$base.png" $W $H; then
-		"$python" "$here/check.py" png "$base.png" $W $H > "$work/out"
-		tally
+		check png "$base.png" $W $H
 	else
 		bad "$(basename "$1"): chromium --screenshot failed:" \
 		    "$(tail -n 3 "$work/chromium.log")"
 	fi
 	if pdf "$1" "$base.pdf"; then
-		"$python" "$here/check.py" pdf "$base.pdf" "$2" > "$work/out"
-		tally
+		check pdf "$base.pdf" "$2"
 	else
 		bad "$(basename "$1"): chromium --print-to-pdf failed:" \
 		    "$(tail -n 3 "$work/chromium.log")"
