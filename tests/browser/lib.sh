@@ -53,7 +53,7 @@ install_missing() {
 # to nothing, so a page that fetched anything would show it missing.
 chrome() {
 	profiles=$((${profiles:-0} + 1))
-	timeout -k 5 ${CHROMIUM_TIMEOUT:-60} "$chromium" --headless \
+	timeout -k 5 "${CHROMIUM_TIMEOUT:-60}" "$chromium" --headless \
 	    --no-sandbox --disable-gpu --disable-dev-shm-usage \
 	    --no-first-run --no-default-browser-check --disable-extensions \
 	    --disable-background-networking --disable-sync \
