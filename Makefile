@@ -49,7 +49,7 @@ MANPAGES = man/sams.1 man/sams-case.5 man/sams-phases.5
 SAMS	 = $(BUILD)/sams
 
 .PHONY: all demo check check-all check-valgrind check-reliability bench \
-	fuzz install uninstall clean deps check-tsan
+	fuzz install uninstall clean deps check-tsan check-browser screenshots
 
 all: $(SAMS)
 
@@ -98,6 +98,15 @@ check-valgrind: $(SAMS) $(UNIT_BINS)
 # Kill and fault sweeps, concurrency, full disk: about a minute.
 check-reliability: $(SAMS)
 	@SAMS=$(abspath $(SAMS)) sh tests/reliability/run.sh
+
+# The HTML pages in headless Chromium (installed when missing, as root):
+# about a minute, so not part of make check.
+check-browser: $(SAMS)
+	@SAMS=$(abspath $(SAMS)) sh tests/browser/run.sh
+
+# doc/report.png and doc/status.png for the README, from examples/.
+screenshots: $(SAMS)
+	@SAMS=$(abspath $(SAMS)) sh tests/browser/screenshot.sh doc
 
 # ThreadSanitizer on report's reading threads, with clang, in build-tsan.
 check-tsan:
