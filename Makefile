@@ -26,7 +26,7 @@ ALL_CFLAGS = $(WARNINGS) $(SAMS_CPPFLAGS) $(CPPFLAGS) $(CFLAGS) $(SAN_FLAGS) \
 	     -pthread
 ALL_LDFLAGS = $(LDFLAGS) $(SAN_FLAGS)
 
-LIB_SRCS = arena case caselog caseio cli date describe diag facts fileio filter html svg htmlreport \
+LIB_SRCS = arena case caselog caseio cli date describe diag facts fileio filter html svg htmlreport htmlstatus \
 	   find folder lint merge mergedriver model personnummer render report \
 	   batch duerule modellink modelset \
 	   json layout modeljson words \
