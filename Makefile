@@ -26,7 +26,7 @@ ALL_CFLAGS = $(WARNINGS) $(SAMS_CPPFLAGS) $(CPPFLAGS) $(CFLAGS) $(SAN_FLAGS) \
 	     -pthread
 ALL_LDFLAGS = $(LDFLAGS) $(SAN_FLAGS)
 
-LIB_SRCS = arena case caselog caseio cli date describe diag facts fileio filter \
+LIB_SRCS = arena case caselog caseio cli date describe diag facts fileio filter html svg htmlreport htmlstatus \
 	   find folder lint merge mergedriver model personnummer render report \
 	   batch duerule modellink modelset \
 	   json layout modeljson words \
@@ -42,7 +42,8 @@ UNIT_TESTS = test_yamlio test_model test_case test_state test_date test_personnu
 	     test_modelset test_fileio \
 	     test_text test_suggest test_filter test_strbuf test_diag \
 	     test_cli test_schema test_render test_report \
-	     test_layout test_json test_when test_words
+	     test_layout test_json test_when test_words test_svg \
+	     test_html
 UNIT_BINS = $(UNIT_TESTS:%=$(BUILD)/%)
 MANPAGES = man/sams.1 man/sams-case.5 man/sams-phases.5
 

@@ -114,6 +114,7 @@ static const struct option own_options[] = {
 	{ "other-municipality", no_argument, NULL, OPT_OTHER_MUNICIPALITY },
 	{ "overdue", no_argument, NULL, OPT_OVERDUE },
 	{ "owner", required_argument, NULL, OPT_OWNER },
+	{ "output", required_argument, NULL, OPT_OUTPUT },
 	{ "phase", required_argument, NULL, OPT_PHASE },
 	{ "placement-date", required_argument, NULL, OPT_PLACEMENT_DATE },
 	{ "protected", no_argument, NULL, OPT_PROTECTED },
@@ -488,4 +489,30 @@ cli_failed(void)
 	enum diag_fail kind = diag_failure();
 
 	return kind == FAIL_NONE ? SAMS_EXIT_SOFTWARE : cli_exit_status(kind);
+}
+
+int
+cli_output_open(struct cli_output *o, const char *path, FILE **fp)
+{
+	o->file = path != NULL && strcmp(path, "-") != 0;
+	*fp = stdout;
+	if (!o->file)
+		return 0;
+	if (file_out_open(&o->fo, path) != 0)
+		return cli_failed();
+	*fp = o->fo.fp;
+	return 0;
+}
+
+int
+cli_output_close(struct cli_output *o, int complete)
+{
+	if (!o->file)
+		return 0;
+	o->file = 0;
+	if (!complete) {
+		file_out_abandon(&o->fo);
+		return 0;
+	}
+	return file_out_commit(&o->fo) == 0 ? 0 : cli_failed();
 }

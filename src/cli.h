@@ -10,6 +10,7 @@
 #include <stdio.h>
 
 #include "diag.h"
+#include "fileio.h"
 
 enum cli_option {
 	OPT_COLOR = 256,
@@ -43,7 +44,8 @@ enum cli_option {
 	OPT_DUE_WITHIN,
 	OPT_BY_OWNER,
 	OPT_EXIT_STATUS,
-	OPT_PHASE
+	OPT_PHASE,
+	OPT_OUTPUT
 };
 
 enum cli_format {
@@ -175,6 +177,24 @@ int	cli_owner(const char *arg, const char **owner);
 int	cli_failed(void);
 /* The exit status of one kind of failure (0 for FAIL_NONE). */
 int	cli_exit_status(enum diag_fail kind);
+
+/*
+ * Where a command writes: standard output, or for --output FILE (not
+ * "-") a new version of FILE that is put in place whole, never half
+ * written (fileio.h's file_out).
+ */
+struct cli_output {
+	struct file_out	 fo;
+	int		 file;	/* 1: writing to fo */
+};
+
+/* Sets *fp for path (NULL or "-": stdout); 0, or 73 or 74 after reporting. */
+int	cli_output_open(struct cli_output *o, const char *path, FILE **fp);
+/*
+ * Puts the file in place when the output is complete, else removes it:
+ * 0, or 74 after reporting.
+ */
+int	cli_output_close(struct cli_output *o, int complete);
 
 
 /*

@@ -8,7 +8,7 @@ cmd_log(int argc, char *argv[])
 {
 	static const struct percase log = {
 		"sams log [--format text|json] FILE...\n",
-		caselog_text, caselog_json
+		caselog_text, caselog_json, NULL
 	};
 
 	return percase_main(argc, argv, &log);

@@ -14,14 +14,16 @@
 #include "walk.h"
 
 static const char usage_report[] =
-    "sams report [--format text|tsv|csv|json] [--role ROLE] [--owner NAME]\n"
-    "           [--phase PHASE] [--overdue] [--due-within DAYS] [--by-owner]\n"
-    "           [--exit-status] [--files0-from FILE] [--today DATE] PATH...\n";
+    "sams report [--format text|tsv|csv|json|html] [--output FILE]\n"
+    "           [--role ROLE] [--owner NAME] [--phase PHASE] [--overdue]\n"
+    "           [--due-within DAYS] [--by-owner] [--exit-status]\n"
+    "           [--files0-from FILE] [--today DATE] PATH...\n";
 
 struct report_cmd {
 	struct report	 r;
 	const char	*files0;
 	const char	*owner;		/* --owner, before SAMS_OWNER */
+	const char	*output;	/* --output, or NULL */
 	int		 exit_status;
 	struct suggest_filter role, phase;	/* unknown ones: 64 */
 };
@@ -32,6 +34,7 @@ parse_format(const char *arg, enum report_format *fmt)
 	static const char *const names[] = {
 		[REPORT_TEXT] = "text", [REPORT_TSV] = "tsv",
 		[REPORT_CSV] = "csv", [REPORT_JSON] = "json",
+		[REPORT_HTML] = "html",
 	};
 	int i = cli_choice(arg, "--format", names,
 	    sizeof(names) / sizeof(names[0]));
@@ -69,6 +72,7 @@ report_option(int opt, char *arg, void *ctx)
 	case OPT_EXIT_STATUS: rc->exit_status = 1; break;
 	case OPT_FILES0: rc->files0 = arg; break;
 	case OPT_FORMAT: return parse_format(arg, &r->format);
+	case OPT_OUTPUT: rc->output = arg; break;
 	case OPT_OVERDUE: r->filter.overdue = 1; break;
 	case OPT_OWNER: rc->owner = arg; break;
 	case OPT_PHASE: r->phase = arg; break;
@@ -81,8 +85,8 @@ static enum cli_parsed
 parse_options(int argc, char *argv[], struct report_cmd *rc)
 {
 	static const int options[] = { OPT_BY_OWNER, OPT_DUE_WITHIN,
-	    OPT_EXIT_STATUS, OPT_FILES0, OPT_FORMAT, OPT_OVERDUE, OPT_OWNER,
-	    OPT_PHASE, OPT_ROLE, 0 };
+	    OPT_EXIT_STATUS, OPT_FILES0, OPT_FORMAT, OPT_OUTPUT, OPT_OVERDUE,
+	    OPT_OWNER, OPT_PHASE, OPT_ROLE, 0 };
 	enum cli_parsed parsed;
 
 	parsed = cli_parse(argc, argv, usage_report, options, report_option,
@@ -117,6 +121,28 @@ check_filters(struct report_cmd *rc, struct pathlist *files)
 	return 0;
 }
 
+/* The report itself, once the filters are known to exist. */
+static int
+write_report(struct report_cmd *rc, struct pathlist *files)
+{
+	struct cli_output out;
+	int worst, made;
+
+	if ((worst = cli_output_open(&out, rc->output, &rc->r.out)) != 0)
+		return worst;
+	if (report_begin(&rc->r) != 0) {
+		cli_output_close(&out, 0);
+		return cli_failed();
+	}
+	worst = case_each_parallel(files->paths, files->n, rc->r.today,
+	    add_case, rc) == 0 ? 0 : cli_failed();
+	made = report_end(&rc->r) == 0;
+	if (!made)
+		worst = cli_failed();
+	made = cli_output_close(&out, made);
+	return made > worst ? made : worst;
+}
+
 static int
 run(struct report_cmd *rc, struct pathlist *files)
 {
@@ -130,10 +156,7 @@ run(struct report_cmd *rc, struct pathlist *files)
 	}
 	if ((worst = check_filters(rc, files)) != 0)
 		return worst;
-	report_begin(&rc->r);
-	worst = case_each_parallel(files->paths, files->n, rc->r.today,
-	    add_case, rc) == 0 ? 0 : cli_failed();
-	report_end(&rc->r);
+	worst = write_report(rc, files);
 	if (suggest_filter_end(&rc->role) || suggest_filter_end(&rc->phase))
 		return SAMS_EXIT_USAGE;
 	if (worst == 0 && rc->exit_status && rc->r.overdue_steps > 0)
@@ -158,6 +181,9 @@ cmd_report(int argc, char *argv[])
 	if (parsed != CLI_GO)
 		return cli_parsed_status(parsed);
 	rc.r.today = cli_today();	/* after --today */
+	rc.r.paths = (const char *const *)argv + optind;
+	rc.r.npaths = (size_t)(argc - optind);
+	rc.r.files0 = rc.files0;
 	worst = cli_paths(&files, rc.files0, argc - optind, argv + optind);
 	ran = run(&rc, &files);
 	if (ran > worst)	/* 1 or a failure's status */

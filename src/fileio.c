@@ -531,27 +531,39 @@ keep_owner(int fd, const char *path, const struct file_seen *seen,
 	return 0;
 }
 
+/* Removes the temporary file and reports that path is unchanged. */
+static int
+temp_failed(const char *path, char **tmp, int saved)
+{
+	unlink(*tmp);		/* cleaning up is not an injectable call */
+	active_temp = NULL;
+	free(*tmp);
+	*tmp = NULL;
+	return fail_sys(FAIL_IO, path, saved,
+	    "cannot write; the file is unchanged");
+}
+
 /*
- * Writes buf to a new temporary file beside path, with the permission
- * bits, group and owner of seen (mode 0600 without), and syncs it; *tmp
- * gets its name.  On failure nothing is left behind.
+ * Opens a new temporary file beside path, with the permission bits, group
+ * and owner of seen (mode 0600 without); *tmp gets its name, *fd its
+ * descriptor.  On failure nothing is left behind.
  */
 static int
-write_temp(const char *path, const char *buf, size_t len,
-    const struct file_seen *seen, char **tmp)
+open_temp(const char *path, const struct file_seen *seen, char **tmp,
+    int *fd)
 {
 	const char *base;
 	char *dir;
 	mode_t mode = seen != NULL ? seen->mode & 0777 : 0600;
-	int fd, saved;
+	int saved;
 
 	dir = file_folder(path, &base);
 	*tmp = xasprintf("%s/.%s.tmp.%ld.%lx", dir, base, (long)getpid(),
 	    (unsigned long)random());
 	free(dir);
-	fd = sys_open(*tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
-	    0600);
-	if (fd == -1) {
+	*fd = sys_open(*tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
+	    O_CLOEXEC, 0600);
+	if (*fd == -1) {
 		saved = errno;
 		free(*tmp);
 		*tmp = NULL;
@@ -562,25 +574,35 @@ write_temp(const char *path, const char *buf, size_t len,
 	}
 	active_temp = *tmp;
 	/* Owner first: fchown() may clear bits that fchmod() then sets. */
-	if ((seen != NULL && keep_owner(fd, path, seen, &mode) == -1) ||
-	    sys_fchmod(fd, mode) == -1 || write_all(fd, buf, len) == -1 ||
-	    sys_fsync(fd) == -1) {
+	if ((seen != NULL && keep_owner(*fd, path, seen, &mode) == -1) ||
+	    sys_fchmod(*fd, mode) == -1) {
 		saved = errno;
-		sys_close(fd);
-		goto fail;
-	}
-	if (sys_close(fd) == -1) {
-		saved = errno;
-		goto fail;
+		sys_close(*fd);
+		return temp_failed(path, tmp, saved);
 	}
 	return 0;
-fail:
-	unlink(*tmp);		/* cleaning up is not an injectable call */
-	active_temp = NULL;
-	free(*tmp);
-	*tmp = NULL;
-	return fail_sys(FAIL_IO, path, saved,
-	    "cannot write; the file is unchanged");
+}
+
+/*
+ * Writes buf to a new temporary file beside path (open_temp()) and syncs
+ * it; *tmp gets its name.  On failure nothing is left behind.
+ */
+static int
+write_temp(const char *path, const char *buf, size_t len,
+    const struct file_seen *seen, char **tmp)
+{
+	int fd, saved;
+
+	if (open_temp(path, seen, tmp, &fd) != 0)
+		return -1;
+	if (write_all(fd, buf, len) == -1 || sys_fsync(fd) == -1) {
+		saved = errno;
+		sys_close(fd);
+		return temp_failed(path, tmp, saved);
+	}
+	if (sys_close(fd) == -1)
+		return temp_failed(path, tmp, errno);
+	return 0;
 }
 
 /* Whether the bytes left to read on fd are old[0..oldlen): 1, 0, -1. */
@@ -758,4 +780,66 @@ file_create(const char *path, const char *buf, size_t len)
 	}
 	finish(path, tmp);
 	return 0;
+}
+
+int
+file_out_open(struct file_out *fo, const char *path)
+{
+	struct file_seen seen, *known = NULL;
+	struct stat st;
+	int fd, saved;
+
+	memset(fo, 0, sizeof(*fo));
+	if (file_check_name(path) != 0)
+		return -1;
+	if (sys_lstat(path, &st) == 0 && S_ISREG(st.st_mode)) {
+		remember(&seen, &st);
+		known = &seen;
+	}
+	if (open_temp(path, known, &fo->tmp, &fd) != 0)
+		return -1;
+	if ((fo->fp = fdopen(fd, "w")) == NULL) {
+		saved = errno;
+		sys_close(fd);
+		return temp_failed(path, &fo->tmp, saved);
+	}
+	fo->path = xstrdup(path);
+	return 0;
+}
+
+int
+file_out_commit(struct file_out *fo)
+{
+	int saved = 0;
+
+	if (fflush(fo->fp) == EOF || ferror(fo->fp) ||
+	    sys_fsync(fileno(fo->fp)) == -1)
+		saved = errno != 0 ? errno : EIO;
+	if (fclose(fo->fp) == EOF && saved == 0)
+		saved = errno;
+	fo->fp = NULL;
+	if (saved == 0 && sys_rename(fo->tmp, fo->path) == -1)
+		saved = errno;
+	if (saved != 0) {
+		temp_failed(fo->path, &fo->tmp, saved);
+		free(fo->path);
+		fo->path = NULL;
+		return -1;
+	}
+	finish(fo->path, fo->tmp);
+	fo->tmp = NULL;
+	free(fo->path);
+	fo->path = NULL;
+	return 0;
+}
+
+void
+file_out_abandon(struct file_out *fo)
+{
+	if (fo->fp != NULL)
+		fclose(fo->fp);
+	if (fo->tmp != NULL)
+		abandon(fo->tmp);
+	free(fo->path);
+	memset(fo, 0, sizeof(*fo));
 }

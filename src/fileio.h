@@ -11,6 +11,7 @@
 #include <sys/types.h>
 
 #include <stddef.h>
+#include <stdio.h>
 #include <time.h>
 
 /*
@@ -119,6 +120,32 @@ int	file_replace(const char *path, const char *buf, size_t len);
  * error.  Nothing is left behind on failure.
  */
 int	file_create(const char *path, const char *buf, size_t len);
+
+/*
+ * A file written as a stream, put in place whole or not at all: a
+ * temporary file beside path until file_out_commit() renames it over
+ * path.  For output too large to hold in memory (a report page).
+ */
+struct file_out {
+	char	*path, *tmp;
+	FILE	*fp;		/* write here */
+};
+
+/*
+ * Opens fo->fp on a new temporary file beside path, with the permission
+ * bits, group and owner of the file it will replace (mode 0600 when
+ * there is none): 0, or -1 after reporting (FAIL_CANTCREAT when no file
+ * can be made in the folder, a missing folder among the reasons).
+ */
+int	file_out_open(struct file_out *fo, const char *path);
+/*
+ * Flushes, syncs and closes the stream, then renames it over path: 0, or
+ * -1 after reporting (FAIL_IO), path then unchanged and no temporary file
+ * left.
+ */
+int	file_out_commit(struct file_out *fo);
+/* Closes and removes the temporary file; path is unchanged. */
+void	file_out_abandon(struct file_out *fo);
 
 /*
  * The folder of path ("." when it names none, "/" at the root), which the

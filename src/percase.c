@@ -3,13 +3,19 @@
 
 #include "batch.h"
 #include "cli.h"
+#include "diag.h"
 #include "percase.h"
 #include "sams.h"
 
+/* The formats: cli_format()'s, then html. */
+enum { PERCASE_TEXT, PERCASE_JSON, PERCASE_HTML };
+
 struct percase_run {
 	const struct percase	*cmd;
-	enum cli_format		 format;
+	int			 format;
 	int			 shown;
+	const char		*output;	/* --output, or NULL */
+	FILE			*out;
 };
 
 static void
@@ -17,12 +23,14 @@ show(const struct case_state *st, void *arg)
 {
 	struct percase_run *run = arg;
 
-	if (run->format == FORMAT_JSON)
-		run->cmd->json(stdout, st);
+	if (run->format == PERCASE_HTML)
+		run->cmd->html(run->out, st);
+	else if (run->format == PERCASE_JSON)
+		run->cmd->json(run->out, st);
 	else {
 		if (run->shown)
-			putchar('\n');	/* a blank line between cases */
-		run->cmd->text(stdout, st);
+			fputc('\n', run->out);	/* a blank line between cases */
+		run->cmd->text(run->out, st);
 	}
 	run->shown++;
 }
@@ -30,29 +38,60 @@ show(const struct case_state *st, void *arg)
 static enum cli_parsed
 format_option(int opt, char *arg, void *ctx)
 {
+	static const char *const formats[] = {
+		[PERCASE_TEXT] = "text", [PERCASE_JSON] = "json",
+		[PERCASE_HTML] = "html",
+	};
 	struct percase_run *run = ctx;
+	int i;
 
-	(void)opt;	/* OPT_FORMAT */
-	return cli_format(arg, &run->format);
+	if (opt == OPT_OUTPUT) {
+		run->output = arg;
+		return CLI_GO;
+	}
+	i = cli_choice(arg, "--format", formats, run->cmd->html != NULL ?
+	    3 : 2);
+	if (i < 0)
+		return CLI_BAD;
+	run->format = i;
+	return CLI_GO;
+}
+
+/* The cases, written to standard output or to --output's file. */
+static int
+show_all(struct percase_run *run, char *files[], int n)
+{
+	struct cli_output out;
+	int worst, made;
+
+	if ((worst = cli_output_open(&out, run->output, &run->out)) != 0)
+		return worst;
+	worst = case_each(files, n, cli_today(), show, run) == 0 ? 0 :
+	    cli_failed();
+	made = cli_output_close(&out, worst == 0);
+	return made > worst ? made : worst;
 }
 
 int
 percase_main(int argc, char *argv[], const struct percase *cmd)
 {
 	static const int options[] = { OPT_FORMAT, 0 };
-	struct percase_run run = { cmd, FORMAT_TEXT, 0 };
+	static const int html_options[] = { OPT_FORMAT, OPT_OUTPUT, 0 };
+	struct percase_run run = { cmd, PERCASE_TEXT, 0, NULL, stdout };
 	enum cli_parsed parsed;
 	int rc;
 
-	parsed = cli_parse(argc, argv, cmd->usage, options, format_option,
-	    &run);
+	parsed = cli_parse(argc, argv, cmd->usage, cmd->html != NULL ?
+	    html_options : options, format_option, &run);
 	if (parsed != CLI_GO)
 		return cli_parsed_status(parsed);
+	if (run.format == PERCASE_HTML && argc - optind > 1) {
+		error_msg("--format html makes a page of one case: one FILE, "
+		    "%d given", argc - optind);
+		return cli_usage(cmd->usage, 0);
+	}
 	if ((rc = cli_operands(argc - optind, 1, argc, "FILE",
 	    cmd->usage)) != 0)
 		return rc;
-	if (case_each(argv + optind, argc - optind, cli_today(), show,
-	    &run) != 0)
-		return cli_failed();
-	return 0;
+	return show_all(&run, argv + optind, argc - optind);
 }

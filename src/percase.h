@@ -11,9 +11,10 @@
 
 typedef void percase_fn(FILE *fp, const struct case_state *st);
 
+/* A command's usage and writers; html NULL: no --format html, no --output. */
 struct percase {
 	const char	*usage;
-	percase_fn	*text, *json;
+	percase_fn	*text, *json, *html;
 };
 
 /* Runs such a command: options, then each FILE; returns the exit status. */

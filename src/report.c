@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "date.h"
+#include "htmlreport.h"
 #include "layout.h"
 #include "report.h"
 #include "strbuf.h"
@@ -362,16 +363,19 @@ add_items(struct report *r, const struct case_state *st,
 	}
 }
 
-void
+int
 report_begin(struct report *r)
 {
 	size_t i;
 
+	if (r->format == REPORT_HTML)
+		return (r->html = html_report_new()) != NULL ? 0 : -1;
 	if (r->format == REPORT_TSV || r->format == REPORT_CSV)
 		for (i = 0; columns[i] != NULL; i++)
 			put_field(r, columns[i], columns[i + 1] == NULL);
 	else if (r->format == REPORT_TEXT && !r->by_owner)
 		text_header(r);
+	return 0;
 }
 
 void
@@ -391,7 +395,11 @@ report_case(struct report *r, const struct case_state *st)
 			    st->steps[sel.idx[k]].overdue, 0, 0);
 			r->overdue_steps += st->steps[sel.idx[k]].overdue != 0;
 		}
-		if (r->format == REPORT_JSON)
+		if (r->format == REPORT_HTML)
+			html_report_case(r->html, st, sel.idx, sel.n,
+			    sel.earliest, st->complete ? LAST :
+			    model_order(r, st->m->id));
+		else if (r->format == REPORT_JSON)
 			r->json_row(r->out, st, &r->filter);
 		else if (r->format != REPORT_TEXT)
 			separated_row(r, st, &sel);
@@ -516,11 +524,34 @@ compare_places(const void *a, const void *b)
 }
 
 static void
-put_part(struct report *r, int *n, const char *label, const char *value)
+put_part(struct strbuf *sb, const char *label, const char *value)
 {
-	fputs((*n)++ ? " · " : "", r->out);
-	fputs(label, r->out);
-	text_put(r->out, value);
+	strbuf_addf(sb, "%s%s%s", sb->len ? " · " : "", label, value);
+}
+
+void
+report_selection(const struct report *r, struct strbuf *sb)
+{
+	const struct step_filter *f = &r->filter;
+	char date[11];
+	long last;
+
+	if (f->owner != NULL)
+		put_part(sb, "ansvarig ", f->owner);
+	if (f->role != NULL)
+		put_part(sb, "roll ", f->role);
+	if (f->overdue)
+		put_part(sb, "försenade steg", "");
+	if (f->due_within >= 0) {
+		last = date_add_days(r->today, f->due_within);
+		if (last != DATE_NONE) {
+			date_format(last, date);
+			put_part(sb, "senast ", date);
+		} else
+			put_part(sb, "alla datum", "");
+	}
+	if (r->phase != NULL)
+		put_part(sb, "fas ", r->phase);
 }
 
 /*
@@ -530,38 +561,24 @@ put_part(struct report *r, int *n, const char *label, const char *value)
 static void
 print_selection(struct report *r)
 {
-	const struct step_filter *f = &r->filter;
-	char date[11];
-	long last;
-	int n = 0;
+	struct strbuf sb = STRBUF_INIT;
 
-	if (!filter_active(f) && r->phase == NULL)
-		return;
-	fputs("Urval:         ", r->out);
-	if (f->owner != NULL)
-		put_part(r, &n, "ansvarig ", f->owner);
-	if (f->role != NULL)
-		put_part(r, &n, "roll ", f->role);
-	if (f->overdue)
-		put_part(r, &n, "försenade steg", "");
-	if (f->due_within >= 0) {
-		last = date_add_days(r->today, f->due_within);
-		if (last != DATE_NONE) {
-			date_format(last, date);
-			put_part(r, &n, "senast ", date);
-		} else
-			put_part(r, &n, "alla datum", "");
+	report_selection(r, &sb);
+	if (sb.len > 0) {
+		fputs("Urval:         ", r->out);
+		text_put(r->out, sb.buf);
+		fputc('\n', r->out);
 	}
-	if (r->phase != NULL)
-		put_part(r, &n, "fas ", r->phase);
-	fputc('\n', r->out);
+	strbuf_release(&sb);
 }
 
-void
+int
 report_end(struct report *r)
 {
+	if (r->format == REPORT_HTML)
+		return html_report_end(r->html, r);
 	if (r->format != REPORT_TEXT)
-		return;
+		return 0;
 	if (r->by_owner)
 		print_agenda(r);
 	fputc('\n', r->out);
@@ -573,6 +590,7 @@ report_end(struct report *r)
 		    compare_places);
 	print_counts(r, "Per fas:       ", r->phases, r->nphases);
 	print_counts(r, "Per ansvarig:  ", r->owners, r->nowners);
+	return 0;
 }
 
 void
@@ -593,6 +611,8 @@ report_release(struct report *r)
 		free(r->items[i].case_id);
 		free(r->items[i].file);
 	}
+	html_report_free(r->html);
+	r->html = NULL;
 	free(r->phases);
 	free(r->owners);
 	free(r->items);

@@ -12,14 +12,17 @@
 
 #include "filter.h"
 #include "state.h"
+#include "strbuf.h"
 
 enum report_format {
 	REPORT_TEXT,
 	REPORT_TSV,
 	REPORT_CSV,
-	REPORT_JSON
+	REPORT_JSON,
+	REPORT_HTML
 };
 
+struct html_report;
 struct report_count;
 struct report_item;
 struct report {
@@ -30,6 +33,9 @@ struct report {
 	long			 today;		/* for the summary's Urval */
 	int			 by_owner;
 	size_t			 file_width;	/* of the text file column */
+	const char *const	*paths;		/* as given, for the page */
+	size_t			 npaths;
+	const char		*files0;	/* --files0-from, or NULL */
 	FILE			*out;
 	/*
 	 * Writes a case as a JSON Lines row: the command passes
@@ -45,14 +51,26 @@ struct report {
 	size_t			 nmodels;
 	struct report_item	*items;		/* --by-owner agenda */
 	size_t			 nitems, capitems;
+	struct html_report	*html;		/* the page being made */
 };
 
-/* Prints the header row of TSV and CSV. */
-void	report_begin(struct report *r);
+/*
+ * Prints the header row of TSV and CSV, or starts the HTML page: 0, or
+ * -1 after reporting (FAIL_IO).
+ */
+int	report_begin(struct report *r);
 /* Adds one case: a row, or items of the agenda, and the counts. */
 void	report_case(struct report *r, const struct case_state *st);
-/* Prints the table or agenda and the summary (text only). */
-void	report_end(struct report *r);
+/*
+ * Prints the table or agenda and the summary (text), or the page (HTML):
+ * 0, or -1 after reporting (FAIL_IO).
+ */
+int	report_end(struct report *r);
+/*
+ * Appends what the figures count under a filter, "ansvarig Maria Holm ·
+ * senast 2026-11-30", unescaped; nothing without one.
+ */
+void	report_selection(const struct report *r, struct strbuf *sb);
 void	report_release(struct report *r);
 
 #endif

@@ -1,0 +1,121 @@
+/* The HTML page: escapes, the document and its style sheet, sections. */
+#include <string.h>
+
+#include "date.h"
+#include "html.h"
+#include "strbuf.h"
+#include "text.h"
+
+/*
+ * The style: black on white and a dark red well above WCAG AA's 4.5:1
+ * (#a4001d on white is 7.5:1); bars have a dark border so that they keep
+ * their shape in grey on paper.  Each section after the first begins a
+ * new A4 page when printed.
+ */
+static const char style[] =
+    "body{font-family:system-ui,sans-serif;color:#111;background:#fff;"
+    "margin:0;line-height:1.4}\n"
+    "main{max-width:72rem;margin:0 auto;padding:1rem 1.5rem}\n"
+    "h1{font-size:1.6rem;margin:.5rem 0}\n"
+    "h2{font-size:1.25rem;border-bottom:2px solid #111;margin-top:2rem}\n"
+    "h3{font-size:1.05rem;margin:1.2rem 0 .3rem}\n"
+    "table{border-collapse:collapse;margin:.5rem 0 1rem}\n"
+    "caption{text-align:left;font-weight:bold;padding:.2rem 0}\n"
+    "th,td{border:1px solid #767676;padding:.2rem .45rem;"
+    "text-align:left;vertical-align:top}\n"
+    "th{background:#eee}\n"
+    "td.n{text-align:right;font-variant-numeric:tabular-nums}\n"
+    "ul.in{margin:0;padding-left:1rem}\n"
+    "dl.facts{display:grid;grid-template-columns:max-content auto;"
+    "gap:.1rem 1rem}\n"
+    "dl.facts dt{font-weight:bold}\n"
+    "dl.facts dd{margin:0}\n"
+    ".late{color:#a4001d;font-weight:bold}\n"
+    ".warn{border-left:4px solid #a4001d;padding:.3rem .6rem;"
+    "background:#fff4f4}\n"
+    "figure{margin:1rem 0}\n"
+    "figcaption{font-size:.9rem}\n"
+    "svg{max-width:100%;height:auto}\n"
+    "svg text{font-family:system-ui,sans-serif;font-size:12px;"
+    "fill:#111}\n"
+    "code{font-size:.95em}\n"
+    "@page{size:A4;margin:15mm}\n"
+    "@media print{main{max-width:none;padding:0}"
+    "section+section{break-before:page}"
+    "tr,figure{break-inside:avoid}th{background:#ddd}"
+    ".warn{background:none}}\n";
+
+void
+html_escape(struct strbuf *sb, const char *s)
+{
+	struct strbuf plain = STRBUF_INIT;
+	const char *p;
+
+	text_escape(&plain, s, strlen(s), 0);
+	for (p = plain.buf; *p != '\0'; p++)
+		switch (*p) {
+		case '&': strbuf_addstr(sb, "&amp;"); break;
+		case '<': strbuf_addstr(sb, "&lt;"); break;
+		case '>': strbuf_addstr(sb, "&gt;"); break;
+		case '"': strbuf_addstr(sb, "&quot;"); break;
+		case '\'': strbuf_addstr(sb, "&#39;"); break;
+		default: strbuf_addch(sb, *p); break;
+		}
+	strbuf_release(&plain);
+}
+
+void
+html_put(FILE *fp, const char *s)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	html_escape(&sb, s);
+	fwrite(sb.buf, 1, sb.len, fp);
+	strbuf_release(&sb);
+}
+
+void
+html_date(FILE *fp, long day)
+{
+	char date[11];
+
+	if (day == DATE_NONE || !date_in_range(day)) {
+		fputs("–", fp);
+		return;
+	}
+	date_format(day, date);
+	fputs(date, fp);
+}
+
+void
+html_begin(FILE *fp, const char *title)
+{
+	fputs("<!DOCTYPE html>\n<html lang=\"sv\">\n<head>\n"
+	    "<meta charset=\"utf-8\">\n"
+	    "<meta name=\"viewport\" content=\"width=device-width, "
+	    "initial-scale=1\">\n<title>", fp);
+	html_put(fp, title);
+	fprintf(fp, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<main>\n",
+	    style);
+}
+
+void
+html_end(FILE *fp)
+{
+	fputs("</main>\n</body>\n</html>\n", fp);
+}
+
+void
+html_section(FILE *fp, const char *id, const char *heading)
+{
+	fprintf(fp, "<section id=\"%s\" aria-labelledby=\"%s-h\">\n"
+	    "<h2 id=\"%s-h\">", id, id, id);
+	html_put(fp, heading);
+	fputs("</h2>\n", fp);
+}
+
+void
+html_section_end(FILE *fp)
+{
+	fputs("</section>\n", fp);
+}

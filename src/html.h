@@ -1,0 +1,40 @@
+/*
+ * The HTML page: escaping every value that comes from a case or a model,
+ * the document with its inline style sheet, and sections.  A page needs
+ * nothing from outside itself: no script, style sheet, font or image is
+ * fetched, and it reads the same without JavaScript and on paper (A4).
+ * Everything is written to the FILE given; nothing outlives a call but
+ * what is appended to the caller's strbuf.
+ */
+#ifndef HTML_H
+#define HTML_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+struct strbuf;
+
+/*
+ * Appends s as HTML text that is safe both between tags and inside a
+ * quoted attribute: & < > " ' as character references, and characters no
+ * terminal or page should get raw (controls, bidirectional controls,
+ * bytes that are not UTF-8) as text.h's visible escapes.
+ */
+void	html_escape(struct strbuf *sb, const char *s);
+/* Writes s escaped as html_escape() does. */
+void	html_put(FILE *fp, const char *s);
+/* Writes a date (a day number, or "–" for DATE_NONE). */
+void	html_date(FILE *fp, long day);
+
+/*
+ * Opens the document: doctype, lang="sv", charset, the title (escaped),
+ * the style sheet, and the body's <main>.
+ */
+void	html_begin(FILE *fp, const char *title);
+/* Closes what html_begin() opened. */
+void	html_end(FILE *fp);
+/* Opens a <section> with its <h2>; id is a fixed anchor, not a value. */
+void	html_section(FILE *fp, const char *id, const char *heading);
+void	html_section_end(FILE *fp);
+
+#endif

@@ -1,0 +1,260 @@
+/* One case as an HTML page: facts, warnings, timeline, checklist. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+#include "html.h"
+#include "htmlstatus.h"
+#include "strbuf.h"
+#include "svg.h"
+#include "words.h"
+#include "xalloc.h"
+
+/* A fact as a term and its description; nothing when value is NULL. */
+static void
+fact(FILE *fp, const char *term, const char *value)
+{
+	if (value == NULL)
+		return;
+	fputs("<dt>", fp);
+	html_put(fp, term);
+	fputs("</dt><dd>", fp);
+	html_put(fp, value);
+	fputs("</dd>\n", fp);
+}
+
+static const char *
+yes_no(const char *value)
+{
+	return value != NULL && strcmp(value, "true") == 0 ? "ja" : "nej";
+}
+
+static const char *
+worded(const char *path, const struct casefile *c)
+{
+	const char *v = case_fact(c, path);
+
+	return v != NULL ? words_value(path, v) : NULL;
+}
+
+static void
+contacts(FILE *fp, const struct case_state *st)
+{
+	const char *name;
+	size_t i;
+
+	for (i = 0; i < st->m->nroles; i++) {
+		if ((name = state_contact(st->c, &st->m->roles[i])) == NULL)
+			continue;
+		fputs("<dt>", fp);
+		html_put(fp, st->m->roles[i].title);
+		fputs("</dt><dd>", fp);
+		html_put(fp, name);
+		fputs("</dd>\n", fp);
+	}
+}
+
+static void
+header(FILE *fp, const struct case_state *st)
+{
+	const struct casefile *c = st->c;
+
+	fputs("<header>\n<h1>Ärende <code>", fp);
+	html_put(fp, c->id);
+	fputs("</code></h1>\n<p>", fp);
+	html_put(fp, st->m->title);
+	fputs(" · ", fp);
+	html_put(fp, c->name);
+	fputs(" · ", fp);
+	html_date(fp, st->today);
+	fputs("</p>\n<dl class=\"facts\">\n", fp);
+	fact(fp, "Aktuell fas", st->complete ? "klart" :
+	    st->m->phases[st->phase].title);
+	fact(fp, "Placering", worded("placement.type", c));
+	fact(fp, "Placeringsdatum", case_fact(c, "placement.date"));
+	fact(fp, "Slutdatum", case_fact(c, "placement.end"));
+	fact(fp, "Akut", yes_no(case_fact(c, "placement.acute")));
+	fact(fp, "Skolbyte", yes_no(case_fact(c, "school.change")));
+	fact(fp, "Skolform", worded("school.form", c));
+	fact(fp, "Avlämnande skola", case_fact(c, "school.sending"));
+	fact(fp, "Mottagande skola", case_fact(c, "school.receiving"));
+	contacts(fp, st);
+	fputs("</dl>\n</header>\n", fp);
+}
+
+/* Each warning that applies and that an open step names, once. */
+static void
+warnings(FILE *fp, const struct case_state *st)
+{
+	const struct model *m = st->m;
+	const struct warning *w;
+	unsigned char *seen = xcalloc(m->nwarnings + 1, 1);
+	size_t i, k;
+
+	for (i = 0; i < m->nsteps; i++) {
+		if (st->steps[i].state != STEP_OPEN)
+			continue;
+		for (k = 0; k < m->steps[i].nwarn; k++) {
+			if ((w = state_warning(st, i, k)) == NULL ||
+			    seen[w - m->warnings])
+				continue;
+			seen[w - m->warnings] = 1;
+			fputs("<p class=\"warn\" role=\"note\"><strong>Varning:"
+			    "</strong> ", fp);
+			html_put(fp, w->text);
+			fputs("</p>\n", fp);
+		}
+	}
+	free(seen);
+}
+
+/* The step's state for people, as status prints it. */
+static const char *
+state_word(const struct step_status *ss)
+{
+	if (ss->missed)
+		return "missad";
+	if (ss->ready)
+		return "nu";
+	switch (ss->state) {
+	case STEP_DONE: return "klar";
+	case STEP_SKIPPED: return "överhoppad";
+	case STEP_NA: return "gäller ej";
+	default: return "väntar";
+	}
+}
+
+static enum svg_mark_kind
+mark_kind(const struct step_status *ss)
+{
+	if (ss->missed)
+		return SVG_MISSED;
+	if (ss->overdue)
+		return SVG_OVERDUE;
+	if (ss->state == STEP_DONE || ss->state == STEP_SKIPPED)
+		return SVG_DONE;
+	return SVG_OPEN;
+}
+
+static void
+timeline(FILE *fp, const struct case_state *st)
+{
+	const struct model *m = st->m;
+	const struct step_status *ss;
+	struct svg_mark *marks = xcalloc(m->nsteps + 1, sizeof(*marks));
+	const char **lanes = xcalloc(m->nphases + 1, sizeof(*lanes));
+	char **labels = xcalloc(m->nsteps + 1, sizeof(*labels));
+	struct svg_line lines[3] = {
+		{ "placering", case_fact_date(st->c, "placement.date") },
+		{ "slut", case_fact_date(st->c, "placement.end") },
+		{ "idag", st->today },
+	};
+	struct svg_timeline tl = { "Tidslinje över ärendets steg", NULL, 0,
+	    NULL, 0, lines, 3 };
+	size_t i, n = 0;
+
+	for (i = 0; i < m->nphases; i++)
+		lanes[i] = m->phases[i].title;
+	for (i = 0; i < m->nsteps; i++) {
+		ss = &st->steps[i];
+		if (ss->state == STEP_NA)
+			continue;
+		marks[n].date = ss->closed != NULL && !ss->again ?
+		    ss->closed->date : ss->due;
+		marks[n].kind = mark_kind(ss);
+		marks[n].lane = m->steps[i].phase;
+		labels[n] = xasprintf("%s: %s%s", m->steps[i].id,
+		    state_word(ss), ss->overdue && !ss->missed ?
+		    ", försenad" : "");
+		marks[n].label = labels[n];
+		n++;
+	}
+	tl.lanes = lanes;
+	tl.nlanes = m->nphases;
+	tl.marks = marks;
+	tl.nmarks = n;
+	html_section(fp, "tidslinje", "Tidslinje");
+	svg_timeline(fp, &tl);
+	html_section_end(fp);
+	for (i = 0; i < n; i++)
+		free(labels[i]);
+	free(labels);
+	free(lanes);
+	free(marks);
+}
+
+static void
+step_row(FILE *fp, const struct case_state *st, size_t i)
+{
+	const struct step_status *ss = &st->steps[i];
+	const struct step *s = &st->m->steps[i];
+	const char *name = state_owner(st, i);
+
+	fputs("<tr><td>", fp);
+	html_put(fp, state_word(ss));
+	if (ss->overdue && !ss->missed)
+		fputs(" <span class=\"late\">försenad</span>", fp);
+	fputs("</td><th scope=\"row\"><code>", fp);
+	html_put(fp, s->id);
+	fputs("</code></th><td>", fp);
+	html_put(fp, s->title);
+	fputs("</td><td>", fp);
+	html_put(fp, st->m->roles[state_owner_role(st, i)].title);
+	if (name != NULL) {
+		fputs(": ", fp);
+		html_put(fp, name);
+	}
+	fputs("</td><td>", fp);
+	if (ss->due != DATE_NONE && ss->state != STEP_NA)
+		html_date(fp, ss->due);
+	fputs("</td><td>", fp);
+	if (ss->closed != NULL)
+		html_date(fp, ss->closed->date);
+	fputs("</td><td>", fp);
+	if (ss->closed != NULL && ss->closed->by != NULL)
+		html_put(fp, ss->closed->by);
+	if (ss->closed != NULL && ss->closed->reason != NULL) {
+		fputs(" (skäl: ", fp);
+		html_put(fp, ss->closed->reason);
+		fputc(')', fp);
+	}
+	fputs("</td></tr>\n", fp);
+}
+
+static void
+checklist(FILE *fp, const struct case_state *st)
+{
+	const struct model *m = st->m;
+	size_t p, i;
+
+	html_section(fp, "checklista", "Checklista");
+	for (p = 0; p < m->nphases; p++) {
+		fputs("<table>\n<caption>", fp);
+		html_put(fp, m->phases[p].title);
+		fputs("</caption>\n<thead><tr><th scope=\"col\">Läge</th>"
+		    "<th scope=\"col\">Steg</th><th scope=\"col\">Uppgift</th>"
+		    "<th scope=\"col\">Ansvarig</th><th scope=\"col\">Senast"
+		    "</th><th scope=\"col\">Gjort</th><th scope=\"col\">Av</th>"
+		    "</tr></thead>\n<tbody>\n", fp);
+		for (i = 0; i < m->nsteps; i++)
+			if (m->steps[i].phase == p)
+				step_row(fp, st, i);
+		fputs("</tbody>\n</table>\n", fp);
+	}
+	html_section_end(fp);
+}
+
+void
+html_status(FILE *fp, const struct case_state *st)
+{
+	struct strbuf title = STRBUF_INIT;
+
+	strbuf_addf(&title, "Ärende %s", st->c->id);
+	html_begin(fp, title.buf);
+	header(fp, st);
+	warnings(fp, st);
+	timeline(fp, st);
+	checklist(fp, st);
+	html_end(fp);
+	strbuf_release(&title);
+}
