@@ -30,10 +30,12 @@ LIB_SRCS = arena case caselog caseio cli date describe diag facts fileio filter 
 	   find folder lint merge mergedriver model personnummer render report \
 	   batch duerule modellink modelset \
 	   json layout modeljson words \
-	   schema state strbuf suggest sysio text walk xalloc yamlio
+	   schema state stats statsout strbuf suggest sysio text walk xalloc \
+	   yamlio
 CMD_SRCS = main percase cmd_check cmd_done cmd_init cmd_log cmd_merge_file \
 	   cmd_new cmd_next cmd_note cmd_phases cmd_reopen cmd_replace \
-	   cmd_report cmd_roles cmd_set cmd_show cmd_skip cmd_status cmd_step
+	   cmd_report cmd_roles cmd_set cmd_show cmd_skip cmd_stats \
+	   cmd_status cmd_step
 CORE_OBJS = $(LIB_SRCS:%=$(BUILD)/%.o)
 LIB_OBJS = $(CORE_OBJS) $(BUILD)/builtin_models.o
 CMD_OBJS = $(CMD_SRCS:%=$(BUILD)/%.o)

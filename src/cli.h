@@ -43,7 +43,13 @@ enum cli_option {
 	OPT_DUE_WITHIN,
 	OPT_BY_OWNER,
 	OPT_EXIT_STATUS,
-	OPT_PHASE
+	OPT_PHASE,
+	OPT_FROM,
+	OPT_TO,
+	OPT_LIMIT,
+	OPT_LIST,
+	OPT_AGGREGATE,
+	OPT_MIN_CELL
 };
 
 enum cli_format {

@@ -47,6 +47,11 @@ struct report {
 	size_t			 nitems, capitems;
 };
 
+/*
+ * Writes s as one CSV (or, csv 0, TSV) cell, inert in a spreadsheet: see
+ * sams(1).  Nothing after it: the caller writes the separator.
+ */
+void	report_cell(FILE *out, const char *s, int csv);
 /* Prints the header row of TSV and CSV. */
 void	report_begin(struct report *r);
 /* Adds one case: a row, or items of the agenda, and the counts. */
