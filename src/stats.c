@@ -889,8 +889,7 @@ stats_figure_name(const struct stats *s, const struct stats_figure *f,
 
 /* The figure named name (by.KEY.* under --by KEY), or NULL. */
 static const struct stats_figure *
-find_figure(const struct stats *s, const char *name, size_t len,
-    struct suggest *sg)
+find_figure(const struct stats *s, const char *name, size_t len)
 {
 	const struct stats_figure *f;
 	char buf[96];
@@ -899,12 +898,30 @@ find_figure(const struct stats *s, const char *name, size_t len,
 		if (f->tab == TAB_BY && s->by == STATS_BY_NONE)
 			continue;
 		stats_figure_name(s, f, buf);
-		if (sg != NULL)
-			suggest_add(sg, buf);
-		else if (strlen(buf) == len && strncmp(buf, name, len) == 0)
+		if (strlen(buf) == len && strncmp(buf, name, len) == 0)
 			return f;
 	}
 	return NULL;
+}
+
+/* "did you mean": the suggestions keep pointers, so the names stay. */
+static void
+suggest_figure(const struct stats *s, const char *name)
+{
+	static const size_t n = sizeof(stats_figures) /
+	    sizeof(stats_figures[0]);
+	char names[sizeof(stats_figures) / sizeof(stats_figures[0])][96];
+	struct suggest sg;
+	size_t i;
+
+	suggest_init(&sg, name);
+	for (i = 0; i + 1 < n; i++) {
+		if (stats_figures[i].tab == TAB_BY && s->by == STATS_BY_NONE)
+			continue;
+		stats_figure_name(s, &stats_figures[i], names[i]);
+		suggest_add(&sg, names[i]);
+	}
+	suggest_note(&sg);
 }
 
 int
@@ -913,16 +930,13 @@ stats_list(struct stats *s, const char *figure)
 	const char *eq = strchr(figure, '=');
 	size_t len = eq != NULL ? (size_t)(eq - figure) : strlen(figure);
 	const struct stats_figure *f;
-	struct suggest sg;
 	char *name;
 
-	if ((f = find_figure(s, figure, len, NULL)) == NULL) {
+	if ((f = find_figure(s, figure, len)) == NULL) {
 		name = xstrndup(figure, len);
 		fail_at(FAIL_USAGE, NULL, 0, 0, "--list: unknown figure "
 		    "'%s'; the figures are in sams(1), STATS", name);
-		suggest_init(&sg, name);
-		find_figure(s, name, len, &sg);
-		suggest_note(&sg);
+		suggest_figure(s, name);
 		free(name);
 		return -1;
 	}
