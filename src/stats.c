@@ -165,6 +165,31 @@ find_row(const struct stats_table *t, const char *key)
 }
 
 /*
+ * A role, step or phase of model serial *model takes its place from the
+ * first model seen that has it, so that SAMS roles keep SAMS order when
+ * a SiSam case adds one first.
+ */
+static void
+first_place(const struct stats *s, enum stats_tab tab, const char *key,
+    size_t *model, size_t *pos)
+{
+	const struct model *m;
+	size_t i, k;
+
+	for (i = 0; i < *model; i++) {
+		m = s->models[i];
+		k = tab == TAB_ROLES ? model_role_index(m, key) :
+		    tab == TAB_STEPS ? model_step_index(m, key) :
+		    model_phase_index(m, key);
+		if (k != NO_INDEX) {
+			*model = i;
+			*pos = k;
+			return;
+		}
+	}
+}
+
+/*
  * The row for key, added when new with its title and its place in the
  * order (model first seen, then pos).
  */
@@ -177,6 +202,9 @@ row(struct stats *s, enum stats_tab tab, const char *key, const char *title,
 
 	if ((r = find_row(t, key)) != NULL)
 		return r;
+	if (tab == TAB_ROLES || tab == TAB_STEPS || tab == TAB_PHASES ||
+	    (tab == TAB_BY && s->by == STATS_BY_PHASE))
+		first_place(s, tab, key, &model, &pos);
 	if (t->n == t->cap) {
 		t->cap = t->cap == 0 ? 16 : t->cap * 2;
 		t->rows = xreallocarray(t->rows, t->cap, sizeof(*t->rows));
@@ -468,9 +496,10 @@ add_counts(struct stats *s, const struct placement *p, size_t k)
 }
 
 /*
- * Whether the placement overlaps the period: from its placement date (or,
- * when that is not known yet, its first event) to its end, or the day
- * before the next placement, or on.
+ * Whether the placement overlaps the period: from its first event (the
+ * case opened, the replace recorded), or its placement date when that is
+ * earlier, to its end, or the day before the next placement, or on.  A
+ * placement being prepared counts from the day the work on it began.
  */
 static int
 overlaps(const struct stats *s, const struct casefile *view, size_t k,
@@ -478,10 +507,11 @@ overlaps(const struct stats *s, const struct casefile *view, size_t k,
 {
 	long start = case_fact_date(view, "placement.date");
 	long end = case_fact_date(view, "placement.end");
+	long first = k == 0 ? case_opened(view) :
+	    view->events[view->period - 1].date;
 
-	if (start == DATE_NONE)
-		start = k == 0 ? case_opened(view) :
-		    view->events[view->period - 1].date;
+	if (start == DATE_NONE || (first != DATE_NONE && first < start))
+		start = first;
 	if (end == DATE_NONE && next != DATE_NONE)
 		end = date_add_days(next, -1);
 	return start != DATE_NONE && start <= s->to &&
@@ -711,12 +741,66 @@ hide_small(const struct stats *s, struct stats_row *r)
 	}
 }
 
-/* Of two counts that add up to a shown total, one hidden hides both. */
-static void
-hide_pair(struct stats_cell *a, struct stats_cell *b)
+static int
+hide(struct stats_cell *c)
 {
-	if (a->hidden != b->hidden && a->value > 0 && b->value > 0)
-		a->hidden = b->hidden = 1;
+	if (c->hidden || c->value == 0)
+		return 0;
+	c->hidden = 1;
+	return 1;
+}
+
+/*
+ * Of a total and its two parts, one hidden alone could be worked out from
+ * the other two: a part hides the other part (or the total, when that is
+ * the part itself), a total its smaller part.
+ */
+static int
+hide_sum(struct stats_cell *total, struct stats_cell *a, struct stats_cell *b)
+{
+	struct stats_cell *t;
+
+	if (total->hidden + a->hidden + b->hidden != 1)
+		return 0;
+	if (total->hidden)
+		return hide(b->value > 0 && (a->value == 0 ||
+		    b->value < a->value) ? b : a);
+	if (b->hidden) {
+		t = a;
+		a = b;
+		b = t;
+	}
+	return b->value > 0 ? hide(b) : hide(total);
+}
+
+/*
+ * A part of a shown total, when the rest (total - part, not a figure of
+ * its own) is fewer than min_cell: the part would give the rest away.
+ * The rest is counted in placements or steps, at least its cases.
+ */
+static int
+hide_rest(const struct stats *s, const struct stats_cell *total,
+    struct stats_cell *part)
+{
+	size_t rest = total->value - part->value;
+
+	if (total->hidden || part->hidden || rest == 0 || rest >= s->min_cell)
+		return 0;
+	return hide(part);
+}
+
+/* Within a row, the counts that add up to another. */
+static int
+hide_parts(const struct stats *s, struct stats_row *r)
+{
+	int changed = 0;
+
+	changed |= hide_sum(&r->n, &r->started, &r->open);
+	changed |= hide_sum(&r->done, &r->on_time, &r->late);
+	changed |= hide_rest(s, &r->n, &r->over);
+	changed |= hide_rest(s, &r->n, &r->open);
+	changed |= hide_rest(s, &r->done, &r->on_time);
+	return changed;
 }
 
 /*
@@ -724,7 +808,7 @@ hide_pair(struct stats_cell *a, struct stats_cell *b)
  * smallest other group that is not 0 is hidden too, so that the total
  * does not give the first away.
  */
-static void
+static int
 hide_second(struct stats_table *t, size_t off)
 {
 	struct stats_cell *c, *least = NULL;
@@ -738,29 +822,38 @@ hide_second(struct stats_table *t, size_t off)
 		    c->value < least->value))
 			least = c;
 	}
-	if (hidden == 1 && least != NULL)
-		least->hidden = 1;
+	return hidden == 1 && least != NULL && hide(least);
 }
 
+/*
+ * Hides the cells of fewer than min_cell cases, then whatever would give
+ * one away, until nothing more would: each hidden cell can make another
+ * sum give one away.
+ */
 static void
 suppress(struct stats *s)
 {
 	const struct stats_figure *f;
 	struct stats_table *t;
 	size_t i, k;
+	int changed;
 
 	hide_small(s, &s->total);
-	hide_pair(&s->total.started, &s->total.open);
-	for (k = TAB_ROLES; k < TAB_COUNT; k++) {
-		t = &s->tabs[k];
-		for (i = 0; i < t->n; i++) {
-			hide_small(s, &t->rows[i]);
-			hide_pair(&t->rows[i].on_time, &t->rows[i].late);
+	for (k = TAB_ROLES; k < TAB_COUNT; k++)
+		for (i = 0; i < s->tabs[k].n; i++)
+			hide_small(s, &s->tabs[k].rows[i]);
+	do {
+		changed = hide_parts(s, &s->total);
+		for (k = TAB_ROLES; k < TAB_COUNT; k++) {
+			t = &s->tabs[k];
+			for (i = 0; i < t->n; i++)
+				changed |= hide_parts(s, &t->rows[i]);
 		}
-	}
-	for (f = stats_figures; f->name != NULL; f++)
-		if (f->tab != TAB_TOTAL && f->kind == FIG_COUNT)
-			hide_second(&s->tabs[f->tab], f->cell);
+		for (f = stats_figures; f->name != NULL; f++)
+			if (f->tab != TAB_TOTAL && f->kind == FIG_COUNT)
+				changed |= hide_second(&s->tabs[f->tab],
+				    f->cell);
+	} while (changed);
 }
 
 static int
@@ -932,6 +1025,9 @@ stats_list(struct stats *s, const char *figure)
 	const struct stats_figure *f;
 	char *name;
 
+	if (s->by == STATS_BY_NONE && strncmp(figure, "by.", 3) == 0)
+		return fail_at(FAIL_USAGE, NULL, 0, 0, "--list: '%.*s' is a "
+		    "figure of --by", (int)len, figure);
 	if ((f = find_figure(s, figure, len)) == NULL) {
 		name = xstrndup(figure, len);
 		fail_at(FAIL_USAGE, NULL, 0, 0, "--list: unknown figure "

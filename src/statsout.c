@@ -384,7 +384,10 @@ text_counts(const struct stats *s, const char *label, enum stats_tab tab,
 	fputs(n == 0 ? " –\n" : "\n", out);
 }
 
-/* --by: per group placements, days to school, on time and overdue. */
+/*
+ * --by: per group its name, then placements and days to school, then
+ * steps on time and overdue, so that a line stays within 80 columns.
+ */
 static void
 text_by(const struct stats *s, FILE *out)
 {
@@ -401,7 +404,7 @@ text_by(const struct stats *s, FILE *out)
 		fputs("  ", out);
 		text_put(out, r->key[0] == '\0' ? "(okänd)" : r->title != NULL ?
 		    r->title : r->key);
-		fputs(": placeringar ", out);
+		fputs("\n    placeringar ", out);
 		text_count(s, &r->placements, out);
 		if (!s->aggregate && r->days.n > 0) {
 			fputs(", skolstart median ", out);
@@ -409,6 +412,10 @@ text_by(const struct stats *s, FILE *out)
 		}
 		fputs(", över gränsen ", out);
 		text_count(s, &r->over, out);
+		fputs(" av ", out);
+		text_count(s, &r->n, out);
+		fputs("\n    utan skolstart ", out);
+		text_count(s, &r->open, out);
 		fputs(", i tid ", out);
 		text_count(s, &r->on_time, out);
 		fputs(" av ", out);
@@ -477,7 +484,8 @@ print_text(const struct stats *s, FILE *out)
 	    offsetof(struct stats_row, cases), 1, out);
 	text_by(s, out);
 	if (s->aggregate && any_hidden(s))
-		fprintf(out, "\n¹ färre än %zu ärenden\n", s->min_cell);
+		fprintf(out, "\n¹ färre än %zu ärenden, eller dold för att "
+		    "inte röja en sådan\n", s->min_cell);
 }
 
 void
