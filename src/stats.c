@@ -692,7 +692,8 @@ distributions(struct stats *s)
 	size_t i, n = s->ndays > s->nlates ? s->ndays : s->nlates;
 	long *v = xcalloc(n + 1, sizeof(*v));
 
-	qsort(s->days, s->ndays, sizeof(*s->days), compare_days);
+	if (s->ndays > 0)
+		qsort(s->days, s->ndays, sizeof(*s->days), compare_days);
 	for (i = 0; i < s->ndays; i++)
 		v[i] = s->days[i].days;
 	distribute(&s->total.days, v, s->ndays);
@@ -877,7 +878,9 @@ finish_list(struct stats *s)
 		s->files[n++] = s->files[i];
 	}
 	s->nfiles = n;
-	qsort(s->files, s->nfiles, sizeof(*s->files), compare_strings);
+	if (s->nfiles > 0)
+		qsort(s->files, s->nfiles, sizeof(*s->files),
+		    compare_strings);
 	for (i = n = 0; i < s->nfiles; i++) {
 		if (n > 0 && strcmp(s->files[n - 1], s->files[i]) == 0)
 			free(s->files[i]);
@@ -894,9 +897,12 @@ finish_list(struct stats *s)
 static void
 sort_table(struct stats_table *t, size_t *where, size_t n, size_t stride)
 {
-	char **keys = xcalloc(t->n + 1, sizeof(*keys));
+	char **keys;
 	size_t i, *w;
 
+	if (t->n == 0)
+		return;		/* qsort() wants rows, and no row is named */
+	keys = xcalloc(t->n, sizeof(*keys));
 	for (i = 0; i < t->n; i++)
 		keys[i] = t->rows[i].key;
 	qsort(t->rows, t->n, sizeof(*t->rows), compare_rows);
