@@ -30,10 +30,12 @@ LIB_SRCS = arena case caselog caseio cli date describe diag facts fileio filter 
 	   find folder lint merge mergedriver model personnummer render report \
 	   batch duerule modellink modelset \
 	   json layout modeljson words \
-	   schema state strbuf suggest sysio text walk xalloc yamlio
+	   schema state stats statsout strbuf suggest sysio text walk xalloc \
+	   yamlio
 CMD_SRCS = main percase cmd_check cmd_done cmd_init cmd_log cmd_merge_file \
 	   cmd_new cmd_next cmd_note cmd_phases cmd_reopen cmd_replace \
-	   cmd_report cmd_roles cmd_set cmd_show cmd_skip cmd_status cmd_step
+	   cmd_report cmd_roles cmd_set cmd_show cmd_skip cmd_stats \
+	   cmd_status cmd_step
 CORE_OBJS = $(LIB_SRCS:%=$(BUILD)/%.o)
 LIB_OBJS = $(CORE_OBJS) $(BUILD)/builtin_models.o
 CMD_OBJS = $(CMD_SRCS:%=$(BUILD)/%.o)
@@ -43,7 +45,7 @@ UNIT_TESTS = test_yamlio test_model test_case test_state test_date test_personnu
 	     test_text test_suggest test_filter test_strbuf test_diag \
 	     test_cli test_schema test_render test_report \
 	     test_layout test_json test_when test_words test_svg \
-	     test_html
+	     test_html test_stats
 UNIT_BINS = $(UNIT_TESTS:%=$(BUILD)/%)
 MANPAGES = man/sams.1 man/sams-case.5 man/sams-phases.5
 

@@ -352,7 +352,7 @@ static const char *const school_facts[][2] = {
 
 /* Who takes the pupil in next: unknown again when the pupil moves on. */
 static const char *const receiving_only[] = {
-	"contacts.huvudman-mottagande"
+	"contacts.huvudman-mottagande", "school.start"
 };
 
 #define NRECEIVING_ONLY	(sizeof(receiving_only) / sizeof(receiving_only[0]))
@@ -468,6 +468,11 @@ start_placement(struct schema *s, struct case_ctx *ctx,
 		    "placement's date (YYYY-MM-DD)");
 		return;
 	}
+	c->spans = xreallocarray(c->spans, c->nperiods, sizeof(*c->spans));
+	c->spans[c->nperiods - 1].first = c->period;
+	c->spans[c->nperiods - 1].end = c->nevents - 1;	/* this event */
+	c->spans[c->nperiods - 1].nfacts = c->nfacts;
+	c->spans[c->nperiods - 1].shift = c->shift;
 	if (c->shift == CASE_NO_SHIFT)
 		move_on(ctx, at, 0);
 	else if (strcmp(case_fact(c, "school.change-at-end"), "false") == 0) {
@@ -663,9 +668,27 @@ case_free(struct casefile *c)
 	ydoc_release(&c->doc);
 	free(c->facts);
 	free(c->events);
+	free(c->spans);
 	free(c->text);
 	free(c->name);
 	free(c);
+}
+
+void
+case_period(const struct casefile *c, size_t k, struct casefile *view)
+{
+	const struct case_span *sp;
+
+	*view = *c;
+	if (k + 1 >= c->nperiods)
+		return;
+	sp = &c->spans[k];
+	view->period = sp->first;
+	view->nevents = sp->end;
+	view->nfacts = sp->nfacts;
+	view->shift = sp->shift;
+	view->nperiods = k + 1;
+	view->appendable = 0;
 }
 
 const struct fact_value *

@@ -38,6 +38,15 @@ struct event {
 	size_t		 line, col;
 };
 
+/*
+ * Where an earlier placement period ended in the file: its first event,
+ * the replace event that ended it, and the facts and shift as they stood
+ * then.
+ */
+struct case_span {
+	size_t	first, end, nfacts, shift;
+};
+
 /* A fact as written: in the header, or by an event; value NULL clears. */
 struct fact_value {
 	const char	*path, *value;
@@ -58,6 +67,7 @@ struct casefile {
 	size_t		  shift;	/* facts before the schools shifted, or
 					   CASE_NO_SHIFT */
 	size_t		  nperiods;	/* placements: 1 + replace events */
+	struct case_span *spans;	/* the nperiods - 1 that ended */
 	size_t		  item_col;	/* column of history items, 1-based */
 	int		  appendable;	/* history is last and in block style */
 };
@@ -68,6 +78,15 @@ struct casefile {
  */
 struct casefile	*case_load(char *text, size_t len, const char *name);
 void		 case_free(struct casefile *c);
+
+/*
+ * Fills view with placement period k of c (k < nperiods) as it stood
+ * when it ended: its events, the facts then and its shift, so that
+ * state_compute() on it gives that placement's state; the current period
+ * for the last.  The view borrows everything from c: never case_free() it.
+ */
+void		 case_period(const struct casefile *c, size_t k,
+		    struct casefile *view);
 
 /* The current value of a fact: the last set, the header, or a default. */
 const char	*case_fact(const struct casefile *c, const char *path);

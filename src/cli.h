@@ -45,7 +45,13 @@ enum cli_option {
 	OPT_BY_OWNER,
 	OPT_EXIT_STATUS,
 	OPT_PHASE,
-	OPT_OUTPUT
+	OPT_OUTPUT,
+	OPT_FROM,
+	OPT_TO,
+	OPT_LIMIT,
+	OPT_LIST,
+	OPT_AGGREGATE,
+	OPT_MIN_CELL
 };
 
 enum cli_format {

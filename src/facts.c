@@ -42,6 +42,8 @@ static const struct fact_def facts[] = {
 	{ "school.sending", FACT_TEXT, NULL, NULL, 1, 0, "avlämnande skola" },
 	{ "school.receiving", FACT_TEXT, NULL, NULL, 1, 0,
 	    "mottagande skola" },
+	{ "school.start", FACT_DATE, NULL, NULL, 1, 0,
+	    "första skoldag" },
 	{ NULL, FACT_TEXT, NULL, NULL, 0, 0, NULL }
 };
 
@@ -73,7 +75,7 @@ fact_clearable(const struct fact_def *def)
 {
 	static const char *const clearable[] = {
 		"placement.end", "school.sending", "school.receiving",
-		"child.born", NULL
+		"school.start", "child.born", NULL
 	};
 	size_t i;
 

@@ -49,6 +49,8 @@ static const struct command commands[] = {
 	{ "set", cmd_set, "change a fact of a case", 1 },
 	{ "show", cmd_show, "one step in full", 0 },
 	{ "skip", cmd_skip, "record a step as not applicable", 1 },
+	{ "stats", cmd_stats, "follow-up figures: days to school start, "
+	    "steps on time", 0 },
 	{ "status", cmd_status, "every phase and step of a case", 0 },
 	{ NULL, NULL, NULL, 0 }
 };

@@ -559,12 +559,43 @@ LOCAL_MAP("due", due)
 LOCAL_MAP("due-acute", due_acute)
 LOCAL_MAP("contacts", contacts)
 
+static void
+top_school_start(struct schema *s, const struct ynode *k,
+    const struct ynode *v, void *obj)
+{
+	struct model_ctx *c = obj;
+
+	(void)k;
+	if ((c->m->school_start = read_id(s, v, "step")) != NULL)
+		c->school_start = v;
+}
+
+/*
+ * The school start step names one of the model's steps.  One inherited
+ * from the base goes with the step when the model omits it (SiSam omits
+ * up-skolstart and names its own).
+ */
+static void
+check_school_start(struct schema *s, const struct model_ctx *c)
+{
+	struct model *m = c->m;
+
+	if (m->school_start == NULL ||
+	    model_step_index(m, m->school_start) != NO_INDEX)
+		return;
+	if (c->school_start != NULL)
+		schema_error(s, c->school_start, "school-start-step: unknown "
+		    "step '%.40s'", m->school_start);
+	m->school_start = NULL;
+}
+
 static const struct keydef model_keys[] = {
 	{ "sams-model", schema_format_key, 1 },
 	{ "id", top_id, 1 },
 	{ "title", top_title, 1 },
 	{ "about", top_about, 0 },
 	{ "extends", top_extends, 0 },
+	{ "school-start-step", top_school_start, 0 },
 	{ "omit", top_omit, 0 },
 	{ "roles", top_roles, 0 },
 	{ "phases", top_phases, 0 },
@@ -698,6 +729,8 @@ model_read(char *text, size_t len, const char *name, model_base_fn *get_base)
 			local_rules(&s, &c, c.due, 0, 0);
 			local_rules(&s, &c, c.due_acute, 1, 0);
 		}
+		if (linkable)
+			check_school_start(&s, &c);
 	}
 	return end_load(m, &s);
 }
@@ -761,6 +794,7 @@ model_read_local(char *text, size_t len, const char *name, const char *base,
 			local_rules(&s, &c, c.due, 0, 1);
 			local_rules(&s, &c, c.due_acute, 1, 1);
 			local_contacts_apply(&s, m, c.contacts);
+			check_school_start(&s, &c);
 		}
 	} else if (s.errors == 0)
 		model_extend(&s, &c, base, NULL);

@@ -81,6 +81,8 @@ struct model {
 	struct ydoc	 doc;
 	const char	*id, *title, *about;
 	const char	*extends;	/* the base's id, or NULL */
+	const char	*school_start;	/* the step whose done date is the
+					   first school day, or NULL */
 	struct role	*roles;
 	size_t		 nroles;
 	struct phase	*phases;

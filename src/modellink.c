@@ -435,6 +435,8 @@ model_extend(struct schema *s, struct model_ctx *c, const char *id,
 	    sizeof(*m->phases));
 	memcpy(m->phases, base->phases, base->nphases * sizeof(*m->phases));
 	m->nphases = base->nphases;
+	if (m->school_start == NULL)
+		m->school_start = base->school_start;
 	merge_roles(s, m, base);
 	merge_warnings(s, m, base);
 	merge_steps(s, c, base);

@@ -21,6 +21,7 @@ struct model_ctx {
 	struct step_ctx		*steps;		/* the file's own steps */
 	size_t			 nown;
 	const struct ynode	*extends, *omit_node;
+	const struct ynode	*school_start;	/* the model's own */
 	const char		**omit;
 	size_t			 nomit;
 	const char		*local_base;	/* .sams/local.yml: its model */

@@ -197,28 +197,35 @@ formula_like(const char *s)
  * that are not UTF-8 are escaped as for people; TSV escapes a backslash too
  * (\\), so that its cells can be unescaped; CSV quotes as RFC 4180 says.
  */
-static void
-put_field(struct report *r, const char *s, int last)
+void
+report_cell(FILE *out, const char *s, int csv)
 {
 	struct strbuf sb = STRBUF_INIT;
-	int csv = r->format == REPORT_CSV;
 	const char *p;
 
 	if (formula_like(s))
 		strbuf_addch(&sb, '\'');
 	text_escape(&sb, s, strlen(s), csv ? 0 : TEXT_BACKSLASH);
 	if (csv && sb.len > 0 && strpbrk(sb.buf, ",\"") != NULL) {
-		fputc('"', r->out);
+		fputc('"', out);
 		for (p = sb.buf; *p != '\0'; p++) {
 			if (*p == '"')
-				fputc('"', r->out);
-			fputc(*p, r->out);
+				fputc('"', out);
+			fputc(*p, out);
 		}
-		fputc('"', r->out);
+		fputc('"', out);
 	} else if (sb.len > 0)
-		fwrite(sb.buf, 1, sb.len, r->out);
-	fputs(last ? "\n" : csv ? "," : "\t", r->out);
+		fwrite(sb.buf, 1, sb.len, out);
 	strbuf_release(&sb);
+}
+
+static void
+put_field(struct report *r, const char *s, int last)
+{
+	int csv = r->format == REPORT_CSV;
+
+	report_cell(r->out, s, csv);
+	fputs(last ? "\n" : csv ? "," : "\t", r->out);
 }
 
 static void

@@ -55,6 +55,11 @@ struct report {
 };
 
 /*
+ * Writes s as one CSV (or, csv 0, TSV) cell, inert in a spreadsheet: see
+ * sams(1).  Nothing after it: the caller writes the separator.
+ */
+void	report_cell(FILE *out, const char *s, int csv);
+/*
  * Prints the header row of TSV and CSV, or starts the HTML page: 0, or
  * -1 after reporting (FAIL_IO).
  */

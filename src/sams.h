@@ -33,6 +33,7 @@ int cmd_phases(int argc, char *argv[]);
 int cmd_reopen(int argc, char *argv[]);
 int cmd_replace(int argc, char *argv[]);
 int cmd_report(int argc, char *argv[]);
+int cmd_stats(int argc, char *argv[]);
 int cmd_roles(int argc, char *argv[]);
 int cmd_set(int argc, char *argv[]);
 int cmd_show(int argc, char *argv[]);

@@ -518,6 +518,16 @@ applies_since(const struct case_state *st, size_t i,
 	return due;
 }
 
+long
+state_due_when_done(const struct case_state *st, size_t i, long prev)
+{
+	const struct step *s = &st->m->steps[i];
+
+	if (prev != DATE_NONE && s->recurs.base != NULL)
+		return due_rule_apply(&s->recurs, prev);
+	return applies_since(st, i, step_due_rule(s, st->c));
+}
+
 void
 state_compute(struct case_state *st, const struct model *m,
     const struct casefile *c, long today)

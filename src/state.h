@@ -65,6 +65,13 @@ int	 when_holds(const struct condition *when, size_t n,
 int	 step_applies(const struct step *s, const struct casefile *c,
 	    long today);
 /*
+ * The due date step i was held to when it was done, whatever its state
+ * now: by its rule (acute or not, from the day it began to apply), or
+ * for a recurring step done before on prev, a period after that.  Pass
+ * DATE_NONE as prev for the first time.  DATE_NONE when it had none.
+ */
+long	 state_due_when_done(const struct case_state *st, size_t i, long prev);
+/*
  * Whether a step no longer blocks others: done, skipped or n/a, or a
  * recurring step done at least once.
  */

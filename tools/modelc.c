@@ -231,6 +231,7 @@ model(int mi, const struct model *m)
 	field("title", m->title);
 	field("about", m->about);
 	field("extends", m->extends);
+	field("school_start", m->school_start);
 	printf(",\n\t.roles = roles_%d, .nroles = %zu, .phases = "
 	    "phases_%d, .nphases = %zu,\n\t.steps = steps_%d, .nsteps = "
 	    "%zu, .slots = slots_%d, .nslots = %zu,\n\t.warnings = "

@@ -169,7 +169,7 @@ test_render_status_json_gives_facts_contacts_and_states(void **state)
 	    "\"school.change\": true, \"school.change-at-end\": true, "
 	    "\"school.form\": \"grundskola\", "
 	    "\"school.sending\": \"Åkerö \\\"x\\\"\", \"school.receiving\": "
-	    "null}"));
+	    "null, \"school.start\": null}"));
 	assert_non_null(strstr(out, "{\"role\": \"rektor-avlamnande\", "
 	    "\"title\": \"Rektor, avlämnande skola\", \"name\": "
 	    "\"李小龍\"}, {\"role\": \"rektor-mottagande\", \"title\": "

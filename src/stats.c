@@ -1,0 +1,1090 @@
+/* Follow-up figures over the placements of many cases (sams stats). */
+#include <math.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+#include "diag.h"
+#include "facts.h"
+#include "stats.h"
+#include "strbuf.h"
+#include "suggest.h"
+#include "xalloc.h"
+
+#define CELL(f)	offsetof(struct stats_row, f)
+
+const struct stats_figure stats_figures[] = {
+	{ "days_to_school.n", TAB_TOTAL, CELL(n), FIG_COUNT, 0 },
+	{ "days_to_school.started", TAB_TOTAL, CELL(started), FIG_COUNT, 0 },
+	{ "days_to_school.open", TAB_TOTAL, CELL(open), FIG_COUNT, 0 },
+	{ "days_to_school.median", TAB_TOTAL, CELL(n), FIG_MEDIAN, 0 },
+	{ "days_to_school.p90", TAB_TOTAL, CELL(n), FIG_P90, 0 },
+	{ "days_to_school.max", TAB_TOTAL, CELL(n), FIG_MAX, 0 },
+	{ "days_to_school.over_limit", TAB_TOTAL, CELL(over), FIG_COUNT, 0 },
+	{ "days_to_school.limit", TAB_TOTAL, CELL(n), FIG_LIMIT, 0 },
+	{ "on_time.by_role.done", TAB_ROLES, CELL(done), FIG_COUNT,
+	    CELL(done) },
+	{ "on_time.by_role.on_time", TAB_ROLES, CELL(on_time), FIG_COUNT,
+	    CELL(done) },
+	{ "on_time.by_role.late", TAB_ROLES, CELL(late), FIG_COUNT,
+	    CELL(done) },
+	{ "on_time.by_role.rate", TAB_ROLES, CELL(done), FIG_RATE,
+	    CELL(done) },
+	{ "on_time.by_role.median_days_late", TAB_ROLES, CELL(late),
+	    FIG_LATE_MEDIAN, CELL(done) },
+	{ "on_time.by_step.done", TAB_STEPS, CELL(done), FIG_COUNT,
+	    CELL(done) },
+	{ "on_time.by_step.on_time", TAB_STEPS, CELL(on_time), FIG_COUNT,
+	    CELL(done) },
+	{ "on_time.by_step.late", TAB_STEPS, CELL(late), FIG_COUNT,
+	    CELL(done) },
+	{ "on_time.by_step.rate", TAB_STEPS, CELL(done), FIG_RATE,
+	    CELL(done) },
+	{ "on_time.by_step.median_days_late", TAB_STEPS, CELL(late),
+	    FIG_LATE_MEDIAN, CELL(done) },
+	{ "overdue.by_role", TAB_ROLES, CELL(overdue), FIG_COUNT,
+	    CELL(overdue) },
+	{ "overdue.by_person", TAB_PERSONS, CELL(overdue), FIG_COUNT,
+	    CELL(overdue) },
+	{ "missed.by_step", TAB_STEPS, CELL(missed), FIG_COUNT,
+	    CELL(missed) },
+	{ "counts.cases", TAB_TOTAL, CELL(cases), FIG_COUNT, 0 },
+	{ "counts.placements", TAB_TOTAL, CELL(placements), FIG_COUNT, 0 },
+	{ "counts.acute", TAB_TOTAL, CELL(acute), FIG_COUNT, 0 },
+	{ "counts.omplaceringar", TAB_TOTAL, CELL(replaced), FIG_COUNT, 0 },
+	{ "counts.by_type", TAB_TYPES, CELL(placements), FIG_COUNT,
+	    CELL(placements) },
+	{ "counts.by_form", TAB_FORMS, CELL(placements), FIG_COUNT,
+	    CELL(placements) },
+	{ "counts.by_phase", TAB_PHASES, CELL(cases), FIG_COUNT,
+	    CELL(cases) },
+	{ "by.%s.placements", TAB_BY, CELL(placements), FIG_COUNT, 0 },
+	{ "by.%s.days_to_school.n", TAB_BY, CELL(n), FIG_COUNT, 0 },
+	{ "by.%s.days_to_school.median", TAB_BY, CELL(n), FIG_MEDIAN, 0 },
+	{ "by.%s.days_to_school.p90", TAB_BY, CELL(n), FIG_P90, 0 },
+	{ "by.%s.days_to_school.over_limit", TAB_BY, CELL(over), FIG_COUNT,
+	    0 },
+	{ "by.%s.days_to_school.open", TAB_BY, CELL(open), FIG_COUNT, 0 },
+	{ "by.%s.on_time.done", TAB_BY, CELL(done), FIG_COUNT, 0 },
+	{ "by.%s.on_time.on_time", TAB_BY, CELL(on_time), FIG_COUNT, 0 },
+	{ "by.%s.on_time.rate", TAB_BY, CELL(done), FIG_RATE, 0 },
+	{ "by.%s.overdue", TAB_BY, CELL(overdue), FIG_COUNT, 0 },
+	{ NULL, TAB_TOTAL, 0, FIG_COUNT, 0 }
+};
+
+static struct stats_cell *
+cell_at(struct stats_row *row, size_t off)
+{
+	return (struct stats_cell *)(void *)((char *)row + off);
+}
+
+static const struct stats_cell *
+cell_in(const struct stats_row *row, size_t off)
+{
+	return (const struct stats_cell *)(const void *)((const char *)row +
+	    off);
+}
+
+/* Counts n more in cell for the case being added. */
+static void
+count(struct stats *s, struct stats_cell *cell, size_t n)
+{
+	if (n == 0)
+		return;
+	cell->value += n;
+	if (cell->last != s->serial) {
+		cell->last = s->serial;
+		cell->cases++;
+	}
+}
+
+void
+stats_init(struct stats *s, long from, long to, long today)
+{
+	memset(s, 0, sizeof(*s));
+	s->from = from;
+	s->to = to;
+	s->today = today;
+	s->limit = 7;
+	s->min_cell = 5;
+}
+
+const char *
+stats_by_name(enum stats_by by)
+{
+	static const char *const names[] = {
+		[STATS_BY_TYPE] = "type", [STATS_BY_FORM] = "form",
+		[STATS_BY_PHASE] = "phase", [STATS_BY_MONTH] = "month",
+	};
+
+	return by == STATS_BY_NONE ? NULL : names[by];
+}
+
+/* Tables */
+
+static size_t
+hash(const char *s)
+{
+	size_t h = 5381;
+
+	while (*s != '\0')
+		h = h * 33 + (unsigned char)*s++;
+	return h;
+}
+
+static void
+rehash(struct stats_table *t, size_t nslots)
+{
+	size_t i, k;
+
+	free(t->slots);
+	t->nslots = nslots;
+	t->slots = xcalloc(t->nslots, sizeof(*t->slots));
+	for (i = 0; i < t->n; i++) {
+		k = hash(t->rows[i].key) & (t->nslots - 1);
+		while (t->slots[k] != 0)
+			k = (k + 1) & (t->nslots - 1);
+		t->slots[k] = i + 1;
+	}
+}
+
+/* The row for key, or NULL. */
+static struct stats_row *
+find_row(const struct stats_table *t, const char *key)
+{
+	size_t k;
+
+	if (t->nslots == 0)
+		return NULL;
+	k = hash(key) & (t->nslots - 1);
+	for (; t->slots[k] != 0; k = (k + 1) & (t->nslots - 1))
+		if (strcmp(t->rows[t->slots[k] - 1].key, key) == 0)
+			return &t->rows[t->slots[k] - 1];
+	return NULL;
+}
+
+/*
+ * A role, step or phase of model serial *model takes its place from the
+ * first model seen that has it, so that SAMS roles keep SAMS order when
+ * a SiSam case adds one first.
+ */
+static void
+first_place(const struct stats *s, enum stats_tab tab, const char *key,
+    size_t *model, size_t *pos)
+{
+	const struct model *m;
+	size_t i, k;
+
+	for (i = 0; i < *model; i++) {
+		m = s->models[i];
+		k = tab == TAB_ROLES ? model_role_index(m, key) :
+		    tab == TAB_STEPS ? model_step_index(m, key) :
+		    model_phase_index(m, key);
+		if (k != NO_INDEX) {
+			*model = i;
+			*pos = k;
+			return;
+		}
+	}
+}
+
+/*
+ * The row for key, added when new with its title and its place in the
+ * order (model first seen, then pos).
+ */
+static struct stats_row *
+row(struct stats *s, enum stats_tab tab, const char *key, const char *title,
+    size_t model, size_t pos)
+{
+	struct stats_table *t = &s->tabs[tab];
+	struct stats_row *r;
+
+	if ((r = find_row(t, key)) != NULL)
+		return r;
+	if (tab == TAB_ROLES || tab == TAB_STEPS || tab == TAB_PHASES ||
+	    (tab == TAB_BY && s->by == STATS_BY_PHASE))
+		first_place(s, tab, key, &model, &pos);
+	if (t->n == t->cap) {
+		t->cap = t->cap == 0 ? 16 : t->cap * 2;
+		t->rows = xreallocarray(t->rows, t->cap, sizeof(*t->rows));
+	}
+	r = &t->rows[t->n++];
+	memset(r, 0, sizeof(*r));
+	r->key = xstrdup(key);
+	r->title = title != NULL ? xstrdup(title) : NULL;
+	r->model = model;
+	r->pos = pos;
+	if (t->n * 2 > t->nslots)
+		rehash(t, t->nslots == 0 ? 64 : t->nslots * 2);
+	else {
+		size_t k = hash(key) & (t->nslots - 1);
+
+		while (t->slots[k] != 0)
+			k = (k + 1) & (t->nslots - 1);
+		t->slots[k] = t->n;
+	}
+	return r;
+}
+
+/* The model's place among those seen, for the order of roles and steps. */
+static size_t
+model_serial(struct stats *s, const struct model *m)
+{
+	size_t i;
+
+	for (i = 0; i < s->nmodels; i++)
+		if (s->models[i] == m)
+			return i;
+	s->models = xreallocarray(s->models, s->nmodels + 1,
+	    sizeof(*s->models));
+	s->models[s->nmodels] = m;
+	return s->nmodels++;
+}
+
+/* A value's place in a NULL-ended list; unknown ones after all. */
+static size_t
+choice_pos(const char *const *list, const char *value)
+{
+	size_t i;
+
+	for (i = 0; list[i] != NULL; i++)
+		if (strcmp(list[i], value) == 0)
+			return i;
+	return i;
+}
+
+/* Placements */
+
+/* What one placement period of a case is, while it is added. */
+struct placement {
+	const struct case_state	*st;	/* of the placement */
+	const struct case_state	*now;	/* of the case today */
+	size_t			 model;
+	long			 date;	/* placement date, or DATE_NONE */
+	struct stats_row	*by;	/* its --by group, or NULL */
+	int			 current;
+};
+
+static const char *
+fact_or_empty(const struct casefile *c, const char *path)
+{
+	const char *v = case_fact(c, path);
+
+	return v != NULL ? v : "";
+}
+
+static struct stats_row *
+by_row(struct stats *s, const struct placement *p)
+{
+	const struct casefile *c = p->st->c;
+	const struct phase *ph;
+	const char *v;
+	char month[11];
+
+	switch (s->by) {
+	case STATS_BY_NONE:
+		return NULL;
+	case STATS_BY_TYPE:
+		v = fact_or_empty(c, "placement.type");
+		return row(s, TAB_BY, v, NULL, 0,
+		    choice_pos(placement_types, v));
+	case STATS_BY_FORM:
+		v = fact_or_empty(c, "school.form");
+		return row(s, TAB_BY, v, NULL, 0, choice_pos(school_forms, v));
+	case STATS_BY_PHASE:
+		ph = &p->now->m->phases[p->now->phase];
+		return row(s, TAB_BY, ph->id, ph->title, p->model,
+		    p->now->phase);
+	case STATS_BY_MONTH:
+		month[0] = '\0';
+		if (p->date != DATE_NONE) {
+			date_format(p->date, month);
+			month[7] = '\0';
+		}
+		return row(s, TAB_BY, month, NULL, 0, 0);
+	}
+	return NULL;
+}
+
+/* The first school day at the receiving school, if it has come. */
+static long
+school_start(const struct stats *s, const struct placement *p)
+{
+	const struct case_state *st = p->st;
+	const char *v = case_fact_before_shift(st->c, "school.start");
+	size_t k;
+	long day = DATE_NONE;
+
+	if (v == NULL || date_parse(v, &day) == -1) {
+		day = DATE_NONE;
+		if (st->m->school_start != NULL &&
+		    (k = model_step_index(st->m, st->m->school_start)) !=
+		    NO_INDEX && st->steps[k].state == STEP_DONE)
+			day = st->steps[k].closed->date;
+	}
+	return day != DATE_NONE && day <= s->today ? day : DATE_NONE;
+}
+
+static void
+add_days(struct stats *s, const struct placement *p, long *case_max)
+{
+	long start, days, until = s->to < s->today ? s->to : s->today;
+	int open;
+
+	if (strcmp(case_fact(p->st->c, "school.change"), "true") != 0 ||
+	    p->date == DATE_NONE || p->date > until)
+		return;
+	start = school_start(s, p);
+	open = start == DATE_NONE;
+	days = (open ? until : start) - p->date;
+	if (days < 0)
+		days = 0;
+	if (s->ndays == s->capdays) {
+		s->capdays = s->capdays == 0 ? 64 : s->capdays * 2;
+		s->days = xreallocarray(s->days, s->capdays, sizeof(*s->days));
+	}
+	s->days[s->ndays].days = days;
+	s->days[s->ndays].open = open;
+	s->days[s->ndays].group = p->by != NULL ?
+	    (size_t)(p->by - s->tabs[TAB_BY].rows) : 0;
+	s->ndays++;
+	if (days > *case_max)
+		*case_max = days;
+	count(s, &s->total.n, 1);
+	count(s, open ? &s->total.open : &s->total.started, 1);
+	count(s, &s->total.over, days > s->limit);
+	if (p->by != NULL) {
+		count(s, &p->by->n, 1);
+		count(s, &p->by->open, open);
+		count(s, &p->by->over, days > s->limit);
+	}
+}
+
+static void
+add_late(struct stats *s, long days, struct stats_row *role,
+    struct stats_row *step)
+{
+	if (s->nlates == s->caplates) {
+		s->caplates = s->caplates == 0 ? 64 : s->caplates * 2;
+		s->lates = xreallocarray(s->lates, s->caplates,
+		    sizeof(*s->lates));
+	}
+	s->lates[s->nlates].days = days;
+	s->lates[s->nlates].role = (size_t)(role - s->tabs[TAB_ROLES].rows);
+	s->lates[s->nlates].step = (size_t)(step - s->tabs[TAB_STEPS].rows);
+	s->nlates++;
+}
+
+/* One done step with a due date, done within the period. */
+static void
+add_done(struct stats *s, const struct placement *p, size_t i, long done,
+    long due)
+{
+	const struct model *m = p->st->m;
+	const struct step *step = &m->steps[i];
+	size_t r = state_owner_role(p->st, i);
+	struct stats_row *role, *sr;
+	int late = done > due;
+
+	role = row(s, TAB_ROLES, m->roles[r].id, m->roles[r].title, p->model,
+	    r);
+	count(s, &role->done, 1);
+	count(s, late ? &role->late : &role->on_time, 1);
+	sr = row(s, TAB_STEPS, step->id, step->title, p->model, i);
+	count(s, &sr->done, 1);
+	count(s, late ? &sr->late : &sr->on_time, 1);
+	if (p->by != NULL) {
+		count(s, &p->by->done, 1);
+		count(s, &p->by->on_time, !late);
+	}
+	if (late)
+		add_late(s, done - due, role, sr);
+}
+
+/*
+ * Every done event of the placement within the period, against the due
+ * date that applied: a step done once, its done that counts; a recurring
+ * one, each time, due a period after the time before.
+ */
+static void
+add_on_time(struct stats *s, const struct placement *p, long *prev)
+{
+	const struct case_state *st = p->st;
+	const struct event *ev;
+	size_t e, i;
+	long due;
+
+	for (i = 0; i < st->m->nsteps; i++)
+		prev[i] = DATE_NONE;
+	for (e = st->c->period; e < st->c->nevents; e++) {
+		ev = &st->c->events[e];
+		if (ev->kind != EV_DONE || ev->step == NULL ||
+		    (i = model_step_index(st->m, ev->step)) == NO_INDEX ||
+		    st->steps[i].state == STEP_NA)
+			continue;
+		if (st->m->steps[i].recurs.base == NULL &&
+		    st->steps[i].closed != ev)
+			continue;
+		due = state_due_when_done(st, i, prev[i]);
+		prev[i] = ev->date;
+		if (due != DATE_NONE && ev->date >= s->from &&
+		    ev->date <= s->to)
+			add_done(s, p, i, ev->date, due);
+	}
+}
+
+static void
+add_missed(struct stats *s, const struct placement *p)
+{
+	const struct model *m = p->st->m;
+	struct stats_row *r;
+	size_t i;
+
+	for (i = 0; i < m->nsteps; i++)
+		if (p->st->steps[i].missed) {
+			r = row(s, TAB_STEPS, m->steps[i].id,
+			    m->steps[i].title, p->model, i);
+			count(s, &r->missed, 1);
+		}
+}
+
+/* Open overdue steps today, of the current placement. */
+static void
+add_overdue(struct stats *s, const struct placement *p)
+{
+	const struct case_state *st = p->now;
+	const struct model *m = st->m;
+	const char *name;
+	struct stats_row *r;
+	size_t i, k;
+
+	for (i = 0; i < m->nsteps; i++) {
+		if (st->steps[i].state != STEP_OPEN || !st->steps[i].overdue ||
+		    st->steps[i].missed)
+			continue;
+		k = state_owner_role(st, i);
+		r = row(s, TAB_ROLES, m->roles[k].id, m->roles[k].title,
+		    p->model, k);
+		count(s, &r->overdue, 1);
+		name = state_owner(st, i);
+		r = row(s, TAB_PERSONS, name != NULL ? name : "", NULL, 0, 0);
+		count(s, &r->overdue, 1);
+		if (p->by != NULL)
+			count(s, &p->by->overdue, 1);
+	}
+}
+
+static void
+add_counts(struct stats *s, const struct placement *p, size_t k)
+{
+	const struct casefile *c = p->st->c;
+	const char *v;
+
+	count(s, &s->total.placements, 1);
+	count(s, &s->total.acute, strcmp(case_fact(c, "placement.acute"),
+	    "true") == 0);
+	count(s, &s->total.replaced, k > 0);
+	v = fact_or_empty(c, "placement.type");
+	count(s, &row(s, TAB_TYPES, v, NULL, 0,
+	    choice_pos(placement_types, v))->placements, 1);
+	v = fact_or_empty(c, "school.form");
+	count(s, &row(s, TAB_FORMS, v, NULL, 0,
+	    choice_pos(school_forms, v))->placements, 1);
+	if (p->by != NULL)
+		count(s, &p->by->placements, 1);
+}
+
+/*
+ * Whether the placement overlaps the period: from its first event (the
+ * case opened, the replace recorded), or its placement date when that is
+ * earlier, to its end, or the day before the next placement, or on.  A
+ * placement being prepared counts from the day the work on it began.
+ */
+static int
+overlaps(const struct stats *s, const struct casefile *view, size_t k,
+    long next)
+{
+	long start = case_fact_date(view, "placement.date");
+	long end = case_fact_date(view, "placement.end");
+	long first = k == 0 ? case_opened(view) :
+	    view->events[view->period - 1].date;
+
+	if (start == DATE_NONE || (first != DATE_NONE && first < start))
+		start = first;
+	if (end == DATE_NONE && next != DATE_NONE)
+		end = date_add_days(next, -1);
+	return start != DATE_NONE && start <= s->to &&
+	    (end == DATE_NONE || end >= s->from);
+}
+
+static void
+add_placement(struct stats *s, struct placement *p, size_t k, long *prev,
+    long *case_max)
+{
+	p->date = case_fact_date(p->st->c, "placement.date");
+	p->by = by_row(s, p);	/* stays put: no other --by row is added */
+	add_counts(s, p, k);
+	add_days(s, p, case_max);
+	add_on_time(s, p, prev);
+	add_missed(s, p);
+	if (p->current)
+		add_overdue(s, p);
+}
+
+/* The date the placement after period k begins, or DATE_NONE. */
+static long
+next_placement(const struct casefile *c, size_t k)
+{
+	long day;
+
+	if (k + 1 >= c->nperiods ||
+	    date_parse(c->events[c->spans[k].end].value, &day) == -1)
+		return DATE_NONE;
+	return day;
+}
+
+static void
+add_file(struct stats *s, const char *name, long days)
+{
+	if (s->nfiles == s->capfiles) {
+		s->capfiles = s->capfiles == 0 ? 16 : s->capfiles * 2;
+		s->files = xreallocarray(s->files, s->capfiles,
+		    sizeof(*s->files));
+		s->file_days = xreallocarray(s->file_days, s->capfiles,
+		    sizeof(*s->file_days));
+	}
+	s->files[s->nfiles] = xstrdup(name);
+	s->file_days[s->nfiles++] = days;
+}
+
+/* With --list, whether the case just added counts in the figure. */
+static void
+list_case(struct stats *s, const struct casefile *c, long case_max)
+{
+	const struct stats_figure *f = s->list;
+	const struct stats_row *r;
+
+	if (f == NULL)
+		return;
+	if (f->tab == TAB_TOTAL)
+		r = &s->total;
+	else if ((r = find_row(&s->tabs[f->tab], s->list_group != NULL ?
+	    s->list_group : "")) == NULL)
+		return;
+	if (cell_in(r, f->cell)->last == s->serial)
+		add_file(s, c->name, case_max);
+}
+
+void
+stats_add(struct stats *s, const struct case_state *st)
+{
+	struct case_state past;
+	struct casefile view;
+	struct placement p;
+	long next, *prev, case_max = -1;
+	size_t k;
+	int any = 0;
+
+	s->serial++;
+	prev = xcalloc(st->m->nsteps + 1, sizeof(*prev));
+	p.now = st;
+	p.model = model_serial(s, st->m);
+	for (k = 0; k < st->c->nperiods; k++) {
+		case_period(st->c, k, &view);
+		next = next_placement(st->c, k);
+		if (!overlaps(s, &view, k, next))
+			continue;
+		any = 1;
+		p.current = k + 1 == st->c->nperiods;
+		if (p.current) {
+			p.st = st;
+			add_placement(s, &p, k, prev, &case_max);
+			continue;
+		}
+		/* as it stood the day before the next placement began */
+		next = date_add_days(next, -1);
+		state_compute(&past, st->m, &view, next < s->today ? next :
+		    s->today);
+		p.st = &past;
+		add_placement(s, &p, k, prev, &case_max);
+		state_release(&past);
+	}
+	free(prev);
+	if (!any)
+		return;
+	count(s, &s->total.cases, 1);
+	count(s, &row(s, TAB_PHASES, st->m->phases[st->phase].id,
+	    st->m->phases[st->phase].title, p.model, st->phase)->cases, 1);
+	list_case(s, st->c, case_max);
+}
+
+/* Results */
+
+double
+stats_median(const long *v, size_t n)
+{
+	if (n % 2 == 1)
+		return (double)v[n / 2];
+	return ((double)v[n / 2 - 1] + (double)v[n / 2]) / 2;
+}
+
+long
+stats_p90(const long *v, size_t n)
+{
+	size_t rank = (9 * n + 9) / 10;		/* ceil(0.9 n) */
+
+	return v[rank - 1];
+}
+
+static void
+distribute(struct stats_dist *d, const long *v, size_t n)
+{
+	d->n = n;
+	if (n == 0)
+		return;
+	d->median = stats_median(v, n);
+	d->p90 = stats_p90(v, n);
+	d->max = v[n - 1];
+}
+
+static int
+compare_long(const void *a, const void *b)
+{
+	long x = *(const long *)a, y = *(const long *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static int
+compare_days(const void *a, const void *b)
+{
+	const struct stats_day *x = a, *y = b;
+
+	if (x->days != y->days)
+		return x->days < y->days ? -1 : 1;
+	return x->open - y->open;
+}
+
+/* The distribution of the days (or days late) of one group. */
+static void
+group_dist(struct stats_dist *d, long *v, const struct stats *s,
+    enum stats_tab tab, size_t group)
+{
+	size_t i, n = 0;
+
+	if (tab == TAB_BY) {
+		for (i = 0; i < s->ndays; i++)
+			if (s->days[i].group == group)
+				v[n++] = s->days[i].days;
+	} else
+		for (i = 0; i < s->nlates; i++)
+			if ((tab == TAB_ROLES ? s->lates[i].role :
+			    s->lates[i].step) == group)
+				v[n++] = s->lates[i].days;
+	qsort(v, n, sizeof(*v), compare_long);
+	distribute(d, v, n);
+}
+
+static void
+distributions(struct stats *s)
+{
+	size_t i, n = s->ndays > s->nlates ? s->ndays : s->nlates;
+	long *v = xcalloc(n + 1, sizeof(*v));
+
+	if (s->ndays > 0)
+		qsort(s->days, s->ndays, sizeof(*s->days), compare_days);
+	for (i = 0; i < s->ndays; i++)
+		v[i] = s->days[i].days;
+	distribute(&s->total.days, v, s->ndays);
+	if (s->by != STATS_BY_NONE)
+		for (i = 0; i < s->tabs[TAB_BY].n; i++)
+			group_dist(&s->tabs[TAB_BY].rows[i].days, v, s,
+			    TAB_BY, i);
+	for (i = 0; i < s->tabs[TAB_ROLES].n; i++)
+		group_dist(&s->tabs[TAB_ROLES].rows[i].late_days, v, s,
+		    TAB_ROLES, i);
+	for (i = 0; i < s->tabs[TAB_STEPS].n; i++)
+		group_dist(&s->tabs[TAB_STEPS].rows[i].late_days, v, s,
+		    TAB_STEPS, i);
+	free(v);
+}
+
+/* Models as first seen, each in its order; "" (unknown, unnamed) last. */
+static int
+compare_rows(const void *a, const void *b)
+{
+	const struct stats_row *x = a, *y = b;
+
+	if ((x->key[0] == '\0') != (y->key[0] == '\0'))
+		return x->key[0] == '\0' ? 1 : -1;
+	if (x->model != y->model)
+		return x->model < y->model ? -1 : 1;
+	if (x->pos != y->pos)
+		return x->pos < y->pos ? -1 : 1;
+	return strcmp(x->key, y->key);
+}
+
+static void
+hide_small(const struct stats *s, struct stats_row *r)
+{
+	static const size_t cells[] = {
+		CELL(cases), CELL(placements), CELL(acute), CELL(replaced),
+		CELL(n), CELL(started), CELL(open), CELL(over), CELL(done),
+		CELL(on_time), CELL(late), CELL(overdue), CELL(missed)
+	};
+	struct stats_cell *c;
+	size_t i;
+
+	for (i = 0; i < sizeof(cells) / sizeof(cells[0]); i++) {
+		c = cell_at(r, cells[i]);
+		c->hidden = c->cases > 0 && c->cases < s->min_cell;
+	}
+}
+
+static int
+hide(struct stats_cell *c)
+{
+	if (c->hidden || c->value == 0)
+		return 0;
+	c->hidden = 1;
+	return 1;
+}
+
+/*
+ * Of a total and its two parts, one hidden alone could be worked out from
+ * the other two: a part hides the other part (or the total, when that is
+ * the part itself), a total its smaller part.
+ */
+static int
+hide_sum(struct stats_cell *total, struct stats_cell *a, struct stats_cell *b)
+{
+	struct stats_cell *t;
+
+	if (total->hidden + a->hidden + b->hidden != 1)
+		return 0;
+	if (total->hidden)
+		return hide(b->value > 0 && (a->value == 0 ||
+		    b->value < a->value) ? b : a);
+	if (b->hidden) {
+		t = a;
+		a = b;
+		b = t;
+	}
+	return b->value > 0 ? hide(b) : hide(total);
+}
+
+/*
+ * A part of a shown total, when the rest (total - part, not a figure of
+ * its own) is fewer than min_cell: the part would give the rest away.
+ * The rest is counted in placements or steps, at least its cases.
+ */
+static int
+hide_rest(const struct stats *s, const struct stats_cell *total,
+    struct stats_cell *part)
+{
+	size_t rest = total->value - part->value;
+
+	if (total->hidden || part->hidden || rest == 0 || rest >= s->min_cell)
+		return 0;
+	return hide(part);
+}
+
+/* Within a row, the counts that add up to another. */
+static int
+hide_parts(const struct stats *s, struct stats_row *r)
+{
+	int changed = 0;
+
+	changed |= hide_sum(&r->n, &r->started, &r->open);
+	changed |= hide_sum(&r->done, &r->on_time, &r->late);
+	changed |= hide_rest(s, &r->n, &r->over);
+	changed |= hide_rest(s, &r->n, &r->open);
+	changed |= hide_rest(s, &r->done, &r->on_time);
+	return changed;
+}
+
+/*
+ * Secondary suppression: when a figure has exactly one hidden group, the
+ * smallest other group that is not 0 is hidden too, so that the total
+ * does not give the first away.
+ */
+static int
+hide_second(struct stats_table *t, size_t off)
+{
+	struct stats_cell *c, *least = NULL;
+	size_t i, hidden = 0;
+
+	for (i = 0; i < t->n; i++) {
+		c = cell_at(&t->rows[i], off);
+		if (c->hidden)
+			hidden++;
+		else if (c->value > 0 && (least == NULL ||
+		    c->value < least->value))
+			least = c;
+	}
+	return hidden == 1 && least != NULL && hide(least);
+}
+
+/*
+ * Hides the cells of fewer than min_cell cases, then whatever would give
+ * one away, until nothing more would: each hidden cell can make another
+ * sum give one away.
+ */
+static void
+suppress(struct stats *s)
+{
+	const struct stats_figure *f;
+	struct stats_table *t;
+	size_t i, k;
+	int changed;
+
+	hide_small(s, &s->total);
+	for (k = TAB_ROLES; k < TAB_COUNT; k++)
+		for (i = 0; i < s->tabs[k].n; i++)
+			hide_small(s, &s->tabs[k].rows[i]);
+	do {
+		changed = hide_parts(s, &s->total);
+		for (k = TAB_ROLES; k < TAB_COUNT; k++) {
+			t = &s->tabs[k];
+			for (i = 0; i < t->n; i++)
+				changed |= hide_parts(s, &t->rows[i]);
+		}
+		for (f = stats_figures; f->name != NULL; f++)
+			if (f->tab != TAB_TOTAL && f->kind == FIG_COUNT)
+				changed |= hide_second(&s->tabs[f->tab],
+				    f->cell);
+	} while (changed);
+}
+
+static int
+compare_strings(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The files behind the listed figure: sorted, each once. */
+static void
+finish_list(struct stats *s)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < s->nfiles; i++) {
+		if (s->list->kind == FIG_MAX &&
+		    s->file_days[i] != s->total.days.max) {
+			free(s->files[i]);
+			continue;
+		}
+		s->files[n++] = s->files[i];
+	}
+	s->nfiles = n;
+	if (s->nfiles > 0)
+		qsort(s->files, s->nfiles, sizeof(*s->files),
+		    compare_strings);
+	for (i = n = 0; i < s->nfiles; i++) {
+		if (n > 0 && strcmp(s->files[n - 1], s->files[i]) == 0)
+			free(s->files[i]);
+		else
+			s->files[n++] = s->files[i];
+	}
+	s->nfiles = n;
+}
+
+/*
+ * Sorts a table, and gives *where[i] (every one of n, found at
+ * stride bytes apart) the new place of the row it named.
+ */
+static void
+sort_table(struct stats_table *t, size_t *where, size_t n, size_t stride)
+{
+	char **keys;
+	size_t i, *w;
+
+	if (t->n == 0)
+		return;		/* qsort() wants rows, and no row is named */
+	keys = xcalloc(t->n, sizeof(*keys));
+	for (i = 0; i < t->n; i++)
+		keys[i] = t->rows[i].key;
+	qsort(t->rows, t->n, sizeof(*t->rows), compare_rows);
+	if (t->nslots > 0)
+		rehash(t, t->nslots);
+	for (i = 0; i < n; i++) {
+		w = (size_t *)(void *)((char *)where + i * stride);
+		*w = (size_t)(find_row(t, keys[*w]) - t->rows);
+	}
+	free(keys);
+}
+
+void
+stats_finish(struct stats *s)
+{
+	size_t k, n;
+
+	distributions(s);
+	for (k = TAB_ROLES; k < TAB_COUNT; k++) {
+		n = k == TAB_BY ? (s->by != STATS_BY_NONE ? s->ndays : 0) :
+		    k == TAB_ROLES ||
+		    k == TAB_STEPS ? s->nlates : 0;
+		sort_table(&s->tabs[k], n == 0 ? NULL : k == TAB_BY ?
+		    &s->days[0].group : k == TAB_ROLES ? &s->lates[0].role :
+		    &s->lates[0].step, n, k == TAB_BY ? sizeof(*s->days) :
+		    sizeof(*s->lates));
+	}
+	if (s->aggregate)
+		suppress(s);
+	if (s->list != NULL)
+		finish_list(s);
+}
+
+double
+stats_value(const struct stats *s, const struct stats_figure *f,
+    const struct stats_row *r)
+{
+	const struct stats_dist *d = f->kind == FIG_LATE_MEDIAN ?
+	    &r->late_days : &r->days;
+
+	switch (f->kind) {
+	case FIG_COUNT:
+		return (double)cell_in(r, f->cell)->value;
+	case FIG_RATE:
+		return r->done.value == 0 ? -1 :
+		    (double)r->on_time.value / (double)r->done.value;
+	case FIG_MEDIAN:
+	case FIG_LATE_MEDIAN:
+		return d->n == 0 ? -1 : d->median;
+	case FIG_P90:
+		return d->n == 0 ? -1 : (double)d->p90;
+	case FIG_MAX:
+		return d->n == 0 ? -1 : (double)d->max;
+	case FIG_LIMIT:
+		return (double)s->limit;
+	}
+	return -1;
+}
+
+int
+stats_hidden(const struct stats *s, const struct stats_figure *f,
+    const struct stats_row *r)
+{
+	if (!s->aggregate)
+		return 0;
+	if (f->kind == FIG_RATE)
+		return r->done.hidden || r->on_time.hidden || r->late.hidden;
+	return f->kind == FIG_COUNT && cell_in(r, f->cell)->hidden;
+}
+
+void
+stats_figure_name(const struct stats *s, const struct stats_figure *f,
+    char buf[96])
+{
+	const char *key = strstr(f->name, "%s");
+
+	if (key == NULL || s->by == STATS_BY_NONE)
+		snprintf(buf, 96, "%s", f->name);
+	else
+		snprintf(buf, 96, "%.*s%s%s", (int)(key - f->name), f->name,
+		    stats_by_name(s->by), key + 2);
+}
+
+/* The figure named name (by.KEY.* under --by KEY), or NULL. */
+static const struct stats_figure *
+find_figure(const struct stats *s, const char *name, size_t len)
+{
+	const struct stats_figure *f;
+	char buf[96];
+
+	for (f = stats_figures; f->name != NULL; f++) {
+		if (f->tab == TAB_BY && s->by == STATS_BY_NONE)
+			continue;
+		stats_figure_name(s, f, buf);
+		if (strlen(buf) == len && strncmp(buf, name, len) == 0)
+			return f;
+	}
+	return NULL;
+}
+
+/* "did you mean": the suggestions keep pointers, so the names stay. */
+static void
+suggest_figure(const struct stats *s, const char *name)
+{
+	static const size_t n = sizeof(stats_figures) /
+	    sizeof(stats_figures[0]);
+	char names[sizeof(stats_figures) / sizeof(stats_figures[0])][96];
+	struct suggest sg;
+	size_t i;
+
+	suggest_init(&sg, name);
+	for (i = 0; i + 1 < n; i++) {
+		if (stats_figures[i].tab == TAB_BY && s->by == STATS_BY_NONE)
+			continue;
+		stats_figure_name(s, &stats_figures[i], names[i]);
+		suggest_add(&sg, names[i]);
+	}
+	suggest_note(&sg);
+}
+
+int
+stats_list(struct stats *s, const char *figure)
+{
+	const char *eq = strchr(figure, '=');
+	size_t len = eq != NULL ? (size_t)(eq - figure) : strlen(figure);
+	const struct stats_figure *f;
+	char *name;
+
+	if (s->by == STATS_BY_NONE && strncmp(figure, "by.", 3) == 0)
+		return fail_at(FAIL_USAGE, NULL, 0, 0, "--list: '%.*s' is a "
+		    "figure of --by", (int)len, figure);
+	if ((f = find_figure(s, figure, len)) == NULL) {
+		name = xstrndup(figure, len);
+		fail_at(FAIL_USAGE, NULL, 0, 0, "--list: unknown figure "
+		    "'%s'; the figures are in sams(1), STATS", name);
+		suggest_figure(s, name);
+		free(name);
+		return -1;
+	}
+	if (f->kind == FIG_LIMIT)
+		return fail_at(FAIL_USAGE, NULL, 0, 0, "--list: '%.*s' is a "
+		    "setting, not a figure over cases", (int)len, figure);
+	if ((f->tab == TAB_TOTAL) != (eq == NULL))
+		return fail_at(FAIL_USAGE, NULL, 0, 0, f->tab == TAB_TOTAL ?
+		    "--list: '%.*s' has no groups" : "--list: '%.*s' wants a "
+		    "group: FIGURE=GROUP", (int)len, figure);
+	s->list = f;
+	s->list_group = eq != NULL ? eq + 1 : NULL;
+	return 0;
+}
+
+static void
+release_table(struct stats_table *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->n; i++) {
+		free(t->rows[i].key);
+		free(t->rows[i].title);
+	}
+	free(t->rows);
+	free(t->slots);
+}
+
+void
+stats_release(struct stats *s)
+{
+	size_t i;
+
+	for (i = 0; i < TAB_COUNT; i++)
+		release_table(&s->tabs[i]);
+	for (i = 0; i < s->nfiles; i++)
+		free(s->files[i]);
+	free(s->files);
+	free(s->file_days);
+	free(s->days);
+	free(s->lates);
+	free(s->models);
+	memset(s->tabs, 0, sizeof(s->tabs));
+	s->files = NULL;
+	s->days = NULL;
+	s->lates = NULL;
+	s->models = NULL;
+	s->file_days = NULL;
+}

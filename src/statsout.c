@@ -1,0 +1,508 @@
+/* sams stats written out: text for people, JSON and CSV, or --list. */
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "date.h"
+#include "json.h"
+#include "layout.h"
+#include "report.h"
+#include "stats.h"
+#include "strbuf.h"
+#include "text.h"
+
+/* Whether --aggregate prints figure f: counts and rates, nobody named. */
+static int
+printed(const struct stats *s, const struct stats_figure *f)
+{
+	if (!s->aggregate)
+		return 1;
+	return (f->kind == FIG_COUNT || f->kind == FIG_RATE ||
+	    f->kind == FIG_LIMIT) && f->tab != TAB_PERSONS;
+}
+
+/* A row of a table is shown when its figure's own count is not 0. */
+static int
+row_shown(const struct stats_figure *f, const struct stats_row *r)
+{
+	return f->shown == 0 ||
+	    ((const struct stats_cell *)(const void *)((const char *)r +
+	    f->shown))->value > 0;
+}
+
+/* A value as CSV and JSON write it; "" for none (null) or hidden. */
+static void
+format_value(char *buf, size_t size, const struct stats *s,
+    const struct stats_figure *f, const struct stats_row *r)
+{
+	double v = stats_value(s, f, r);
+
+	if (v < 0 || stats_hidden(s, f, r))
+		buf[0] = '\0';
+	else if (f->kind == FIG_RATE)
+		snprintf(buf, size, "%.2f", v);
+	else if (v == (double)(long)v)
+		snprintf(buf, size, "%ld", (long)v);
+	else
+		snprintf(buf, size, "%.1f", v);
+}
+
+/* CSV */
+
+static void
+csv_row(const struct stats *s, const char *name,
+    const struct stats_figure *f, const struct stats_row *r, FILE *out)
+{
+	char value[32];
+
+	format_value(value, sizeof(value), s, f, r);
+	report_cell(out, name, 1);
+	fputc(',', out);
+	report_cell(out, r == &s->total ? "" : r->key, 1);
+	fputc(',', out);
+	report_cell(out, value, 1);
+	fputc('\n', out);
+}
+
+static void
+print_csv(const struct stats *s, FILE *out)
+{
+	const struct stats_figure *f;
+	const struct stats_table *t;
+	char name[96];
+	size_t i;
+
+	fputs("figure,group,value\n", out);
+	for (f = stats_figures; f->name != NULL; f++) {
+		if (!printed(s, f) || (f->tab == TAB_BY &&
+		    s->by == STATS_BY_NONE))
+			continue;
+		stats_figure_name(s, f, name);
+		if (f->tab == TAB_TOTAL) {
+			csv_row(s, name, f, &s->total, out);
+			continue;
+		}
+		t = &s->tabs[f->tab];
+		for (i = 0; i < t->n; i++)
+			if (row_shown(f, &t->rows[i]))
+				csv_row(s, name, f, &t->rows[i], out);
+	}
+}
+
+/* JSON */
+
+/* A comma before a member, but the first of its object. */
+static void
+separate(struct strbuf *sb)
+{
+	if (sb->len > 0 && sb->buf[sb->len - 1] != '{')
+		strbuf_addstr(sb, ", ");
+}
+
+/* "key": "value", after a comma unless it is the first. */
+static void
+member(struct strbuf *sb, const char *key, const char *value)
+{
+	separate(sb);
+	json_string(sb, key);
+	strbuf_addstr(sb, ": ");
+	json_string(sb, value);
+}
+
+/*
+ * The members of r under prefix ("on_time.by_role."): each figure named
+ * prefix + member, or member alone for the figure named prefix exactly.
+ */
+static void
+json_members(struct strbuf *sb, const struct stats *s,
+    const struct stats_row *r, enum stats_tab tab, const char *prefix,
+    const char *alone)
+{
+	const struct stats_figure *f;
+	char name[96], value[32];
+	const char *rest;
+	size_t len = strlen(prefix);
+	int hidden = 0;
+
+	for (f = stats_figures; f->name != NULL; f++) {
+		if (f->tab != tab || !printed(s, f) || f->kind == FIG_LIMIT)
+			continue;
+		stats_figure_name(s, f, name);
+		if (strncmp(name, prefix, len) != 0)
+			continue;
+		rest = name[len] == '\0' ? alone : name + len;
+		if (rest == NULL || strchr(rest, '.') != NULL)
+			continue;
+		format_value(value, sizeof(value), s, f, r);
+		hidden |= stats_hidden(s, f, r);
+		separate(sb);
+		json_string(sb, rest);
+		strbuf_addf(sb, ": %s", value[0] != '\0' ? value : "null");
+	}
+	if (hidden)
+		strbuf_addstr(sb, ", \"suppressed\": true");
+}
+
+/*
+ * An array of the rows of a table that figure shows, each {key: ...,
+ * "title": ..., the figures under prefix}.
+ */
+static void
+json_rows(struct strbuf *sb, const struct stats *s, enum stats_tab tab,
+    const char *figure, const char *key, const char *prefix,
+    const char *alone)
+{
+	const struct stats_figure *f;
+	const struct stats_row *r;
+	size_t i;
+	int n = 0;
+
+	for (f = stats_figures; strcmp(f->name, figure) != 0; f++)
+		;
+	strbuf_addch(sb, '[');
+	for (i = 0; i < s->tabs[tab].n; i++) {
+		r = &s->tabs[tab].rows[i];
+		if (!row_shown(f, r))
+			continue;
+		strbuf_addstr(sb, n++ ? ",\n    {" : "\n    {");
+		member(sb, key, r->key);
+		if (r->title != NULL)
+			member(sb, "title", r->title);
+		json_members(sb, s, r, tab, prefix, alone);
+		strbuf_addch(sb, '}');
+	}
+	strbuf_addstr(sb, n ? "\n  ]" : "]");
+}
+
+static void
+json_by(struct strbuf *sb, const struct stats *s)
+{
+	const struct stats_row *r;
+	char prefix[64];
+	size_t i;
+
+	if (s->by == STATS_BY_NONE) {
+		strbuf_addstr(sb, "null");
+		return;
+	}
+	strbuf_addstr(sb, "{");
+	member(sb, "key", stats_by_name(s->by));
+	strbuf_addstr(sb, ", \"groups\": [");
+	for (i = 0; i < s->tabs[TAB_BY].n; i++) {
+		r = &s->tabs[TAB_BY].rows[i];
+		strbuf_addstr(sb, i ? ",\n    {" : "\n    {");
+		member(sb, "group", r->key);
+		if (r->title != NULL)
+			member(sb, "title", r->title);
+		snprintf(prefix, sizeof(prefix), "by.%s.", stats_by_name(s->by));
+		json_members(sb, s, r, TAB_BY, prefix, NULL);
+		strbuf_addstr(sb, ", \"days_to_school\": {");
+		snprintf(prefix, sizeof(prefix), "by.%s.days_to_school.",
+		    stats_by_name(s->by));
+		json_members(sb, s, r, TAB_BY, prefix, NULL);
+		strbuf_addstr(sb, "}, \"on_time\": {");
+		snprintf(prefix, sizeof(prefix), "by.%s.on_time.",
+		    stats_by_name(s->by));
+		json_members(sb, s, r, TAB_BY, prefix, NULL);
+		strbuf_addstr(sb, "}}");
+	}
+	strbuf_addstr(sb, i ? "\n  ]}" : "]}");
+}
+
+static void
+json_date_member(struct strbuf *sb, const char *key, long day)
+{
+	separate(sb);
+	json_string(sb, key);
+	strbuf_addstr(sb, ": ");
+	json_date(sb, day);
+}
+
+static void
+print_json(const struct stats *s, FILE *out)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	strbuf_addstr(&sb, "{\"format\": 1");
+	json_date_member(&sb, "from", s->from);
+	json_date_member(&sb, "to", s->to);
+	json_date_member(&sb, "today", s->today);
+	strbuf_addf(&sb, ", \"limit\": %ld, \"aggregate\": %s", s->limit,
+	    s->aggregate ? "true" : "false");
+	if (s->aggregate)
+		strbuf_addf(&sb, ", \"min_cell\": %zu", s->min_cell);
+	strbuf_addstr(&sb, ",\n\"days_to_school\": {");
+	json_members(&sb, s, &s->total, TAB_TOTAL, "days_to_school.", NULL);
+	strbuf_addstr(&sb, "},\n\"on_time\": {\"by_role\": ");
+	json_rows(&sb, s, TAB_ROLES, "on_time.by_role.done", "role",
+	    "on_time.by_role.", NULL);
+	strbuf_addstr(&sb, ",\n  \"by_step\": ");
+	json_rows(&sb, s, TAB_STEPS, "on_time.by_step.done", "step",
+	    "on_time.by_step.", NULL);
+	strbuf_addstr(&sb, "},\n\"overdue\": {\"by_role\": ");
+	json_rows(&sb, s, TAB_ROLES, "overdue.by_role", "role",
+	    "overdue.by_role", "overdue");
+	if (!s->aggregate) {
+		strbuf_addstr(&sb, ",\n  \"by_person\": ");
+		json_rows(&sb, s, TAB_PERSONS, "overdue.by_person", "name",
+		    "overdue.by_person", "overdue");
+	}
+	strbuf_addstr(&sb, "},\n\"missed\": ");
+	json_rows(&sb, s, TAB_STEPS, "missed.by_step", "step",
+	    "missed.by_step", "missed");
+	strbuf_addstr(&sb, ",\n\"counts\": {");
+	json_members(&sb, s, &s->total, TAB_TOTAL, "counts.", NULL);
+	strbuf_addstr(&sb, ",\n  \"by_type\": ");
+	json_rows(&sb, s, TAB_TYPES, "counts.by_type", "type",
+	    "counts.by_type", "placements");
+	strbuf_addstr(&sb, ",\n  \"by_form\": ");
+	json_rows(&sb, s, TAB_FORMS, "counts.by_form", "form",
+	    "counts.by_form", "placements");
+	strbuf_addstr(&sb, ",\n  \"by_phase\": ");
+	json_rows(&sb, s, TAB_PHASES, "counts.by_phase", "phase",
+	    "counts.by_phase", "cases");
+	strbuf_addstr(&sb, "},\n\"by\": ");
+	json_by(&sb, s);
+	strbuf_addstr(&sb, "}\n");
+	fwrite(sb.buf, 1, sb.len, out);
+	strbuf_release(&sb);
+}
+
+/* Text */
+
+/* A count for people: "–" when --aggregate hides it. */
+static void
+text_count(const struct stats *s, const struct stats_cell *c, FILE *out)
+{
+	if (s->aggregate && c->hidden)
+		fputs("–¹", out);
+	else
+		fprintf(out, "%zu", c->value);
+}
+
+static void
+text_number(double v, FILE *out)
+{
+	if (v == (double)(long)v)
+		fprintf(out, "%ld", (long)v);
+	else
+		fprintf(out, "%.1f", v);
+}
+
+static void
+text_days(const struct stats *s, FILE *out)
+{
+	const struct stats_row *t = &s->total;
+
+	fprintf(out, "\nDagar till skolstart (gräns %ld dagar)\n", s->limit);
+	if (t->days.n == 0 && !s->aggregate) {
+		fputs("  inga placeringar med skolbyte\n", out);
+		return;
+	}
+	if (!s->aggregate) {
+		fputs("  median ", out);
+		text_number(t->days.median, out);
+		fprintf(out, ", p90 %ld, max %ld\n", t->days.p90, t->days.max);
+	}
+	fputs("  över gränsen ", out);
+	text_count(s, &t->over, out);
+	fputs(" av ", out);
+	text_count(s, &t->n, out);
+	fputs(", ännu utan skolstart ", out);
+	text_count(s, &t->open, out);
+	fputc('\n', out);
+}
+
+/* "  Titel        12 av 15  80 %" */
+static void
+text_on_time(const struct stats *s, FILE *out)
+{
+	const struct stats_figure *rate = NULL, *f;
+	const struct stats_row *r;
+	size_t i;
+	int n = 0;
+
+	for (f = stats_figures; rate == NULL; f++)
+		if (strcmp(f->name, "on_time.by_role.rate") == 0)
+			rate = f;
+	fputs("\nI tid per ansvarig\n", out);
+	for (i = 0; i < s->tabs[TAB_ROLES].n; i++) {
+		r = &s->tabs[TAB_ROLES].rows[i];
+		if (r->done.value == 0)
+			continue;
+		n++;
+		fputs("  ", out);
+		layout_pad(out, r->title, 36);
+		fputc(' ', out);
+		text_count(s, &r->on_time, out);
+		fputs(" av ", out);
+		text_count(s, &r->done, out);
+		if (stats_hidden(s, rate, r))
+			fputs("  –¹", out);
+		else
+			fprintf(out, "  %.0f %%", 100 * stats_value(s, rate,
+			    r));
+		if (!s->aggregate && r->late_days.n > 0) {
+			fputs(" (sena: median ", out);
+			text_number(r->late_days.median, out);
+			fputs(r->late_days.median == 1 ? " dag)" : " dagar)",
+			    out);
+		}
+		fputc('\n', out);
+	}
+	if (n == 0)
+		fputs("  inga gjorda steg med tidsgräns\n", out);
+}
+
+/* "  label", then one group a line: name (escaped) and count; "–" none. */
+static void
+text_counts(const struct stats *s, const char *label, enum stats_tab tab,
+    size_t off, int titles, FILE *out)
+{
+	const struct stats_row *r;
+	const struct stats_cell *c;
+	size_t i;
+	int n = 0;
+
+	fprintf(out, "  %s", label);
+	for (i = 0; i < s->tabs[tab].n; i++) {
+		r = &s->tabs[tab].rows[i];
+		c = (const struct stats_cell *)(const void *)
+		    ((const char *)r + off);
+		if (c->value == 0)
+			continue;
+		fputs(n++ ? "\n    " : "\n    ", out);
+		if (r->key[0] == '\0')
+			layout_pad(out, tab == TAB_PERSONS ?
+			    "(ingen namngiven)" : "(okänd)", 36);
+		else
+			layout_pad(out, titles && r->title != NULL ?
+			    r->title : r->key, 36);
+		fputc(' ', out);
+		text_count(s, c, out);
+	}
+	fputs(n == 0 ? " –\n" : "\n", out);
+}
+
+/*
+ * --by: per group its name, then placements and days to school, then
+ * steps on time and overdue, so that a line stays within 80 columns.
+ */
+static void
+text_by(const struct stats *s, FILE *out)
+{
+	const struct stats_row *r;
+	size_t i;
+
+	if (s->by == STATS_BY_NONE)
+		return;
+	fprintf(out, "\nPer %s\n", s->by == STATS_BY_TYPE ?
+	    "placeringsform" : s->by == STATS_BY_FORM ? "skolform" :
+	    s->by == STATS_BY_PHASE ? "fas i dag" : "månad");
+	for (i = 0; i < s->tabs[TAB_BY].n; i++) {
+		r = &s->tabs[TAB_BY].rows[i];
+		fputs("  ", out);
+		text_put(out, r->key[0] == '\0' ? "(okänd)" : r->title != NULL ?
+		    r->title : r->key);
+		fputs("\n    placeringar ", out);
+		text_count(s, &r->placements, out);
+		if (!s->aggregate && r->days.n > 0) {
+			fputs(", skolstart median ", out);
+			text_number(r->days.median, out);
+		}
+		fputs(", över gränsen ", out);
+		text_count(s, &r->over, out);
+		fputs(" av ", out);
+		text_count(s, &r->n, out);
+		fputs("\n    utan skolstart ", out);
+		text_count(s, &r->open, out);
+		fputs(", i tid ", out);
+		text_count(s, &r->on_time, out);
+		fputs(" av ", out);
+		text_count(s, &r->done, out);
+		fputs(", försenade nu ", out);
+		text_count(s, &r->overdue, out);
+		fputc('\n', out);
+	}
+}
+
+static int
+any_hidden(const struct stats *s)
+{
+	const struct stats_figure *f;
+	const struct stats_table *t;
+	size_t i;
+
+	for (f = stats_figures; f->name != NULL; f++) {
+		if (f->tab == TAB_TOTAL && stats_hidden(s, f, &s->total))
+			return 1;
+		if (f->tab == TAB_TOTAL)
+			continue;
+		t = &s->tabs[f->tab];
+		for (i = 0; i < t->n; i++)
+			if (stats_hidden(s, f, &t->rows[i]))
+				return 1;
+	}
+	return 0;
+}
+
+static void
+print_text(const struct stats *s, FILE *out)
+{
+	char from[11], to[11], today[11];
+
+	date_format(s->from, from);
+	date_format(s->to, to);
+	date_format(s->today, today);
+	fprintf(out, "Period:        %s – %s (i dag %s)\n", from, to, today);
+	fputs("Placeringar:   ", out);
+	text_count(s, &s->total.placements, out);
+	fputs(" i ", out);
+	text_count(s, &s->total.cases, out);
+	fputs(" ärenden, varav akuta ", out);
+	text_count(s, &s->total.acute, out);
+	fputs(", omplaceringar ", out);
+	text_count(s, &s->total.replaced, out);
+	fputc('\n', out);
+	text_days(s, out);
+	text_on_time(s, out);
+	fputs("\nFörsenade steg nu\n", out);
+	text_counts(s, "per ansvarig", TAB_ROLES, offsetof(struct stats_row,
+	    overdue), 1, out);
+	if (!s->aggregate)
+		text_counts(s, "per person", TAB_PERSONS,
+		    offsetof(struct stats_row, overdue), 0, out);
+	fputs("\nMissade steg\n", out);
+	text_counts(s, "per steg", TAB_STEPS, offsetof(struct stats_row,
+	    missed), 0, out);
+	fputs("\nAntal\n", out);
+	text_counts(s, "per placeringsform", TAB_TYPES,
+	    offsetof(struct stats_row, placements), 0, out);
+	text_counts(s, "per skolform", TAB_FORMS,
+	    offsetof(struct stats_row, placements), 0, out);
+	text_counts(s, "per fas i dag", TAB_PHASES,
+	    offsetof(struct stats_row, cases), 1, out);
+	text_by(s, out);
+	if (s->aggregate && any_hidden(s))
+		fprintf(out, "\n¹ färre än %zu ärenden, eller dold för att "
+		    "inte röja en sådan\n", s->min_cell);
+}
+
+void
+stats_print(const struct stats *s, enum stats_format fmt, FILE *out)
+{
+	size_t i;
+
+	if (s->list != NULL) {
+		for (i = 0; i < s->nfiles; i++) {
+			text_put(out, s->files[i]);
+			fputc('\n', out);
+		}
+		return;
+	}
+	switch (fmt) {
+	case STATS_TEXT: print_text(s, out); break;
+	case STATS_JSON: print_json(s, out); break;
+	case STATS_CSV: print_csv(s, out); break;
+	}
+}
