@@ -460,7 +460,8 @@ add_overdue(struct stats *s, const struct placement *p)
 	size_t i, k;
 
 	for (i = 0; i < m->nsteps; i++) {
-		if (st->steps[i].state != STEP_OPEN || !st->steps[i].overdue ||
+		/* as report lists them: a step blocked by another waits */
+		if (!st->steps[i].ready || !st->steps[i].overdue ||
 		    st->steps[i].missed)
 			continue;
 		k = state_owner_role(st, i);

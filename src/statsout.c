@@ -280,13 +280,20 @@ text_count(const struct stats *s, const struct stats_cell *c, FILE *out)
 		fprintf(out, "%zu", c->value);
 }
 
+/* A whole number, or one decimal after a Swedish decimal comma: "5,5". */
 static void
 text_number(double v, FILE *out)
 {
-	if (v == (double)(long)v)
+	char buf[32], *dot;
+
+	if (v == (double)(long)v) {
 		fprintf(out, "%ld", (long)v);
-	else
-		fprintf(out, "%.1f", v);
+		return;
+	}
+	snprintf(buf, sizeof(buf), "%.1f", v);
+	if ((dot = strchr(buf, '.')) != NULL)
+		*dot = ',';
+	fputs(buf, out);
 }
 
 static void
@@ -313,7 +320,7 @@ text_days(const struct stats *s, FILE *out)
 	fputc('\n', out);
 }
 
-/* "  Titel        12 av 15  80 %" */
+/* "  Titel         80 %  12 av 15" */
 static void
 text_on_time(const struct stats *s, FILE *out)
 {
@@ -333,15 +340,16 @@ text_on_time(const struct stats *s, FILE *out)
 		n++;
 		fputs("  ", out);
 		layout_pad(out, r->title, 36);
-		fputc(' ', out);
+		/* the rate first, right-aligned, so the percents line up */
+		if (stats_hidden(s, rate, r))
+			fputs("    –¹", out);
+		else
+			fprintf(out, " %3.0f %%", 100 * stats_value(s, rate,
+			    r));
+		fputs("  ", out);
 		text_count(s, &r->on_time, out);
 		fputs(" av ", out);
 		text_count(s, &r->done, out);
-		if (stats_hidden(s, rate, r))
-			fputs("  –¹", out);
-		else
-			fprintf(out, "  %.0f %%", 100 * stats_value(s, rate,
-			    r));
 		if (!s->aggregate && r->late_days.n > 0) {
 			fputs(" (sena: median ", out);
 			text_number(r->late_days.median, out);
