@@ -782,20 +782,75 @@ file_create(const char *path, const char *buf, size_t len)
 	return 0;
 }
 
+/*
+ * A device or pipe named as the output (/dev/stdout, a FIFO a reader
+ * waits on) is written to as it is, like a shell's redirection: a
+ * rename would replace the node itself.
+ */
+static int
+open_direct(struct file_out *fo, const char *path, int follow)
+{
+	struct stat st;
+	int fd, saved;
+
+	fd = sys_open(path, O_WRONLY | O_CLOEXEC | O_NOCTTY |
+	    (follow ? 0 : O_NOFOLLOW), 0);
+	if (fd == -1)
+		return fail_sys(FAIL_CANTCREAT, path, errno, "cannot open");
+	/* What was opened, not what was looked at a moment before. */
+	if (fstat(fd, &st) == -1 || !(S_ISCHR(st.st_mode) ||
+	    S_ISFIFO(st.st_mode))) {
+		saved = errno;
+		sys_close(fd);
+		return fail_sys(FAIL_CANTCREAT, path, saved != 0 ? saved :
+		    EINVAL, "cannot open");
+	}
+	if ((fo->fp = fdopen(fd, "w")) == NULL) {
+		saved = errno;
+		sys_close(fd);
+		return fail_sys(FAIL_CANTCREAT, path, saved, "cannot open");
+	}
+	fo->path = xstrdup(path);
+	return 0;
+}
+
 int
 file_out_open(struct file_out *fo, const char *path)
 {
 	struct file_seen seen, *known = NULL;
 	struct stat st;
-	int fd, saved;
+	char *real = NULL;
+	int fd, saved, rc;
 
 	memset(fo, 0, sizeof(*fo));
 	if (file_check_name(path) != 0)
 		return -1;
-	if (sys_lstat(path, &st) == 0 && S_ISREG(st.st_mode)) {
+	if (sys_lstat(path, &st) == -1)
+		st.st_mode = 0;		/* a new file, or open_temp says why */
+	if (S_ISLNK(st.st_mode)) {
+		/* /dev/stdout: a link to a pipe, or to a terminal */
+		if (stat(path, &st) == 0 && (S_ISCHR(st.st_mode) ||
+		    S_ISFIFO(st.st_mode)))
+			return open_direct(fo, path, 1);
+		/* A link to where the reports are kept: replace its file. */
+		if ((real = realpath(path, NULL)) == NULL)
+			return fail_sys(FAIL_CANTCREAT, path, errno,
+			    "cannot follow the symbolic link");
+		rc = file_out_open(fo, real);
+		free(real);
+		return rc;
+	}
+	if (S_ISDIR(st.st_mode))
+		return fail_at(FAIL_CANTCREAT, path, 0, 0,
+		    "is a folder; name a file in it");
+	if (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode))
+		return open_direct(fo, path, 0);
+	if (S_ISREG(st.st_mode)) {
 		remember(&seen, &st);
 		known = &seen;
-	}
+	} else if (st.st_mode != 0)
+		return fail_at(FAIL_CANTCREAT, path, 0, 0,
+		    "not a regular file");
 	if (open_temp(path, known, &fo->tmp, &fd) != 0)
 		return -1;
 	if ((fo->fp = fdopen(fd, "w")) == NULL) {
@@ -812,6 +867,18 @@ file_out_commit(struct file_out *fo)
 {
 	int saved = 0;
 
+	if (fo->tmp == NULL) {		/* a device or pipe: no rename */
+		if (fflush(fo->fp) == EOF || ferror(fo->fp))
+			saved = errno != 0 ? errno : EIO;
+		if (fclose(fo->fp) == EOF && saved == 0)
+			saved = errno;
+		fo->fp = NULL;
+		if (saved != 0)
+			fail_sys(FAIL_IO, fo->path, saved, "cannot write");
+		free(fo->path);
+		fo->path = NULL;
+		return saved != 0 ? -1 : 0;
+	}
 	if (fflush(fo->fp) == EOF || ferror(fo->fp) ||
 	    sys_fsync(fileno(fo->fp)) == -1)
 		saved = errno != 0 ? errno : EIO;

@@ -127,7 +127,7 @@ int	file_create(const char *path, const char *buf, size_t len);
  * path.  For output too large to hold in memory (a report page).
  */
 struct file_out {
-	char	*path, *tmp;
+	char	*path, *tmp;	/* tmp NULL: written to path directly */
 	FILE	*fp;		/* write here */
 };
 
@@ -135,13 +135,17 @@ struct file_out {
  * Opens fo->fp on a new temporary file beside path, with the permission
  * bits, group and owner of the file it will replace (mode 0600 when
  * there is none): 0, or -1 after reporting (FAIL_CANTCREAT when no file
- * can be made in the folder, a missing folder among the reasons).
+ * can be made in the folder, a missing folder among the reasons, or
+ * path is a folder or a block device or socket).  A symbolic link is
+ * followed, its file replaced; a character device or a FIFO (/dev/stdout,
+ * a pipe) is written to directly, never replaced.
  */
 int	file_out_open(struct file_out *fo, const char *path);
 /*
  * Flushes, syncs and closes the stream, then renames it over path: 0, or
  * -1 after reporting (FAIL_IO), path then unchanged and no temporary file
- * left.
+ * left.  A device or FIFO is flushed and closed: -1 (FAIL_IO) when a
+ * write failed.
  */
 int	file_out_commit(struct file_out *fo);
 /* Closes and removes the temporary file; path is unchanged. */
