@@ -8,8 +8,9 @@
 /*
  * The style: black on white and a dark red well above WCAG AA's 4.5:1
  * (#a4001d on white is 7.5:1); bars have a dark border so that they keep
- * their shape in grey on paper.  Each section after the first begins a
- * new A4 page when printed.
+ * their shape in grey on paper.  Dates, days late, states and ids never
+ * wrap ("2026-11-" over "21" misreads).  Each section after the first begins
+ * a new A4 page when printed.
  */
 static const char style[] =
     "body{font-family:system-ui,sans-serif;color:#111;background:#fff;"
@@ -24,6 +25,7 @@ static const char style[] =
     "text-align:left;vertical-align:top}\n"
     "th{background:#eee}\n"
     "td.n{text-align:right;font-variant-numeric:tabular-nums}\n"
+    "td.nw{white-space:nowrap}\n"
     "ul.in{margin:0;padding-left:1rem}\n"
     "dl.facts{display:grid;grid-template-columns:max-content auto;"
     "gap:.1rem 1rem}\n"
@@ -37,7 +39,7 @@ static const char style[] =
     "svg{max-width:100%;height:auto}\n"
     "svg text{font-family:system-ui,sans-serif;font-size:12px;"
     "fill:#111}\n"
-    "code{font-size:.95em}\n"
+    "code{font-size:.95em;white-space:nowrap}\n"
     "@page{size:A4;margin:15mm}\n"
     "@media print{main{max-width:none;padding:0}"
     "section+section{break-before:page}"

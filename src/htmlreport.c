@@ -325,7 +325,7 @@ spool_row(struct html_report *h, const struct case_state *st,
 	row_steps(fp, st, idx, n, 0);
 	fputs("</td><td>", fp);
 	row_steps(fp, st, idx, n, 1);
-	fputs("</td><td>", fp);
+	fputs("</td><td class=\"nw\">", fp);
 	if (earliest != DATE_NONE)
 		html_date(fp, earliest);
 	fputs(overdue ? "</td><td><span class=\"late\">försenad</span>"
@@ -424,7 +424,7 @@ phases_section(FILE *fp, struct html_report *h)
 	fputs("<table>\n<caption>Ärendena i varje fas och hur långt fasens "
 	    "steg har kommit</caption>\n<thead><tr><th scope=\"col\">Fas</th>"
 	    "<th scope=\"col\">Ärenden</th><th scope=\"col\">Fasens steg, "
-	    "klara eller hoppade över</th><th scope=\"col\">Öppna steg</th>"
+	    "klara eller överhoppade</th><th scope=\"col\">Öppna steg</th>"
 	    "<th scope=\"col\">Försenade steg</th></tr></thead>\n<tbody>\n",
 	    fp);
 	for (i = 0; i < h->nphases; i++) {
@@ -561,9 +561,9 @@ late_row(FILE *fp, const struct html_report *h, size_t i, long today)
 	html_put(fp, step->title);
 	fputs("</td><td>", fp);
 	html_put(fp, interned(&h->names, lt->role));
-	fputs("</td><td>", fp);
+	fputs("</td><td class=\"nw\">", fp);
 	html_date(fp, lt->due);
-	fputs("</td><td class=\"late\">försenad ", fp);
+	fputs("</td><td class=\"late nw\">försenad ", fp);
 	html_long(fp, today - lt->due);
 	fputs(today - lt->due == 1 ? " dag</td></tr>\n" :
 	    " dagar</td></tr>\n", fp);
