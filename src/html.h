@@ -3,8 +3,7 @@
  * the document with its inline style sheet, and sections.  A page needs
  * nothing from outside itself: no script, style sheet, font or image is
  * fetched, and it reads the same without JavaScript and on paper (A4).
- * Everything is written to the FILE given; nothing outlives a call but
- * what is appended to the caller's strbuf.
+ * Everything is written to the FILE given; nothing is allocated.
  */
 #ifndef HTML_H
 #define HTML_H
@@ -12,17 +11,15 @@
 #include <stddef.h>
 #include <stdio.h>
 
-struct strbuf;
-
 /*
- * Appends s as HTML text that is safe both between tags and inside a
+ * Writes s as HTML text that is safe both between tags and inside a
  * quoted attribute: & < > " ' as character references, and characters no
  * terminal or page should get raw (controls, bidirectional controls,
  * bytes that are not UTF-8) as text.h's visible escapes.
  */
-void	html_escape(struct strbuf *sb, const char *s);
-/* Writes s escaped as html_escape() does. */
 void	html_put(FILE *fp, const char *s);
+/* Writes v in decimal, as %ld would, for figures in rows. */
+void	html_long(FILE *fp, long v);
 /* Writes a date (a day number, or "–" for DATE_NONE). */
 void	html_date(FILE *fp, long day);
 

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "arena.h"
 #include "date.h"
 #include "diag.h"
 #include "filter.h"
@@ -22,34 +23,89 @@ struct phase_row {
 };
 
 /*
- * An overdue step: 40 bytes whatever the names, which are interned, and
- * the case's id and file, kept once per case in h->cases.
+ * An overdue step in 20 bytes: names are interned, and its case is the
+ * one whose records begin at or before it (a case adds its own at once,
+ * in the order of its model's steps).  Ids are 32 bits: fewer than 2^32
+ * of anything fit in memory first, the paths of that many cases alone.
  */
 struct late {
-	size_t			 group, name, role;	/* in h->strings */
-	size_t			 kase;			/* in h->cases */
-	const struct step	*step;
-	long			 due;
+	uint32_t	group;		/* in h->groups */
+	uint32_t	name, role;	/* in h->names; name NO_NAME if none */
+	uint32_t	step;		/* in its case's model */
+	int32_t		due;		/* a day number: DATE_NONE is 32 bits */
 };
 
-/* The interned strings: offsets into one buffer, found by hash. */
+/* A case with overdue steps. */
+struct late_case {
+	const char		*id;	/* "id\0file\0" in h->arena */
+	size_t			 first;	/* its first record in h->late */
+	const struct model	*m;	/* models outlive the report */
+};
+
+/*
+ * A list that grows a block at a time from the page's arena: nothing is
+ * copied or moved as it grows, and no array of all the overdue steps is
+ * ever asked of malloc at once.
+ */
+#define BLOCK_ITEMS	4096
+
+struct blocks {
+	char	**block;
+	size_t	  n, nblocks, size;	/* items, blocks, bytes an item */
+};
+
+/* Interned strings: ids for offsets into one buffer, found by hash. */
 struct intern {
 	struct strbuf	 buf;
-	size_t		*slots;		/* offset + 1, 0 when free */
+	size_t		*offs;		/* by id */
+	uint32_t	*slots;		/* id + 1, 0 when free */
 	size_t		 nslots, n;
 };
+
+#define SPOOL_BUF	(64 * 1024)
 
 struct html_report {
 	FILE		*rows;		/* the case table, spooled */
 	struct phase_row *phases;
 	size_t		 nphases;
-	struct late	*late;
-	size_t		 nlate, caplate;
-	struct intern	 strings;
-	struct strbuf	 cases;		/* "id\0file\0" per case with late steps */
+	struct blocks	 late;		/* of struct late */
+	struct blocks	 cases;		/* of struct late_case */
+	struct arena	 arena;		/* their blocks, ids and files */
+	struct intern	 groups, names;
+	struct strbuf	 key;		/* a group's key, reused */
+	char		 spool_buf[SPOOL_BUF];
 };
 
-#define NO_NAME	((size_t)-1)
+#define NO_NAME	UINT32_MAX
+
+static void *
+blocks_at(const struct blocks *b, size_t i)
+{
+	return b->block[i / BLOCK_ITEMS] + i % BLOCK_ITEMS * b->size;
+}
+
+static void *
+blocks_add(struct blocks *b, struct arena *a)
+{
+	if (b->n == b->nblocks * BLOCK_ITEMS) {
+		b->block = xreallocarray(b->block, b->nblocks + 1,
+		    sizeof(*b->block));
+		b->block[b->nblocks++] = arena_alloc(a, BLOCK_ITEMS * b->size);
+	}
+	return blocks_at(b, b->n++);
+}
+
+static struct late *
+late_at(const struct html_report *h, size_t i)
+{
+	return blocks_at(&h->late, i);
+}
+
+static struct late_case *
+case_at(const struct html_report *h, size_t c)
+{
+	return blocks_at(&h->cases, c);
+}
 
 static uint32_t
 hash(const char *s)
@@ -61,53 +117,70 @@ hash(const char *s)
 	return h;
 }
 
+static const char *
+interned(const struct intern *in, uint32_t id)
+{
+	return in->buf.buf + in->offs[id];
+}
+
 static void
 intern_grow(struct intern *in)
 {
-	size_t *old = in->slots, nold = in->nslots, i, j;
+	uint32_t *old = in->slots;
+	size_t nold = in->nslots, i, j;
 
 	in->nslots = nold ? nold * 2 : 64;
 	in->slots = xcalloc(in->nslots, sizeof(*in->slots));
 	for (i = 0; i < nold; i++) {
 		if (old[i] == 0)
 			continue;
-		j = hash(in->buf.buf + old[i] - 1) & (in->nslots - 1);
+		j = hash(interned(in, old[i] - 1)) & (in->nslots - 1);
 		while (in->slots[j] != 0)
 			j = (j + 1) & (in->nslots - 1);
 		in->slots[j] = old[i];
 	}
 	free(old);
+	in->offs = xreallocarray(in->offs, in->nslots / 2,
+	    sizeof(*in->offs));
 }
 
-/* The offset of s among the interned strings, added if new. */
-static size_t
+/* The id of s among the interned strings, added if new. */
+static uint32_t
 intern(struct intern *in, const char *s)
 {
-	size_t j, off;
+	size_t j;
 
 	if (2 * (in->n + 1) > in->nslots)
 		intern_grow(in);
 	j = hash(s) & (in->nslots - 1);
 	while (in->slots[j] != 0) {
-		if (strcmp(in->buf.buf + in->slots[j] - 1, s) == 0)
+		if (strcmp(interned(in, in->slots[j] - 1), s) == 0)
 			return in->slots[j] - 1;
 		j = (j + 1) & (in->nslots - 1);
 	}
-	off = in->buf.len;
+	in->offs[in->n] = in->buf.len;
 	strbuf_add(&in->buf, s, strlen(s) + 1);
-	in->slots[j] = off + 1;
-	in->n++;
-	return off;
+	in->slots[j] = (uint32_t)++in->n;
+	return (uint32_t)(in->n - 1);
 }
 
-static const char *
-interned(const struct html_report *h, size_t off)
+static void
+intern_free(struct intern *in)
 {
-	return h->strings.buf.buf + off;
+	strbuf_release(&in->buf);
+	free(in->offs);
+	free(in->slots);
 }
+
+/*
+ * The page's stream gets a buffer of its own before anything is written
+ * to it, so that a page of many megabytes goes out in few writes.  It is
+ * static because the stream may be stdout, flushed at exit.
+ */
+static char out_buf[64 * 1024];
 
 struct html_report *
-html_report_new(void)
+html_report_new(FILE *out)
 {
 	struct html_report *h = xcalloc(1, sizeof(*h));
 
@@ -117,8 +190,13 @@ html_report_new(void)
 		free(h);
 		return NULL;
 	}
-	strbuf_init(&h->strings.buf);
-	strbuf_init(&h->cases);
+	setvbuf(h->rows, h->spool_buf, _IOFBF, sizeof(h->spool_buf));
+	setvbuf(out, out_buf, _IOFBF, sizeof(out_buf));
+	strbuf_init(&h->groups.buf);
+	strbuf_init(&h->names.buf);
+	h->late.size = sizeof(struct late);
+	h->cases.size = sizeof(struct late_case);
+	strbuf_init(&h->key);
 	return h;
 }
 
@@ -160,38 +238,42 @@ count_progress(struct phase_row *pr, const struct case_state *st)
 	}
 }
 
+/* The case's record among those with overdue steps, added first. */
 static void
-add_late(struct html_report *h, const struct case_state *st, size_t i,
-    size_t *kase)
+add_late_case(struct html_report *h, const struct case_state *st)
 {
-	struct strbuf key = STRBUF_INIT;
+	struct late_case *lc = blocks_add(&h->cases, &h->arena);
+	size_t id = strlen(st->c->id) + 1, file = strlen(st->c->name) + 1;
+	char *text = arena_alloc(&h->arena, id + file);
+
+	memcpy(text, st->c->id, id);
+	memcpy(text + id, st->c->name, file);
+	lc->id = text;
+	lc->first = h->late.n;
+	lc->m = st->m;
+}
+
+static void
+add_late(struct html_report *h, const struct case_state *st, size_t i)
+{
 	const char *name = state_owner(st, i);
 	const char *role = st->m->roles[state_owner_role(st, i)].title;
-	struct late *lt;
+	struct late *lt = blocks_add(&h->late, &h->arena);
 
-	if (*kase == NO_NAME) {
-		*kase = h->cases.len;
-		strbuf_add(&h->cases, st->c->id, strlen(st->c->id) + 1);
-		strbuf_add(&h->cases, st->c->name, strlen(st->c->name) + 1);
-	}
-	if (h->nlate == h->caplate) {
-		h->caplate = h->caplate ? h->caplate * 2 : 64;
-		h->late = xreallocarray(h->late, h->caplate, sizeof(*h->late));
-	}
-	lt = &h->late[h->nlate++];
 	/* People first, the same person however the name is cased. */
+	strbuf_reset(&h->key);
 	if (name != NULL) {
-		strbuf_addch(&key, '1');
-		name_fold(&key, name);
-	} else
-		strbuf_addf(&key, "2%s", role);
-	lt->group = intern(&h->strings, key.buf);
-	lt->name = name != NULL ? intern(&h->strings, name) : NO_NAME;
-	lt->role = intern(&h->strings, role);
-	lt->kase = *kase;
-	lt->step = &st->m->steps[i];
-	lt->due = st->steps[i].due;
-	strbuf_release(&key);
+		strbuf_addch(&h->key, '1');
+		name_fold(&h->key, name);
+	} else {
+		strbuf_addch(&h->key, '2');
+		strbuf_addstr(&h->key, role);
+	}
+	lt->group = intern(&h->groups, h->key.buf);
+	lt->name = name != NULL ? intern(&h->names, name) : NO_NAME;
+	lt->role = intern(&h->names, role);
+	lt->step = (uint32_t)i;
+	lt->due = (int32_t)st->steps[i].due;
 }
 
 /* "<ul>" of one item per shown step, or the word for none. */
@@ -243,11 +325,11 @@ spool_row(struct html_report *h, const struct case_state *st,
 	row_steps(fp, st, idx, n, 0);
 	fputs("</td><td>", fp);
 	row_steps(fp, st, idx, n, 1);
-	fputs("</td><td>", fp);
+	fputs("</td><td class=\"nw\">", fp);
 	if (earliest != DATE_NONE)
 		html_date(fp, earliest);
-	fprintf(fp, "</td><td>%s</td></tr>\n", overdue ?
-	    "<span class=\"late\">försenad</span>" : "");
+	fputs(overdue ? "</td><td><span class=\"late\">försenad</span>"
+	    "</td></tr>\n" : "</td><td></td></tr>\n", fp);
 }
 
 void
@@ -255,16 +337,18 @@ html_report_case(struct html_report *h, const struct case_state *st,
     const size_t *idx, size_t n, long earliest, size_t model)
 {
 	struct phase_row *pr = phase_row(h, st, model);
-	size_t k, kase = NO_NAME;
+	size_t k;
 	int overdue = 0;
 
 	count_progress(pr, st);
 	for (k = 0; k < n; k++) {
 		if (!st->steps[idx[k]].overdue)
 			continue;
+		if (!overdue)
+			add_late_case(h, st);
 		overdue = 1;
 		pr->overdue++;
-		add_late(h, st, idx[k], &kase);
+		add_late(h, st, idx[k]);
 	}
 	spool_row(h, st, idx, n, earliest, overdue);
 }
@@ -340,7 +424,7 @@ phases_section(FILE *fp, struct html_report *h)
 	fputs("<table>\n<caption>Ärendena i varje fas och hur långt fasens "
 	    "steg har kommit</caption>\n<thead><tr><th scope=\"col\">Fas</th>"
 	    "<th scope=\"col\">Ärenden</th><th scope=\"col\">Fasens steg, "
-	    "klara eller hoppade över</th><th scope=\"col\">Öppna steg</th>"
+	    "klara eller överhoppade</th><th scope=\"col\">Öppna steg</th>"
 	    "<th scope=\"col\">Försenade steg</th></tr></thead>\n<tbody>\n",
 	    fp);
 	for (i = 0; i < h->nphases; i++) {
@@ -358,64 +442,158 @@ phases_section(FILE *fp, struct html_report *h)
 	html_section_end(fp);
 }
 
-/* An overdue step with its strings found, for sorting. */
-struct late_view {
-	const char		*group, *file;
-	const struct late	*lt;
+/* A string with its id, for sorting groups by key and cases by file. */
+struct keyed {
+	const char	*key;
+	uint32_t	 id;
 };
 
 static int
-compare_late(const void *a, const void *b)
+compare_keyed(const void *a, const void *b)
 {
-	const struct late_view *x = a, *y = b;
+	const struct keyed *x = a, *y = b;
 	int c;
 
-	if ((c = strcmp(x->group, y->group)) != 0)
+	if ((c = strcmp(x->key, y->key)) != 0)
 		return c;
-	if ((c = strcmp(x->file, y->file)) != 0)
-		return c;
-	return x->lt->step < y->lt->step ? -1 : x->lt->step > y->lt->step;
+	return x->id < y->id ? -1 : x->id > y->id;
 }
 
-/* The table of one person's (or role's) overdue steps; returns its end. */
-static size_t
-late_table(FILE *fp, const struct html_report *h,
-    const struct late_view *v, size_t i, size_t n, long today)
+/* The groups' places in the order of their keys, by group id. */
+static uint32_t *
+group_places(const struct html_report *h)
 {
-	const struct late *lt = v[i].lt;
-	const char *id;
+	struct keyed *k = xreallocarray(NULL, h->groups.n, sizeof(*k));
+	uint32_t *place = xreallocarray(NULL, h->groups.n, sizeof(*place));
+	size_t i;
+
+	for (i = 0; i < h->groups.n; i++) {
+		k[i].key = interned(&h->groups, (uint32_t)i);
+		k[i].id = (uint32_t)i;
+	}
+	qsort(k, h->groups.n, sizeof(*k), compare_keyed);
+	for (i = 0; i < h->groups.n; i++)
+		place[k[i].id] = (uint32_t)i;
+	free(k);
+	return place;
+}
+
+static const char *
+case_file(const struct html_report *h, size_t c)
+{
+	const char *id = case_at(h, c)->id;
+
+	return id + strlen(id) + 1;
+}
+
+/* The end of case c's records in h->late. */
+static size_t
+case_end(const struct html_report *h, size_t c)
+{
+	return c + 1 < h->cases.n ? case_at(h, c + 1)->first : h->late.n;
+}
+
+/*
+ * The overdue steps in the order of the page: by group (people by name,
+ * then roles), then by file, then in the model's order of steps.  A
+ * counting sort by group over the cases taken in file order: the records
+ * themselves stay where they are, and only their order is made, 4 bytes
+ * a step.
+ */
+static uint32_t *
+late_order(const struct html_report *h)
+{
+	uint32_t *place = group_places(h);
+	size_t *at = xcalloc(h->groups.n + 1, sizeof(*at));
+	struct keyed *files = xreallocarray(NULL, h->cases.n, sizeof(*files));
+	uint32_t *order = xreallocarray(NULL, h->late.n, sizeof(*order));
+	size_t c, i, g;
+
+	for (i = 0; i < h->late.n; i++)
+		at[place[late_at(h, i)->group] + 1]++;
+	for (g = 0; g < h->groups.n; g++)
+		at[g + 1] += at[g];
+	for (c = 0; c < h->cases.n; c++) {
+		files[c].key = case_file(h, c);
+		files[c].id = (uint32_t)c;
+	}
+	qsort(files, h->cases.n, sizeof(*files), compare_keyed);
+	for (c = 0; c < h->cases.n; c++)
+		for (i = case_at(h, files[c].id)->first;
+		    i < case_end(h, files[c].id); i++)
+			order[at[place[late_at(h, i)->group]]++] = (uint32_t)i;
+	free(files);
+	free(at);
+	free(place);
+	return order;
+}
+
+/* The case of record i: the last whose records begin at or before it. */
+static size_t
+late_case(const struct html_report *h, size_t i)
+{
+	size_t lo = 0, hi = h->cases.n, mid;
+
+	while (hi - lo > 1) {
+		mid = lo + (hi - lo) / 2;
+		if (case_at(h, mid)->first <= i)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static void
+late_row(FILE *fp, const struct html_report *h, size_t i, long today)
+{
+	const struct late *lt = late_at(h, i);
+	const struct late_case *lc = case_at(h, late_case(h, i));
+	const struct step *step = &lc->m->steps[lt->step];
+
+	fputs("<tr><th scope=\"row\"><code>", fp);
+	html_put(fp, lc->id);
+	fputs("</code><br><small>", fp);
+	html_put(fp, lc->id + strlen(lc->id) + 1);
+	fputs("</small></th><td><code>", fp);
+	html_put(fp, step->id);
+	fputs("</code> ", fp);
+	html_put(fp, step->title);
+	fputs("</td><td>", fp);
+	html_put(fp, interned(&h->names, lt->role));
+	fputs("</td><td class=\"nw\">", fp);
+	html_date(fp, lt->due);
+	fputs("</td><td class=\"late nw\">försenad ", fp);
+	html_long(fp, today - lt->due);
+	fputs(today - lt->due == 1 ? " dag</td></tr>\n" :
+	    " dagar</td></tr>\n", fp);
+}
+
+/*
+ * The table of one person's (or role's) overdue steps, from order[i];
+ * returns the end of the group.
+ */
+static size_t
+late_table(FILE *fp, const struct html_report *h, const uint32_t *order,
+    size_t i, long today)
+{
+	const struct late *lt = late_at(h, order[i]);
 	size_t j;
 
 	fputs("<table>\n<caption>", fp);
 	if (lt->name != NO_NAME)
-		html_put(fp, interned(h, lt->name));
+		html_put(fp, interned(&h->names, lt->name));
 	else {
-		html_put(fp, interned(h, lt->role));
+		html_put(fp, interned(&h->names, lt->role));
 		fputs(" (ingen kontakt angiven)", fp);
 	}
 	fputs("</caption>\n<thead><tr><th scope=\"col\">Ärende</th>"
 	    "<th scope=\"col\">Steg</th><th scope=\"col\">Roll</th>"
 	    "<th scope=\"col\">Senast</th><th scope=\"col\">Försenat</th>"
 	    "</tr></thead>\n<tbody>\n", fp);
-	for (j = i; j < n && v[j].group == v[i].group; j++) {
-		lt = v[j].lt;
-		id = h->cases.buf + lt->kase;
-		fputs("<tr><th scope=\"row\"><code>", fp);
-		html_put(fp, id);
-		fputs("</code><br><small>", fp);
-		html_put(fp, v[j].file);
-		fputs("</small></th><td><code>", fp);
-		html_put(fp, lt->step->id);
-		fputs("</code> ", fp);
-		html_put(fp, lt->step->title);
-		fputs("</td><td>", fp);
-		html_put(fp, interned(h, lt->role));
-		fputs("</td><td>", fp);
-		html_date(fp, lt->due);
-		fprintf(fp, "</td><td class=\"late\">försenad %ld %s</td>"
-		    "</tr>\n", today - lt->due, today - lt->due == 1 ? "dag" :
-		    "dagar");
-	}
+	for (j = i; j < h->late.n && late_at(h, order[j])->group ==
+	    lt->group; j++)
+		late_row(fp, h, order[j], today);
 	fputs("</tbody>\n</table>\n", fp);
 	return j;
 }
@@ -423,27 +601,19 @@ late_table(FILE *fp, const struct html_report *h,
 static void
 late_section(FILE *fp, const struct html_report *h, long today)
 {
-	struct late_view *v;
-	const char *id;
+	uint32_t *order;
 	size_t i;
 
 	html_section(fp, "forsenade", "Försenade steg per person");
-	if (h->nlate == 0) {
+	if (h->late.n == 0) {
 		fputs("<p>Inga försenade steg.</p>\n", fp);
 		html_section_end(fp);
 		return;
 	}
-	v = xreallocarray(NULL, h->nlate, sizeof(*v));
-	for (i = 0; i < h->nlate; i++) {
-		id = h->cases.buf + h->late[i].kase;
-		v[i].group = interned(h, h->late[i].group);
-		v[i].file = id + strlen(id) + 1;
-		v[i].lt = &h->late[i];
-	}
-	qsort(v, h->nlate, sizeof(*v), compare_late);
-	for (i = 0; i < h->nlate; )
-		i = late_table(fp, h, v, i, h->nlate, today);
-	free(v);
+	order = late_order(h);
+	for (i = 0; i < h->late.n; )
+		i = late_table(fp, h, order, i, today);
+	free(order);
 	html_section_end(fp);
 }
 
@@ -451,7 +621,7 @@ late_section(FILE *fp, const struct html_report *h, long today)
 static int
 cases_section(FILE *fp, struct html_report *h, size_t n)
 {
-	char buf[8192];
+	char buf[SPOOL_BUF];
 	size_t got;
 	int rc = 0;
 
@@ -523,9 +693,11 @@ html_report_free(struct html_report *h)
 		return;
 	fclose(h->rows);
 	free(h->phases);
-	free(h->late);
-	free(h->strings.slots);
-	strbuf_release(&h->strings.buf);
-	strbuf_release(&h->cases);
+	free(h->late.block);
+	free(h->cases.block);
+	arena_release(&h->arena);
+	intern_free(&h->groups);
+	intern_free(&h->names);
+	strbuf_release(&h->key);
 	free(h);
 }

@@ -1,23 +1,29 @@
 /*
  * The report as one HTML page (sams report --format html): the header
  * with the selection, progress per phase, the overdue steps per person,
- * the case table and the figures.  Memory stays flat over many cases:
- * table rows are spooled to a temporary file as they come, and the
- * overdue list keeps small records whose names are interned.  An
- * html_report is the report's; html_report_free() releases it all.
+ * the case table and the figures.  Table rows are spooled to a
+ * temporary file as they come; what stays in memory is 20 bytes an
+ * overdue step, with names interned, and the id and file of each case
+ * with one.  An html_report is the report's; html_report_free()
+ * releases it all.
  */
 #ifndef HTMLREPORT_H
 #define HTMLREPORT_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "state.h"
 
 struct report;
 struct html_report;
 
-/* A new page, or NULL after reporting (FAIL_IO) that no spool was made. */
-struct html_report *html_report_new(void);
+/*
+ * A new page to be written to out, which gets a large buffer now, before
+ * anything is written to it; NULL after reporting (FAIL_IO) that no spool
+ * was made.
+ */
+struct html_report *html_report_new(FILE *out);
 /*
  * Adds one listed case: its table row, its phase's progress, its
  * overdue steps; idx[0..n) are the steps the report shows, earliest the

@@ -147,7 +147,7 @@ timeline(FILE *fp, const struct case_state *st)
 	struct svg_line lines[3] = {
 		{ "placering", case_fact_date(st->c, "placement.date") },
 		{ "slut", case_fact_date(st->c, "placement.end") },
-		{ "idag", st->today },
+		{ "i dag", st->today },
 	};
 	struct svg_timeline tl = { "Tidslinje över ärendets steg", NULL, 0,
 	    NULL, 0, lines, 3 };
@@ -190,7 +190,7 @@ step_row(FILE *fp, const struct case_state *st, size_t i)
 	const struct step *s = &st->m->steps[i];
 	const char *name = state_owner(st, i);
 
-	fputs("<tr><td>", fp);
+	fputs("<tr><td class=\"nw\">", fp);
 	html_put(fp, state_word(ss));
 	if (ss->overdue && !ss->missed)
 		fputs(" <span class=\"late\">försenad</span>", fp);
@@ -204,10 +204,10 @@ step_row(FILE *fp, const struct case_state *st, size_t i)
 		fputs(": ", fp);
 		html_put(fp, name);
 	}
-	fputs("</td><td>", fp);
+	fputs("</td><td class=\"nw\">", fp);
 	if (ss->due != DATE_NONE && ss->state != STEP_NA)
 		html_date(fp, ss->due);
-	fputs("</td><td>", fp);
+	fputs("</td><td class=\"nw\">", fp);
 	if (ss->closed != NULL)
 		html_date(fp, ss->closed->date);
 	fputs("</td><td>", fp);

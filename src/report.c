@@ -376,7 +376,7 @@ report_begin(struct report *r)
 	size_t i;
 
 	if (r->format == REPORT_HTML)
-		return (r->html = html_report_new()) != NULL ? 0 : -1;
+		return (r->html = html_report_new(r->out)) != NULL ? 0 : -1;
 	if (r->format == REPORT_TSV || r->format == REPORT_CSV)
 		for (i = 0; columns[i] != NULL; i++)
 			put_field(r, columns[i], columns[i + 1] == NULL);

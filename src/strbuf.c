@@ -82,6 +82,14 @@ strbuf_detach(struct strbuf *sb, size_t *len)
 }
 
 void
+strbuf_reset(struct strbuf *sb)
+{
+	sb->len = 0;
+	if (sb->cap > 0)	/* never write to strbuf_empty */
+		sb->buf[0] = '\0';
+}
+
+void
 strbuf_release(struct strbuf *sb)
 {
 	if (sb->cap > 0)

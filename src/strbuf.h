@@ -30,6 +30,8 @@ void	 strbuf_addf(struct strbuf *sb, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
 /* Returns the string (never NULL); the caller frees it. */
 char	*strbuf_detach(struct strbuf *sb, size_t *len);
+/* Empties the string and keeps its memory, for a strbuf reused in a loop. */
+void	 strbuf_reset(struct strbuf *sb);
 /* Frees what the strbuf owns and leaves it empty, as after STRBUF_INIT. */
 void	 strbuf_release(struct strbuf *sb);
 

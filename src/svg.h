@@ -6,7 +6,7 @@
  * give the same figures as a small table beside them, so that nothing
  * is said by the drawing alone.  Coordinates are whole pixels printed
  * as integers: no locale can turn them into "12,5".  Labels are escaped
- * with html_escape(); nothing is allocated that outlives a call.
+ * with html_put(); nothing is allocated that outlives a call.
  */
 #ifndef SVG_H
 #define SVG_H

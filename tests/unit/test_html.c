@@ -1,18 +1,23 @@
 /* Unit tests of html.c: the escaper and the document's frame. */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "html.h"
-#include "strbuf.h"
 #include "testutil.h"
 
+/* What html_put() writes for s, to be freed. */
 static char *
 escaped(const char *s)
 {
-	struct strbuf sb = STRBUF_INIT;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&buf, &len);
 
-	html_escape(&sb, s);
-	return strbuf_detach(&sb, NULL);
+	assert_non_null(fp);
+	html_put(fp, s);
+	assert_int_equal(fclose(fp), 0);
+	return buf;
 }
 
 /* The five characters that end text or a quoted attribute. */
@@ -41,6 +46,22 @@ test_html_escape_shows_controls_visibly(void **state)
 	free(s);
 }
 
+/*
+ * Runs of plain text are written whole: markup at either end, a long
+ * plain run, a two-byte Å and a three-byte – between runs all come out
+ * in their places.
+ */
+static void
+test_html_escape_keeps_runs_in_order(void **state)
+{
+	char *s = escaped("&Åsa Öberg-Lind & co – 'x'<");
+
+	(void)state;
+	assert_string_equal(s,
+	    "&amp;Åsa Öberg-Lind &amp; co – &#39;x&#39;&lt;");
+	free(s);
+}
+
 static void
 test_html_escape_of_nothing_is_nothing(void **state)
 {
@@ -49,6 +70,32 @@ test_html_escape_of_nothing_is_nothing(void **state)
 	(void)state;
 	assert_string_equal(s, "");
 	free(s);
+}
+
+/* Figures in rows, as %ld would print them, the extremes too. */
+static void
+test_html_long_writes_decimal(void **state)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&buf, &len);
+	char want[80];
+
+	(void)state;
+	assert_non_null(fp);
+	html_long(fp, 0);
+	fputc(' ', fp);
+	html_long(fp, 527);
+	fputc(' ', fp);
+	html_long(fp, -3);
+	fputc(' ', fp);
+	html_long(fp, LONG_MIN);
+	fputc(' ', fp);
+	html_long(fp, LONG_MAX);
+	fclose(fp);
+	snprintf(want, sizeof(want), "0 527 -3 %ld %ld", LONG_MIN, LONG_MAX);
+	assert_string_equal(buf, want);
+	free(buf);
 }
 
 /* The frame: Swedish, UTF-8, the title escaped, the style inline. */
@@ -83,7 +130,9 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_html_escape_markup_characters),
 		cmocka_unit_test(test_html_escape_shows_controls_visibly),
+		cmocka_unit_test(test_html_escape_keeps_runs_in_order),
 		cmocka_unit_test(test_html_escape_of_nothing_is_nothing),
+		cmocka_unit_test(test_html_long_writes_decimal),
 		cmocka_unit_test(test_html_document_frame),
 	};
 

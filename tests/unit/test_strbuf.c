@@ -94,6 +94,26 @@ test_strbuf_detach_hands_over_a_string_to_free(void **state)
 	assert_string_equal(strbuf_empty, "");
 }
 
+/* A reset strbuf reads as empty and grows again in the same memory. */
+static void
+test_strbuf_reset_empties_and_keeps_memory(void **state)
+{
+	struct fixture *f = *state;
+	struct strbuf none = STRBUF_INIT;
+	char *before;
+
+	strbuf_reset(&none);		/* nothing to keep: still "" */
+	assert_string_equal(none.buf, "");
+	strbuf_addstr(&f->sb, "Maria Holm");
+	before = f->sb.buf;
+	strbuf_reset(&f->sb);
+	assert_string_equal(f->sb.buf, "");
+	assert_int_equal(f->sb.len, 0);
+	strbuf_addstr(&f->sb, "Ola");
+	assert_string_equal(f->sb.buf, "Ola");
+	assert_ptr_equal(f->sb.buf, before);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int
@@ -105,6 +125,7 @@ main(void)
 		T(test_strbuf_reads_as_empty_after_release),
 		T(test_strbuf_zeroed_grows_and_init_makes_it_readable),
 		T(test_strbuf_detach_hands_over_a_string_to_free),
+		T(test_strbuf_reset_empties_and_keeps_memory),
 	};
 
 	return cmocka_run_group_tests_name("strbuf", tests, NULL, NULL);

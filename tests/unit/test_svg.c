@@ -181,7 +181,7 @@ test_svg_timeline_places_marks_by_date_and_lane(void **state)
 		{ "up-b försenad", 120, SVG_OVERDUE, 1 },
 		{ "up-c", DATE_NONE, SVG_OPEN, 1 },
 	};
-	static const struct svg_line lines[] = { { "idag", 110 } };
+	static const struct svg_line lines[] = { { "i dag", 110 } };
 	struct svg_timeline tl = { "Tidslinje", lanes, 2, marks, 3, lines,
 	    1 };
 	struct fixture *f = *state;
@@ -192,7 +192,7 @@ test_svg_timeline_places_marks_by_date_and_lane(void **state)
 	assert_has(f, "<line x1=\"410\" y1=\"14\" x2=\"410\" y2=\"108\"");
 	assert_has(f, "<rect x=\"122\" y=\"45\" width=\"16\"");
 	assert_has(f, "1 klara (fylld cirkel), 0 öppna (tom cirkel), "
-	    "1 försenade (triangel), 0 missade (kryss); idag 1970-04-21.");
+	    "1 försenade (triangel), 0 missade (kryss); i dag 1970-04-21.");
 }
 
 static void
