@@ -362,10 +362,61 @@ text_on_time(const struct stats *s, FILE *out)
 		fputs("  inga gjorda steg med tidsgräns\n", out);
 }
 
-/* "  label", then one group a line: name (escaped) and count; "–" none. */
+/* The columns a count takes in text: its digits, or 2 for "–¹". */
+static int
+count_width(const struct stats *s, const struct stats_cell *c)
+{
+	char buf[32];
+
+	if (s->aggregate && c->hidden)
+		return 2;
+	return snprintf(buf, sizeof(buf), "%zu", c->value);
+}
+
+/* The tables text_counts() prints, and the cell each prints. */
+static const struct {
+	enum stats_tab	tab;
+	size_t		off;
+} counted[] = {
+	{ TAB_ROLES, offsetof(struct stats_row, overdue) },
+	{ TAB_PERSONS, offsetof(struct stats_row, overdue) },
+	{ TAB_STEPS, offsetof(struct stats_row, missed) },
+	{ TAB_TYPES, offsetof(struct stats_row, placements) },
+	{ TAB_FORMS, offsetof(struct stats_row, placements) },
+	{ TAB_PHASES, offsetof(struct stats_row, cases) },
+};
+
+/*
+ * The width of the column of counts under "Försenade steg nu", "Missade
+ * steg" and "Antal": the widest count of all, so they line up as one.
+ */
+static int
+counts_width(const struct stats *s)
+{
+	const struct stats_table *t;
+	size_t i, k;
+	int w, width = 1;
+
+	for (k = 0; k < sizeof(counted) / sizeof(counted[0]); k++) {
+		t = &s->tabs[counted[k].tab];
+		for (i = 0; i < t->n; i++) {
+			w = count_width(s, (const struct stats_cell *)
+			    (const void *)((const char *)&t->rows[i] +
+			    counted[k].off));
+			if (w > width)
+				width = w;
+		}
+	}
+	return width;
+}
+
+/*
+ * "  label", then one group a line: name (escaped) and its count
+ * right-aligned to width columns; "–" when there is none.
+ */
 static void
 text_counts(const struct stats *s, const char *label, enum stats_tab tab,
-    size_t off, int titles, FILE *out)
+    size_t off, int titles, int width, FILE *out)
 {
 	const struct stats_row *r;
 	const struct stats_cell *c;
@@ -386,7 +437,7 @@ text_counts(const struct stats *s, const char *label, enum stats_tab tab,
 		else
 			layout_pad(out, titles && r->title != NULL ?
 			    r->title : r->key, 36);
-		fputc(' ', out);
+		fprintf(out, "%*s", 1 + width - count_width(s, c), "");
 		text_count(s, c, out);
 	}
 	fputs(n == 0 ? " –\n" : "\n", out);
@@ -458,6 +509,7 @@ static void
 print_text(const struct stats *s, FILE *out)
 {
 	char from[11], to[11], today[11];
+	int width = counts_width(s);
 
 	date_format(s->from, from);
 	date_format(s->to, to);
@@ -476,20 +528,20 @@ print_text(const struct stats *s, FILE *out)
 	text_on_time(s, out);
 	fputs("\nFörsenade steg nu\n", out);
 	text_counts(s, "per ansvarig", TAB_ROLES, offsetof(struct stats_row,
-	    overdue), 1, out);
+	    overdue), 1, width, out);
 	if (!s->aggregate)
 		text_counts(s, "per person", TAB_PERSONS,
-		    offsetof(struct stats_row, overdue), 0, out);
+		    offsetof(struct stats_row, overdue), 0, width, out);
 	fputs("\nMissade steg\n", out);
 	text_counts(s, "per steg", TAB_STEPS, offsetof(struct stats_row,
-	    missed), 0, out);
+	    missed), 0, width, out);
 	fputs("\nAntal\n", out);
 	text_counts(s, "per placeringsform", TAB_TYPES,
-	    offsetof(struct stats_row, placements), 0, out);
+	    offsetof(struct stats_row, placements), 0, width, out);
 	text_counts(s, "per skolform", TAB_FORMS,
-	    offsetof(struct stats_row, placements), 0, out);
+	    offsetof(struct stats_row, placements), 0, width, out);
 	text_counts(s, "per fas i dag", TAB_PHASES,
-	    offsetof(struct stats_row, cases), 1, out);
+	    offsetof(struct stats_row, cases), 1, width, out);
 	text_by(s, out);
 	if (s->aggregate && any_hidden(s))
 		fprintf(out, "\n¹ färre än %zu ärenden, eller dold för att "
