@@ -18,6 +18,8 @@ const struct stats_figure stats_figures[] = {
 	{ "days_to_school.n", TAB_TOTAL, CELL(n), FIG_COUNT, 0 },
 	{ "days_to_school.started", TAB_TOTAL, CELL(started), FIG_COUNT, 0 },
 	{ "days_to_school.open", TAB_TOTAL, CELL(open), FIG_COUNT, 0 },
+	{ "days_to_school.ended_without", TAB_TOTAL, CELL(ended), FIG_COUNT,
+	    0 },
 	{ "days_to_school.median", TAB_TOTAL, CELL(n), FIG_MEDIAN, 0 },
 	{ "days_to_school.p90", TAB_TOTAL, CELL(n), FIG_P90, 0 },
 	{ "days_to_school.max", TAB_TOTAL, CELL(n), FIG_MAX, 0 },
@@ -66,6 +68,8 @@ const struct stats_figure stats_figures[] = {
 	{ "by.%s.days_to_school.over_limit", TAB_BY, CELL(over), FIG_COUNT,
 	    0 },
 	{ "by.%s.days_to_school.open", TAB_BY, CELL(open), FIG_COUNT, 0 },
+	{ "by.%s.days_to_school.ended_without", TAB_BY, CELL(ended),
+	    FIG_COUNT, 0 },
 	{ "by.%s.on_time.done", TAB_BY, CELL(done), FIG_COUNT, 0 },
 	{ "by.%s.on_time.on_time", TAB_BY, CELL(on_time), FIG_COUNT, 0 },
 	{ "by.%s.on_time.rate", TAB_BY, CELL(done), FIG_RATE, 0 },
@@ -262,6 +266,7 @@ struct placement {
 	const struct case_state	*now;	/* of the case today */
 	size_t			 model;
 	long			 date;	/* placement date, or DATE_NONE */
+	long			 end;	/* its last day, or DATE_NONE */
 	struct stats_row	*by;	/* its --by group, or NULL */
 	int			 current;
 };
@@ -326,18 +331,35 @@ school_start(const struct stats *s, const struct placement *p)
 	return day != DATE_NONE && day <= s->today ? day : DATE_NONE;
 }
 
+/* A placement's days to school start in the cells of one row. */
+static void
+count_days(struct stats *s, struct stats_row *r, long days, int state)
+{
+	count(s, &r->n, 1);
+	count(s, state == 0 ? &r->started : state == 1 ? &r->open :
+	    &r->ended, 1);
+	count(s, &r->over, days > s->limit);
+}
+
+/*
+ * The days from the placement date to the first school day; without one,
+ * to the end of the period (still waiting: open) or, when the placement
+ * was over before that, to its last day (ended without school start).
+ */
 static void
 add_days(struct stats *s, const struct placement *p, long *case_max)
 {
 	long start, days, until = s->to < s->today ? s->to : s->today;
-	int open;
+	int state;	/* 0 started, 1 open, 2 ended without a start */
 
 	if (strcmp(case_fact(p->st->c, "school.change"), "true") != 0 ||
-	    p->date == DATE_NONE || p->date > until)
-		return;
+	    p->date == DATE_NONE || p->date > until ||
+	    (p->end != DATE_NONE && p->end < p->date))
+		return;		/* not moved yet, or never */
 	start = school_start(s, p);
-	open = start == DATE_NONE;
-	days = (open ? until : start) - p->date;
+	state = start != DATE_NONE ? 0 : p->end != DATE_NONE &&
+	    p->end < until ? 2 : 1;
+	days = (state == 0 ? start : state == 2 ? p->end : until) - p->date;
 	if (days < 0)
 		days = 0;
 	if (s->ndays == s->capdays) {
@@ -345,20 +367,15 @@ add_days(struct stats *s, const struct placement *p, long *case_max)
 		s->days = xreallocarray(s->days, s->capdays, sizeof(*s->days));
 	}
 	s->days[s->ndays].days = days;
-	s->days[s->ndays].open = open;
+	s->days[s->ndays].open = state != 0;
 	s->days[s->ndays].group = p->by != NULL ?
 	    (size_t)(p->by - s->tabs[TAB_BY].rows) : 0;
 	s->ndays++;
 	if (days > *case_max)
 		*case_max = days;
-	count(s, &s->total.n, 1);
-	count(s, open ? &s->total.open : &s->total.started, 1);
-	count(s, &s->total.over, days > s->limit);
-	if (p->by != NULL) {
-		count(s, &p->by->n, 1);
-		count(s, &p->by->open, open);
-		count(s, &p->by->over, days > s->limit);
-	}
+	count_days(s, &s->total, days, state);
+	if (p->by != NULL)
+		count_days(s, p->by, days, state);
 }
 
 static void
@@ -504,19 +521,30 @@ add_counts(struct stats *s, const struct placement *p, size_t k)
  */
 static int
 overlaps(const struct stats *s, const struct casefile *view, size_t k,
-    long next)
+    long end)
 {
 	long start = case_fact_date(view, "placement.date");
-	long end = case_fact_date(view, "placement.end");
 	long first = k == 0 ? case_opened(view) :
 	    view->events[view->period - 1].date;
 
 	if (start == DATE_NONE || (first != DATE_NONE && first < start))
 		start = first;
-	if (end == DATE_NONE && next != DATE_NONE)
-		end = date_add_days(next, -1);
 	return start != DATE_NONE && start <= s->to &&
 	    (end == DATE_NONE || end >= s->from);
+}
+
+/*
+ * The last day of a placement: its placement.end, else the day before
+ * the next placement (next), else DATE_NONE: it goes on.
+ */
+static long
+placement_end(const struct casefile *view, long next)
+{
+	long end = case_fact_date(view, "placement.end");
+
+	if (end == DATE_NONE && next != DATE_NONE)
+		end = date_add_days(next, -1);
+	return end;
 }
 
 static void
@@ -594,7 +622,8 @@ stats_add(struct stats *s, const struct case_state *st)
 	for (k = 0; k < st->c->nperiods; k++) {
 		case_period(st->c, k, &view);
 		next = next_placement(st->c, k);
-		if (!overlaps(s, &view, k, next))
+		p.end = placement_end(&view, next);
+		if (!overlaps(s, &view, k, p.end))
 			continue;
 		any = 1;
 		p.current = k + 1 == st->c->nperiods;
@@ -731,8 +760,9 @@ hide_small(const struct stats *s, struct stats_row *r)
 {
 	static const size_t cells[] = {
 		CELL(cases), CELL(placements), CELL(acute), CELL(replaced),
-		CELL(n), CELL(started), CELL(open), CELL(over), CELL(done),
-		CELL(on_time), CELL(late), CELL(overdue), CELL(missed)
+		CELL(n), CELL(started), CELL(open), CELL(ended), CELL(over),
+		CELL(done), CELL(on_time), CELL(late), CELL(overdue),
+		CELL(missed)
 	};
 	struct stats_cell *c;
 	size_t i;
@@ -753,26 +783,26 @@ hide(struct stats_cell *c)
 }
 
 /*
- * Of a total and its two parts, one hidden alone could be worked out from
- * the other two: a part hides the other part (or the total, when that is
- * the part itself), a total its smaller part.
+ * Of a total and its parts, one hidden alone could be worked out from the
+ * others: a hidden part hides the smallest other part that is not 0, or
+ * the total when there is none; a hidden total its smallest part.
  */
 static int
-hide_sum(struct stats_cell *total, struct stats_cell *a, struct stats_cell *b)
+hide_sum(struct stats_cell *total, struct stats_cell *const *parts,
+    size_t n)
 {
-	struct stats_cell *t;
+	struct stats_cell *least = NULL;
+	size_t i, hidden = total->hidden != 0;
 
-	if (total->hidden + a->hidden + b->hidden != 1)
+	for (i = 0; i < n; i++)
+		hidden += parts[i]->hidden != 0;
+	if (hidden != 1)
 		return 0;
-	if (total->hidden)
-		return hide(b->value > 0 && (a->value == 0 ||
-		    b->value < a->value) ? b : a);
-	if (b->hidden) {
-		t = a;
-		a = b;
-		b = t;
-	}
-	return b->value > 0 ? hide(b) : hide(total);
+	for (i = 0; i < n; i++)
+		if (!parts[i]->hidden && parts[i]->value > 0 &&
+		    (least == NULL || parts[i]->value < least->value))
+			least = parts[i];
+	return hide(least != NULL ? least : total);
 }
 
 /*
@@ -795,12 +825,15 @@ hide_rest(const struct stats *s, const struct stats_cell *total,
 static int
 hide_parts(const struct stats *s, struct stats_row *r)
 {
+	struct stats_cell *const days[] = { &r->started, &r->open, &r->ended };
+	struct stats_cell *const done[] = { &r->on_time, &r->late };
 	int changed = 0;
 
-	changed |= hide_sum(&r->n, &r->started, &r->open);
-	changed |= hide_sum(&r->done, &r->on_time, &r->late);
+	changed |= hide_sum(&r->n, days, 3);
+	changed |= hide_sum(&r->done, done, 2);
 	changed |= hide_rest(s, &r->n, &r->over);
 	changed |= hide_rest(s, &r->n, &r->open);
+	changed |= hide_rest(s, &r->n, &r->ended);
 	changed |= hide_rest(s, &r->done, &r->on_time);
 	return changed;
 }

@@ -315,8 +315,10 @@ text_days(const struct stats *s, FILE *out)
 	text_count(s, &t->over, out);
 	fputs(" av ", out);
 	text_count(s, &t->n, out);
-	fputs(", ännu utan skolstart ", out);
+	fputs("\n  ännu utan skolstart ", out);
 	text_count(s, &t->open, out);
+	fputs(", avslutade utan skolstart ", out);
+	text_count(s, &t->ended, out);
 	fputc('\n', out);
 }
 
@@ -473,9 +475,11 @@ text_by(const struct stats *s, FILE *out)
 		text_count(s, &r->over, out);
 		fputs(" av ", out);
 		text_count(s, &r->n, out);
-		fputs("\n    utan skolstart ", out);
+		fputs("\n    ännu utan skolstart ", out);
 		text_count(s, &r->open, out);
-		fputs(", i tid ", out);
+		fputs(", avslutade utan skolstart ", out);
+		text_count(s, &r->ended, out);
+		fputs("\n    i tid ", out);
 		text_count(s, &r->on_time, out);
 		fputs(" av ", out);
 		text_count(s, &r->done, out);
