@@ -56,6 +56,7 @@ struct stats_row {
 	char			*key;	/* id, name or value; "" unknown */
 	char			*title;	/* Swedish, roles/steps/phases; or NULL */
 	size_t			 model, pos;	/* for the order */
+	struct stats_cell	 base;	/* the cases counted in any cell */
 	struct stats_cell	 cases, placements, acute, replaced;
 	struct stats_cell	 n, started, open, ended, over;	/* days to
 							   school */

@@ -21,11 +21,15 @@ printed(const struct stats *s, const struct stats_figure *f)
 	    f->kind == FIG_LIMIT) && f->tab != TAB_PERSONS;
 }
 
-/* A row of a table is shown when its figure's own count is not 0. */
+/*
+ * A row of a table is shown when its figure's own count is not 0;
+ * aggregated, always (every group of a fixed category is there).
+ */
 static int
-row_shown(const struct stats_figure *f, const struct stats_row *r)
+row_shown(const struct stats *s, const struct stats_figure *f,
+    const struct stats_row *r)
 {
-	return f->shown == 0 ||
+	return s->aggregate || f->shown == 0 ||
 	    ((const struct stats_cell *)(const void *)((const char *)r +
 	    f->shown))->value > 0;
 }
@@ -84,7 +88,7 @@ print_csv(const struct stats *s, FILE *out)
 		}
 		t = &s->tabs[f->tab];
 		for (i = 0; i < t->n; i++)
-			if (row_shown(f, &t->rows[i]))
+			if (row_shown(s, f, &t->rows[i]))
 				csv_row(s, name, f, &t->rows[i], out);
 	}
 }
@@ -162,7 +166,7 @@ json_rows(struct strbuf *sb, const struct stats *s, enum stats_tab tab,
 	strbuf_addch(sb, '[');
 	for (i = 0; i < s->tabs[tab].n; i++) {
 		r = &s->tabs[tab].rows[i];
-		if (!row_shown(f, r))
+		if (!row_shown(s, f, r))
 			continue;
 		strbuf_addstr(sb, n++ ? ",\n    {" : "\n    {");
 		member(sb, key, r->key);
@@ -337,7 +341,7 @@ text_on_time(const struct stats *s, FILE *out)
 	fputs("\nI tid per ansvarig\n", out);
 	for (i = 0; i < s->tabs[TAB_ROLES].n; i++) {
 		r = &s->tabs[TAB_ROLES].rows[i];
-		if (r->done.value == 0)
+		if (r->done.value == 0 && !s->aggregate)
 			continue;
 		n++;
 		fputs("  ", out);
@@ -345,6 +349,8 @@ text_on_time(const struct stats *s, FILE *out)
 		/* the rate first, right-aligned, so the percents line up */
 		if (stats_hidden(s, rate, r))
 			fputs("    –¹", out);
+		else if (stats_value(s, rate, r) < 0)
+			fputs("     –", out);	/* none done */
 		else
 			fprintf(out, " %3.0f %%", 100 * stats_value(s, rate,
 			    r));
@@ -430,7 +436,7 @@ text_counts(const struct stats *s, const char *label, enum stats_tab tab,
 		r = &s->tabs[tab].rows[i];
 		c = (const struct stats_cell *)(const void *)
 		    ((const char *)r + off);
-		if (c->value == 0)
+		if (c->value == 0 && !s->aggregate)
 			continue;
 		fputs(n++ ? "\n    " : "\n    ", out);
 		if (r->key[0] == '\0')
