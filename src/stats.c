@@ -18,6 +18,8 @@ const struct stats_figure stats_figures[] = {
 	{ "days_to_school.n", TAB_TOTAL, CELL(n), FIG_COUNT, 0 },
 	{ "days_to_school.started", TAB_TOTAL, CELL(started), FIG_COUNT, 0 },
 	{ "days_to_school.open", TAB_TOTAL, CELL(open), FIG_COUNT, 0 },
+	{ "days_to_school.ended_without", TAB_TOTAL, CELL(ended), FIG_COUNT,
+	    0 },
 	{ "days_to_school.median", TAB_TOTAL, CELL(n), FIG_MEDIAN, 0 },
 	{ "days_to_school.p90", TAB_TOTAL, CELL(n), FIG_P90, 0 },
 	{ "days_to_school.max", TAB_TOTAL, CELL(n), FIG_MAX, 0 },
@@ -66,6 +68,8 @@ const struct stats_figure stats_figures[] = {
 	{ "by.%s.days_to_school.over_limit", TAB_BY, CELL(over), FIG_COUNT,
 	    0 },
 	{ "by.%s.days_to_school.open", TAB_BY, CELL(open), FIG_COUNT, 0 },
+	{ "by.%s.days_to_school.ended_without", TAB_BY, CELL(ended),
+	    FIG_COUNT, 0 },
 	{ "by.%s.on_time.done", TAB_BY, CELL(done), FIG_COUNT, 0 },
 	{ "by.%s.on_time.on_time", TAB_BY, CELL(on_time), FIG_COUNT, 0 },
 	{ "by.%s.on_time.rate", TAB_BY, CELL(done), FIG_RATE, 0 },
@@ -86,9 +90,9 @@ cell_in(const struct stats_row *row, size_t off)
 	    off);
 }
 
-/* Counts n more in cell for the case being added. */
+/* Counts n more in cell, and the case being added once. */
 static void
-count(struct stats *s, struct stats_cell *cell, size_t n)
+count_cell(struct stats *s, struct stats_cell *cell, size_t n)
 {
 	if (n == 0)
 		return;
@@ -97,6 +101,15 @@ count(struct stats *s, struct stats_cell *cell, size_t n)
 		cell->last = s->serial;
 		cell->cases++;
 	}
+}
+
+/* Counts n more in cell of row r, and the case in the row's base. */
+static void
+count(struct stats *s, struct stats_row *r, struct stats_cell *cell,
+    size_t n)
+{
+	count_cell(s, cell, n);
+	count_cell(s, &r->base, n > 0);
 }
 
 void
@@ -262,6 +275,7 @@ struct placement {
 	const struct case_state	*now;	/* of the case today */
 	size_t			 model;
 	long			 date;	/* placement date, or DATE_NONE */
+	long			 end;	/* its last day, or DATE_NONE */
 	struct stats_row	*by;	/* its --by group, or NULL */
 	int			 current;
 };
@@ -274,13 +288,42 @@ fact_or_empty(const struct casefile *c, const char *path)
 	return v != NULL ? v : "";
 }
 
+/* "2026-05", from a day. */
+static void
+month_of(long day, char month[11])
+{
+	date_format(day, month);
+	month[7] = '\0';
+}
+
+/*
+ * The --by month group of a placement date: its month, "" without one;
+ * aggregated, a month outside the period is "earlier" or "later", so
+ * that every group there is can be printed always.
+ */
+static struct stats_row *
+month_row(struct stats *s, long date)
+{
+	char month[11], first[11], last[11];
+
+	if (date == DATE_NONE)
+		return row(s, TAB_BY, "", NULL, 0, 0);
+	month_of(date, month);
+	month_of(s->from, first);
+	month_of(s->to, last);
+	if (s->aggregate && strcmp(month, first) < 0)
+		return row(s, TAB_BY, "earlier", "före perioden", 0, 0);
+	if (s->aggregate && strcmp(month, last) > 0)
+		return row(s, TAB_BY, "later", "efter perioden", 0, 2);
+	return row(s, TAB_BY, month, NULL, 0, 1);
+}
+
 static struct stats_row *
 by_row(struct stats *s, const struct placement *p)
 {
 	const struct casefile *c = p->st->c;
 	const struct phase *ph;
 	const char *v;
-	char month[11];
 
 	switch (s->by) {
 	case STATS_BY_NONE:
@@ -297,12 +340,7 @@ by_row(struct stats *s, const struct placement *p)
 		return row(s, TAB_BY, ph->id, ph->title, p->model,
 		    p->now->phase);
 	case STATS_BY_MONTH:
-		month[0] = '\0';
-		if (p->date != DATE_NONE) {
-			date_format(p->date, month);
-			month[7] = '\0';
-		}
-		return row(s, TAB_BY, month, NULL, 0, 0);
+		return month_row(s, p->date);
 	}
 	return NULL;
 }
@@ -326,18 +364,35 @@ school_start(const struct stats *s, const struct placement *p)
 	return day != DATE_NONE && day <= s->today ? day : DATE_NONE;
 }
 
+/* A placement's days to school start in the cells of one row. */
+static void
+count_days(struct stats *s, struct stats_row *r, long days, int state)
+{
+	count(s, r, &r->n, 1);
+	count(s, r, state == 0 ? &r->started : state == 1 ? &r->open :
+	    &r->ended, 1);
+	count(s, r, &r->over, days > s->limit);
+}
+
+/*
+ * The days from the placement date to the first school day; without one,
+ * to the end of the period (still waiting: open) or, when the placement
+ * was over before that, to its last day (ended without school start).
+ */
 static void
 add_days(struct stats *s, const struct placement *p, long *case_max)
 {
 	long start, days, until = s->to < s->today ? s->to : s->today;
-	int open;
+	int state;	/* 0 started, 1 open, 2 ended without a start */
 
 	if (strcmp(case_fact(p->st->c, "school.change"), "true") != 0 ||
-	    p->date == DATE_NONE || p->date > until)
-		return;
+	    p->date == DATE_NONE || p->date > until ||
+	    (p->end != DATE_NONE && p->end < p->date))
+		return;		/* not moved yet, or never */
 	start = school_start(s, p);
-	open = start == DATE_NONE;
-	days = (open ? until : start) - p->date;
+	state = start != DATE_NONE ? 0 : p->end != DATE_NONE &&
+	    p->end < until ? 2 : 1;
+	days = (state == 0 ? start : state == 2 ? p->end : until) - p->date;
 	if (days < 0)
 		days = 0;
 	if (s->ndays == s->capdays) {
@@ -345,20 +400,15 @@ add_days(struct stats *s, const struct placement *p, long *case_max)
 		s->days = xreallocarray(s->days, s->capdays, sizeof(*s->days));
 	}
 	s->days[s->ndays].days = days;
-	s->days[s->ndays].open = open;
+	s->days[s->ndays].open = state != 0;
 	s->days[s->ndays].group = p->by != NULL ?
 	    (size_t)(p->by - s->tabs[TAB_BY].rows) : 0;
 	s->ndays++;
 	if (days > *case_max)
 		*case_max = days;
-	count(s, &s->total.n, 1);
-	count(s, open ? &s->total.open : &s->total.started, 1);
-	count(s, &s->total.over, days > s->limit);
-	if (p->by != NULL) {
-		count(s, &p->by->n, 1);
-		count(s, &p->by->open, open);
-		count(s, &p->by->over, days > s->limit);
-	}
+	count_days(s, &s->total, days, state);
+	if (p->by != NULL)
+		count_days(s, p->by, days, state);
 }
 
 static void
@@ -389,14 +439,14 @@ add_done(struct stats *s, const struct placement *p, size_t i, long done,
 
 	role = row(s, TAB_ROLES, m->roles[r].id, m->roles[r].title, p->model,
 	    r);
-	count(s, &role->done, 1);
-	count(s, late ? &role->late : &role->on_time, 1);
+	count(s, role, &role->done, 1);
+	count(s, role, late ? &role->late : &role->on_time, 1);
 	sr = row(s, TAB_STEPS, step->id, step->title, p->model, i);
-	count(s, &sr->done, 1);
-	count(s, late ? &sr->late : &sr->on_time, 1);
+	count(s, sr, &sr->done, 1);
+	count(s, sr, late ? &sr->late : &sr->on_time, 1);
 	if (p->by != NULL) {
-		count(s, &p->by->done, 1);
-		count(s, &p->by->on_time, !late);
+		count(s, p->by, &p->by->done, 1);
+		count(s, p->by, &p->by->on_time, !late);
 	}
 	if (late)
 		add_late(s, done - due, role, sr);
@@ -445,7 +495,7 @@ add_missed(struct stats *s, const struct placement *p)
 		if (p->st->steps[i].missed) {
 			r = row(s, TAB_STEPS, m->steps[i].id,
 			    m->steps[i].title, p->model, i);
-			count(s, &r->missed, 1);
+			count(s, r, &r->missed, 1);
 		}
 }
 
@@ -467,12 +517,12 @@ add_overdue(struct stats *s, const struct placement *p)
 		k = state_owner_role(st, i);
 		r = row(s, TAB_ROLES, m->roles[k].id, m->roles[k].title,
 		    p->model, k);
-		count(s, &r->overdue, 1);
+		count(s, r, &r->overdue, 1);
 		name = state_owner(st, i);
 		r = row(s, TAB_PERSONS, name != NULL ? name : "", NULL, 0, 0);
-		count(s, &r->overdue, 1);
+		count(s, r, &r->overdue, 1);
 		if (p->by != NULL)
-			count(s, &p->by->overdue, 1);
+			count(s, p->by, &p->by->overdue, 1);
 	}
 }
 
@@ -480,20 +530,21 @@ static void
 add_counts(struct stats *s, const struct placement *p, size_t k)
 {
 	const struct casefile *c = p->st->c;
+	struct stats_row *r, *t = &s->total;
 	const char *v;
 
-	count(s, &s->total.placements, 1);
-	count(s, &s->total.acute, strcmp(case_fact(c, "placement.acute"),
+	count(s, t, &t->placements, 1);
+	count(s, t, &t->acute, strcmp(case_fact(c, "placement.acute"),
 	    "true") == 0);
-	count(s, &s->total.replaced, k > 0);
+	count(s, t, &t->replaced, k > 0);
 	v = fact_or_empty(c, "placement.type");
-	count(s, &row(s, TAB_TYPES, v, NULL, 0,
-	    choice_pos(placement_types, v))->placements, 1);
+	r = row(s, TAB_TYPES, v, NULL, 0, choice_pos(placement_types, v));
+	count(s, r, &r->placements, 1);
 	v = fact_or_empty(c, "school.form");
-	count(s, &row(s, TAB_FORMS, v, NULL, 0,
-	    choice_pos(school_forms, v))->placements, 1);
+	r = row(s, TAB_FORMS, v, NULL, 0, choice_pos(school_forms, v));
+	count(s, r, &r->placements, 1);
 	if (p->by != NULL)
-		count(s, &p->by->placements, 1);
+		count(s, p->by, &p->by->placements, 1);
 }
 
 /*
@@ -504,19 +555,30 @@ add_counts(struct stats *s, const struct placement *p, size_t k)
  */
 static int
 overlaps(const struct stats *s, const struct casefile *view, size_t k,
-    long next)
+    long end)
 {
 	long start = case_fact_date(view, "placement.date");
-	long end = case_fact_date(view, "placement.end");
 	long first = k == 0 ? case_opened(view) :
 	    view->events[view->period - 1].date;
 
 	if (start == DATE_NONE || (first != DATE_NONE && first < start))
 		start = first;
-	if (end == DATE_NONE && next != DATE_NONE)
-		end = date_add_days(next, -1);
 	return start != DATE_NONE && start <= s->to &&
 	    (end == DATE_NONE || end >= s->from);
+}
+
+/*
+ * The last day of a placement: its placement.end, else the day before
+ * the next placement (next), else DATE_NONE: it goes on.
+ */
+static long
+placement_end(const struct casefile *view, long next)
+{
+	long end = case_fact_date(view, "placement.end");
+
+	if (end == DATE_NONE && next != DATE_NONE)
+		end = date_add_days(next, -1);
+	return end;
 }
 
 static void
@@ -583,6 +645,7 @@ stats_add(struct stats *s, const struct case_state *st)
 	struct case_state past;
 	struct casefile view;
 	struct placement p;
+	struct stats_row *r;
 	long next, *prev, case_max = -1;
 	size_t k;
 	int any = 0;
@@ -594,7 +657,8 @@ stats_add(struct stats *s, const struct case_state *st)
 	for (k = 0; k < st->c->nperiods; k++) {
 		case_period(st->c, k, &view);
 		next = next_placement(st->c, k);
-		if (!overlaps(s, &view, k, next))
+		p.end = placement_end(&view, next);
+		if (!overlaps(s, &view, k, p.end))
 			continue;
 		any = 1;
 		p.current = k + 1 == st->c->nperiods;
@@ -614,9 +678,10 @@ stats_add(struct stats *s, const struct case_state *st)
 	free(prev);
 	if (!any)
 		return;
-	count(s, &s->total.cases, 1);
-	count(s, &row(s, TAB_PHASES, st->m->phases[st->phase].id,
-	    st->m->phases[st->phase].title, p.model, st->phase)->cases, 1);
+	count(s, &s->total, &s->total.cases, 1);
+	r = row(s, TAB_PHASES, st->m->phases[st->phase].id,
+	    st->m->phases[st->phase].title, p.model, st->phase);
+	count(s, r, &r->cases, 1);
 	list_case(s, st->c, case_max);
 }
 
@@ -731,15 +796,31 @@ hide_small(const struct stats *s, struct stats_row *r)
 {
 	static const size_t cells[] = {
 		CELL(cases), CELL(placements), CELL(acute), CELL(replaced),
-		CELL(n), CELL(started), CELL(open), CELL(over), CELL(done),
-		CELL(on_time), CELL(late), CELL(overdue), CELL(missed)
+		CELL(n), CELL(started), CELL(open), CELL(ended), CELL(over),
+		CELL(done), CELL(on_time), CELL(late), CELL(overdue),
+		CELL(missed)
 	};
-	struct stats_cell *c;
+	static const struct {
+		size_t	part, whole;
+	} parts[] = {
+		{ CELL(started), CELL(n) }, { CELL(open), CELL(n) },
+		{ CELL(ended), CELL(n) }, { CELL(over), CELL(n) },
+		{ CELL(on_time), CELL(done) }, { CELL(late), CELL(done) }
+	};
+	struct stats_cell *c, *whole;
 	size_t i;
 
+	/* a zero in a small group is true of every child in it */
 	for (i = 0; i < sizeof(cells) / sizeof(cells[0]); i++) {
 		c = cell_at(r, cells[i]);
-		c->hidden = c->cases > 0 && c->cases < s->min_cell;
+		c->hidden = r->base.cases < s->min_cell ||
+		    (c->cases > 0 && c->cases < s->min_cell);
+	}
+	/* and so is a part of a small count: "0 of those 2 were late" */
+	for (i = 0; i < sizeof(parts) / sizeof(parts[0]); i++) {
+		whole = cell_at(r, parts[i].whole);
+		if (whole->cases > 0 && whole->cases < s->min_cell)
+			cell_at(r, parts[i].part)->hidden = 1;
 	}
 }
 
@@ -753,26 +834,26 @@ hide(struct stats_cell *c)
 }
 
 /*
- * Of a total and its two parts, one hidden alone could be worked out from
- * the other two: a part hides the other part (or the total, when that is
- * the part itself), a total its smaller part.
+ * Of a total and its parts, one hidden alone could be worked out from the
+ * others: a hidden part hides the smallest other part that is not 0, or
+ * the total when there is none; a hidden total its smallest part.
  */
 static int
-hide_sum(struct stats_cell *total, struct stats_cell *a, struct stats_cell *b)
+hide_sum(struct stats_cell *total, struct stats_cell *const *parts,
+    size_t n)
 {
-	struct stats_cell *t;
+	struct stats_cell *least = NULL;
+	size_t i, hidden = total->hidden != 0;
 
-	if (total->hidden + a->hidden + b->hidden != 1)
+	for (i = 0; i < n; i++)
+		hidden += parts[i]->hidden != 0;
+	if (hidden != 1)
 		return 0;
-	if (total->hidden)
-		return hide(b->value > 0 && (a->value == 0 ||
-		    b->value < a->value) ? b : a);
-	if (b->hidden) {
-		t = a;
-		a = b;
-		b = t;
-	}
-	return b->value > 0 ? hide(b) : hide(total);
+	for (i = 0; i < n; i++)
+		if (!parts[i]->hidden && parts[i]->value > 0 &&
+		    (least == NULL || parts[i]->value < least->value))
+			least = parts[i];
+	return hide(least != NULL ? least : total);
 }
 
 /*
@@ -795,36 +876,45 @@ hide_rest(const struct stats *s, const struct stats_cell *total,
 static int
 hide_parts(const struct stats *s, struct stats_row *r)
 {
+	struct stats_cell *const days[] = { &r->started, &r->open, &r->ended };
+	struct stats_cell *const done[] = { &r->on_time, &r->late };
 	int changed = 0;
 
-	changed |= hide_sum(&r->n, &r->started, &r->open);
-	changed |= hide_sum(&r->done, &r->on_time, &r->late);
+	changed |= hide_sum(&r->n, days, 3);
+	changed |= hide_sum(&r->done, done, 2);
 	changed |= hide_rest(s, &r->n, &r->over);
 	changed |= hide_rest(s, &r->n, &r->open);
+	changed |= hide_rest(s, &r->n, &r->ended);
 	changed |= hide_rest(s, &r->done, &r->on_time);
 	return changed;
 }
 
 /*
- * Secondary suppression: when a figure has exactly one hidden group, the
- * smallest other group that is not 0 is hidden too, so that the total
- * does not give the first away.
+ * Secondary suppression: the total of a figure over its groups (printed,
+ * or the sum of another table's) gives the hidden groups away when only
+ * one is hidden, or as 0 when the hidden add up to 0.  When one of those
+ * has a child in it, the smallest other group that is not 0 is hidden
+ * too.  A figure 0 over all groups says 0 of each, as of everyone.
  */
 static int
 hide_second(struct stats_table *t, size_t off)
 {
 	struct stats_cell *c, *least = NULL;
-	size_t i, hidden = 0;
+	size_t i, hidden = 0, sum = 0;
+	int children = 0;
 
 	for (i = 0; i < t->n; i++) {
 		c = cell_at(&t->rows[i], off);
-		if (c->hidden)
+		if (c->hidden) {
 			hidden++;
-		else if (c->value > 0 && (least == NULL ||
+			sum += c->value;
+			children |= t->rows[i].base.cases > 0;
+		} else if (c->value > 0 && (least == NULL ||
 		    c->value < least->value))
 			least = c;
 	}
-	return hidden == 1 && least != NULL && hide(least);
+	return (hidden == 1 || sum == 0) && children && least != NULL &&
+	    hide(least);
 }
 
 /*
@@ -916,11 +1006,97 @@ sort_table(struct stats_table *t, size_t *where, size_t n, size_t stride)
 	free(keys);
 }
 
+/* A row for each value of a NULL-ended list, and for "" (unknown). */
+static void
+choice_rows(struct stats *s, enum stats_tab tab, const char *const *list)
+{
+	size_t i;
+
+	for (i = 0; list[i] != NULL; i++)
+		row(s, tab, list[i], NULL, 0, i);
+	row(s, tab, "", NULL, 0, i);
+}
+
+/* A row for each phase (tab: phases), role or step of the models seen. */
+static void
+model_rows(struct stats *s, enum stats_tab tab, enum stats_tab what)
+{
+	const struct model *m;
+	size_t i, k;
+
+	for (i = 0; i < s->nmodels; i++) {
+		m = s->models[i];
+		if (what == TAB_ROLES)
+			for (k = 0; k < m->nroles; k++)
+				row(s, tab, m->roles[k].id, m->roles[k].title,
+				    i, k);
+		else if (what == TAB_STEPS)
+			for (k = 0; k < m->nsteps; k++)
+				row(s, tab, m->steps[k].id, m->steps[k].title,
+				    i, k);
+		else
+			for (k = 0; k < m->nphases; k++)
+				row(s, tab, m->phases[k].id,
+				    m->phases[k].title, i, k);
+	}
+}
+
+/* Every month of the period, before and after it, and "" (none). */
+static void
+month_rows(struct stats *s)
+{
+	char month[11];
+	long day;
+
+	month_of(s->from, month);
+	strcat(month, "-01");
+	if (date_parse(month, &day) == -1)
+		return;
+	for (; day != DATE_NONE && day <= s->to;
+	    day = date_add_months(day, 1))
+		month_row(s, day);
+	row(s, TAB_BY, "earlier", "före perioden", 0, 0);
+	row(s, TAB_BY, "later", "efter perioden", 0, 2);
+	row(s, TAB_BY, "", NULL, 0, 0);
+}
+
+/*
+ * Aggregated, the groups of fixed categories are all printed, in their
+ * order, so that an absent group looks like a small one: both hidden.
+ */
+static void
+fixed_rows(struct stats *s)
+{
+	choice_rows(s, TAB_TYPES, placement_types);
+	choice_rows(s, TAB_FORMS, school_forms);
+	model_rows(s, TAB_PHASES, TAB_PHASES);
+	model_rows(s, TAB_ROLES, TAB_ROLES);
+	model_rows(s, TAB_STEPS, TAB_STEPS);
+	switch (s->by) {
+	case STATS_BY_NONE:
+		break;
+	case STATS_BY_TYPE:
+		choice_rows(s, TAB_BY, placement_types);
+		break;
+	case STATS_BY_FORM:
+		choice_rows(s, TAB_BY, school_forms);
+		break;
+	case STATS_BY_PHASE:
+		model_rows(s, TAB_BY, TAB_PHASES);
+		break;
+	case STATS_BY_MONTH:
+		month_rows(s);
+		break;
+	}
+}
+
 void
 stats_finish(struct stats *s)
 {
 	size_t k, n;
 
+	if (s->aggregate)
+		fixed_rows(s);
 	distributions(s);
 	for (k = TAB_ROLES; k < TAB_COUNT; k++) {
 		n = k == TAB_BY ? (s->by != STATS_BY_NONE ? s->ndays : 0) :

@@ -56,8 +56,10 @@ struct stats_row {
 	char			*key;	/* id, name or value; "" unknown */
 	char			*title;	/* Swedish, roles/steps/phases; or NULL */
 	size_t			 model, pos;	/* for the order */
+	struct stats_cell	 base;	/* the cases counted in any cell */
 	struct stats_cell	 cases, placements, acute, replaced;
-	struct stats_cell	 n, started, open, over;	/* days to school */
+	/* days to school: n = started + open + ended (without a start) */
+	struct stats_cell	 n, started, open, ended, over;
 	struct stats_cell	 done, on_time, late;
 	struct stats_cell	 overdue, missed;
 	struct stats_dist	 days, late_days;	/* stats_finish() */
@@ -78,7 +80,7 @@ enum stats_tab {
 /* One placement's days to school start (sorted by stats_finish()). */
 struct stats_day {
 	long	days;
-	int	open;		/* no school start yet: its days so far */
+	int	open;		/* no school start: days so far or to its end */
 	size_t	group;		/* row of the --by table */
 };
 

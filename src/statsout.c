@@ -21,11 +21,15 @@ printed(const struct stats *s, const struct stats_figure *f)
 	    f->kind == FIG_LIMIT) && f->tab != TAB_PERSONS;
 }
 
-/* A row of a table is shown when its figure's own count is not 0. */
+/*
+ * A row of a table is shown when its figure's own count is not 0;
+ * aggregated, always (every group of a fixed category is there).
+ */
 static int
-row_shown(const struct stats_figure *f, const struct stats_row *r)
+row_shown(const struct stats *s, const struct stats_figure *f,
+    const struct stats_row *r)
 {
-	return f->shown == 0 ||
+	return s->aggregate || f->shown == 0 ||
 	    ((const struct stats_cell *)(const void *)((const char *)r +
 	    f->shown))->value > 0;
 }
@@ -84,7 +88,7 @@ print_csv(const struct stats *s, FILE *out)
 		}
 		t = &s->tabs[f->tab];
 		for (i = 0; i < t->n; i++)
-			if (row_shown(f, &t->rows[i]))
+			if (row_shown(s, f, &t->rows[i]))
 				csv_row(s, name, f, &t->rows[i], out);
 	}
 }
@@ -162,7 +166,7 @@ json_rows(struct strbuf *sb, const struct stats *s, enum stats_tab tab,
 	strbuf_addch(sb, '[');
 	for (i = 0; i < s->tabs[tab].n; i++) {
 		r = &s->tabs[tab].rows[i];
-		if (!row_shown(f, r))
+		if (!row_shown(s, f, r))
 			continue;
 		strbuf_addstr(sb, n++ ? ",\n    {" : "\n    {");
 		member(sb, key, r->key);
@@ -315,8 +319,10 @@ text_days(const struct stats *s, FILE *out)
 	text_count(s, &t->over, out);
 	fputs(" av ", out);
 	text_count(s, &t->n, out);
-	fputs(", ännu utan skolstart ", out);
+	fputs("\n  ännu utan skolstart ", out);
 	text_count(s, &t->open, out);
+	fputs(", avslutade utan skolstart ", out);
+	text_count(s, &t->ended, out);
 	fputc('\n', out);
 }
 
@@ -335,7 +341,7 @@ text_on_time(const struct stats *s, FILE *out)
 	fputs("\nI tid per ansvarig\n", out);
 	for (i = 0; i < s->tabs[TAB_ROLES].n; i++) {
 		r = &s->tabs[TAB_ROLES].rows[i];
-		if (r->done.value == 0)
+		if (r->done.value == 0 && !s->aggregate)
 			continue;
 		n++;
 		fputs("  ", out);
@@ -343,6 +349,8 @@ text_on_time(const struct stats *s, FILE *out)
 		/* the rate first, right-aligned, so the percents line up */
 		if (stats_hidden(s, rate, r))
 			fputs("    –¹", out);
+		else if (stats_value(s, rate, r) < 0)
+			fputs("     –", out);	/* none done */
 		else
 			fprintf(out, " %3.0f %%", 100 * stats_value(s, rate,
 			    r));
@@ -362,10 +370,61 @@ text_on_time(const struct stats *s, FILE *out)
 		fputs("  inga gjorda steg med tidsgräns\n", out);
 }
 
-/* "  label", then one group a line: name (escaped) and count; "–" none. */
+/* The columns a count takes in text: its digits, or 2 for "–¹". */
+static int
+count_width(const struct stats *s, const struct stats_cell *c)
+{
+	char buf[32];
+
+	if (s->aggregate && c->hidden)
+		return 2;
+	return snprintf(buf, sizeof(buf), "%zu", c->value);
+}
+
+/* The tables text_counts() prints, and the cell each prints. */
+static const struct {
+	enum stats_tab	tab;
+	size_t		off;
+} counted[] = {
+	{ TAB_ROLES, offsetof(struct stats_row, overdue) },
+	{ TAB_PERSONS, offsetof(struct stats_row, overdue) },
+	{ TAB_STEPS, offsetof(struct stats_row, missed) },
+	{ TAB_TYPES, offsetof(struct stats_row, placements) },
+	{ TAB_FORMS, offsetof(struct stats_row, placements) },
+	{ TAB_PHASES, offsetof(struct stats_row, cases) },
+};
+
+/*
+ * The width of the column of counts under "Försenade steg nu", "Missade
+ * steg" and "Antal": the widest count of all, so they line up as one.
+ */
+static int
+counts_width(const struct stats *s)
+{
+	const struct stats_table *t;
+	size_t i, k;
+	int w, width = 1;
+
+	for (k = 0; k < sizeof(counted) / sizeof(counted[0]); k++) {
+		t = &s->tabs[counted[k].tab];
+		for (i = 0; i < t->n; i++) {
+			w = count_width(s, (const struct stats_cell *)
+			    (const void *)((const char *)&t->rows[i] +
+			    counted[k].off));
+			if (w > width)
+				width = w;
+		}
+	}
+	return width;
+}
+
+/*
+ * "  label", then one group a line: name (escaped) and its count
+ * right-aligned to width columns; "–" when there is none.
+ */
 static void
 text_counts(const struct stats *s, const char *label, enum stats_tab tab,
-    size_t off, int titles, FILE *out)
+    size_t off, int titles, int width, FILE *out)
 {
 	const struct stats_row *r;
 	const struct stats_cell *c;
@@ -377,7 +436,7 @@ text_counts(const struct stats *s, const char *label, enum stats_tab tab,
 		r = &s->tabs[tab].rows[i];
 		c = (const struct stats_cell *)(const void *)
 		    ((const char *)r + off);
-		if (c->value == 0)
+		if (c->value == 0 && !s->aggregate)
 			continue;
 		fputs(n++ ? "\n    " : "\n    ", out);
 		if (r->key[0] == '\0')
@@ -386,7 +445,7 @@ text_counts(const struct stats *s, const char *label, enum stats_tab tab,
 		else
 			layout_pad(out, titles && r->title != NULL ?
 			    r->title : r->key, 36);
-		fputc(' ', out);
+		fprintf(out, "%*s", 1 + width - count_width(s, c), "");
 		text_count(s, c, out);
 	}
 	fputs(n == 0 ? " –\n" : "\n", out);
@@ -422,9 +481,11 @@ text_by(const struct stats *s, FILE *out)
 		text_count(s, &r->over, out);
 		fputs(" av ", out);
 		text_count(s, &r->n, out);
-		fputs("\n    utan skolstart ", out);
+		fputs("\n    ännu utan skolstart ", out);
 		text_count(s, &r->open, out);
-		fputs(", i tid ", out);
+		fputs(", avslutade utan skolstart ", out);
+		text_count(s, &r->ended, out);
+		fputs("\n    i tid ", out);
 		text_count(s, &r->on_time, out);
 		fputs(" av ", out);
 		text_count(s, &r->done, out);
@@ -458,6 +519,7 @@ static void
 print_text(const struct stats *s, FILE *out)
 {
 	char from[11], to[11], today[11];
+	int width = counts_width(s);
 
 	date_format(s->from, from);
 	date_format(s->to, to);
@@ -476,20 +538,20 @@ print_text(const struct stats *s, FILE *out)
 	text_on_time(s, out);
 	fputs("\nFörsenade steg nu\n", out);
 	text_counts(s, "per ansvarig", TAB_ROLES, offsetof(struct stats_row,
-	    overdue), 1, out);
+	    overdue), 1, width, out);
 	if (!s->aggregate)
 		text_counts(s, "per person", TAB_PERSONS,
-		    offsetof(struct stats_row, overdue), 0, out);
+		    offsetof(struct stats_row, overdue), 0, width, out);
 	fputs("\nMissade steg\n", out);
 	text_counts(s, "per steg", TAB_STEPS, offsetof(struct stats_row,
-	    missed), 0, out);
+	    missed), 0, width, out);
 	fputs("\nAntal\n", out);
 	text_counts(s, "per placeringsform", TAB_TYPES,
-	    offsetof(struct stats_row, placements), 0, out);
+	    offsetof(struct stats_row, placements), 0, width, out);
 	text_counts(s, "per skolform", TAB_FORMS,
-	    offsetof(struct stats_row, placements), 0, out);
+	    offsetof(struct stats_row, placements), 0, width, out);
 	text_counts(s, "per fas i dag", TAB_PHASES,
-	    offsetof(struct stats_row, cases), 1, out);
+	    offsetof(struct stats_row, cases), 1, width, out);
 	text_by(s, out);
 	if (s->aggregate && any_hidden(s))
 		fprintf(out, "\n¹ färre än %zu ärenden, eller dold för att "
