@@ -300,6 +300,26 @@ text_number(double v, FILE *out)
 	fputs(buf, out);
 }
 
+/*
+ * "över gränsen 2 av 6", then after newline "ännu utan skolstart 1,
+ * avslutade utan skolstart 0": the placements past the limit of those
+ * counted, and the two kinds without a first school day.
+ */
+static void
+text_waits(const struct stats *s, const struct stats_row *r,
+    const char *newline, FILE *out)
+{
+	fputs("över gränsen ", out);
+	text_count(s, &r->over, out);
+	fputs(" av ", out);
+	text_count(s, &r->n, out);
+	fputs(newline, out);
+	fputs("ännu utan skolstart ", out);
+	text_count(s, &r->open, out);
+	fputs(", avslutade utan skolstart ", out);
+	text_count(s, &r->ended, out);
+}
+
 static void
 text_days(const struct stats *s, FILE *out)
 {
@@ -315,14 +335,8 @@ text_days(const struct stats *s, FILE *out)
 		text_number(t->days.median, out);
 		fprintf(out, ", p90 %ld, max %ld\n", t->days.p90, t->days.max);
 	}
-	fputs("  över gränsen ", out);
-	text_count(s, &t->over, out);
-	fputs(" av ", out);
-	text_count(s, &t->n, out);
-	fputs("\n  ännu utan skolstart ", out);
-	text_count(s, &t->open, out);
-	fputs(", avslutade utan skolstart ", out);
-	text_count(s, &t->ended, out);
+	fputs("  ", out);
+	text_waits(s, t, "\n  ", out);
 	fputc('\n', out);
 }
 
@@ -477,14 +491,8 @@ text_by(const struct stats *s, FILE *out)
 			fputs(", skolstart median ", out);
 			text_number(r->days.median, out);
 		}
-		fputs(", över gränsen ", out);
-		text_count(s, &r->over, out);
-		fputs(" av ", out);
-		text_count(s, &r->n, out);
-		fputs("\n    ännu utan skolstart ", out);
-		text_count(s, &r->open, out);
-		fputs(", avslutade utan skolstart ", out);
-		text_count(s, &r->ended, out);
+		fputs(", ", out);
+		text_waits(s, r, "\n    ", out);
 		fputs("\n    i tid ", out);
 		text_count(s, &r->on_time, out);
 		fputs(" av ", out);
