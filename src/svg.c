@@ -11,6 +11,7 @@
 #define BAR_WIDTH	360	/* the longest bar */
 #define BAR_ROW		36
 #define BAR_HEIGHT	14
+#define BAR_NOTE	110	/* room for "100 % (150 av 150)" */
 
 /* Histogram: the plot's box inside the drawing. */
 #define HIST_X		40
@@ -64,13 +65,27 @@ table_open(FILE *fp, const char *title, const char *head1,
 	fputs("</th></tr></thead>\n<tbody>\n", fp);
 }
 
+/* "12 %", and " (12 av 15)" with a note. */
 static void
-table_row(FILE *fp, const char *label, long value, const char *suffix)
+put_value(FILE *fp, long value, const char *suffix, const char *note)
+{
+	html_long(fp, value);
+	html_put(fp, suffix);
+	if (note != NULL) {
+		fputs(" (", fp);
+		html_put(fp, note);
+		fputc(')', fp);
+	}
+}
+
+static void
+table_row(FILE *fp, const char *label, long value, const char *suffix,
+    const char *note)
 {
 	fputs("<tr><th scope=\"row\">", fp);
 	html_put(fp, label);
-	fprintf(fp, "</th><td class=\"n\">%ld", value);
-	html_put(fp, suffix);
+	fputs("</th><td class=\"n\">", fp);
+	put_value(fp, value, suffix, note);
 	fputs("</td></tr>\n", fp);
 }
 
@@ -85,14 +100,17 @@ svg_bars(FILE *fp, const char *title, const char *label_head,
     const char *value_head, const struct svg_bar *bars, size_t n,
     long scale, const char *suffix)
 {
-	long y, w, v;
+	long y, w, v, room = 80;
 	size_t i;
 
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		if (bars[i].value > scale)
 			scale = bars[i].value;
+		if (bars[i].note != NULL)
+			room = 80 + BAR_NOTE;
+	}
 	figure_open(fp);
-	svg_open(fp, title, BAR_WIDTH + 80, (long)n * BAR_ROW + 8);
+	svg_open(fp, title, BAR_WIDTH + room, (long)n * BAR_ROW + 8);
 	for (i = 0; i < n; i++) {
 		y = (long)i * BAR_ROW;
 		v = bars[i].value > 0 ? bars[i].value : 0;
@@ -102,14 +120,15 @@ svg_bars(FILE *fp, const char *title, const char *label_head,
 		fprintf(fp, "</text>\n<rect x=\"0\" y=\"%ld\" width=\"%ld\" "
 		    "height=\"%d\" fill=\"#1f4e79\" stroke=\"#111\"/>\n",
 		    y + 18, w, BAR_HEIGHT);
-		fprintf(fp, "<text x=\"%ld\" y=\"%ld\">%ld", w + 6, y + 30, v);
-		html_put(fp, suffix);
+		fprintf(fp, "<text x=\"%ld\" y=\"%ld\">", w + 6, y + 30);
+		put_value(fp, v, suffix, bars[i].note);
 		fputs("</text>\n", fp);
 	}
 	fputs("</svg>\n", fp);
 	table_open(fp, title, label_head, value_head);
 	for (i = 0; i < n; i++)
-		table_row(fp, bars[i].label, bars[i].value, suffix);
+		table_row(fp, bars[i].label, bars[i].value, suffix,
+		    bars[i].note);
 	table_close(fp);
 }
 
@@ -216,10 +235,10 @@ svg_histogram(FILE *fp, const char *title, const long *values, size_t n,
 	table_open(fp, title, "Dagar", "Antal");
 	for (i = 0; i < nbins && n > 0; i++) {
 		bin_label(label, sizeof(label), i, bin);
-		table_row(fp, label, (long)count[i], "");
+		table_row(fp, label, (long)count[i], "", NULL);
 	}
 	snprintf(label, sizeof(label), "Över %ld dagar", limit);
-	table_row(fp, label, (long)over, "");
+	table_row(fp, label, (long)over, "", NULL);
 	table_close(fp);
 }
 

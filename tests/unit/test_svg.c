@@ -130,11 +130,11 @@ static void
 test_svg_bars_scale_to_the_width(void **state)
 {
 	static const struct svg_bar bars[] = {
-		{ "Inför placering", 3 }, { "Under placering", 1 },
-		{ "Klart", 0 },
+		{ "Inför placering", 3, NULL }, { "Under placering", 1, NULL },
+		{ "Klart", 0, NULL },
 	};
-	static const struct svg_bar rate[] = { { "Rektor", 50 } };
-	static const struct svg_bar huge[] = { { "x", LONG_MAX } };
+	static const struct svg_bar rate[] = { { "Rektor", 50, NULL } };
+	static const struct svg_bar huge[] = { { "x", LONG_MAX, NULL } };
 	struct fixture *f = *state;
 
 	svg_bars(f->fp, "Öppna steg", "Fas", "Steg", bars, 3, 0, "");
@@ -155,7 +155,7 @@ static void
 test_svg_escapes_labels_and_titles(void **state)
 {
 	static const struct svg_bar bars[] = {
-		{ "<script>alert('x')</script>\"&", 1 },
+		{ "<script>alert('x')</script>\"&", 1, "<b>" },
 	};
 	struct fixture *f = *state;
 
@@ -165,6 +165,30 @@ test_svg_escapes_labels_and_titles(void **state)
 	assert_has(f, "aria-label=\"a&quot;b&lt;c\"");
 	assert_has(f, "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"
 	    "&quot;&amp;");
+	assert_lacks(f, "<b>");
+	assert_has(f, "1 (&lt;b&gt;)");
+}
+
+/*
+ * A note follows the value in the drawing and the table, and widens the
+ * drawing by 110 px (440 + 110) so that "100 % (12 av 12)" fits after a
+ * full bar: Rektor's 12 of 15 is 80 %, 288 px of 360.
+ */
+static void
+test_svg_bars_say_their_notes(void **state)
+{
+	static const struct svg_bar bars[] = {
+		{ "Rektor", 80, "12 av 15" }, { "Socialtjänsten", 100,
+		"12 av 12" },
+	};
+	struct fixture *f = *state;
+
+	svg_bars(f->fp, "I tid", "Ansvarig", "I tid", bars, 2, 100, " %");
+	assert_has(f, "viewBox=\"0 0 550 80\"");
+	assert_has(f, "<rect x=\"0\" y=\"18\" width=\"288\"");
+	assert_has(f, "<text x=\"294\" y=\"30\">80 % (12 av 15)</text>");
+	assert_has(f, "<th scope=\"row\">Socialtjänsten</th>"
+	    "<td class=\"n\">100 % (12 av 12)</td>");
 }
 
 /*
@@ -231,6 +255,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
+		T(test_svg_bars_say_their_notes),
 		T(test_svg_histogram_places_bins_and_limit),
 		T(test_svg_histogram_of_nothing_says_so),
 		T(test_svg_histogram_of_one_value_fills_the_plot),
