@@ -5,6 +5,7 @@
 #include "date.h"
 #include "html.h"
 #include "svg.h"
+#include "text.h"
 #include "xalloc.h"
 
 /* Bars: a label line above each bar. */
@@ -24,6 +25,28 @@
 #define TL_W		560
 #define TL_TOP		40
 #define TL_LANE		34
+
+/*
+ * A label's width is not known before a browser draws it: 9 px a
+ * character is wide enough for the page's 16 px sans-serif.
+ */
+#define CHAR_W		9
+
+/*
+ * The text-anchor that keeps a label of chars characters at x inside a
+ * drawing width wide: centred, or ending or starting at x near an edge.
+ */
+static const char *
+anchor(long x, size_t chars, long width)
+{
+	long half = (long)chars * CHAR_W / 2;
+
+	if (x + half > width)
+		return "end";
+	if (x - half < 0)
+		return "start";
+	return "middle";
+}
 
 /* n * num / den rounded to the nearest pixel, without overflow. */
 static long
@@ -202,13 +225,19 @@ histogram_limit(FILE *fp, size_t nbins, long bin, long limit)
 {
 	long bw = HIST_W / (long)nbins;
 	long x = HIST_X + scaled(limit + 1, bw, bin);
+	char label[48];
+	int end;
 
 	if (x > HIST_X + bw * (long)nbins)
 		x = HIST_X + bw * (long)nbins;
+	snprintf(label, sizeof(label), "gräns %ld dagar", limit);
+	/* after the line, or before it when it would leave the drawing */
+	end = x + 4 + (long)text_width(label) * CHAR_W > HIST_X + HIST_W + 20;
 	fprintf(fp, "<line x1=\"%ld\" y1=\"%d\" x2=\"%ld\" y2=\"%d\" "
 	    "stroke=\"#a4001d\" stroke-width=\"2\" stroke-dasharray=\"6 3\"/>"
-	    "\n<text x=\"%ld\" y=\"%d\">gräns %ld dagar</text>\n", x,
-	    HIST_Y - 4, x, HIST_Y + HIST_H, x + 4, HIST_Y + 8, limit);
+	    "\n<text x=\"%ld\" y=\"%d\"%s>%s</text>\n", x, HIST_Y - 4, x,
+	    HIST_Y + HIST_H, end ? x - 4 : x + 4, HIST_Y + 8,
+	    end ? " text-anchor=\"end\"" : "", label);
 }
 
 void
@@ -373,8 +402,9 @@ timeline_line(FILE *fp, const struct svg_line *ln, size_t i, long lo,
 	    "stroke=\"#111\" stroke-dasharray=\"%s\"/>\n", x,
 	    (long)(i % 3) * 12 + 14, x, bottom,
 	    i == 0 ? "none" : "4 3");
-	fprintf(fp, "<text x=\"%ld\" y=\"%ld\" text-anchor=\"middle\">", x,
-	    (long)(i % 3) * 12 + 10);
+	fprintf(fp, "<text x=\"%ld\" y=\"%ld\" text-anchor=\"%s\">", x,
+	    (long)(i % 3) * 12 + 10, anchor(x, text_width(ln->label) + 11,
+	    TL_X + TL_W + 40));
 	html_put(fp, ln->label);
 	fputc(' ', fp);
 	html_date(fp, ln->date);

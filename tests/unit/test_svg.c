@@ -219,6 +219,51 @@ test_svg_timeline_places_marks_by_date_and_lane(void **state)
 	    "1 försenade (triangel), 0 missade (kryss); i dag 1970-04-21.");
 }
 
+/*
+ * Labels stay inside the 730 px drawing: "i dag 1970-05-01" on the last
+ * day (x = 690) is 16 characters, about 144 px, and centred would reach
+ * 762, so it ends at its line; "placering 1970-04-11" on the first day
+ * (x = 130, about 90 px either side) stays centred.
+ */
+static void
+test_svg_timeline_keeps_labels_at_the_edges_inside(void **state)
+{
+	static const char *const lanes[] = { "Under" };
+	static const struct svg_mark marks[] = {
+		{ "up-a", 110, SVG_OPEN, 0 },
+	};
+	static const struct svg_line lines[] = {
+		{ "placering", 100 }, { "i dag", 120 },
+	};
+	struct svg_timeline tl = { "Tidslinje", lanes, 1, marks, 1, lines,
+	    2 };
+	struct fixture *f = *state;
+
+	svg_timeline(f->fp, &tl);
+	assert_has(f, "viewBox=\"0 0 730 ");
+	assert_has(f, "<text x=\"690\" y=\"22\" text-anchor=\"end\">"
+	    "i dag 1970-05-01</text>");
+	assert_has(f, "<text x=\"130\" y=\"10\" text-anchor=\"middle\">"
+	    "placering 1970-04-11</text>");
+}
+
+/*
+ * A limit past the last bin is drawn at the plot's right end (11 bins of
+ * 36 px from x = 40: 436), and its label ends before the line instead of
+ * running out of the 460 px drawing.
+ */
+static void
+test_svg_histogram_keeps_a_far_limit_label_inside(void **state)
+{
+	static const long days[] = { 0, 10 };
+	struct fixture *f = *state;
+
+	svg_histogram(f->fp, "Dagar", days, 2, 1, 40);
+	assert_has(f, "<line x1=\"436\" y1=\"16\" x2=\"436\"");
+	assert_has(f, "<text x=\"432\" y=\"28\" text-anchor=\"end\">"
+	    "gräns 40 dagar</text>");
+}
+
 static void
 test_svg_timeline_without_dates_says_so(void **state)
 {
@@ -256,6 +301,8 @@ main(void)
 	const struct CMUnitTest tests[] = {
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 		T(test_svg_bars_say_their_notes),
+		T(test_svg_timeline_keeps_labels_at_the_edges_inside),
+		T(test_svg_histogram_keeps_a_far_limit_label_inside),
 		T(test_svg_histogram_places_bins_and_limit),
 		T(test_svg_histogram_of_nothing_says_so),
 		T(test_svg_histogram_of_one_value_fills_the_plot),
