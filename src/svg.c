@@ -28,7 +28,7 @@
 
 /*
  * A label's width is not known before a browser draws it: 9 px a
- * character is wide enough for the page's 16 px sans-serif.
+ * character is wide enough for the 12 px sans-serif of svg text.
  */
 #define CHAR_W		9
 
