@@ -16,7 +16,12 @@
 #include "svg.h"
 #include "xalloc.h"
 
-/* Progress of the cases now in one phase (Klart: model (size_t)-1). */
+/*
+ * Progress of the cases now in one phase (Klart: model (size_t)-1): the
+ * phase's own steps, but the overdue steps the report lists for those
+ * cases from any phase, so that the column adds up to the header's
+ * count; the headings say which.
+ */
 struct phase_row {
 	const char	*title;		/* the model's */
 	size_t		 model, phase;
@@ -425,9 +430,9 @@ phases_section(FILE *fp, struct html_report *h)
 	fputs("<table>\n<caption>Ärendena i varje fas och hur långt fasens "
 	    "steg har kommit</caption>\n<thead><tr><th scope=\"col\">Fas</th>"
 	    "<th scope=\"col\">Ärenden</th><th scope=\"col\">Fasens steg, "
-	    "klara eller överhoppade</th><th scope=\"col\">Öppna steg</th>"
-	    "<th scope=\"col\">Försenade steg</th></tr></thead>\n<tbody>\n",
-	    fp);
+	    "klara eller överhoppade</th><th scope=\"col\">Öppna steg i "
+	    "fasen</th><th scope=\"col\">Försenade steg, alla faser</th>"
+	    "</tr></thead>\n<tbody>\n", fp);
 	for (i = 0; i < h->nphases; i++) {
 		pr = &h->phases[i];
 		fputs("<tr><th scope=\"row\">", fp);
