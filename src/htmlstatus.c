@@ -78,6 +78,8 @@ header(FILE *fp, const struct case_state *st)
 	fact(fp, "Skolform", worded("school.form", c));
 	fact(fp, "Avlämnande skola", case_fact(c, "school.sending"));
 	fact(fp, "Mottagande skola", case_fact(c, "school.receiving"));
+	/* the day sams stats counts the days to school start to */
+	fact(fp, "Första skoldag", case_fact(c, "school.start"));
 	contacts(fp, st);
 	fputs("</dl>\n</header>\n", fp);
 }
