@@ -736,12 +736,12 @@ on_time_figure(FILE *fp, const struct stats *s)
 static void
 stats_figures_part(FILE *fp, const struct stats *s)
 {
-	fputs("<h3>Uppföljning</h3>\n<p>Uppföljning ", fp);
+	fputs("<h3>Uppföljning ", fp);
 	html_date(fp, s->from);
 	fputs(" – ", fp);
 	html_date(fp, s->to);
-	fputs(", som <code>sams stats</code>: över alla ärenden som lästes, "
-	    "oavsett urvalet ovan.</p>\n", fp);
+	fputs(", som <code>sams stats</code></h3>\n<p>Siffrorna gäller alla "
+	    "ärenden som lästes, oavsett urvalet ovan.</p>\n", fp);
 	days_figure(fp, s);
 	on_time_figure(fp, s);
 }

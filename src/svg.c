@@ -215,8 +215,9 @@ histogram_bars(FILE *fp, const size_t *count, size_t nbins, long bin)
 	    "stroke=\"#111\"/>\n<text x=\"%d\" y=\"%d\">antal</text>\n",
 	    HIST_X, HIST_Y + HIST_H, HIST_X + HIST_W, HIST_Y + HIST_H,
 	    HIST_X - 36, HIST_Y - 6);
-	fprintf(fp, "<text x=\"%d\" y=\"%d\">%zu</text>\n", HIST_X - 36,
-	    HIST_Y + 10, most);
+	fprintf(fp, "<text x=\"%d\" y=\"%d\">%zu</text>\n<text x=\"%d\" "
+	    "y=\"%d\">dagar</text>\n", HIST_X - 36, HIST_Y + 10, most,
+	    HIST_X - 36, HIST_Y + HIST_H + 16);
 }
 
 /* The limit after its day, clipped to the plot. */
