@@ -9,6 +9,7 @@
 #include "render.h"
 #include "report.h"
 #include "sams.h"
+#include "stats.h"
 #include "suggest.h"
 #include "text.h"
 #include "walk.h"
@@ -24,6 +25,7 @@ struct report_cmd {
 	const char	*files0;
 	const char	*owner;		/* --owner, before SAMS_OWNER */
 	const char	*output;	/* --output, or NULL */
+	struct stats	 stats;		/* the page's, as sams stats */
 	int		 exit_status;
 	struct suggest_filter role, phase;	/* unknown ones: 64 */
 };
@@ -106,6 +108,8 @@ add_case(const struct case_state *st, void *arg)
 
 	suggest_filter_case(&rc->role, st->m);
 	suggest_filter_case(&rc->phase, st->m);
+	if (rc->r.stats != NULL)
+		stats_add(&rc->stats, st);
 	report_case(&rc->r, st);
 }
 
@@ -136,6 +140,8 @@ write_report(struct report_cmd *rc, struct pathlist *files)
 	}
 	worst = case_each_parallel(files->paths, files->n, rc->r.today,
 	    add_case, rc) == 0 ? 0 : cli_failed();
+	if (rc->r.stats != NULL)
+		stats_finish(&rc->stats);
 	made = report_end(&rc->r) == 0;
 	if (!made)
 		worst = cli_failed();
@@ -181,6 +187,11 @@ cmd_report(int argc, char *argv[])
 	if (parsed != CLI_GO)
 		return cli_parsed_status(parsed);
 	rc.r.today = cli_today();	/* after --today */
+	if (rc.r.format == REPORT_HTML) {	/* sams stats' defaults */
+		stats_init(&rc.stats, stats_default_from(rc.r.today),
+		    rc.r.today, rc.r.today);
+		rc.r.stats = &rc.stats;
+	}
 	rc.r.paths = (const char *const *)argv + optind;
 	rc.r.npaths = (size_t)(argc - optind);
 	rc.r.files0 = rc.files0;
@@ -189,6 +200,8 @@ cmd_report(int argc, char *argv[])
 	if (ran > worst)	/* 1 or a failure's status */
 		worst = ran;
 	report_release(&rc.r);
+	if (rc.r.stats != NULL)
+		stats_release(&rc.stats);
 	pathlist_free(&files);
 	return worst;
 }

@@ -96,11 +96,9 @@ period(struct stats_cmd *sc, long today)
 
 	if (sc->to != NULL && cli_date(sc->to, "--to", &to) != 0)
 		return CLI_BAD;
-	from = date_add_days(date_add_months(to, -12), 1);
+	from = stats_default_from(to);
 	if (sc->from != NULL && cli_date(sc->from, "--from", &from) != 0)
 		return CLI_BAD;
-	if (from == DATE_NONE)
-		from = to;
 	if (from > to) {
 		fail_at(FAIL_USAGE, NULL, 0, 0, "--from %s is after --to %s",
 		    sc->from != NULL ? sc->from : "(a year before --to)",

@@ -25,6 +25,8 @@ static const char style[] =
     "text-align:left;vertical-align:top}\n"
     "th{background:#eee}\n"
     "td.n{text-align:right;font-variant-numeric:tabular-nums}\n"
+    "h1,h2,h3,caption,dd,p,li,figcaption{overflow-wrap:anywhere}\n"
+    "th,td{overflow-wrap:break-word}td.w{overflow-wrap:anywhere;min-width:8rem}\n"
     "td.nw{white-space:nowrap}\n"
     "ul.in{margin:0;padding-left:1rem}\n"
     "dl.facts{display:grid;grid-template-columns:max-content auto;"

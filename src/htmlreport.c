@@ -11,11 +11,17 @@
 #include "html.h"
 #include "htmlreport.h"
 #include "report.h"
+#include "stats.h"
 #include "strbuf.h"
 #include "svg.h"
 #include "xalloc.h"
 
-/* Progress of the cases now in one phase (Klart: model (size_t)-1). */
+/*
+ * Progress of the cases now in one phase (Klart: model (size_t)-1): the
+ * phase's own steps, but the overdue steps the report lists for those
+ * cases from any phase, so that the column adds up to the header's
+ * count; the headings say which.
+ */
 struct phase_row {
 	const char	*title;		/* the model's */
 	size_t		 model, phase;
@@ -424,9 +430,9 @@ phases_section(FILE *fp, struct html_report *h)
 	fputs("<table>\n<caption>Ärendena i varje fas och hur långt fasens "
 	    "steg har kommit</caption>\n<thead><tr><th scope=\"col\">Fas</th>"
 	    "<th scope=\"col\">Ärenden</th><th scope=\"col\">Fasens steg, "
-	    "klara eller överhoppade</th><th scope=\"col\">Öppna steg</th>"
-	    "<th scope=\"col\">Försenade steg</th></tr></thead>\n<tbody>\n",
-	    fp);
+	    "klara eller överhoppade</th><th scope=\"col\">Öppna steg i "
+	    "fasen</th><th scope=\"col\">Försenade steg, alla faser</th>"
+	    "</tr></thead>\n<tbody>\n", fp);
 	for (i = 0; i < h->nphases; i++) {
 		pr = &h->phases[i];
 		fputs("<tr><th scope=\"row\">", fp);
@@ -647,14 +653,110 @@ cases_section(FILE *fp, struct html_report *h, size_t n)
 	return rc;
 }
 
+/* Bins of days a histogram of values up to max draws in, weeks first. */
+static long
+days_bin(long max)
+{
+	static const long bins[] = { 1, 7, 14, 30, 60, 90, 180 };
+	size_t i;
+
+	for (i = 0; i + 1 < sizeof(bins) / sizeof(bins[0]); i++)
+		if (max / bins[i] < SVG_MAX_BINS)
+			break;
+	return bins[i];
+}
+
+/* The days to school start: sams stats' figures, then the histogram. */
 static void
-figures_section(FILE *fp, const struct html_report *h)
+days_figure(FILE *fp, const struct stats *s)
+{
+	const struct stats_row *t = &s->total;
+	long *v = xreallocarray(NULL, s->ndays + 1, sizeof(*v));
+	char title[64], median[32];
+	size_t i;
+
+	snprintf(title, sizeof(title), "Dagar till skolstart (gräns %ld "
+	    "dagar)", s->limit);
+	fputs("<h3>", fp);
+	html_put(fp, title);
+	fputs("</h3>\n<p>", fp);
+	if (t->days.n == 0)
+		fputs("Inga placeringar med skolbyte under perioden.", fp);
+	else {
+		stats_number(t->days.median, median);
+		fprintf(fp, "%zu placeringar med skolbyte: median %s, p90 %ld, "
+		    "max %ld dagar. Över gränsen %zu av %zu. Ännu utan "
+		    "skolstart %zu, räknade med dagarna hittills; "
+		    "avslutade utan skolstart %zu, räknade till sista "
+		    "dagen.", t->n.value, median, t->days.p90, t->days.max,
+		    t->over.value, t->n.value, t->open.value,
+		    t->ended.value);
+	}
+	fputs("</p>\n", fp);
+	for (i = 0; i < s->ndays; i++)
+		v[i] = s->days[i].days;
+	svg_histogram(fp, title, v, s->ndays, days_bin(t->days.max),
+	    s->limit);
+	free(v);
+}
+
+/* The steps done on time per role, as bars in percent. */
+static void
+on_time_figure(FILE *fp, const struct stats *s)
+{
+	const struct stats_table *t = &s->tabs[TAB_ROLES];
+	const struct stats_figure *rate = stats_figures;
+	struct svg_bar *bars = xreallocarray(NULL, t->n + 1, sizeof(*bars));
+	char (*notes)[48] = xreallocarray(NULL, t->n + 1, sizeof(*notes));
+	size_t i, n = 0;
+
+	while (strcmp(rate->name, "on_time.by_role.rate") != 0)
+		rate++;
+	fputs("<h3>Steg gjorda i tid per ansvarig</h3>\n", fp);
+	for (i = 0; i < t->n; i++) {
+		if (t->rows[i].done.value == 0)
+			continue;
+		snprintf(notes[n], sizeof(notes[n]), "%zu av %zu",
+		    t->rows[i].on_time.value, t->rows[i].done.value);
+		bars[n].label = t->rows[i].title;
+		bars[n].value = stats_percent(stats_value(s, rate,
+		    &t->rows[i]));
+		bars[n].note = notes[n];
+		n++;
+	}
+	if (n == 0)
+		fputs("<p>Inga gjorda steg med tidsgräns under perioden.</p>\n",
+		    fp);
+	else
+		svg_bars(fp, "Andel steg gjorda i tid per ansvarig", "Ansvarig",
+		    "I tid", bars, n, 100, " %");
+	free(notes);
+	free(bars);
+}
+
+/* The follow-up of sams stats over every case read, with its period. */
+static void
+stats_figures_part(FILE *fp, const struct stats *s)
+{
+	fputs("<h3>Uppföljning ", fp);
+	html_date(fp, s->from);
+	fputs(" – ", fp);
+	html_date(fp, s->to);
+	fputs(", som <code>sams stats</code></h3>\n<p>Siffrorna gäller alla "
+	    "ärenden som lästes, oavsett urvalet ovan.</p>\n", fp);
+	days_figure(fp, s);
+	on_time_figure(fp, s);
+}
+
+static void
+figures_section(FILE *fp, const struct html_report *h,
+    const struct stats *s)
 {
 	struct svg_bar *bars;
 	size_t i, n = 0;
 
 	html_section(fp, "diagram", "Diagram");
-	bars = xreallocarray(NULL, h->nphases + 1, sizeof(*bars));
+	bars = xcalloc(h->nphases + 1, sizeof(*bars));
 	for (i = 0; i < h->nphases; i++)
 		if (h->phases[i].phase != (size_t)-1) {
 			bars[n].label = h->phases[i].title;
@@ -664,6 +766,8 @@ figures_section(FILE *fp, const struct html_report *h)
 	svg_bars(fp, "Öppna steg per fas", "Fas", "Öppna steg", bars, n, 0,
 	    "");
 	free(bars);
+	if (s != NULL)
+		stats_figures_part(fp, s);
 	html_section_end(fp);
 }
 
@@ -681,7 +785,7 @@ html_report_end(struct html_report *h, const struct report *r)
 	phases_section(fp, h);
 	late_section(fp, h, r->today);
 	rc = cases_section(fp, h, r->cases);
-	figures_section(fp, h);
+	figures_section(fp, h, r->stats);
 	html_end(fp);
 	return rc;
 }

@@ -78,6 +78,8 @@ header(FILE *fp, const struct case_state *st)
 	fact(fp, "Skolform", worded("school.form", c));
 	fact(fp, "Avlämnande skola", case_fact(c, "school.sending"));
 	fact(fp, "Mottagande skola", case_fact(c, "school.receiving"));
+	/* the day sams stats counts the days to school start to */
+	fact(fp, "Första skoldag", case_fact(c, "school.start"));
 	contacts(fp, st);
 	fputs("</dl>\n</header>\n", fp);
 }
@@ -198,7 +200,7 @@ step_row(FILE *fp, const struct case_state *st, size_t i)
 	html_put(fp, s->id);
 	fputs("</code></th><td>", fp);
 	html_put(fp, s->title);
-	fputs("</td><td>", fp);
+	fputs("</td><td class=\"w\">", fp);	/* names from the case */
 	html_put(fp, st->m->roles[state_owner_role(st, i)].title);
 	if (name != NULL) {
 		fputs(": ", fp);
@@ -210,7 +212,7 @@ step_row(FILE *fp, const struct case_state *st, size_t i)
 	fputs("</td><td class=\"nw\">", fp);
 	if (ss->closed != NULL)
 		html_date(fp, ss->closed->date);
-	fputs("</td><td>", fp);
+	fputs("</td><td class=\"w\">", fp);
 	if (ss->closed != NULL && ss->closed->by != NULL)
 		html_put(fp, ss->closed->by);
 	if (ss->closed != NULL && ss->closed->reason != NULL) {

@@ -23,6 +23,7 @@ enum report_format {
 };
 
 struct html_report;
+struct stats;
 struct report_count;
 struct report_item;
 struct report {
@@ -36,6 +37,11 @@ struct report {
 	const char *const	*paths;		/* as given, for the page */
 	size_t			 npaths;
 	const char		*files0;	/* --files0-from, or NULL */
+	/*
+	 * The page's follow-up figures, over every case read and finished
+	 * by the command (not filtered: see sams(1)); or NULL.
+	 */
+	const struct stats	*stats;
 	FILE			*out;
 	/*
 	 * Writes a case as a JSON Lines row: the command passes

@@ -112,6 +112,14 @@ count(struct stats *s, struct stats_row *r, struct stats_cell *cell,
 	count_cell(s, &r->base, n > 0);
 }
 
+long
+stats_default_from(long to)
+{
+	long from = date_add_days(date_add_months(to, -12), 1);
+
+	return from != DATE_NONE ? from : to;
+}
+
 void
 stats_init(struct stats *s, long from, long to, long today)
 {
@@ -1137,6 +1145,26 @@ stats_value(const struct stats *s, const struct stats_figure *f,
 		return (double)s->limit;
 	}
 	return -1;
+}
+
+long
+stats_percent(double rate)
+{
+	return (long)(100 * rate + 0.5);
+}
+
+void
+stats_number(double v, char buf[32])
+{
+	char *dot;
+
+	if (v == (double)(long)v) {
+		snprintf(buf, 32, "%ld", (long)v);
+		return;
+	}
+	snprintf(buf, 32, "%.1f", v);
+	if ((dot = strchr(buf, '.')) != NULL)
+		*dot = ',';
 }
 
 int

@@ -134,6 +134,8 @@ struct stats_figure {
 /* Every figure, ended by one whose name is NULL. */
 extern const struct stats_figure stats_figures[];
 
+/* The first day of the default period: a year up to to, to included. */
+long	stats_default_from(long to);
 /* Starts with the period and today; limit 7 days, no --by. */
 void	stats_init(struct stats *s, long from, long to, long today);
 /*
@@ -159,6 +161,10 @@ long	stats_p90(const long *v, size_t n);
 /* The number a figure has in row; -1 when it has none (null). */
 double	stats_value(const struct stats *s, const struct stats_figure *f,
 	    const struct stats_row *row);
+/* A rate as a whole percent, half up: as the text and the page show it. */
+long	stats_percent(double rate);
+/* v as people read it: whole, or one decimal after a comma ("5,5"). */
+void	stats_number(double v, char buf[32]);
 /* Whether row is hidden for figure f (--aggregate). */
 int	stats_hidden(const struct stats *s, const struct stats_figure *f,
 	    const struct stats_row *row);

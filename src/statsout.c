@@ -288,15 +288,9 @@ text_count(const struct stats *s, const struct stats_cell *c, FILE *out)
 static void
 text_number(double v, FILE *out)
 {
-	char buf[32], *dot;
+	char buf[32];
 
-	if (v == (double)(long)v) {
-		fprintf(out, "%ld", (long)v);
-		return;
-	}
-	snprintf(buf, sizeof(buf), "%.1f", v);
-	if ((dot = strchr(buf, '.')) != NULL)
-		*dot = ',';
+	stats_number(v, buf);
 	fputs(buf, out);
 }
 
@@ -366,8 +360,8 @@ text_on_time(const struct stats *s, FILE *out)
 		else if (stats_value(s, rate, r) < 0)
 			fputs("     –", out);	/* none done */
 		else
-			fprintf(out, " %3.0f %%", 100 * stats_value(s, rate,
-			    r));
+			fprintf(out, " %3ld %%", stats_percent(stats_value(s,
+			    rate, r)));
 		fputs("  ", out);
 		text_count(s, &r->on_time, out);
 		fputs(" av ", out);

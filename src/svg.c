@@ -5,12 +5,14 @@
 #include "date.h"
 #include "html.h"
 #include "svg.h"
+#include "text.h"
 #include "xalloc.h"
 
 /* Bars: a label line above each bar. */
 #define BAR_WIDTH	360	/* the longest bar */
 #define BAR_ROW		36
 #define BAR_HEIGHT	14
+#define BAR_NOTE	110	/* room for "100 % (150 av 150)" */
 
 /* Histogram: the plot's box inside the drawing. */
 #define HIST_X		40
@@ -23,6 +25,28 @@
 #define TL_W		560
 #define TL_TOP		40
 #define TL_LANE		34
+
+/*
+ * A label's width is not known before a browser draws it: 9 px a
+ * character is wide enough for the 12 px sans-serif of svg text.
+ */
+#define CHAR_W		9
+
+/*
+ * The text-anchor that keeps a label of chars characters at x inside a
+ * drawing width wide: centred, or ending or starting at x near an edge.
+ */
+static const char *
+anchor(long x, size_t chars, long width)
+{
+	long half = (long)chars * CHAR_W / 2;
+
+	if (x + half > width)
+		return "end";
+	if (x - half < 0)
+		return "start";
+	return "middle";
+}
 
 /* n * num / den rounded to the nearest pixel, without overflow. */
 static long
@@ -64,13 +88,27 @@ table_open(FILE *fp, const char *title, const char *head1,
 	fputs("</th></tr></thead>\n<tbody>\n", fp);
 }
 
+/* "12 %", and " (12 av 15)" with a note. */
 static void
-table_row(FILE *fp, const char *label, long value, const char *suffix)
+put_value(FILE *fp, long value, const char *suffix, const char *note)
+{
+	html_long(fp, value);
+	html_put(fp, suffix);
+	if (note != NULL) {
+		fputs(" (", fp);
+		html_put(fp, note);
+		fputc(')', fp);
+	}
+}
+
+static void
+table_row(FILE *fp, const char *label, long value, const char *suffix,
+    const char *note)
 {
 	fputs("<tr><th scope=\"row\">", fp);
 	html_put(fp, label);
-	fprintf(fp, "</th><td class=\"n\">%ld", value);
-	html_put(fp, suffix);
+	fputs("</th><td class=\"n\">", fp);
+	put_value(fp, value, suffix, note);
 	fputs("</td></tr>\n", fp);
 }
 
@@ -85,14 +123,17 @@ svg_bars(FILE *fp, const char *title, const char *label_head,
     const char *value_head, const struct svg_bar *bars, size_t n,
     long scale, const char *suffix)
 {
-	long y, w, v;
+	long y, w, v, room = 80;
 	size_t i;
 
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		if (bars[i].value > scale)
 			scale = bars[i].value;
+		if (bars[i].note != NULL)
+			room = 80 + BAR_NOTE;
+	}
 	figure_open(fp);
-	svg_open(fp, title, BAR_WIDTH + 80, (long)n * BAR_ROW + 8);
+	svg_open(fp, title, BAR_WIDTH + room, (long)n * BAR_ROW + 8);
 	for (i = 0; i < n; i++) {
 		y = (long)i * BAR_ROW;
 		v = bars[i].value > 0 ? bars[i].value : 0;
@@ -102,14 +143,15 @@ svg_bars(FILE *fp, const char *title, const char *label_head,
 		fprintf(fp, "</text>\n<rect x=\"0\" y=\"%ld\" width=\"%ld\" "
 		    "height=\"%d\" fill=\"#1f4e79\" stroke=\"#111\"/>\n",
 		    y + 18, w, BAR_HEIGHT);
-		fprintf(fp, "<text x=\"%ld\" y=\"%ld\">%ld", w + 6, y + 30, v);
-		html_put(fp, suffix);
+		fprintf(fp, "<text x=\"%ld\" y=\"%ld\">", w + 6, y + 30);
+		put_value(fp, v, suffix, bars[i].note);
 		fputs("</text>\n", fp);
 	}
 	fputs("</svg>\n", fp);
 	table_open(fp, title, label_head, value_head);
 	for (i = 0; i < n; i++)
-		table_row(fp, bars[i].label, bars[i].value, suffix);
+		table_row(fp, bars[i].label, bars[i].value, suffix,
+		    bars[i].note);
 	table_close(fp);
 }
 
@@ -173,8 +215,9 @@ histogram_bars(FILE *fp, const size_t *count, size_t nbins, long bin)
 	    "stroke=\"#111\"/>\n<text x=\"%d\" y=\"%d\">antal</text>\n",
 	    HIST_X, HIST_Y + HIST_H, HIST_X + HIST_W, HIST_Y + HIST_H,
 	    HIST_X - 36, HIST_Y - 6);
-	fprintf(fp, "<text x=\"%d\" y=\"%d\">%zu</text>\n", HIST_X - 36,
-	    HIST_Y + 10, most);
+	fprintf(fp, "<text x=\"%d\" y=\"%d\">%zu</text>\n<text x=\"%d\" "
+	    "y=\"%d\">dagar</text>\n", HIST_X - 36, HIST_Y + 10, most,
+	    HIST_X - 36, HIST_Y + HIST_H + 16);
 }
 
 /* The limit after its day, clipped to the plot. */
@@ -183,13 +226,19 @@ histogram_limit(FILE *fp, size_t nbins, long bin, long limit)
 {
 	long bw = HIST_W / (long)nbins;
 	long x = HIST_X + scaled(limit + 1, bw, bin);
+	char label[48];
+	int end;
 
 	if (x > HIST_X + bw * (long)nbins)
 		x = HIST_X + bw * (long)nbins;
+	snprintf(label, sizeof(label), "gräns %ld dagar", limit);
+	/* after the line, or before it when it would leave the drawing */
+	end = x + 4 + (long)text_width(label) * CHAR_W > HIST_X + HIST_W + 20;
 	fprintf(fp, "<line x1=\"%ld\" y1=\"%d\" x2=\"%ld\" y2=\"%d\" "
 	    "stroke=\"#a4001d\" stroke-width=\"2\" stroke-dasharray=\"6 3\"/>"
-	    "\n<text x=\"%ld\" y=\"%d\">gräns %ld dagar</text>\n", x,
-	    HIST_Y - 4, x, HIST_Y + HIST_H, x + 4, HIST_Y + 8, limit);
+	    "\n<text x=\"%ld\" y=\"%d\"%s>%s</text>\n", x, HIST_Y - 4, x,
+	    HIST_Y + HIST_H, end ? x - 4 : x + 4, HIST_Y + 8,
+	    end ? " text-anchor=\"end\"" : "", label);
 }
 
 void
@@ -216,10 +265,10 @@ svg_histogram(FILE *fp, const char *title, const long *values, size_t n,
 	table_open(fp, title, "Dagar", "Antal");
 	for (i = 0; i < nbins && n > 0; i++) {
 		bin_label(label, sizeof(label), i, bin);
-		table_row(fp, label, (long)count[i], "");
+		table_row(fp, label, (long)count[i], "", NULL);
 	}
 	snprintf(label, sizeof(label), "Över %ld dagar", limit);
-	table_row(fp, label, (long)over, "");
+	table_row(fp, label, (long)over, "", NULL);
 	table_close(fp);
 }
 
@@ -354,8 +403,9 @@ timeline_line(FILE *fp, const struct svg_line *ln, size_t i, long lo,
 	    "stroke=\"#111\" stroke-dasharray=\"%s\"/>\n", x,
 	    (long)(i % 3) * 12 + 14, x, bottom,
 	    i == 0 ? "none" : "4 3");
-	fprintf(fp, "<text x=\"%ld\" y=\"%ld\" text-anchor=\"middle\">", x,
-	    (long)(i % 3) * 12 + 10);
+	fprintf(fp, "<text x=\"%ld\" y=\"%ld\" text-anchor=\"%s\">", x,
+	    (long)(i % 3) * 12 + 10, anchor(x, text_width(ln->label) + 11,
+	    TL_X + TL_W + 40));
 	html_put(fp, ln->label);
 	fputc(' ', fp);
 	html_date(fp, ln->date);

@@ -14,10 +14,14 @@
 #include <stddef.h>
 #include <stdio.h>
 
-/* One bar: its label and its value (values below 0 draw as 0). */
+/*
+ * One bar: its label and its value (values below 0 draw as 0), and a
+ * note said after the value, "12 av 15", or NULL.
+ */
 struct svg_bar {
 	const char	*label;
 	long		 value;
+	const char	*note;
 };
 
 /*

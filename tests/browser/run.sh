@@ -236,5 +236,36 @@ case $? in
 1)	;;
 esac
 
+echo "== a name of 4000 letters without a space wraps inside the window"
+# The page copied with one line of script that puts the document's width
+# in its title, read back with --dump-dom: no wider than the window.
+long=$work/long
+mkdir -p "$long"
+name=$(head -c 4000 /dev/zero | tr '\0' 'x')
+sed "s|^  socialtjanst: .*|  socialtjanst: \"$name\"|" \
+    examples/k7q2-familjehem.yml > "$long/k7q2-familjehem.yml"
+for kind in report status; do
+	if [ $kind = report ]; then
+		set -- report --format html "$long"
+	else
+		set -- status --format html "$long/k7q2-familjehem.yml"
+	fi
+	sams_html "$work/long-$kind.html" "$@" || continue
+	if [ $browser = 0 ]; then
+		skipped 1 "long-$kind.html: width in chromium"
+		continue
+	fi
+	sed 's|</body>|<script>document.title = "width " + document.documentElement.scrollWidth;</script>&|' \
+	    "$work/long-$kind.html" > "$work/long-$kind-js.html"
+	chrome --window-size=$W,$H --dump-dom "file://$work/long-$kind-js.html"
+	width=$(sed -n 's|.*<title>width \([0-9]*\)</title>.*|\1|p' \
+	    "$work/chromium.log" | head -n 1)
+	if [ -n "$width" ] && [ "$width" -le $W ]; then
+		ok "long-$kind.html: $width px wide in a $W px window"
+	else
+		bad "long-$kind.html: ${width:-no} width in a $W px window"
+	fi
+done
+
 echo "$pass passed, $fail failed, $skip skipped"
 [ $fail = 0 ]

@@ -130,11 +130,11 @@ static void
 test_svg_bars_scale_to_the_width(void **state)
 {
 	static const struct svg_bar bars[] = {
-		{ "Inför placering", 3 }, { "Under placering", 1 },
-		{ "Klart", 0 },
+		{ "Inför placering", 3, NULL }, { "Under placering", 1, NULL },
+		{ "Klart", 0, NULL },
 	};
-	static const struct svg_bar rate[] = { { "Rektor", 50 } };
-	static const struct svg_bar huge[] = { { "x", LONG_MAX } };
+	static const struct svg_bar rate[] = { { "Rektor", 50, NULL } };
+	static const struct svg_bar huge[] = { { "x", LONG_MAX, NULL } };
 	struct fixture *f = *state;
 
 	svg_bars(f->fp, "Öppna steg", "Fas", "Steg", bars, 3, 0, "");
@@ -155,7 +155,7 @@ static void
 test_svg_escapes_labels_and_titles(void **state)
 {
 	static const struct svg_bar bars[] = {
-		{ "<script>alert('x')</script>\"&", 1 },
+		{ "<script>alert('x')</script>\"&", 1, "<b>" },
 	};
 	struct fixture *f = *state;
 
@@ -165,6 +165,30 @@ test_svg_escapes_labels_and_titles(void **state)
 	assert_has(f, "aria-label=\"a&quot;b&lt;c\"");
 	assert_has(f, "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"
 	    "&quot;&amp;");
+	assert_lacks(f, "<b>");
+	assert_has(f, "1 (&lt;b&gt;)");
+}
+
+/*
+ * A note follows the value in the drawing and the table, and widens the
+ * drawing by 110 px (440 + 110) so that "100 % (12 av 12)" fits after a
+ * full bar: Rektor's 12 of 15 is 80 %, 288 px of 360.
+ */
+static void
+test_svg_bars_say_their_notes(void **state)
+{
+	static const struct svg_bar bars[] = {
+		{ "Rektor", 80, "12 av 15" }, { "Socialtjänsten", 100,
+		"12 av 12" },
+	};
+	struct fixture *f = *state;
+
+	svg_bars(f->fp, "I tid", "Ansvarig", "I tid", bars, 2, 100, " %");
+	assert_has(f, "viewBox=\"0 0 550 80\"");
+	assert_has(f, "<rect x=\"0\" y=\"18\" width=\"288\"");
+	assert_has(f, "<text x=\"294\" y=\"30\">80 % (12 av 15)</text>");
+	assert_has(f, "<th scope=\"row\">Socialtjänsten</th>"
+	    "<td class=\"n\">100 % (12 av 12)</td>");
 }
 
 /*
@@ -193,6 +217,51 @@ test_svg_timeline_places_marks_by_date_and_lane(void **state)
 	assert_has(f, "<rect x=\"122\" y=\"45\" width=\"16\"");
 	assert_has(f, "1 klara (fylld cirkel), 0 öppna (tom cirkel), "
 	    "1 försenade (triangel), 0 missade (kryss); i dag 1970-04-21.");
+}
+
+/*
+ * Labels stay inside the 730 px drawing: "i dag 1970-05-01" on the last
+ * day (x = 690) is 16 characters, about 144 px, and centred would reach
+ * 762, so it ends at its line; "placering 1970-04-11" on the first day
+ * (x = 130, about 90 px either side) stays centred.
+ */
+static void
+test_svg_timeline_keeps_labels_at_the_edges_inside(void **state)
+{
+	static const char *const lanes[] = { "Under" };
+	static const struct svg_mark marks[] = {
+		{ "up-a", 110, SVG_OPEN, 0 },
+	};
+	static const struct svg_line lines[] = {
+		{ "placering", 100 }, { "i dag", 120 },
+	};
+	struct svg_timeline tl = { "Tidslinje", lanes, 1, marks, 1, lines,
+	    2 };
+	struct fixture *f = *state;
+
+	svg_timeline(f->fp, &tl);
+	assert_has(f, "viewBox=\"0 0 730 ");
+	assert_has(f, "<text x=\"690\" y=\"22\" text-anchor=\"end\">"
+	    "i dag 1970-05-01</text>");
+	assert_has(f, "<text x=\"130\" y=\"10\" text-anchor=\"middle\">"
+	    "placering 1970-04-11</text>");
+}
+
+/*
+ * A limit past the last bin is drawn at the plot's right end (11 bins of
+ * 36 px from x = 40: 436), and its label ends before the line instead of
+ * running out of the 460 px drawing.
+ */
+static void
+test_svg_histogram_keeps_a_far_limit_label_inside(void **state)
+{
+	static const long days[] = { 0, 10 };
+	struct fixture *f = *state;
+
+	svg_histogram(f->fp, "Dagar", days, 2, 1, 40);
+	assert_has(f, "<line x1=\"436\" y1=\"16\" x2=\"436\"");
+	assert_has(f, "<text x=\"432\" y=\"28\" text-anchor=\"end\">"
+	    "gräns 40 dagar</text>");
 }
 
 static void
@@ -231,6 +300,9 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
+		T(test_svg_bars_say_their_notes),
+		T(test_svg_timeline_keeps_labels_at_the_edges_inside),
+		T(test_svg_histogram_keeps_a_far_limit_label_inside),
 		T(test_svg_histogram_places_bins_and_limit),
 		T(test_svg_histogram_of_nothing_says_so),
 		T(test_svg_histogram_of_one_value_fills_the_plot),
