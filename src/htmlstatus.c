@@ -88,26 +88,18 @@ header(FILE *fp, const struct case_state *st)
 static void
 warnings(FILE *fp, const struct case_state *st)
 {
-	const struct model *m = st->m;
-	const struct warning *w;
-	unsigned char *seen = xcalloc(m->nwarnings + 1, 1);
-	size_t i, k;
+	const struct warning **w;
+	size_t i, n;
 
-	for (i = 0; i < m->nsteps; i++) {
-		if (st->steps[i].state != STEP_OPEN)
-			continue;
-		for (k = 0; k < m->steps[i].nwarn; k++) {
-			if ((w = state_warning(st, i, k)) == NULL ||
-			    seen[w - m->warnings])
-				continue;
-			seen[w - m->warnings] = 1;
-			fputs("<p class=\"warn\" role=\"note\"><strong>Varning:"
-			    "</strong> ", fp);
-			html_put(fp, w->text);
-			fputs("</p>\n", fp);
-		}
+	w = xreallocarray(NULL, st->m->nwarnings + 1, sizeof(*w));
+	n = state_open_warnings(st, w);
+	for (i = 0; i < n; i++) {
+		fputs("<p class=\"warn\" role=\"note\"><strong>Varning:"
+		    "</strong> ", fp);
+		html_put(fp, w[i]->text);
+		fputs("</p>\n", fp);
 	}
-	free(seen);
+	free(w);
 }
 
 /* The step's state for people, as status prints it. */

@@ -507,25 +507,16 @@ render_status_json(FILE *fp, const struct case_state *st)
 static void
 warnings_text(FILE *fp, const struct case_state *st)
 {
-	const struct model *m = st->m;
-	const struct warning *w;
-	unsigned char *seen = xcalloc(m->nwarnings + 1, 1);
-	size_t i, k;
+	const struct warning **w;
+	size_t i, n;
 
-	for (i = 0; i < m->nsteps; i++) {
-		if (st->steps[i].state != STEP_OPEN)
-			continue;
-		for (k = 0; k < m->steps[i].nwarn; k++) {
-			if ((w = state_warning(st, i, k)) == NULL ||
-			    seen[w - m->warnings])
-				continue;
-			seen[w - m->warnings] = 1;
-			fprintf(fp, "%sVarning:%s ", paint(fp, RED),
-			    paint(fp, RESET));
-			layout_wrap(fp, w->text, 9, 9);
-		}
+	w = xreallocarray(NULL, st->m->nwarnings + 1, sizeof(*w));
+	n = state_open_warnings(st, w);
+	for (i = 0; i < n; i++) {
+		fprintf(fp, "%sVarning:%s ", paint(fp, RED), paint(fp, RESET));
+		layout_wrap(fp, w[i]->text, 9, 9);
 	}
-	free(seen);
+	free(w);
 }
 
 static void

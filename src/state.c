@@ -292,6 +292,28 @@ state_warning(const struct case_state *st, size_t i, size_t k)
 	return &st->m->warnings[w];
 }
 
+size_t
+state_open_warnings(const struct case_state *st, const struct warning **out)
+{
+	const struct model *m = st->m;
+	const struct warning *w;
+	size_t i, k, j, n = 0;
+
+	for (i = 0; i < m->nsteps; i++) {
+		if (st->steps[i].state != STEP_OPEN)
+			continue;
+		for (k = 0; k < m->steps[i].nwarn; k++) {
+			if ((w = state_warning(st, i, k)) == NULL)
+				continue;
+			for (j = 0; j < n && out[j] != w; j++)
+				;
+			if (j == n)
+				out[n++] = w;
+		}
+	}
+	return n;
+}
+
 const char *
 state_owner(const struct case_state *st, size_t i)
 {

@@ -98,6 +98,13 @@ size_t	 state_owner_role(const struct case_state *st, size_t i);
 const struct warning *state_warning(const struct case_state *st, size_t i,
 	    size_t k);
 /*
+ * The warnings that apply to the case and that an open step names, each
+ * once, in the order of the steps: their number, the first in out, which
+ * has room for the model's nwarnings.
+ */
+size_t	 state_open_warnings(const struct case_state *st,
+	    const struct warning **out);
+/*
  * The named contact who owns step i of the case now (the roles of the
  * schools shift when Inför avslut opens), or NULL when none is named.
  */
