@@ -653,17 +653,21 @@ cases_section(FILE *fp, struct html_report *h, size_t n)
 	return rc;
 }
 
-/* Bins of days a histogram of values up to max draws in, weeks first. */
+/*
+ * Bins of days for a histogram of values up to max: a divisor of limit +
+ * 1, so that the limit falls between two bins and no bar mixes waits
+ * within it and over it; the smallest that draws the values in
+ * SVG_MAX_BINS bins, the last of which holds every larger value.
+ */
 static long
-days_bin(long max)
+days_bin(long max, long limit)
 {
-	static const long bins[] = { 1, 7, 14, 30, 60, 90, 180 };
-	size_t i;
+	long bin;
 
-	for (i = 0; i + 1 < sizeof(bins) / sizeof(bins[0]); i++)
-		if (max / bins[i] < SVG_MAX_BINS)
-			break;
-	return bins[i];
+	for (bin = 1; bin <= limit; bin++)
+		if ((limit + 1) % bin == 0 && max / bin < SVG_MAX_BINS)
+			return bin;
+	return limit + 1;
 }
 
 /* The days to school start: sams stats' figures, then the histogram. */
@@ -695,7 +699,7 @@ days_figure(FILE *fp, const struct stats *s)
 	fputs("</p>\n", fp);
 	for (i = 0; i < s->ndays; i++)
 		v[i] = s->days[i].days;
-	svg_histogram(fp, title, v, s->ndays, days_bin(t->days.max),
+	svg_histogram(fp, title, v, s->ndays, days_bin(t->days.max, s->limit),
 	    s->limit);
 	free(v);
 }
