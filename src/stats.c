@@ -842,20 +842,27 @@ hide(struct stats_cell *c)
 }
 
 /*
- * Of a total and its parts, one hidden alone could be worked out from the
- * others: a hidden part hides the smallest other part that is not 0, or
- * the total when there is none; a hidden total its smallest part.
+ * Of a total and its parts, a hidden part is worked out from the others,
+ * and several hidden parts together: when the total is shown and the
+ * hidden parts add up to fewer than min_cell (0 included: "none of the
+ * few"), or one is hidden alone, the smallest other part that is not 0
+ * is hidden too, or the total when there is none.  A hidden total with
+ * every part shown hides its smallest part.
  */
 static int
-hide_sum(struct stats_cell *total, struct stats_cell *const *parts,
-    size_t n)
+hide_sum(const struct stats *s, struct stats_cell *total,
+    struct stats_cell *const *parts, size_t n)
 {
 	struct stats_cell *least = NULL;
-	size_t i, hidden = total->hidden != 0;
+	size_t i, hidden = 0, sum = 0;
 
 	for (i = 0; i < n; i++)
-		hidden += parts[i]->hidden != 0;
-	if (hidden != 1)
+		if (parts[i]->hidden) {
+			hidden++;
+			sum += parts[i]->value;
+		}
+	if (total->hidden ? hidden != 0 :
+	    hidden == 0 || (hidden > 1 && sum >= s->min_cell))
 		return 0;
 	for (i = 0; i < n; i++)
 		if (!parts[i]->hidden && parts[i]->value > 0 &&
@@ -888,8 +895,8 @@ hide_parts(const struct stats *s, struct stats_row *r)
 	struct stats_cell *const done[] = { &r->on_time, &r->late };
 	int changed = 0;
 
-	changed |= hide_sum(&r->n, days, 3);
-	changed |= hide_sum(&r->done, done, 2);
+	changed |= hide_sum(s, &r->n, days, 3);
+	changed |= hide_sum(s, &r->done, done, 2);
 	changed |= hide_rest(s, &r->n, &r->over);
 	changed |= hide_rest(s, &r->n, &r->open);
 	changed |= hide_rest(s, &r->n, &r->ended);
@@ -899,13 +906,15 @@ hide_parts(const struct stats *s, struct stats_row *r)
 
 /*
  * Secondary suppression: the total of a figure over its groups (printed,
- * or the sum of another table's) gives the hidden groups away when only
- * one is hidden, or as 0 when the hidden add up to 0.  When one of those
- * has a child in it, the smallest other group that is not 0 is hidden
- * too.  A figure 0 over all groups says 0 of each, as of everyone.
+ * or the sum of another table's) gives away what the hidden groups add
+ * up to: the value of one hidden alone, and of several a sum that is
+ * itself a small count when it is fewer than min_cell (0 included).  When
+ * one of those has a child in it, the smallest other group that is not 0
+ * is hidden too, until the hidden add up to min_cell or more.  A figure
+ * 0 over all groups says 0 of each, as of everyone.
  */
 static int
-hide_second(struct stats_table *t, size_t off)
+hide_second(const struct stats *s, struct stats_table *t, size_t off)
 {
 	struct stats_cell *c, *least = NULL;
 	size_t i, hidden = 0, sum = 0;
@@ -921,8 +930,8 @@ hide_second(struct stats_table *t, size_t off)
 		    c->value < least->value))
 			least = c;
 	}
-	return (hidden == 1 || sum == 0) && children && least != NULL &&
-	    hide(least);
+	return (hidden == 1 || sum < s->min_cell) && children &&
+	    least != NULL && hide(least);
 }
 
 /*
@@ -951,7 +960,7 @@ suppress(struct stats *s)
 		}
 		for (f = stats_figures; f->name != NULL; f++)
 			if (f->tab != TAB_TOTAL && f->kind == FIG_COUNT)
-				changed |= hide_second(&s->tabs[f->tab],
+				changed |= hide_second(s, &s->tabs[f->tab],
 				    f->cell);
 	} while (changed);
 }
