@@ -78,8 +78,13 @@ header(FILE *fp, const struct case_state *st)
 	fact(fp, "Skolform", worded("school.form", c));
 	fact(fp, "Avlämnande skola", case_fact(c, "school.sending"));
 	fact(fp, "Mottagande skola", case_fact(c, "school.receiving"));
-	/* the day sams stats counts the days to school start to */
-	fact(fp, "Första skoldag", case_fact(c, "school.start"));
+	/*
+	 * The day sams stats counts the days to school start to: the first
+	 * at the placement's school, also once the schools have shifted.
+	 */
+	fact(fp, c->shift == CASE_NO_SHIFT ? "Första skoldag" :
+	    "Första skoldag under placeringen",
+	    case_fact_before_shift(c, "school.start"));
 	contacts(fp, st);
 	fputs("</dl>\n</header>\n", fp);
 }
