@@ -100,6 +100,23 @@ model_warning_index(const struct model *m, const char *id)
 
 /* Key handlers shared by roles, phases and steps. */
 
+static int
+check_seq(struct schema *s, const struct ynode *v, const char *field,
+    size_t max)
+{
+	if (v->kind != YN_SEQ) {
+		schema_error(s, v, "'%s' must be a list", field);
+		return -1;
+	}
+	if (v->nkids > max) {
+		schema_error(s, v, "'%s' has more than %zu entries", field,
+		    max);
+		return -1;
+	}
+	return 0;
+}
+
+
 static const char *
 read_id(struct schema *s, const struct ynode *v, const char *what)
 {
@@ -367,6 +384,114 @@ step_warn(struct schema *s, const struct ynode *k, const struct ynode *v,
 }
 NAME_KEY(step_fallback, fallback)
 
+/* Forms: what sams form leaves blank, and who signs. */
+
+#define FORM_MAX_FIELDS		40
+#define FORM_MAX_SIGNERS	10
+
+SCHEMA_TEXT_KEY(field_label, struct form_field, label)
+
+static void
+field_lines(struct schema *s, const struct ynode *k, const struct ynode *v,
+    void *obj)
+{
+	const char *text = schema_text(s, v, "lines");
+	char *end;
+	long n;
+
+	(void)k;
+	if (text == NULL)
+		return;
+	n = strtol(text, &end, 10);
+	if (*end != '\0' || n < 1 || n > FORM_MAX_LINES)
+		schema_error(s, v, "'lines' must be a number from 1 to %d",
+		    FORM_MAX_LINES);
+	else
+		((struct form_field *)obj)->lines = (int)n;
+}
+
+static const struct keydef field_keys[] = {
+	{ "label", field_label, 1 },
+	{ "lines", field_lines, 0 },
+	{ NULL, NULL, 0 }
+};
+
+/* A field is its label, or a mapping of label and lines. */
+static void
+form_fields(struct schema *s, const struct ynode *k, const struct ynode *v,
+    void *obj)
+{
+	struct form *f = obj;
+	struct form_field *fields;
+	size_t i;
+
+	(void)k;
+	if (check_seq(s, v, "fields", FORM_MAX_FIELDS) == -1)
+		return;
+	fields = arena_alloc(s->arena, (v->nkids + 1) * sizeof(*fields));
+	for (i = 0; i < v->nkids; i++) {
+		fields[i].lines = 3;
+		if (v->kids[i]->kind == YN_MAP)
+			schema_map(s, v->kids[i], field_keys, &fields[i],
+			    "a form field", NULL);
+		else
+			fields[i].label = schema_text(s, v->kids[i], "fields");
+	}
+	f->fields = fields;
+	f->nfields = v->nkids;
+}
+
+SCHEMA_TEXT_KEY(form_title, struct form, title)
+SCHEMA_TEXT_KEY(form_about, struct form, about)
+
+static void
+form_signed_by(struct schema *s, const struct ynode *k,
+    const struct ynode *v, void *obj)
+{
+	struct form *f = obj;
+
+	(void)k;
+	schema_list(s, v, "signed-by", &f->signed_by, &f->nsigned);
+	if (f->nsigned > FORM_MAX_SIGNERS) {
+		schema_error(s, v, "'signed-by' has more than %d roles",
+		    FORM_MAX_SIGNERS);
+		f->nsigned = 0;
+	}
+}
+
+static const struct keydef form_keys[] = {
+	{ "title", form_title, 1 },
+	{ "about", form_about, 0 },
+	{ "fields", form_fields, 0 },
+	{ "signed-by", form_signed_by, 0 },
+	{ NULL, NULL, 0 }
+};
+
+/* Reads a form; its roles are checked once the model's roles are known. */
+static const struct form *
+read_form(struct schema *s, const struct ynode *v)
+{
+	struct form *f;
+
+	f = arena_alloc(s->arena, sizeof(*f));
+	memset(f, 0, sizeof(*f));
+	f->line = v->line;
+	f->col = v->col;
+	schema_map(s, v, form_keys, f, "a form", NULL);
+	return f;
+}
+
+static void
+step_form(struct schema *s, const struct ynode *k, const struct ynode *v,
+    void *obj)
+{
+	struct step_ctx *c = obj;
+
+	(void)k;
+	c->st->form = read_form(s, v);
+	c->form = v;
+}
+
 static const struct keydef step_keys[] = {
 	{ "id", step_id, 1 },
 	{ "phase", step_phase, 1 },
@@ -384,6 +509,7 @@ static const struct keydef step_keys[] = {
 	{ "recurs", step_recurs, 0 },
 	{ "source", step_source, 1 },
 	{ "source-note", step_source_note, 0 },
+	{ "form", step_form, 0 },
 	{ NULL, NULL, 0 }
 };
 
@@ -397,22 +523,6 @@ static const struct keydef step_keys[] = {
 #define MODEL_MAX_PHASES	50
 #define MODEL_MAX_STEPS		1000
 #define MODEL_MAX_WARNINGS	100
-
-static int
-check_seq(struct schema *s, const struct ynode *v, const char *field,
-    size_t max)
-{
-	if (v->kind != YN_SEQ) {
-		schema_error(s, v, "'%s' must be a list", field);
-		return -1;
-	}
-	if (v->nkids > max) {
-		schema_error(s, v, "'%s' has more than %zu entries", field,
-		    max);
-		return -1;
-	}
-	return 0;
-}
 
 static void
 top_roles(struct schema *s, const struct ynode *k, const struct ynode *v,
@@ -558,6 +668,7 @@ local_##field(struct schema *s, const struct ynode *k,		\
 LOCAL_MAP("due", due)
 LOCAL_MAP("due-acute", due_acute)
 LOCAL_MAP("contacts", contacts)
+LOCAL_MAP("forms", forms)
 
 static void
 top_school_start(struct schema *s, const struct ynode *k,
@@ -757,6 +868,7 @@ static const struct keydef local_keys[] = {
 	{ "due", local_due, 0 },
 	{ "due-acute", local_due_acute, 0 },
 	{ "contacts", local_contacts, 0 },
+	{ "forms", local_forms, 0 },
 	{ NULL, NULL, 0 }
 };
 
@@ -777,6 +889,33 @@ local_contacts_apply(struct schema *s, struct model *m,
 	}
 }
 
+/*
+ * "forms: {step: form}": a case folder's own form for a step of its
+ * model, new or in place of the model's.
+ */
+static void
+local_forms_apply(struct schema *s, const struct model_ctx *c,
+    const struct ynode *map)
+{
+	struct model *m = c->m;
+	const struct ynode *id;
+	size_t i, k;
+
+	for (i = 0; map != NULL && i + 1 < map->nkids; i += 2) {
+		id = map->kids[i];
+		k = model_step_index(m, id->str);
+		if (k == NO_INDEX && omitted(s, c, id->str))
+			continue;	/* the folder's form for other models */
+		if (k == NO_INDEX) {
+			schema_error(s, id, "forms: unknown step '%.40s'",
+			    id->str);
+			continue;
+		}
+		m->steps[k].form = read_form(s, map->kids[i + 1]);
+		link_form(s, m, m->steps[k].form, map->kids[i + 1]);
+	}
+}
+
 struct model *
 model_read_local(char *text, size_t len, const char *name, const char *base,
     model_base_fn *get_base)
@@ -794,6 +933,7 @@ model_read_local(char *text, size_t len, const char *name, const char *base,
 			local_rules(&s, &c, c.due, 0, 1);
 			local_rules(&s, &c, c.due_acute, 1, 1);
 			local_contacts_apply(&s, m, c.contacts);
+			local_forms_apply(&s, &c, c.forms);
 			check_school_start(&s, &c);
 		}
 	} else if (s.errors == 0)

@@ -51,8 +51,30 @@ struct warning {
 	size_t		  line, col;
 };
 
+/* A field of a form to be filled in by hand: its label and its room. */
+struct form_field {
+	const char	*label;
+	int		 lines;		/* lines of room, 1 to FORM_MAX_LINES */
+};
+
+#define FORM_MAX_LINES	20
+
+/*
+ * The paper people exchange for a step (a blankett): sams form fills it
+ * from the case and leaves these fields and the signatures blank.
+ */
+struct form {
+	const char		 *title, *about;
+	const struct form_field	 *fields;
+	size_t			  nfields;
+	const char		**signed_by;	/* role ids, linked and checked */
+	size_t			  nsigned;
+	size_t			  line, col;
+};
+
 struct step {
 	const char	 *id, *title, *why, *source, *source_note;
+	const struct form *form;	/* NULL: the step has none */
 	size_t		  phase, owner;	/* indexes into the model */
 	size_t		  fallback;	/* owner when the owner has no named
 					   contact but this role has, or

@@ -156,6 +156,30 @@ recurs_members(struct strbuf *sb, const struct due_rule *r)
 	strbuf_release(&words);
 }
 
+/* The step's form: null, or its title, fields and signing roles. */
+static void
+form_member(struct strbuf *sb, const struct form *f)
+{
+	size_t i;
+
+	if (f == NULL) {
+		strbuf_addstr(sb, ", \"form\": null");
+		return;
+	}
+	strbuf_addstr(sb, ", \"form\": {\"title\": ");
+	json_string(sb, f->title);
+	json_member(sb, "about", f->about);
+	strbuf_addstr(sb, ", \"fields\": [");
+	for (i = 0; i < f->nfields; i++) {
+		strbuf_addstr(sb, i > 0 ? ", {\"label\": " : "{\"label\": ");
+		json_string(sb, f->fields[i].label);
+		strbuf_addf(sb, ", \"lines\": %d}", f->fields[i].lines);
+	}
+	strbuf_addch(sb, ']');
+	string_list(sb, "signed_by", f->signed_by, f->nsigned);
+	strbuf_addch(sb, '}');
+}
+
 static void
 step_json(struct strbuf *sb, const struct model *m, const struct step *s)
 {
@@ -178,6 +202,7 @@ step_json(struct strbuf *sb, const struct model *m, const struct step *s)
 	json_member(sb, "source", s->source);
 	json_member(sb, "source_text", words_source(s->source));
 	json_member(sb, "source_note", s->source_note);
+	form_member(sb, s->form);
 	strbuf_addf(sb, ", \"local_due\": %s}", s->local_due ? "true" :
 	    "false");
 }

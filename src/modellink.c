@@ -28,6 +28,29 @@
 			}						\
 } while (0)
 
+void
+link_form(struct schema *s, const struct model *m, const struct form *f,
+    const struct ynode *at)
+{
+	const struct ynode *v;
+	size_t i, k;
+
+	if (f == NULL || at == NULL || at->kind != YN_MAP)
+		return;
+	v = ymap_get(at, "signed-by");
+	for (i = 0; i < f->nsigned; i++) {
+		if (model_role_index(m, f->signed_by[i]) == NO_INDEX)
+			schema_error(s, v, "form: unknown role '%.40s' in "
+			    "'signed-by'", f->signed_by[i]);
+		for (k = 0; k < i; k++)
+			if (strcmp(f->signed_by[k], f->signed_by[i]) == 0) {
+				schema_error(s, v, "form: role '%.40s' signs "
+				    "twice", f->signed_by[i]);
+				break;
+			}
+	}
+}
+
 static void
 link_step(struct schema *s, struct model *m, struct step_ctx *c)
 {
@@ -66,6 +89,7 @@ link_step(struct schema *s, struct model *m, struct step_ctx *c)
 				break;
 			}
 	}
+	link_form(s, m, st->form, c->form);
 	st->after = arena_alloc(s->arena, (st->nafter + 1) *
 	    sizeof(*st->after));
 	for (i = 0; i < st->nafter; i++) {

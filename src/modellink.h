@@ -14,6 +14,7 @@
 struct step_ctx {
 	struct step		*st;
 	const struct ynode	*phase, *owner, *fallback, *after, *warn;
+	const struct ynode	*form;
 };
 
 struct model_ctx {
@@ -25,10 +26,16 @@ struct model_ctx {
 	const char		**omit;
 	size_t			 nomit;
 	const char		*local_base;	/* .sams/local.yml: its model */
-	const struct ynode	*due, *due_acute, *contacts;
+	const struct ynode	*due, *due_acute, *contacts, *forms;
 	model_base_fn		*get_base;
 };
 
+/*
+ * Checks that the roles that sign form f, read from node at, are m's
+ * roles, each named once.
+ */
+void	link_form(struct schema *s, const struct model *m, const struct form *f,
+	    const struct ynode *at);
 /* Links phases, owners and prerequisites by id; checks order and cycles. */
 void	model_link(struct schema *s, struct model_ctx *c);
 /*

@@ -80,24 +80,6 @@ conditions(const char *prefix, size_t id, const struct condition *when,
 	puts(" };");
 }
 
-static void
-step_data(int mi, const struct step *s, size_t i)
-{
-	size_t k, id = (size_t)mi * 1000 + i;
-
-	strings("what", id, s->what, s->nwhat);
-	strings("law", id, s->law, s->nlaw);
-	strings("warn", id, s->warn, s->nwarn);
-	strings("after_ids", id, s->after_ids, s->nafter);
-	conditions("when", id, s->when, s->nwhen);
-	if (s->nafter > 0) {
-		printf("static size_t after_%zu[] = {", id);
-		for (k = 0; k < s->nafter; k++)
-			printf(" %zu,", s->after[k]);
-		puts(" };");
-	}
-}
-
 /* ", .FIELD = NAME_ID, .NFIELD = COUNT", or nothing when empty. */
 static void
 list(const char *field, const char *name, size_t id, size_t count)
@@ -112,6 +94,55 @@ field(const char *name, const char *value)
 {
 	printf(", .%s = ", name);
 	str(value);
+}
+
+/* A step's form as static data named form_ID, or nothing when none. */
+static void
+form(const struct form *f, size_t id)
+{
+	size_t k;
+
+	if (f == NULL)
+		return;
+	strings("signed", id, f->signed_by, f->nsigned);
+	if (f->nfields > 0) {
+		printf("static const struct form_field fields_%zu[] = {", id);
+		for (k = 0; k < f->nfields; k++) {
+			printf(" { ");
+			str(f->fields[k].label);
+			printf(", %d },", f->fields[k].lines);
+		}
+		puts(" };");
+	}
+	printf("static const struct form form_%zu = { .title = ", id);
+	str(f->title);
+	field("about", f->about);
+	if (f->nfields > 0)
+		printf(", .fields = fields_%zu, .nfields = %zu", id,
+		    f->nfields);
+	if (f->nsigned > 0)
+		printf(", .signed_by = signed_%zu, .nsigned = %zu", id,
+		    f->nsigned);
+	printf(", .line = %zu, .col = %zu };\n", f->line, f->col);
+}
+
+static void
+step_data(int mi, const struct step *s, size_t i)
+{
+	size_t k, id = (size_t)mi * 1000 + i;
+
+	strings("what", id, s->what, s->nwhat);
+	strings("law", id, s->law, s->nlaw);
+	strings("warn", id, s->warn, s->nwarn);
+	strings("after_ids", id, s->after_ids, s->nafter);
+	conditions("when", id, s->when, s->nwhen);
+	form(s->form, id);
+	if (s->nafter > 0) {
+		printf("static size_t after_%zu[] = {", id);
+		for (k = 0; k < s->nafter; k++)
+			printf(" %zu,", s->after[k]);
+		puts(" };");
+	}
 }
 
 static void
@@ -141,6 +172,8 @@ steps(int mi, const struct model *m)
 		list("law", "law", id, s->nlaw);
 		list("when", "when", id, s->nwhen);
 		list("warn", "warn", id, s->nwarn);
+		if (s->form != NULL)
+			printf(", .form = &form_%zu", id);
 		if (s->nafter > 0)
 			printf(", .after_ids = after_ids_%zu, .after = "
 			    "after_%zu, .nafter = %zu", id, id, s->nafter);

@@ -154,11 +154,34 @@ when_diff(const struct condition *a, const struct condition *b, size_t n)
 	return 0;
 }
 
+/* Whether two steps' forms differ, in any field, label or signer. */
+static int
+form_diff(const struct form *a, const struct form *b)
+{
+	size_t k;
+
+	if (a == NULL || b == NULL)
+		return a != b;
+	if (!same_str(a->title, b->title) || !same_str(a->about, b->about) ||
+	    a->nfields != b->nfields || a->nsigned != b->nsigned ||
+	    a->line != b->line || a->col != b->col ||
+	    !same_strs(a->signed_by, b->signed_by, a->nsigned))
+		return 1;
+	for (k = 0; k < a->nfields; k++)
+		if (!same_str(a->fields[k].label, b->fields[k].label) ||
+		    a->fields[k].lines != b->fields[k].lines)
+			return 1;
+	return 0;
+}
+
 /* The lists of two steps whose counts fields_diff() found the same. */
 static const char *
 step_lists_diff(const struct step *a, const struct step *b)
 {
 	size_t k;
+
+	if (form_diff(a->form, b->form))
+		return "form";
 
 	if (!same_strs(a->what, b->what, a->nwhat))
 		return "what";
@@ -337,6 +360,9 @@ test_modelset_comparison_sees_a_changed_field(void **state)
 	struct model *m;
 	static const char *values[] = { "X" };
 	struct condition when[8], *saved;
+	struct form_field fields[40];
+	struct form ff;
+	const struct form *saved_form;
 	struct step *st;
 	const char *s;
 	char *text;
@@ -382,6 +408,25 @@ test_modelset_comparison_sees_a_changed_field(void **state)
 	st->when = when;
 	assert_step_diff(b, m, i, "when");
 	st->when = saved;
+	/* A form's field, its room and its signers count; change a copy. */
+	for (i = 0; i < m->nsteps && (m->steps[i].form == NULL ||
+	    m->steps[i].form->nfields == 0); i++)
+		;
+	assert_true(i < m->nsteps);
+	st = &m->steps[i];
+	ff = *st->form;
+	assert_true(ff.nfields <= sizeof(fields) / sizeof(*fields));
+	memcpy(fields, ff.fields, ff.nfields * sizeof(*fields));
+	fields[ff.nfields - 1].lines++;
+	ff.fields = fields;
+	saved_form = st->form;
+	st->form = &ff;
+	assert_step_diff(b, m, i, "form");
+	fields[ff.nfields - 1].lines--;
+	assert_null(model_diff(b, m));
+	ff.nsigned = 0;
+	assert_step_diff(b, m, i, "form");
+	st->form = saved_form;
 	k = m->slots[0];
 	m->slots[0] = k + 1;
 	assert_string_equal(model_diff(b, m), "slot 0: step index");
