@@ -26,13 +26,13 @@ ALL_CFLAGS = $(WARNINGS) $(SAMS_CPPFLAGS) $(CPPFLAGS) $(CFLAGS) $(SAN_FLAGS) \
 	     -pthread
 ALL_LDFLAGS = $(LDFLAGS) $(SAN_FLAGS)
 
-LIB_SRCS = arena case caselog caseio cli date describe diag facts fileio filter html svg htmlreport htmlstatus \
+LIB_SRCS = arena case caselog caseio cli date describe diag facts fileio filter form html svg htmlreport htmlstatus \
 	   find folder lint merge mergedriver model personnummer render report \
 	   batch duerule modellink modelset \
 	   json layout modeljson words \
 	   schema state stats statsout strbuf suggest sysio text walk xalloc \
 	   yamlio
-CMD_SRCS = main percase cmd_check cmd_done cmd_init cmd_log cmd_merge_file \
+CMD_SRCS = main percase cmd_check cmd_done cmd_form cmd_init cmd_log cmd_merge_file \
 	   cmd_new cmd_next cmd_note cmd_phases cmd_reopen cmd_replace \
 	   cmd_report cmd_roles cmd_set cmd_show cmd_skip cmd_stats \
 	   cmd_status cmd_step

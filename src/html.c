@@ -128,13 +128,19 @@ html_date(FILE *fp, long day)
 void
 html_begin(FILE *fp, const char *title)
 {
+	html_begin_style(fp, title, "");
+}
+
+void
+html_begin_style(FILE *fp, const char *title, const char *extra)
+{
 	fputs("<!DOCTYPE html>\n<html lang=\"sv\">\n<head>\n"
 	    "<meta charset=\"utf-8\">\n"
 	    "<meta name=\"viewport\" content=\"width=device-width, "
 	    "initial-scale=1\">\n<title>", fp);
 	html_put(fp, title);
-	fprintf(fp, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<main>\n",
-	    style);
+	fprintf(fp, "</title>\n<style>\n%s%s</style>\n</head>\n<body>\n"
+	    "<main>\n", style, extra);
 }
 
 void

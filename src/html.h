@@ -28,6 +28,8 @@ void	html_date(FILE *fp, long day);
  * the style sheet, and the body's <main>.
  */
 void	html_begin(FILE *fp, const char *title);
+/* The same with a page's own rules after the shared style sheet. */
+void	html_begin_style(FILE *fp, const char *title, const char *extra);
 /* Closes what html_begin() opened. */
 void	html_end(FILE *fp);
 /* Opens a <section> with its <h2>; id is a fixed anchor, not a value. */

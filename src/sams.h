@@ -27,6 +27,7 @@ int cmd_init(int argc, char *argv[]);
 int cmd_log(int argc, char *argv[]);
 int cmd_merge_file(int argc, char *argv[]);
 int cmd_new(int argc, char *argv[]);
+int cmd_form(int argc, char *argv[]);
 int cmd_next(int argc, char *argv[]);
 int cmd_note(int argc, char *argv[]);
 int cmd_phases(int argc, char *argv[]);

@@ -1,0 +1,668 @@
+/* A step's form filled from a case: text, Markdown and HTML. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+#include "form.h"
+#include "html.h"
+#include "layout.h"
+#include "personnummer.h"
+#include "strbuf.h"
+#include "text.h"
+#include "words.h"
+#include "xalloc.h"
+
+#define SECRECY	"Innehåller uppgifter som kan omfattas av sekretess " \
+		"(OSL 26 kap.)"
+/* What stands for a case value that looks like a personnummer. */
+#define HIDDEN	"(dold: ser ut som ett personnummer)"
+#define UNNAMED	"(inte angiven)"
+#define CONTACTS_FIELD	"Överenskomna kontakter (namn, roll, telefon " \
+			"eller e-post)"
+
+/* A term and its value; case values are escaped the strictest way. */
+struct entry {
+	const char	*term, *value;	/* value NULL: unknown */
+	int		 from_case;
+};
+
+/* Everything a form shows, gathered once for the three formats. */
+struct filled {
+	const struct case_state	 *st;
+	const struct step	 *s;
+	const struct form	 *f;
+	struct entry		  facts[8], step[6], *contacts;
+	size_t			  nfacts, nstep, ncontacts;
+	size_t			 *signers;	/* role indexes */
+	size_t			  nsigners;
+	const struct warning	**warn;
+	size_t			  nwarn;
+	char			  state[48], printed[11];
+};
+
+/* A case value as it may be shown: never one that looks like a pnr. */
+static const char *
+shown(const char *value)
+{
+	return value != NULL && pnr_find(value) ? HIDDEN : value;
+}
+
+static void
+add(struct entry *e, size_t *n, const char *term, const char *value,
+    int from_case)
+{
+	e[*n].term = term;
+	e[*n].value = from_case ? shown(value) : value;
+	e[(*n)++].from_case = from_case;
+}
+
+static const char *
+worded(const struct casefile *c, const char *path)
+{
+	const char *v = case_fact(c, path);
+
+	return v != NULL ? words_value(path, v) : NULL;
+}
+
+/* "klar 2026-11-18", "nu, försenad", "gäller ej": as status says it. */
+static void
+state_words(char *buf, size_t len, const struct step_status *ss)
+{
+	char date[11] = "";
+
+	if (ss->closed != NULL && !ss->again)
+		date_format(ss->closed->date, date);
+	if (ss->missed)
+		snprintf(buf, len, "missad");
+	else if (ss->state == STEP_DONE && !ss->again)
+		snprintf(buf, len, "klar %s", date);
+	else if (ss->state == STEP_SKIPPED)
+		snprintf(buf, len, "överhoppad %s", date);
+	else if (ss->state == STEP_NA)
+		snprintf(buf, len, "gäller ej");
+	else
+		snprintf(buf, len, "%s%s", ss->ready ? "nu" : "väntar",
+		    ss->overdue ? ", försenad" : "");
+}
+
+static void
+gather_facts(struct filled *fl)
+{
+	const struct casefile *c = fl->st->c;
+
+	add(fl->facts, &fl->nfacts, "Ärende", c->id, 1);
+	add(fl->facts, &fl->nfacts, "Skolform", worded(c, "school.form"), 0);
+	add(fl->facts, &fl->nfacts, "Placering", worded(c, "placement.type"),
+	    0);
+	add(fl->facts, &fl->nfacts, "Placeringsdatum",
+	    case_fact(c, "placement.date"), 0);
+	add(fl->facts, &fl->nfacts, "Slutdatum", case_fact(c, "placement.end"),
+	    0);
+	add(fl->facts, &fl->nfacts, "Avlämnande skola",
+	    case_fact(c, "school.sending"), 1);
+	add(fl->facts, &fl->nfacts, "Mottagande skola",
+	    case_fact(c, "school.receiving"), 1);
+}
+
+static void
+gather_step(struct filled *fl, size_t i, char *due)
+{
+	const struct case_state *st = fl->st;
+	const struct step_status *ss = &st->steps[i];
+	const struct model *m = st->m;
+
+	add(fl->step, &fl->nstep, "Ansvarig",
+	    m->roles[state_owner_role(st, i)].title, 0);
+	add(fl->step, &fl->nstep, "Namn", state_owner(st, i), 1);
+	if (ss->due != DATE_NONE && ss->state != STEP_NA)
+		date_format(ss->due, due);
+	add(fl->step, &fl->nstep, "Senast", *due != '\0' ? due : NULL, 0);
+	state_words(fl->state, sizeof(fl->state), ss);
+	add(fl->step, &fl->nstep, "Läge", fl->state, 0);
+	if (ss->closed != NULL && !ss->again)
+		add(fl->step, &fl->nstep, "Gjort av", ss->closed->by, 1);
+	if (ss->closed != NULL && ss->closed->reason != NULL)
+		add(fl->step, &fl->nstep, "Skäl", ss->closed->reason, 1);
+}
+
+static int
+signs(const struct filled *fl, size_t r)
+{
+	size_t k;
+
+	for (k = 0; k < fl->nsigners; k++)
+		if (fl->signers[k] == r)
+			return 1;
+	return 0;
+}
+
+/*
+ * The roles that sign: the form's, or else the step's owner.  The
+ * contacts: every role that signs or owns the step, and every other one
+ * the case names, in the model's order.
+ */
+static void
+gather_people(struct filled *fl, size_t i)
+{
+	const struct model *m = fl->st->m;
+	const struct form *f = fl->f;
+	size_t k, r, owner = state_owner_role(fl->st, i);
+	const char *name;
+
+	fl->signers = xcalloc(f->nsigned + 1, sizeof(*fl->signers));
+	for (k = 0; k < f->nsigned; k++)
+		if ((r = model_role_index(m, f->signed_by[k])) != NO_INDEX)
+			fl->signers[fl->nsigners++] = r;
+	if (fl->nsigners == 0)
+		fl->signers[fl->nsigners++] = owner;
+	fl->contacts = xcalloc(m->nroles + 1, sizeof(*fl->contacts));
+	for (r = 0; r < m->nroles; r++) {
+		name = state_contact(fl->st->c, &m->roles[r]);
+		if (name != NULL || r == owner || signs(fl, r))
+			add(fl->contacts, &fl->ncontacts, m->roles[r].title,
+			    name, 1);
+	}
+}
+
+static void
+gather(struct filled *fl, const struct case_state *st, size_t i, char *due)
+{
+	size_t k;
+
+	memset(fl, 0, sizeof(*fl));
+	fl->st = st;
+	fl->s = &st->m->steps[i];
+	fl->f = fl->s->form;
+	gather_facts(fl);
+	gather_step(fl, i, due);
+	gather_people(fl, i);
+	fl->warn = xcalloc(fl->s->nwarn + 1, sizeof(*fl->warn));
+	for (k = 0; k < fl->s->nwarn; k++)
+		if ((fl->warn[fl->nwarn] = state_warning(st, i, k)) != NULL)
+			fl->nwarn++;
+	date_format(st->today, fl->printed);
+}
+
+/* The name of the k-th signer, as it may be shown, or NULL. */
+static const char *
+signer(const struct filled *fl, size_t k)
+{
+	const struct model *m = fl->st->m;
+
+	return shown(state_contact(fl->st->c, &m->roles[fl->signers[k]]));
+}
+
+static void
+release(struct filled *fl)
+{
+	free(fl->signers);
+	free(fl->contacts);
+	free(fl->warn);
+}
+
+static const char not_applicable[] = "Obs: enligt ärendets uppgifter "
+    "gäller steget inte för det här ärendet.  Kontrollera uppgifterna "
+    "innan blanketten skickas.";
+
+/* Text, for an e-mail: 78 columns, escaped as everywhere else. */
+
+static void
+text_rule(FILE *fp, const char *title)
+{
+	size_t n = text_width(title);
+
+	text_put(fp, title);
+	fputc('\n', fp);
+	while (n-- > 0)
+		fputc('=', fp);
+	fputc('\n', fp);
+}
+
+static void
+text_entries(FILE *fp, const char *heading, const struct entry *e, size_t n)
+{
+	size_t k, w = 0;
+
+	fprintf(fp, "\n%s\n", heading);
+	for (k = 0; k < n; k++)
+		if (text_width(e[k].term) + 1 > w)
+			w = text_width(e[k].term) + 1;
+	for (k = 0; k < n; k++) {
+		fputs("  ", fp);
+		text_put(fp, e[k].term);
+		fputc(':', fp);
+		layout_pad(fp, "", w - text_width(e[k].term) + 1);
+		layout_wrap(fp, e[k].value != NULL ? e[k].value :
+		    e[k].from_case ? UNNAMED : "–", w + 3, w + 3);
+	}
+}
+
+static void
+text_list_of(FILE *fp, const char *heading, const char **items, size_t n,
+    const char *mark)
+{
+	size_t k;
+
+	if (n == 0)
+		return;
+	fprintf(fp, "\n%s\n", heading);
+	for (k = 0; k < n; k++) {
+		fprintf(fp, "  %s ", mark);
+		layout_wrap(fp, items[k], 4, 4);
+	}
+}
+
+static void
+text_blank(FILE *fp, const char *label, int lines)
+{
+	fputc('\n', fp);
+	layout_wrap(fp, label, 0, 0);
+	while (lines-- > 0)
+		fputs("  ____________________________________________________"
+		    "________________\n", fp);
+}
+
+static void
+text_form(FILE *fp, const struct filled *fl)
+{
+	const struct model *m = fl->st->m;
+	struct strbuf line = STRBUF_INIT;
+	size_t k;
+
+	fprintf(fp, "%s\n\n", SECRECY);
+	text_rule(fp, fl->f->title);
+	strbuf_addf(&line, "%s · steg %s · utskriven %s", m->title, fl->s->id,
+	    fl->printed);
+	layout_wrap(fp, line.buf, 0, 0);
+	strbuf_release(&line);
+	if (fl->f->about != NULL) {
+		fputc('\n', fp);
+		layout_wrap(fp, fl->f->about, 0, 0);
+	}
+	if (fl->st->steps[fl->s - m->steps].state == STEP_NA) {
+		fputc('\n', fp);
+		layout_wrap(fp, not_applicable, 0, 0);
+	}
+	for (k = 0; k < fl->nwarn; k++) {
+		fputs("\nVarning: ", fp);
+		layout_wrap(fp, fl->warn[k]->text, 9, 2);
+	}
+	text_entries(fp, "Ärendet", fl->facts, fl->nfacts);
+	fputs("\nSteget: ", fp);
+	layout_wrap(fp, fl->s->title, 8, 2);
+	fputs("  ", fp);
+	layout_wrap(fp, fl->s->why, 2, 2);
+	text_entries(fp, "Ansvar och läge", fl->step, fl->nstep);
+	text_list_of(fp, "Att göra", fl->s->what, fl->s->nwhat, "☐");
+	text_list_of(fp, "Lagrum", fl->s->law, fl->s->nlaw, "-");
+	text_entries(fp, "Kontakter", fl->contacts, fl->ncontacts);
+	fputs("\nAtt fylla i för hand\n", fp);
+	for (k = 0; k < fl->f->nfields; k++)
+		text_blank(fp, fl->f->fields[k].label, fl->f->fields[k].lines);
+	text_blank(fp, CONTACTS_FIELD, 2);
+	text_blank(fp, "Datum och ort", 1);
+	fputs("\nUnderskrifter\n", fp);
+	for (k = 0; k < fl->nsigners; k++) {
+		fputs("\n\n  ________________________________________\n  ", fp);
+		text_put(fp, m->roles[fl->signers[k]].title);
+		fputs("\n  ", fp);
+		text_put(fp, signer(fl, k) != NULL ? signer(fl, k) :
+		    "Namnförtydligande:");
+		fputc('\n', fp);
+	}
+}
+
+/* Markdown, for an e-mail that renders it and for one that does not. */
+
+/*
+ * The characters that can make markup: emphasis, code, links, images,
+ * HTML, tables, strike-through, entities and escapes themselves.
+ */
+static const char md_markup[] = "\\`*_[]<>|&~!";
+
+/*
+ * In a case value also what autolinks ("http://", "www.", a@b): an
+ * address with its ':', '.' or '@' escaped is text.
+ */
+static const char md_link[] = ":.@";
+
+static void
+md_escaped(FILE *fp, const char *s, int from_case)
+{
+	size_t i = 0, n = strlen(s), len;
+	unsigned long cp;
+	unsigned char c;
+
+	while (i < n) {
+		c = (unsigned char)s[i];
+		if (text_next(s + i, n - i, &len, &cp) != TEXT_PLAIN) {
+			/* its escape, with the backslash escaped in turn */
+			fputs("\\\\", fp);
+			text_putn(fp, s + i, len);
+			i += len;
+			continue;
+		}
+		if (c != '\0' && (strchr(md_markup, c) != NULL ||
+		    (from_case && strchr(md_link, c) != NULL)))
+			fputc('\\', fp);
+		fwrite(s + i, 1, len, fp);
+		i += len;
+	}
+}
+
+void
+form_md_put(FILE *fp, const char *s)
+{
+	md_escaped(fp, s, 1);
+}
+
+static void
+md_entries(FILE *fp, const char *heading, const struct entry *e, size_t n,
+    const char *level)
+{
+	size_t k;
+
+	fprintf(fp, "\n%s %s\n\n", level, heading);
+	for (k = 0; k < n; k++) {
+		fputs("- **", fp);
+		md_escaped(fp, e[k].term, 0);
+		fputs(":** ", fp);
+		md_escaped(fp, e[k].value != NULL ? e[k].value :
+		    e[k].from_case ? UNNAMED : "–", e[k].from_case);
+		fputc('\n', fp);
+	}
+}
+
+static void
+md_list(FILE *fp, const char *heading, const char **items, size_t n,
+    const char *mark)
+{
+	size_t k;
+
+	if (n == 0)
+		return;
+	fprintf(fp, "\n### %s\n\n", heading);
+	for (k = 0; k < n; k++) {
+		fprintf(fp, "- %s", mark);
+		md_escaped(fp, items[k], 0);
+		fputc('\n', fp);
+	}
+}
+
+/* Lines to write on: an indented code block, the same as text or markup. */
+static void
+md_blank(FILE *fp, const char *label, int lines)
+{
+	fputs("\n**", fp);
+	md_escaped(fp, label, 0);
+	fputs("**\n\n", fp);
+	while (lines-- > 0)
+		fputs("    ____________________________________________________"
+		    "________________\n", fp);
+}
+
+static void
+md_form(FILE *fp, const struct filled *fl)
+{
+	const struct model *m = fl->st->m;
+	const char *name;
+	size_t k;
+
+	fprintf(fp, "**%s**\n\n# ", SECRECY);
+	md_escaped(fp, fl->f->title, 0);
+	fputs("\n\n", fp);
+	md_escaped(fp, m->title, 0);
+	fprintf(fp, " · steg `%s` · utskriven %s\n", fl->s->id, fl->printed);
+	if (fl->f->about != NULL) {
+		fputc('\n', fp);
+		md_escaped(fp, fl->f->about, 0);
+		fputc('\n', fp);
+	}
+	if (fl->st->steps[fl->s - m->steps].state == STEP_NA)
+		fprintf(fp, "\n**%s**\n", not_applicable);
+	for (k = 0; k < fl->nwarn; k++) {
+		fputs("\n> **Varning:** ", fp);
+		md_escaped(fp, fl->warn[k]->text, 0);
+		fputc('\n', fp);
+	}
+	md_entries(fp, "Ärendet", fl->facts, fl->nfacts, "##");
+	fputs("\n## Steget: ", fp);
+	md_escaped(fp, fl->s->title, 0);
+	fputs("\n\n", fp);
+	md_escaped(fp, fl->s->why, 0);
+	fputc('\n', fp);
+	md_entries(fp, "Ansvar och läge", fl->step, fl->nstep, "###");
+	md_list(fp, "Att göra", fl->s->what, fl->s->nwhat, "☐ ");
+	md_list(fp, "Lagrum", fl->s->law, fl->s->nlaw, "");
+	md_entries(fp, "Kontakter", fl->contacts, fl->ncontacts, "##");
+	fputs("\n## Att fylla i för hand\n", fp);
+	for (k = 0; k < fl->f->nfields; k++)
+		md_blank(fp, fl->f->fields[k].label, fl->f->fields[k].lines);
+	md_blank(fp, CONTACTS_FIELD, 2);
+	md_blank(fp, "Datum och ort", 1);
+	fputs("\n## Underskrifter\n", fp);
+	for (k = 0; k < fl->nsigners; k++) {
+		fputs("\n\n    ________________________________________\n\n",
+		    fp);
+		md_escaped(fp, m->roles[fl->signers[k]].title, 0);
+		if ((name = signer(fl, k)) != NULL) {
+			fputs("  \n", fp);
+			md_escaped(fp, name, 1);
+		}
+		fputc('\n', fp);
+	}
+}
+
+/* HTML: one self-contained page that prints on one or two A4 sheets. */
+
+/*
+ * Lines to write on and tick boxes are borders, which print, not
+ * backgrounds, which browsers leave out on paper.  A field, a signature
+ * and a heading with what follows it are never split over two pages;
+ * the form's sections follow each other on the page (the status page
+ * starts each on a new one).
+ */
+static const char form_style[] =
+    ".secret{font-weight:bold;border:2px solid #111;padding:.3rem .6rem;"
+    "margin:.5rem 0}\n"
+    "ul.boxes{list-style:none;padding-left:0}\n"
+    "ul.boxes li{display:flex;gap:.6rem;margin:.25rem 0}\n"
+    ".box{flex:none;width:.85rem;height:.85rem;border:1.5px solid #111;"
+    "margin-top:.2rem}\n"
+    ".field{margin:.6rem 0;break-inside:avoid}\n"
+    ".field p{margin:0;font-weight:bold}\n"
+    ".line{border-bottom:1px solid #111;height:1.8rem}\n"
+    ".signs{display:grid;grid-template-columns:repeat(auto-fill,"
+    "minmax(16rem,1fr));gap:1.5rem 3rem;margin-top:1rem}\n"
+    ".sign{break-inside:avoid}\n"
+    ".sign .line{height:3rem}\n"
+    ".sign p{margin:.2rem 0 0}\n"
+    "h2,h3{break-after:avoid}\n"
+    "#underskrifter{break-inside:avoid}\n"
+    "@media print{body{font-size:10pt}"
+    "section+section{break-before:auto}"
+    "h2{margin-top:1rem}.line{height:1.5rem}}\n";
+
+static void
+html_entries(FILE *fp, const char *id, const char *heading,
+    const struct entry *e, size_t n)
+{
+	size_t k;
+
+	html_section(fp, id, heading);
+	fputs("<dl class=\"facts\">\n", fp);
+	for (k = 0; k < n; k++) {
+		fputs("<dt>", fp);
+		html_put(fp, e[k].term);
+		fputs("</dt><dd>", fp);
+		html_put(fp, e[k].value != NULL ? e[k].value :
+		    e[k].from_case ? UNNAMED : "–");
+		fputs("</dd>\n", fp);
+	}
+	fputs("</dl>\n", fp);
+	html_section_end(fp);
+}
+
+static void
+html_list(FILE *fp, const char *heading, const char **items, size_t n,
+    int boxes)
+{
+	size_t k;
+
+	if (n == 0)
+		return;
+	fputs("<h3>", fp);
+	html_put(fp, heading);
+	fputs(boxes ? "</h3>\n<ul class=\"boxes\">\n" : "</h3>\n<ul>\n", fp);
+	for (k = 0; k < n; k++) {
+		fputs(boxes ? "<li><span class=\"box\" aria-hidden=\"true\">"
+		    "</span><span>" : "<li>", fp);
+		html_put(fp, items[k]);
+		fputs(boxes ? "</span></li>\n" : "</li>\n", fp);
+	}
+	fputs("</ul>\n", fp);
+}
+
+static void
+html_blank(FILE *fp, const char *label, int lines)
+{
+	fputs("<div class=\"field\"><p>", fp);
+	html_put(fp, label);
+	fputs("</p>\n", fp);
+	while (lines-- > 0)
+		fputs("<div class=\"line\"></div>\n", fp);
+	fputs("</div>\n", fp);
+}
+
+static void
+html_head(FILE *fp, const struct filled *fl)
+{
+	const struct model *m = fl->st->m;
+	size_t k;
+
+	fprintf(fp, "<p class=\"secret\" role=\"note\">%s</p>\n<header>\n"
+	    "<h1>", SECRECY);
+	html_put(fp, fl->f->title);
+	fputs("</h1>\n<p>", fp);
+	html_put(fp, m->title);
+	fputs(" · steg <code>", fp);
+	html_put(fp, fl->s->id);
+	fprintf(fp, "</code> · utskriven %s</p>\n", fl->printed);
+	if (fl->f->about != NULL) {
+		fputs("<p>", fp);
+		html_put(fp, fl->f->about);
+		fputs("</p>\n", fp);
+	}
+	fputs("</header>\n", fp);
+	if (fl->st->steps[fl->s - m->steps].state == STEP_NA)
+		fprintf(fp, "<p class=\"warn\" role=\"note\">%s</p>\n",
+		    not_applicable);
+	for (k = 0; k < fl->nwarn; k++) {
+		fputs("<p class=\"warn\" role=\"note\"><strong>Varning:"
+		    "</strong> ", fp);
+		html_put(fp, fl->warn[k]->text);
+		fputs("</p>\n", fp);
+	}
+}
+
+static void
+html_form(FILE *fp, const struct filled *fl)
+{
+	const struct model *m = fl->st->m;
+	size_t k;
+
+	html_begin_style(fp, fl->f->title, form_style);
+	html_head(fp, fl);
+	html_entries(fp, "arendet", "Ärendet", fl->facts, fl->nfacts);
+	fputs("<section id=\"steget\" aria-labelledby=\"steget-h\">\n"
+	    "<h2 id=\"steget-h\">Steget: ", fp);
+	html_put(fp, fl->s->title);
+	fputs("</h2>\n<p>", fp);
+	html_put(fp, fl->s->why);
+	fputs("</p>\n<dl class=\"facts\">\n", fp);
+	for (k = 0; k < fl->nstep; k++) {
+		fputs("<dt>", fp);
+		html_put(fp, fl->step[k].term);
+		fputs("</dt><dd>", fp);
+		html_put(fp, fl->step[k].value != NULL ? fl->step[k].value :
+		    fl->step[k].from_case ? UNNAMED : "–");
+		fputs("</dd>\n", fp);
+	}
+	fputs("</dl>\n", fp);
+	html_list(fp, "Att göra", fl->s->what, fl->s->nwhat, 1);
+	html_list(fp, "Lagrum", fl->s->law, fl->s->nlaw, 0);
+	html_section_end(fp);
+	html_entries(fp, "kontakter", "Kontakter", fl->contacts,
+	    fl->ncontacts);
+	html_section(fp, "ifyllnad", "Att fylla i för hand");
+	for (k = 0; k < fl->f->nfields; k++)
+		html_blank(fp, fl->f->fields[k].label, fl->f->fields[k].lines);
+	html_blank(fp, CONTACTS_FIELD, 2);
+	html_section_end(fp);
+	html_section(fp, "underskrifter", "Underskrifter");
+	html_blank(fp, "Datum och ort", 1);
+	fputs("<div class=\"signs\">\n", fp);
+	for (k = 0; k < fl->nsigners; k++) {
+		fputs("<div class=\"sign\"><div class=\"line\"></div><p>", fp);
+		html_put(fp, m->roles[fl->signers[k]].title);
+		fputs("<br>", fp);
+		html_put(fp, signer(fl, k) != NULL ? signer(fl, k) :
+		    "Namnförtydligande:");
+		fputs("</p></div>\n", fp);
+	}
+	fputs("</div>\n", fp);
+	html_section_end(fp);
+	html_end(fp);
+}
+
+void
+form_write(FILE *fp, const struct case_state *st, size_t i,
+    enum form_format format)
+{
+	struct filled fl;
+	char due[11] = "";
+
+	gather(&fl, st, i, due);
+	switch (format) {
+	case FORM_TEXT:
+		text_form(fp, &fl);
+		break;
+	case FORM_MD:
+		md_form(fp, &fl);
+		break;
+	case FORM_HTML:
+		html_form(fp, &fl);
+		break;
+	}
+	release(&fl);
+}
+
+size_t
+form_list(FILE *fp, const struct case_state *st)
+{
+	const struct model *m = st->m;
+	char state[48];
+	size_t i, n = 0, w = 0;
+
+	for (i = 0; i < m->nsteps; i++)
+		if (m->steps[i].form != NULL && strlen(m->steps[i].id) > w)
+			w = strlen(m->steps[i].id);
+	for (i = 0; i < m->nsteps; i++) {
+		if (m->steps[i].form == NULL)
+			continue;
+		if (n++ == 0) {
+			fputs("Blanketter för ärende ", fp);
+			text_put(fp, shown(st->c->id));
+			fputs(" (", fp);
+			text_put(fp, m->title);
+			fputs("):\n", fp);
+		}
+		state_words(state, sizeof(state), &st->steps[i]);
+		fputs("  ", fp);
+		layout_pad(fp, m->steps[i].id, w + 2);
+		layout_pad(fp, state, 22);
+		text_put(fp, m->steps[i].form->title);
+		fputc('\n', fp);
+	}
+	return n;
+}
