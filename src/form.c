@@ -51,9 +51,13 @@ static void
 add(struct entry *e, size_t *n, const char *term, const char *value,
     int from_case)
 {
+	int hidden = from_case && value != NULL && pnr_find(value);
+
 	e[*n].term = term;
-	e[*n].value = from_case ? shown(value) : value;
-	e[(*n)++].from_case = from_case;
+	e[*n].value = hidden ? HIDDEN : value;
+	/* what stands for a hidden value is ours: escaped as ours */
+	e[*n].from_case = from_case && !hidden;
+	(*n)++;
 }
 
 static const char *

@@ -389,7 +389,25 @@ NAME_KEY(step_fallback, fallback)
 #define FORM_MAX_FIELDS		40
 #define FORM_MAX_SIGNERS	10
 
-SCHEMA_TEXT_KEY(field_label, struct form_field, label)
+/* A form's title or a field's label: text that shows, not just spaces. */
+static const char *
+form_text(struct schema *s, const struct ynode *v, const char *field)
+{
+	const char *text = schema_text(s, v, field);
+
+	if (text != NULL && text[strspn(text, " \t")] == '\0') {
+		schema_error(s, v, "'%s' must be a non-empty text", field);
+		return NULL;
+	}
+	return text;
+}
+
+static void
+field_label(struct schema *s, const struct ynode *k, const struct ynode *v,
+    void *obj)
+{
+	((struct form_field *)obj)->label = form_text(s, v, k->str);
+}
 
 static void
 field_lines(struct schema *s, const struct ynode *k, const struct ynode *v,
@@ -434,14 +452,23 @@ form_fields(struct schema *s, const struct ynode *k, const struct ynode *v,
 		if (v->kids[i]->kind == YN_MAP)
 			schema_map(s, v->kids[i], field_keys, &fields[i],
 			    "a form field", NULL);
+		else if (v->kids[i]->kind == YN_SCALAR)
+			fields[i].label = form_text(s, v->kids[i], "label");
 		else
-			fields[i].label = schema_text(s, v->kids[i], "fields");
+			schema_error(s, v->kids[i], "a form field must be a "
+			    "label, or a mapping of label and lines");
 	}
 	f->fields = fields;
 	f->nfields = v->nkids;
 }
 
-SCHEMA_TEXT_KEY(form_title, struct form, title)
+static void
+form_title(struct schema *s, const struct ynode *k, const struct ynode *v,
+    void *obj)
+{
+	((struct form *)obj)->title = form_text(s, v, k->str);
+}
+
 SCHEMA_TEXT_KEY(form_about, struct form, about)
 
 static void
