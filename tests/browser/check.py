@@ -4,7 +4,7 @@ when any check failed.
 
   check.py html FILE [--min-svg N] [--min-table N] [--text S]... [--hostile]
   check.py png FILE WIDTH HEIGHT
-  check.py pdf FILE MIN_PAGES
+  check.py pdf FILE MIN_PAGES [MAX_PAGES]   (with MAX_PAGES: A4 too)
 
 Only the Python standard library and html5lib (python3-html5lib): the
 PNG is decoded with zlib and struct, since a screenshot needs no more
@@ -285,7 +285,10 @@ def check_png(path, want_w, want_h):
 PAGE = re.compile(rb"/Type\s*/Page(?![A-Za-z])")
 
 
-def check_pdf(path, min_pages):
+BOX = re.compile(rb"/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]")
+
+
+def check_pdf(path, min_pages, max_pages=None):
     name = path.rsplit("/", 1)[-1]
     with open(path, "rb") as f:
         data = f.read()
@@ -295,6 +298,17 @@ def check_pdf(path, min_pages):
     report(name + ": has at least %d page%s (%d)"
            % (min_pages, "" if min_pages == 1 else "s", pages),
            None if pages >= min_pages else "%d pages" % pages)
+    if max_pages is None:
+        return
+    report(name + ": has at most %d pages (%d)" % (max_pages, pages),
+           None if pages <= max_pages else "%d pages" % pages)
+    # A4 is 210 x 297 mm: 595.3 x 841.9 points, give or take rounding
+    boxes = set(BOX.findall(data))
+    a4 = [b for b in boxes if abs(float(b[0]) - 595.3) < 1.5
+          and abs(float(b[1]) - 841.9) < 1.5]
+    report(name + ": every page is A4 portrait",
+           None if boxes and len(a4) == len(boxes)
+           else "page sizes %r" % sorted(boxes))
 
 
 def main(argv):
@@ -317,8 +331,9 @@ def main(argv):
         check_html(argv[1], min_svg, min_table, texts, hostile)
     elif len(argv) == 4 and argv[0] == "png":
         check_png(argv[1], int(argv[2]), int(argv[3]))
-    elif len(argv) == 3 and argv[0] == "pdf":
-        check_pdf(argv[1], int(argv[2]))
+    elif len(argv) in (3, 4) and argv[0] == "pdf":
+        check_pdf(argv[1], int(argv[2]),
+                  int(argv[3]) if len(argv) == 4 else None)
     else:
         raise SystemExit(__doc__)
     return 1 if failed else 0

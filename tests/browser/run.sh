@@ -52,11 +52,14 @@ html() {
 	fi
 }
 
-# render FILE MIN_PAGES: screenshot and PDF, 4 checks, or skipped
+# render FILE MIN_PAGES [MAX_PAGES]: screenshot and PDF, 4 checks (6
+# with MAX_PAGES: at most that many pages, each A4), or skipped
 render() {
 	base=${1%.html}
 	if [ $browser = 0 ]; then
-		skipped 4 "$(basename "$1"): rendering in chromium"
+		n=4
+		[ -z "${3:-}" ] || n=6
+		skipped $n "$(basename "$1"): rendering in chromium"
 		return
 	fi
 	if screenshot "$1" "$base.png" $W $H; then
@@ -66,7 +69,7 @@ render() {
 		    "$(tail -n 3 "$work/chromium.log")"
 	fi
 	if pdf "$1" "$base.pdf"; then
-		check pdf "$base.pdf" "$2"
+		check pdf "$base.pdf" "$2" ${3:-}
 	else
 		bad "$(basename "$1"): chromium --print-to-pdf failed:" \
 		    "$(tail -n 3 "$work/chromium.log")"
@@ -190,11 +193,13 @@ if [ $browser = 1 ]; then
 	if pdf "$work/blank.html" "$work/blank.pdf"; then
 		catches "a PDF with too few pages" "at least 2 pages" \
 		    pdf "$work/blank.pdf" 2
+		catches "a PDF with too many pages" "at most 0 pages" \
+		    pdf "$work/blank.pdf" 0 0
 	else
 		bad "blank.html: chromium --print-to-pdf failed"
 	fi
 else
-	skipped 3 "the checker's screenshot and PDF tests: no chromium"
+	skipped 4 "the checker's screenshot and PDF tests: no chromium"
 fi
 
 echo "== sams report --format html over examples/"
@@ -216,6 +221,29 @@ for c in k7q2-familjehem s8d3-skyddad; do
 	1)	;;
 	esac
 done
+
+echo "== sams form --format html: forms that print on one or two A4 pages"
+for f in k7q2-familjehem:ip-overlamning k7q2-familjehem:up-mote \
+    s8d3-skyddad:ip-beslut; do
+	c=${f%%:*} step=${f#*:}
+	sams_html "$work/form-$step.html" form --format html \
+	    "examples/$c.yml" "$step"
+	case $? in
+	0)	id=$(sed -n 's/^id: //p' "examples/$c.yml")
+		html "$work/form-$step.html" --text "$id" \
+		    --text "Innehåller uppgifter som kan omfattas av sekretess"
+		render "$work/form-$step.html" 1 2 ;;
+	1)	;;
+	esac
+done
+sams_html "$work/hostile-form.html" form --format html \
+    tests/browser/hostile/h0st-fientlig.yml ip-overlamning
+case $? in
+0)	html "$work/hostile-form.html" --hostile \
+	    --text '"><img src=x onerror=alert(2)>' \
+	    --text "Eva <b>Ek</b> & 'Son'" ;;
+1)	;;
+esac
 
 echo "== a hostile case: names and notes that look like HTML"
 hostile=tests/browser/hostile

@@ -1,7 +1,7 @@
 #!/bin/sh
-# make screenshots: the HTML page over examples/ and one case's page,
-# in headless Chromium, as DIR/report.png and DIR/status.png for the
-# README.  Only the invented example cases appear.  Needs $SAMS.
+# make screenshots: the HTML page over examples/, one case's page and
+# one form, in headless Chromium, as DIR/report.png, DIR/status.png and
+# DIR/form.png for the README.  Only the invented example cases appear.  Needs $SAMS.
 # The windows are narrower and shorter than run.sh's so the files stay
 # small (under 300 KB): the top of each page, as a reader first sees it.
 set -u
@@ -41,4 +41,6 @@ shot() {
 
 shot report 1000 1400 report --format html examples
 shot status 1000 1100 status --format html examples/k7q2-familjehem.yml
+shot form 900 1200 form --format html examples/k7q2-familjehem.yml \
+    ip-overlamning
 exit $rc
