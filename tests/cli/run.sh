@@ -12,7 +12,8 @@
 # UPDATE=1 rewrites out, err and rc from what the commands printed.
 # VALGRIND=1 runs every sams under valgrind.
 # JOBS=N runs the tests in N shards at once (default: one per core, at
-# most 4); the output is the same, in the same order.
+# most 4), each taking the next test no other has taken; the output is the
+# same, in the same order.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 : "${SAMS:?set SAMS to the sams binary}"
@@ -37,13 +38,16 @@ umask 022	# fixtures' modes matter to .sams/ trust checks
 jobs=${JOBS:-$(nproc 2>/dev/null || echo 1)}
 [ "$jobs" -le 4 ] 2>/dev/null || jobs=4
 if [ -z "${1:-}" ] && [ -z "${SHARD:-}" ] && [ "$jobs" -gt 1 ]; then
-	# Each shard runs every jobs-th test; their reports are put back in
-	# the order of the tests, and the counts summed.
+	# Each shard claims the next test by making its folder in claims/
+	# (mkdir is atomic), so a shard that drew long tests draws fewer;
+	# their reports are put back in the order of the tests, and the counts
+	# summed.
+	mkdir "$scratch/claims"
 	i=0
 	while [ $i -lt "$jobs" ]; do
 		mkdir "$scratch/shard.$i.d"
-		SHARD=$i JOBS=$jobs SHARD_OUT="$scratch/shard.$i.d" sh "$0" \
-		    > "$scratch/shard.$i" 2>&1 &
+		SHARD=$i CLAIMS="$scratch/claims" SHARD_OUT="$scratch/shard.$i.d" \
+		    sh "$0" > "$scratch/shard.$i" 2>&1 &
 		i=$((i + 1))
 	done
 	wait
@@ -68,14 +72,13 @@ if [ -z "${1:-}" ] && [ -z "${SHARD:-}" ] && [ "$jobs" -gt 1 ]; then
 	[ $fail = 0 ]
 	exit
 fi
-pass=0 fail=0 skipped="" n=0
+pass=0 fail=0 skipped=""
 exec 3>&1
 for dir in "$here"/cases/*/; do
 	name=$(basename "$dir")
 	case "${1:-}" in ""|"$name") ;; *) continue ;; esac
-	n=$((n + 1))
 	if [ -n "${SHARD:-}" ]; then
-		[ $(( (n - 1) % JOBS )) = "$SHARD" ] || continue
+		mkdir "$CLAIMS/$name" 2>/dev/null || continue
 		# this test's report, for the parent to print in order
 		exec > "$SHARD_OUT/$name"
 	fi

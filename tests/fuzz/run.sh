@@ -1,12 +1,15 @@
 #!/bin/sh
 # Runs each fuzzer for SECONDS, seeded from the project's YAML files, and
 # prints what it did.  Usage: tests/fuzz/run.sh BUILD_DIR SECONDS
+# As many fuzzers run at once as there are cores (each is one process).
 # A crash leaves crash-* in BUILD_DIR/fuzz-*; make a test of it.
 set -u
 build=$1 seconds=$2
 top=$(cd "$(dirname "$0")/../.." && pwd)
-fail=0 pass=0
-for kind in case model local append date merge; do
+kinds="case model local append date merge"
+jobs=$(nproc 2>/dev/null || echo 1)
+fail=0 pass=0 running=0
+for kind in $kinds; do
 	corpus="$build/corpus-$kind"
 	mkdir -p "$corpus" "$build/findings-$kind"
 	case $kind in
@@ -30,10 +33,20 @@ for kind in case model local append date merge; do
 		printf '2024-02-29\200\000done' > "$c/leap" ;;
 	esac
 	log="$build/fuzz-$kind.log"
+	rm -f "$build/fuzz-$kind.rc"
 	(cd "$build/findings-$kind" && "$build/fuzz-$kind" -max_total_time="$seconds" \
 	    -max_len=65536 -timeout=5 -rss_limit_mb=2048 -print_final_stats=1 \
-	    "$corpus") > "$log" 2>&1
-	rc=$?
+	    "$corpus"; echo $? > "$build/fuzz-$kind.rc") > "$log" 2>&1 &
+	running=$((running + 1))
+	if [ $running -ge "$jobs" ]; then
+		wait
+		running=0
+	fi
+done
+wait
+for kind in $kinds; do
+	log="$build/fuzz-$kind.log"
+	rc=$(cat "$build/fuzz-$kind.rc" 2>/dev/null || echo 1)
 	runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
 	if [ $rc = 0 ]; then
 		pass=$((pass + 1))
