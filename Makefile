@@ -9,7 +9,7 @@ CFLAGS	?= -O2 -g
 WARNINGS = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
 	   -Wmissing-prototypes -Wwrite-strings -Wformat=2 -Wvla
 SAMS_CPPFLAGS = -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 -Isrc
-LIBS	 = -lyaml -pthread
+LIBS	 = -lyaml -lxlsxwriter -pthread
 
 ifdef DEVELOPER
 WARNINGS += -Werror
@@ -31,7 +31,7 @@ LIB_SRCS = arena case caselog caseio cli date describe diag facts fileio filter 
 	   batch duerule modellink modelset \
 	   json layout modeljson words \
 	   schema state stats statsout strbuf suggest sysio text walk xalloc \
-	   yamlio
+	   xlsx yamlio
 CMD_SRCS = main percase cmd_check cmd_done cmd_init cmd_log cmd_merge_file \
 	   cmd_new cmd_next cmd_note cmd_phases cmd_reopen cmd_replace \
 	   cmd_report cmd_roles cmd_set cmd_show cmd_skip cmd_stats \

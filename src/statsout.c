@@ -60,11 +60,11 @@ csv_row(const struct stats *s, const char *name,
 	char value[32];
 
 	format_value(value, sizeof(value), s, f, r);
-	report_cell(out, name, 1);
+	report_cell(out, name, ',');
 	fputc(',', out);
-	report_cell(out, r == &s->total ? "" : r->key, 1);
+	report_cell(out, r == &s->total ? "" : r->key, ',');
 	fputc(',', out);
-	report_cell(out, value, 1);
+	report_cell(out, value, ',');
 	fputc('\n', out);
 }
 
