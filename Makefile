@@ -80,7 +80,8 @@ $(BUILD)/test_%: tests/unit/test_%.c $(LIB_OBJS) tests/unit/testutil.h
 $(BUILD):
 	mkdir -p $(BUILD)
 
-# The README's two commands: both install what a Debian machine lacks.
+# The README's two commands: both install what a Debian machine lacks
+# (python3-openpyxl: the tests read the workbooks back).
 demo:
 	@$(MAKE) -s deps
 	@$(MAKE) -s all
@@ -136,7 +137,8 @@ bench: $(SAMS)
 deps:
 	@command -v apt-get >/dev/null 2>&1 || exit 0; \
 	missing=""; \
-	for p in libyaml-dev libcmocka-dev mandoc; do \
+	for p in libyaml-dev libcmocka-dev libxlsxwriter-dev python3-openpyxl \
+	    mandoc; do \
 	    dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	    echo "installing:$$missing"; \
