@@ -32,6 +32,7 @@ struct xlsx_sheet {
 struct xlsx {
 	lxw_workbook		*wb;
 	char			*path;		/* the temporary workbook */
+	int			 removed;	/* path unlinked */
 	char			*title;
 	lxw_format		*head, *date, *percent;
 	lxw_format		*mark, *mark_date, *mark_percent;
@@ -283,10 +284,11 @@ finish_sheets(struct xlsx *x)
 	}
 }
 
-/* Copies the finished workbook into out. */
+/* Copies the finished workbook into out, removing its file. */
 static int
-copy_out(const char *path, FILE *out)
+copy_out(struct xlsx *x, FILE *out)
 {
+	const char *path = x->path;
 	char buf[BUFSIZ];
 	FILE *in;
 	size_t n;
@@ -295,6 +297,8 @@ copy_out(const char *path, FILE *out)
 	if ((in = fopen(path, "rb")) == NULL)
 		return fail_sys(FAIL_IO, path, errno,
 		    "cannot read the workbook back");
+	/* gone before out can raise SIGPIPE: a reader that stops early */
+	x->removed = sys_unlink(path) == 0;
 	while ((n = fread(buf, 1, sizeof(buf), in)) > 0)
 		if (fwrite(buf, 1, n, out) != n)
 			break;
@@ -322,7 +326,7 @@ xlsx_close(struct xlsx *x, FILE *out)
 		fail_at(FAIL_IO, NULL, 0, 0, "cannot make the workbook: %s",
 		    lxw_strerror(x->err));
 	else
-		rc = copy_out(x->path, out);
+		rc = copy_out(x, out);
 	xlsx_free(x);
 	return rc;
 }
@@ -334,7 +338,8 @@ xlsx_free(struct xlsx *x)
 		return;
 	if (x->wb != NULL)	/* writes its file, which goes below */
 		workbook_close(x->wb);
-	sys_unlink(x->path);
+	if (!x->removed)
+		sys_unlink(x->path);
 	free(x->path);
 	free(x->title);
 	free(x->sheets);
