@@ -9,7 +9,7 @@ CFLAGS	?= -O2 -g
 WARNINGS = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
 	   -Wmissing-prototypes -Wwrite-strings -Wformat=2 -Wvla
 SAMS_CPPFLAGS = -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 -Isrc
-LIBS	 = -lyaml -pthread
+LIBS	 = -lyaml -lxlsxwriter -pthread
 
 ifdef DEVELOPER
 WARNINGS += -Werror
@@ -26,15 +26,14 @@ ALL_CFLAGS = $(WARNINGS) $(SAMS_CPPFLAGS) $(CPPFLAGS) $(CFLAGS) $(SAN_FLAGS) \
 	     -pthread
 ALL_LDFLAGS = $(LDFLAGS) $(SAN_FLAGS)
 
-LIB_SRCS = arena case caselog caseio cli date describe diag facts fileio filter form html svg htmlreport htmlstatus \
-	   find folder lint merge mergedriver model personnummer render report \
-	   batch duerule modellink modelset \
-	   json layout modeljson words \
-	   schema state stats statsout strbuf suggest sysio text walk xalloc \
-	   yamlio
-CMD_SRCS = main percase cmd_check cmd_done cmd_form cmd_init cmd_log cmd_merge_file \
-	   cmd_new cmd_next cmd_note cmd_phases cmd_reopen cmd_replace \
-	   cmd_report cmd_roles cmd_set cmd_show cmd_skip cmd_stats \
+LIB_SRCS = arena batch case caseio caselog cli date describe diag duerule \
+	   facts fileio filter find folder form html htmlreport htmlstatus json \
+	   layout lint merge mergedriver model modeljson modellink modelset \
+	   personnummer render report schema state stats statsout strbuf suggest \
+	   svg sysio text walk words xalloc xlsx yamlio
+CMD_SRCS = main percase cmd_check cmd_done cmd_form cmd_init cmd_log \
+	   cmd_merge_file cmd_new cmd_next cmd_note cmd_phases cmd_reopen \
+	   cmd_replace cmd_report cmd_roles cmd_set cmd_show cmd_skip cmd_stats \
 	   cmd_status cmd_step
 CORE_OBJS = $(LIB_SRCS:%=$(BUILD)/%.o)
 LIB_OBJS = $(CORE_OBJS) $(BUILD)/builtin_models.o
@@ -80,7 +79,8 @@ $(BUILD)/test_%: tests/unit/test_%.c $(LIB_OBJS) tests/unit/testutil.h
 $(BUILD):
 	mkdir -p $(BUILD)
 
-# The README's two commands: both install what a Debian machine lacks.
+# The README's two commands: both install what a Debian machine lacks
+# (python3-openpyxl: the tests read the workbooks back).
 demo:
 	@$(MAKE) -s deps
 	@$(MAKE) -s all
@@ -136,7 +136,8 @@ bench: $(SAMS)
 deps:
 	@command -v apt-get >/dev/null 2>&1 || exit 0; \
 	missing=""; \
-	for p in libyaml-dev libcmocka-dev mandoc; do \
+	for p in libyaml-dev libcmocka-dev libxlsxwriter-dev python3-openpyxl \
+	    mandoc; do \
 	    dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	    echo "installing:$$missing"; \

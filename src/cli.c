@@ -98,6 +98,7 @@ static const struct option own_options[] = {
 	{ "by", required_argument, NULL, OPT_BY },
 	{ "by-owner", no_argument, NULL, OPT_BY_OWNER },
 	{ "contact", required_argument, NULL, OPT_CONTACT },
+	{ "csv-excel", no_argument, NULL, OPT_CSV_EXCEL },
 	{ "date", required_argument, NULL, OPT_DATE },
 	{ "due-within", required_argument, NULL, OPT_DUE_WITHIN },
 	{ "exit-status", no_argument, NULL, OPT_EXIT_STATUS },
@@ -508,6 +509,16 @@ cli_output_open(struct cli_output *o, const char *path, FILE **fp)
 		return cli_failed();
 	*fp = o->fo.fp;
 	return 0;
+}
+
+int
+cli_output_binary(FILE *fp, const char *what)
+{
+	if (!isatty(fileno(fp)))
+		return 0;
+	fail_at(FAIL_USAGE, NULL, 0, 0, "%s is not for a terminal: give "
+	    "--output FILE", what);
+	return SAMS_EXIT_USAGE;
 }
 
 int

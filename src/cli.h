@@ -51,7 +51,8 @@ enum cli_option {
 	OPT_LIMIT,
 	OPT_LIST,
 	OPT_AGGREGATE,
-	OPT_MIN_CELL
+	OPT_MIN_CELL,
+	OPT_CSV_EXCEL
 };
 
 enum cli_format {
@@ -196,6 +197,11 @@ struct cli_output {
 
 /* Sets *fp for path (NULL or "-": stdout); 0, or 73 or 74 after reporting. */
 int	cli_output_open(struct cli_output *o, const char *path, FILE **fp);
+/*
+ * For a workbook, which is no text: 0, or 64 after reporting that fp, the
+ * output opened, is a terminal.
+ */
+int	cli_output_binary(FILE *fp, const char *what);
 /*
  * Puts the file in place when the output is complete, else removes it:
  * 0, or 74 after reporting.

@@ -15,8 +15,9 @@
 #include "walk.h"
 
 static const char usage_report[] =
-    "sams report [--format text|tsv|csv|json|html] [--output FILE]\n"
-    "           [--role ROLE] [--owner NAME] [--phase PHASE] [--overdue]\n"
+    "sams report [--format text|tsv|csv|json|html|xlsx] [--csv-excel]\n"
+    "           [--output FILE] [--role ROLE] [--owner NAME]\n"
+    "           [--phase PHASE] [--overdue]\n"
     "           [--due-within DAYS] [--by-owner] [--exit-status]\n"
     "           [--files0-from FILE] [--today DATE] PATH...\n";
 
@@ -25,6 +26,7 @@ struct report_cmd {
 	const char	*files0;
 	const char	*owner;		/* --owner, before SAMS_OWNER */
 	const char	*output;	/* --output, or NULL */
+	int		 format_set;	/* --format given */
 	struct stats	 stats;		/* the page's, as sams stats */
 	int		 exit_status;
 	struct suggest_filter role, phase;	/* unknown ones: 64 */
@@ -36,7 +38,7 @@ parse_format(const char *arg, enum report_format *fmt)
 	static const char *const names[] = {
 		[REPORT_TEXT] = "text", [REPORT_TSV] = "tsv",
 		[REPORT_CSV] = "csv", [REPORT_JSON] = "json",
-		[REPORT_HTML] = "html",
+		[REPORT_HTML] = "html", [REPORT_XLSX] = "xlsx",
 	};
 	int i = cli_choice(arg, "--format", names,
 	    sizeof(names) / sizeof(names[0]));
@@ -70,10 +72,13 @@ report_option(int opt, char *arg, void *ctx)
 
 	switch (opt) {
 	case OPT_BY_OWNER: r->by_owner = 1; break;
+	case OPT_CSV_EXCEL: r->excel = 1; break;
 	case OPT_DUE_WITHIN: return parse_days(arg, &r->filter.due_within);
 	case OPT_EXIT_STATUS: rc->exit_status = 1; break;
 	case OPT_FILES0: rc->files0 = arg; break;
-	case OPT_FORMAT: return parse_format(arg, &r->format);
+	case OPT_FORMAT:
+		rc->format_set = 1;
+		return parse_format(arg, &r->format);
 	case OPT_OUTPUT: rc->output = arg; break;
 	case OPT_OVERDUE: r->filter.overdue = 1; break;
 	case OPT_OWNER: rc->owner = arg; break;
@@ -83,10 +88,46 @@ report_option(int opt, char *arg, void *ctx)
 	return CLI_GO;
 }
 
+/*
+ * What a machine format does instead of --by-owner, which groups the text
+ * report only.
+ */
+static const char *const by_owner_instead[] = {
+	[REPORT_TSV] = "each row names its owner (columns owner and name): "
+	    "sort or filter on them",
+	[REPORT_CSV] = "each row names its owner (columns owner and name): "
+	    "sort, filter or pivot on them",
+	[REPORT_JSON] = "each step names its owner (owner.name): group on it",
+	[REPORT_HTML] = "use --format text --by-owner for the agenda",
+	[REPORT_XLSX] = "the workbook has the sheet 'Per ansvarig', and the "
+	    "column Namn of 'Steg' to filter on",
+};
+
+/* The options that go with the format, and --csv-excel's csv. */
+static int
+check_format(struct report_cmd *rc)
+{
+	struct report *r = &rc->r;
+
+	if (r->excel && rc->format_set && r->format != REPORT_CSV)
+		return fail_at(FAIL_USAGE, NULL, 0, 0, "--csv-excel writes "
+		    "CSV: leave out --format, or give --format csv");
+	if (r->excel)
+		r->format = REPORT_CSV;
+	if (r->by_owner && r->format != REPORT_TEXT)
+		return fail_at(FAIL_USAGE, NULL, 0, 0, "--by-owner groups "
+		    "the text report only; %s", by_owner_instead[r->format]);
+	if (r->format == REPORT_XLSX && rc->output == NULL)
+		return fail_at(FAIL_USAGE, NULL, 0, 0, "--format xlsx writes "
+		    "a workbook: give --output FILE (- for a pipe)");
+	return 0;
+}
+
 static enum cli_parsed
 parse_options(int argc, char *argv[], struct report_cmd *rc)
 {
-	static const int options[] = { OPT_BY_OWNER, OPT_DUE_WITHIN,
+	static const int options[] = { OPT_BY_OWNER, OPT_CSV_EXCEL,
+	    OPT_DUE_WITHIN,
 	    OPT_EXIT_STATUS, OPT_FILES0, OPT_FORMAT, OPT_OUTPUT, OPT_OVERDUE,
 	    OPT_OWNER, OPT_PHASE, OPT_ROLE, 0 };
 	enum cli_parsed parsed;
@@ -97,6 +138,8 @@ parse_options(int argc, char *argv[], struct report_cmd *rc)
 		return parsed;
 	if (optind >= argc && rc->files0 == NULL)
 		return cli_bad_usage(usage_report);
+	if (check_format(rc) != 0)
+		return CLI_BAD;
 	return cli_owner(rc->owner, &rc->r.filter.owner) == 0 ? CLI_GO :
 	    CLI_BAD;
 }
@@ -134,6 +177,11 @@ write_report(struct report_cmd *rc, struct pathlist *files)
 
 	if ((worst = cli_output_open(&out, rc->output, &rc->r.out)) != 0)
 		return worst;
+	if (rc->r.format == REPORT_XLSX && (worst = cli_output_binary(
+	    rc->r.out, "--format xlsx")) != 0) {
+		cli_output_close(&out, 0);
+		return worst;
+	}
 	if (report_begin(&rc->r) != 0) {
 		cli_output_close(&out, 0);
 		return cli_failed();

@@ -13,7 +13,8 @@
 
 static const char usage_stats[] =
     "sams stats [--from DATE] [--to DATE] [--limit DAYS]\n"
-    "           [--by type|form|phase|month] [--format text|json|csv]\n"
+    "           [--by type|form|phase|month]\n"
+    "           [--format text|json|csv|xlsx] [--output FILE]\n"
     "           [--list FIGURE[=GROUP]] [--aggregate [--min-cell N]]\n"
     "           [--files0-from FILE] [--today DATE] PATH...\n";
 
@@ -21,6 +22,7 @@ struct stats_cmd {
 	struct stats		 s;
 	enum stats_format	 format;
 	const char		*from, *to, *list, *files0;
+	const char		*output;	/* --output, or NULL */
 	long			 limit, min_cell;
 };
 
@@ -57,7 +59,8 @@ parse_number(const char *arg, const char *option, long lo, long hi,
 static enum cli_parsed
 stats_option(int opt, char *arg, void *ctx)
 {
-	static const char *const formats[] = { "text", "json", "csv" };
+	static const char *const formats[] = { "text", "json", "csv",
+	    "xlsx" };
 	static const char *const bys[] = { "", "type", "form", "phase",
 	    "month" };
 	struct stats_cmd *sc = ctx;
@@ -72,7 +75,7 @@ stats_option(int opt, char *arg, void *ctx)
 		break;
 	case OPT_FILES0: sc->files0 = arg; break;
 	case OPT_FORMAT:
-		if (parse_choice(arg, "--format", formats, 3, &i) != CLI_GO)
+		if (parse_choice(arg, "--format", formats, 4, &i) != CLI_GO)
 			return CLI_BAD;
 		sc->format = (enum stats_format)i;
 		break;
@@ -83,6 +86,7 @@ stats_option(int opt, char *arg, void *ctx)
 	case OPT_MIN_CELL:
 		return parse_number(arg, "--min-cell", 1, 1000000,
 		    &sc->min_cell);
+	case OPT_OUTPUT: sc->output = arg; break;
 	case OPT_TO: sc->to = arg; break;
 	}
 	return CLI_GO;
@@ -113,8 +117,8 @@ static enum cli_parsed
 parse_options(int argc, char *argv[], struct stats_cmd *sc)
 {
 	static const int options[] = { OPT_AGGREGATE, OPT_BY, OPT_FILES0,
-	    OPT_FORMAT, OPT_FROM, OPT_LIMIT, OPT_LIST, OPT_MIN_CELL, OPT_TO,
-	    0 };
+	    OPT_FORMAT, OPT_FROM, OPT_LIMIT, OPT_LIST, OPT_MIN_CELL,
+	    OPT_OUTPUT, OPT_TO, 0 };
 	enum cli_parsed parsed;
 	int aggregate;
 	enum stats_by by;
@@ -128,6 +132,16 @@ parse_options(int argc, char *argv[], struct stats_cmd *sc)
 	if (sc->min_cell > 0 && !sc->s.aggregate) {
 		fail_at(FAIL_USAGE, NULL, 0, 0, "--min-cell goes with "
 		    "--aggregate");
+		return CLI_BAD;
+	}
+	if (sc->format == STATS_XLSX && sc->output == NULL) {
+		fail_at(FAIL_USAGE, NULL, 0, 0, "--format xlsx writes a "
+		    "workbook: give --output FILE (- for a pipe)");
+		return CLI_BAD;
+	}
+	if (sc->format == STATS_XLSX && sc->list != NULL) {
+		fail_at(FAIL_USAGE, NULL, 0, 0, "--list prints file names, "
+		    "one a line: leave out --format xlsx");
 		return CLI_BAD;
 	}
 	if (sc->list != NULL && sc->s.aggregate) {
@@ -156,6 +170,27 @@ add_case(const struct case_state *st, void *arg)
 	stats_add(arg, st);
 }
 
+/* The figures to standard output or --output: 0, or the exit status. */
+static int
+write_stats(struct stats_cmd *sc)
+{
+	struct cli_output out;
+	FILE *fp;
+	int rc, made;
+
+	if ((rc = cli_output_open(&out, sc->output, &fp)) != 0)
+		return rc;
+	if (sc->format == STATS_XLSX &&
+	    (rc = cli_output_binary(fp, "--format xlsx")) != 0) {
+		cli_output_close(&out, 0);
+		return rc;
+	}
+	made = stats_print(&sc->s, sc->format, fp) == 0;
+	rc = made ? 0 : cli_failed();
+	made = cli_output_close(&out, made);
+	return made > rc ? made : rc;
+}
+
 int
 cmd_stats(int argc, char *argv[])
 {
@@ -177,7 +212,9 @@ cmd_stats(int argc, char *argv[])
 	if (ran > worst)
 		worst = ran;
 	stats_finish(&sc.s);
-	stats_print(&sc.s, sc.format, stdout);
+	ran = write_stats(&sc);
+	if (ran > worst)
+		worst = ran;
 	stats_release(&sc.s);
 	pathlist_free(&files);
 	return worst;

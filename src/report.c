@@ -8,7 +8,9 @@
 #include "report.h"
 #include "strbuf.h"
 #include "text.h"
+#include "words.h"
 #include "xalloc.h"
+#include "xlsx.h"
 
 struct report_count {
 	char	*key;
@@ -29,6 +31,18 @@ struct report_item {
 	int		  overdue;
 };
 
+/*
+ * A person's (or a role's without a contact) steps in the workbook's
+ * "Per ansvarig": one per person and role, so memory grows with the
+ * people, not the steps.
+ */
+struct report_person {
+	char	*group;		/* group_key() */
+	char	*name;		/* as first written, or NULL */
+	char	*role;		/* the role's title */
+	size_t	 open, overdue, soon;
+};
+
 /* The steps of one case that the report shows. */
 struct selection {
 	size_t	*idx;
@@ -37,10 +51,28 @@ struct selection {
 	int	 overdue;
 };
 
-static const char *const columns[] = {
-	"file", "case", "model", "phase", "complete", "next", "owners",
-	"names", "due", "overdue", NULL
+/*
+ * The columns of a row per step: keys for scripts (CSV, TSV), titles for
+ * people (--csv-excel and the workbook's "Steg").
+ */
+static const char *const step_keys[] = {
+	"case", "file", "phase", "step", "title", "owner", "name", "due",
+	"overdue", "days_overdue", NULL
 };
+static const char *const step_titles[] = {
+	"Ärende", "Fil", "Fas", "Steg", "Titel", "Ansvarig", "Namn",
+	"Senast", "Försenad", "Dagar försenad", NULL
+};
+static const char *const case_titles[] = {
+	"Ärende", "Fil", "Placeringsform", "Skolform", "Placeringsdatum",
+	"Slutdatum", "Fas", "Öppna steg", "Försenade steg", NULL
+};
+static const char *const person_titles[] = {
+	"Namn", "Roll", "Öppna steg", "Försenade", "Inom 7 dagar", NULL
+};
+
+/* Steps due this many days after today count as soon in "Per ansvarig". */
+#define SOON_DAYS	7
 
 static void
 select_steps(const struct report *r, const struct case_state *st,
@@ -191,22 +223,30 @@ formula_like(const char *s)
 	return 0;
 }
 
+void
+report_inert(struct strbuf *sb, const char *s)
+{
+	if (formula_like(s))
+		strbuf_addch(sb, '\'');
+	text_escape(sb, s, strlen(s), 0);
+}
+
 /*
- * One cell, on one line.  A formula-like cell gets a leading apostrophe, so
- * spreadsheets show text.  Controls (newline and tab among them) and bytes
- * that are not UTF-8 are escaped as for people; TSV escapes a backslash too
- * (\\), so that its cells can be unescaped; CSV quotes as RFC 4180 says.
+ * One cell, on one line: inert (report_inert()); TSV escapes a backslash
+ * too (\\), so that its cells can be unescaped; CSV quotes as RFC 4180
+ * says, with ; as the separator for --csv-excel.
  */
 void
-report_cell(FILE *out, const char *s, int csv)
+report_cell(FILE *out, const char *s, int sep)
 {
 	struct strbuf sb = STRBUF_INIT;
+	const char special[] = { (char)sep, '"', '\0' };
 	const char *p;
 
 	if (formula_like(s))
 		strbuf_addch(&sb, '\'');
-	text_escape(&sb, s, strlen(s), csv ? 0 : TEXT_BACKSLASH);
-	if (csv && sb.len > 0 && strpbrk(sb.buf, ",\"") != NULL) {
+	text_escape(&sb, s, strlen(s), sep == '\t' ? TEXT_BACKSLASH : 0);
+	if (sep != '\t' && sb.len > 0 && strpbrk(sb.buf, special) != NULL) {
 		fputc('"', out);
 		for (p = sb.buf; *p != '\0'; p++) {
 			if (*p == '"')
@@ -222,47 +262,109 @@ report_cell(FILE *out, const char *s, int csv)
 static void
 put_field(struct report *r, const char *s, int last)
 {
-	int csv = r->format == REPORT_CSV;
+	int sep = r->format == REPORT_TSV ? '\t' : r->excel ? ';' : ',';
 
-	report_cell(r->out, s, csv);
-	fputs(last ? "\n" : csv ? "," : "\t", r->out);
+	report_cell(r->out, s, sep);
+	if (!last)
+		fputc(sep, r->out);
+	else
+		fputs(r->excel ? "\r\n" : "\n", r->out);
 }
 
+/* The days step i of the case is past its due date; 0 when it is not. */
+static long
+days_overdue(const struct case_state *st, size_t i)
+{
+	const struct step_status *ss = &st->steps[i];
+
+	return ss->overdue ? st->today - ss->due : 0;
+}
+
+/*
+ * Step i of the case as a row: as JSON next has it, or (--csv-excel) as
+ * people read it, with titles and Ja/Nej.
+ */
 static void
-separated_row(struct report *r, const struct case_state *st,
+separated_row(struct report *r, const struct case_state *st, size_t i)
+{
+	const struct step *s = &st->m->steps[i];
+	const struct step_status *ss = &st->steps[i];
+	const struct phase *ph = &st->m->phases[s->phase];
+	const struct role *role = &st->m->roles[state_owner_role(st, i)];
+	const char *name = state_owner(st, i);
+	char due[11] = "", days[24] = "";
+
+	if (ss->due != DATE_NONE) {
+		date_format(ss->due, due);
+		snprintf(days, sizeof(days), "%ld", days_overdue(st, i));
+	}
+	put_field(r, st->c->id, 0);
+	put_field(r, st->c->name, 0);
+	put_field(r, r->excel ? ph->title : ph->id, 0);
+	put_field(r, s->id, 0);
+	put_field(r, s->title, 0);
+	put_field(r, r->excel ? role->title : role->id, 0);
+	put_field(r, name != NULL ? name : "", 0);
+	put_field(r, due, 0);
+	put_field(r, ss->overdue ? r->excel ? "Ja" : "true" :
+	    r->excel ? "Nej" : "false", 0);
+	put_field(r, days, 1);
+}
+
+/* Workbook */
+
+/* The step's row in "Steg": the --csv-excel row, with a date and a number. */
+static void
+xlsx_step(struct report *r, const struct case_state *st, size_t i)
+{
+	const struct step *s = &st->m->steps[i];
+	const struct step_status *ss = &st->steps[i];
+	const char *name = state_owner(st, i);
+
+	xlsx_row(r->xlsx, ss->overdue);
+	xlsx_text(r->xlsx, st->c->id);
+	xlsx_text(r->xlsx, st->c->name);
+	xlsx_text(r->xlsx, st->m->phases[s->phase].title);
+	xlsx_text(r->xlsx, s->id);
+	xlsx_text(r->xlsx, s->title);
+	xlsx_text(r->xlsx, st->m->roles[state_owner_role(st, i)].title);
+	xlsx_text(r->xlsx, name != NULL ? name : "");
+	xlsx_date(r->xlsx, ss->due);
+	xlsx_text(r->xlsx, ss->overdue ? "Ja" : "Nej");
+	if (ss->due != DATE_NONE)
+		xlsx_number(r->xlsx, (double)days_overdue(st, i));
+	else
+		xlsx_blank(r->xlsx);
+}
+
+/* A fact in Swedish words, "" when the case does not say. */
+static void
+xlsx_fact(struct report *r, const struct case_state *st, const char *path)
+{
+	const char *v = case_fact(st->c, path);
+
+	xlsx_text(r->xlsx, v != NULL ? words_value(path, v) : "");
+}
+
+/* The case's row in "Ärenden", with the steps of its rows in "Steg". */
+static void
+xlsx_case(struct report *r, const struct case_state *st,
     const struct selection *sel)
 {
-	struct strbuf next = STRBUF_INIT, owners = STRBUF_INIT;
-	struct strbuf names = STRBUF_INIT;
-	const struct step *s;
-	const char *name;
-	char due[11] = "";
-	size_t k;
+	size_t k, overdue = 0;
 
-	for (k = 0; k < sel->n; k++) {
-		s = &st->m->steps[sel->idx[k]];
-		name = state_owner(st, sel->idx[k]);
-		strbuf_addf(&next, "%s%s", k ? " " : "", s->id);
-		strbuf_addf(&owners, "%s%s", k ? " " : "",
-		    st->m->roles[state_owner_role(st, sel->idx[k])].id);
-		strbuf_addf(&names, "%s%s", k ? "; " : "",
-		    name != NULL ? name : "");
-	}
-	if (sel->earliest != DATE_NONE)
-		date_format(sel->earliest, due);
-	put_field(r, st->c->name, 0);
-	put_field(r, st->c->id, 0);
-	put_field(r, st->m->id, 0);
-	put_field(r, st->complete ? "" : st->m->phases[st->phase].id, 0);
-	put_field(r, st->complete ? "true" : "false", 0);
-	put_field(r, next.buf, 0);
-	put_field(r, owners.buf, 0);
-	put_field(r, names.buf, 0);
-	put_field(r, due, 0);
-	put_field(r, sel->overdue ? "true" : "false", 1);
-	strbuf_release(&next);
-	strbuf_release(&owners);
-	strbuf_release(&names);
+	for (k = 0; k < sel->n; k++)
+		overdue += st->steps[sel->idx[k]].overdue != 0;
+	xlsx_row(r->xlsx, 0);
+	xlsx_text(r->xlsx, st->c->id);
+	xlsx_text(r->xlsx, st->c->name);
+	xlsx_fact(r, st, "placement.type");
+	xlsx_fact(r, st, "school.form");
+	xlsx_date(r->xlsx, case_fact_date(st->c, "placement.date"));
+	xlsx_date(r->xlsx, case_fact_date(st->c, "placement.end"));
+	xlsx_text(r->xlsx, phase_title(st));
+	xlsx_number(r->xlsx, (double)sel->n);
+	xlsx_number(r->xlsx, (double)overdue);
 }
 
 /* Text */
@@ -370,6 +472,85 @@ add_items(struct report *r, const struct case_state *st,
 	}
 }
 
+/* Counts step i of the case under its owner and role in "Per ansvarig". */
+static void
+count_person(struct report *r, const struct case_state *st, size_t i)
+{
+	const struct step_status *ss = &st->steps[i];
+	const char *role = st->m->roles[state_owner_role(st, i)].title;
+	const char *name = state_owner(st, i);
+	struct report_person *p;
+	char *group = group_key(name, role);
+	long soon = date_add_days(st->today, SOON_DAYS);
+	size_t k;
+
+	for (k = 0; k < r->npersons; k++)	/* people are few */
+		if (strcmp(r->persons[k].group, group) == 0 &&
+		    strcmp(r->persons[k].role, role) == 0)
+			break;
+	if (k == r->npersons) {
+		r->persons = xreallocarray(r->persons, k + 1,
+		    sizeof(*r->persons));
+		p = &r->persons[r->npersons++];
+		memset(p, 0, sizeof(*p));
+		p->group = group;
+		p->name = name != NULL ? xstrdup(name) : NULL;
+		p->role = xstrdup(role);
+	} else {
+		p = &r->persons[k];
+		free(group);
+	}
+	p->open++;
+	p->overdue += ss->overdue != 0;
+	p->soon += !ss->overdue && ss->due != DATE_NONE && soon != DATE_NONE &&
+	    ss->due <= soon;
+}
+
+static int
+compare_persons(const void *a, const void *b)
+{
+	const struct report_person *x = a, *y = b;
+	int c;
+
+	if ((c = strcmp(x->group, y->group)) != 0)
+		return c;
+	return strcmp(x->role, y->role);
+}
+
+/* "Per ansvarig", persons as the text --by-owner groups them, then roles. */
+static void
+xlsx_persons(struct report *r)
+{
+	const struct report_person *p;
+	size_t k;
+
+	xlsx_sheet(r->xlsx, "Per ansvarig", person_titles);
+	if (r->npersons > 0)
+		qsort(r->persons, r->npersons, sizeof(*r->persons),
+		    compare_persons);
+	for (k = 0; k < r->npersons; k++) {
+		p = &r->persons[k];
+		xlsx_row(r->xlsx, 0);
+		xlsx_text(r->xlsx, p->name != NULL ? p->name :
+		    "(ingen kontakt angiven)");
+		xlsx_text(r->xlsx, p->role);
+		xlsx_number(r->xlsx, (double)p->open);
+		xlsx_number(r->xlsx, (double)p->overdue);
+		xlsx_number(r->xlsx, (double)p->soon);
+	}
+}
+
+/* The workbook's first two sheets, filled as the cases come. */
+static int
+xlsx_begin(struct report *r)
+{
+	if ((r->xlsx = xlsx_open("SAMS – rapport", r->today)) == NULL)
+		return -1;
+	xlsx_sheet(r->xlsx, "Steg", step_titles);
+	xlsx_sheet(r->xlsx, "Ärenden", case_titles);
+	return 0;
+}
+
 int
 report_begin(struct report *r)
 {
@@ -377,12 +558,40 @@ report_begin(struct report *r)
 
 	if (r->format == REPORT_HTML)
 		return (r->html = html_report_new(r->out)) != NULL ? 0 : -1;
+	if (r->format == REPORT_XLSX)
+		return xlsx_begin(r);
+	if (r->excel)
+		fputs("\xef\xbb\xbf", r->out);	/* the BOM Excel wants */
 	if (r->format == REPORT_TSV || r->format == REPORT_CSV)
-		for (i = 0; columns[i] != NULL; i++)
-			put_field(r, columns[i], columns[i + 1] == NULL);
+		for (i = 0; step_keys[i] != NULL; i++)
+			put_field(r, r->excel ? step_titles[i] : step_keys[i],
+			    step_keys[i + 1] == NULL);
 	else if (r->format == REPORT_TEXT && !r->by_owner)
 		text_header(r);
 	return 0;
+}
+
+/*
+ * The rows of a listed case: one per step in CSV and TSV, a case and its
+ * steps in the workbook.
+ */
+static void
+case_rows(struct report *r, const struct case_state *st,
+    const struct selection *sel)
+{
+	size_t k;
+
+	if (r->format == REPORT_XLSX) {
+		xlsx_sheet_select(r->xlsx, 0);		/* Steg */
+		for (k = 0; k < sel->n; k++) {
+			xlsx_step(r, st, sel->idx[k]);
+			count_person(r, st, sel->idx[k]);
+		}
+		xlsx_sheet_select(r->xlsx, 1);		/* Ärenden */
+		xlsx_case(r, st, sel);
+	} else
+		for (k = 0; k < sel->n; k++)
+			separated_row(r, st, sel->idx[k]);
 }
 
 void
@@ -409,7 +618,7 @@ report_case(struct report *r, const struct case_state *st)
 		else if (r->format == REPORT_JSON)
 			r->json_row(r->out, st, &r->filter);
 		else if (r->format != REPORT_TEXT)
-			separated_row(r, st, &sel);
+			case_rows(r, st, &sel);
 		else if (r->by_owner)
 			add_items(r, st, &sel);
 		else
@@ -582,8 +791,15 @@ print_selection(struct report *r)
 int
 report_end(struct report *r)
 {
+	struct xlsx *x = r->xlsx;
+
 	if (r->format == REPORT_HTML)
 		return html_report_end(r->html, r);
+	if (r->format == REPORT_XLSX) {
+		xlsx_persons(r);
+		r->xlsx = NULL;
+		return xlsx_close(x, r->out);
+	}
 	if (r->format != REPORT_TEXT)
 		return 0;
 	if (r->by_owner)
@@ -618,6 +834,16 @@ report_release(struct report *r)
 		free(r->items[i].case_id);
 		free(r->items[i].file);
 	}
+	for (i = 0; i < r->npersons; i++) {
+		free(r->persons[i].group);
+		free(r->persons[i].name);
+		free(r->persons[i].role);
+	}
+	free(r->persons);
+	r->persons = NULL;
+	r->npersons = 0;
+	xlsx_free(r->xlsx);
+	r->xlsx = NULL;
 	html_report_free(r->html);
 	r->html = NULL;
 	free(r->phases);

@@ -1,8 +1,10 @@
 /*
- * The batch report: one row per case in text, TSV, CSV or JSON Lines,
- * with the steps that pass the filter (role, owner, overdue, due date) and
- * cases by phase, a summary for people and an agenda per person.  struct
- * report owns its summary and agenda tables; report_release() frees them.
+ * The batch report: one row per case in text or JSON Lines, one row per
+ * step in TSV and CSV, an HTML page or an Excel workbook, with the steps
+ * that pass the filter (role, owner, overdue, due date) and cases by
+ * phase, a summary for people and an agenda per person.  struct report
+ * owns its summary, agenda and workbook tables; report_release() frees
+ * them.
  */
 #ifndef REPORT_H
 #define REPORT_H
@@ -19,13 +21,16 @@ enum report_format {
 	REPORT_TSV,
 	REPORT_CSV,
 	REPORT_JSON,
-	REPORT_HTML
+	REPORT_HTML,
+	REPORT_XLSX
 };
 
 struct html_report;
 struct stats;
 struct report_count;
 struct report_item;
+struct report_person;
+struct xlsx;
 struct report {
 	/* settings */
 	enum report_format	 format;
@@ -33,6 +38,7 @@ struct report {
 	const char		*phase;		/* only cases in this phase */
 	long			 today;		/* for the summary's Urval */
 	int			 by_owner;
+	int			 excel;		/* --csv-excel: ; BOM CRLF */
 	size_t			 file_width;	/* of the text file column */
 	const char *const	*paths;		/* as given, for the page */
 	size_t			 npaths;
@@ -58,13 +64,23 @@ struct report {
 	struct report_item	*items;		/* --by-owner agenda */
 	size_t			 nitems, capitems;
 	struct html_report	*html;		/* the page being made */
+	struct xlsx		*xlsx;		/* the workbook being made */
+	struct report_person	*persons;	/* its "Per ansvarig" */
+	size_t			 npersons;
 };
 
 /*
- * Writes s as one CSV (or, csv 0, TSV) cell, inert in a spreadsheet: see
- * sams(1).  Nothing after it: the caller writes the separator.
+ * Writes s as one cell separated by sep: ',' or ';' (CSV, quoted as RFC
+ * 4180 says) or '\t' (TSV), inert in a spreadsheet: see sams(1).  Nothing
+ * after it: the caller writes the separator.
  */
-void	report_cell(FILE *out, const char *s, int csv);
+void	report_cell(FILE *out, const char *s, int sep);
+/*
+ * Appends s to sb as a spreadsheet shows it as text: a leading apostrophe
+ * when it could be taken for a formula, controls and bytes that are not
+ * UTF-8 escaped as for people.
+ */
+void	report_inert(struct strbuf *sb, const char *s);
 /*
  * Prints the header row of TSV and CSV, or starts the HTML page: 0, or
  * -1 after reporting (FAIL_IO).

@@ -27,7 +27,8 @@ enum stats_by {
 enum stats_format {
 	STATS_TEXT,
 	STATS_JSON,
-	STATS_CSV
+	STATS_CSV,
+	STATS_XLSX
 };
 
 /*
@@ -174,7 +175,10 @@ void	stats_figure_name(const struct stats *s, const struct stats_figure *f,
 /* The name of the --by key ("type"), or NULL. */
 const char *stats_by_name(enum stats_by by);
 
-/* Writes the figures; or with --list, the files one a line. */
-void	stats_print(const struct stats *s, enum stats_format fmt, FILE *out);
+/*
+ * Writes the figures; or with --list, the files one a line.  0, or -1
+ * after reporting that the workbook could not be made (FAIL_IO).
+ */
+int	stats_print(const struct stats *s, enum stats_format fmt, FILE *out);
 
 #endif

@@ -1,4 +1,7 @@
-/* sams stats written out: text for people, JSON and CSV, or --list. */
+/*
+ * sams stats written out: text for people, JSON, CSV and an Excel
+ * workbook, or --list.
+ */
 #include <stddef.h>
 #include <stdio.h>
 #include <string.h>
@@ -10,6 +13,7 @@
 #include "stats.h"
 #include "strbuf.h"
 #include "text.h"
+#include "xlsx.h"
 
 /* Whether --aggregate prints figure f: counts and rates, nobody named. */
 static int
@@ -32,6 +36,13 @@ row_shown(const struct stats *s, const struct stats_figure *f,
 	return s->aggregate || f->shown == 0 ||
 	    ((const struct stats_cell *)(const void *)((const char *)r +
 	    f->shown))->value > 0;
+}
+
+/* Whether CSV (and the workbook) print figure f at all. */
+static int
+csv_prints(const struct stats *s, const struct stats_figure *f)
+{
+	return printed(s, f) && !(f->tab == TAB_BY && s->by == STATS_BY_NONE);
 }
 
 /* A value as CSV and JSON write it; "" for none (null) or hidden. */
@@ -60,11 +71,11 @@ csv_row(const struct stats *s, const char *name,
 	char value[32];
 
 	format_value(value, sizeof(value), s, f, r);
-	report_cell(out, name, 1);
+	report_cell(out, name, ',');
 	fputc(',', out);
-	report_cell(out, r == &s->total ? "" : r->key, 1);
+	report_cell(out, r == &s->total ? "" : r->key, ',');
 	fputc(',', out);
-	report_cell(out, value, 1);
+	report_cell(out, value, ',');
 	fputc('\n', out);
 }
 
@@ -78,8 +89,7 @@ print_csv(const struct stats *s, FILE *out)
 
 	fputs("figure,group,value\n", out);
 	for (f = stats_figures; f->name != NULL; f++) {
-		if (!printed(s, f) || (f->tab == TAB_BY &&
-		    s->by == STATS_BY_NONE))
+		if (!csv_prints(s, f))
 			continue;
 		stats_figure_name(s, f, name);
 		if (f->tab == TAB_TOTAL) {
@@ -560,7 +570,155 @@ print_text(const struct stats *s, FILE *out)
 		    "inte röja en sådan\n", s->min_cell);
 }
 
-void
+/* Workbook */
+
+/* A sheet per table, its name; a figure's rows go to its table's sheet. */
+static const char *const sheet_names[TAB_COUNT] = {
+	[TAB_TOTAL] = "Översikt", [TAB_ROLES] = "Per roll",
+	[TAB_STEPS] = "Per steg", [TAB_PERSONS] = "Per person",
+	[TAB_TYPES] = "Per placeringsform", [TAB_FORMS] = "Per skolform",
+	[TAB_PHASES] = "Per fas", [TAB_BY] = "Per grupp",
+};
+
+static const char *const sheet_headers[] = {
+	"Tal", "Grupp", "Namn", "Värde", "Nyckel", NULL
+};
+
+/*
+ * What a figure is called for people, by the end of its name: the first
+ * that fits, so the longer ends come before the shorter.
+ */
+static const struct {
+	const char	*end, *label;
+} figure_labels[] = {
+	{ "days_to_school.n", "Dagar till skolstart: placeringar" },
+	{ ".started", "Dagar till skolstart: med skolstart" },
+	{ ".open", "Dagar till skolstart: ännu utan skolstart" },
+	{ ".ended_without", "Dagar till skolstart: avslutade utan skolstart" },
+	{ ".over_limit", "Dagar till skolstart: över gränsen" },
+	{ ".limit", "Dagar till skolstart: gräns (dagar)" },
+	{ ".median_days_late", "Sena steg: median dagar sena" },
+	{ ".median", "Dagar till skolstart: median" },
+	{ ".p90", "Dagar till skolstart: p90" },
+	{ ".max", "Dagar till skolstart: max" },
+	{ ".done", "Gjorda steg med tidsgräns" },
+	{ ".on_time", "Gjorda i tid" },
+	{ ".late", "Gjorda för sent" },
+	{ ".rate", "Andel i tid" },
+	{ "overdue.by_role", "Försenade steg nu" },
+	{ "overdue.by_person", "Försenade steg nu" },
+	{ ".overdue", "Försenade steg nu" },
+	{ "missed.by_step", "Missade steg" },
+	{ "counts.cases", "Ärenden" },
+	{ "counts.by_phase", "Ärenden" },
+	{ ".acute", "Akuta placeringar" },
+	{ ".omplaceringar", "Omplaceringar" },
+	{ "placements", "Placeringar" },
+	{ "by_type", "Placeringar" },
+	{ "by_form", "Placeringar" },
+};
+
+static const char *
+figure_label(const struct stats_figure *f)
+{
+	size_t i, n = strlen(f->name), k;
+
+	for (i = 0; i < sizeof(figure_labels) / sizeof(figure_labels[0]);
+	    i++) {
+		k = strlen(figure_labels[i].end);
+		if (k <= n && strcmp(f->name + n - k, figure_labels[i].end) ==
+		    0)
+			return figure_labels[i].label;
+	}
+	return f->name;
+}
+
+/*
+ * One figure of one group, as its CSV row: the same value, a number;
+ * "dold" where --aggregate hides it (CSV: empty), empty for none.
+ */
+static void
+xlsx_figure(struct xlsx *x, const struct stats *s,
+    const struct stats_figure *f, const struct stats_row *r)
+{
+	char name[96];
+	double v = stats_value(s, f, r);
+
+	stats_figure_name(s, f, name);
+	xlsx_row(x, 0);
+	xlsx_text(x, figure_label(f));
+	xlsx_text(x, r == &s->total ? "" : r->key);
+	if (r == &s->total)
+		xlsx_text(x, "");
+	else if (r->title != NULL)
+		xlsx_text(x, r->title);
+	else if (r->key[0] == '\0')	/* as the text says it */
+		xlsx_text(x, f->tab == TAB_PERSONS ? "(ingen namngiven)" :
+		    "(okänd)");
+	else
+		xlsx_text(x, "");
+	if (stats_hidden(s, f, r))
+		xlsx_text(x, "dold");
+	else if (v < 0)
+		xlsx_blank(x);
+	else if (f->kind == FIG_RATE)
+		xlsx_percent(x, v);
+	else
+		xlsx_number(x, v);
+	xlsx_text(x, name);
+}
+
+/*
+ * The sheets of the tables that have a printed figure, in the text's
+ * order; sheet[tab] their place in the workbook.
+ */
+static void
+xlsx_sheets(struct xlsx *x, const struct stats *s, size_t sheet[TAB_COUNT])
+{
+	const struct stats_figure *f;
+	size_t n = 0;
+	int tab;
+
+	for (tab = 0; tab < TAB_COUNT; tab++) {
+		for (f = stats_figures; f->name != NULL; f++)
+			if (f->tab == (enum stats_tab)tab && csv_prints(s, f))
+				break;
+		if (f->name == NULL)
+			continue;
+		xlsx_sheet(x, sheet_names[tab], sheet_headers);
+		sheet[tab] = n++;
+	}
+}
+
+/* The rows of the CSV, each on its table's sheet. */
+static int
+print_xlsx(const struct stats *s, FILE *out)
+{
+	const struct stats_figure *f;
+	const struct stats_table *t;
+	size_t sheet[TAB_COUNT], i;
+	struct xlsx *x;
+
+	if ((x = xlsx_open("SAMS – uppföljning", s->today)) == NULL)
+		return -1;
+	xlsx_sheets(x, s, sheet);
+	for (f = stats_figures; f->name != NULL; f++) {
+		if (!csv_prints(s, f))
+			continue;
+		xlsx_sheet_select(x, sheet[f->tab]);
+		if (f->tab == TAB_TOTAL) {
+			xlsx_figure(x, s, f, &s->total);
+			continue;
+		}
+		t = &s->tabs[f->tab];
+		for (i = 0; i < t->n; i++)
+			if (row_shown(s, f, &t->rows[i]))
+				xlsx_figure(x, s, f, &t->rows[i]);
+	}
+	return xlsx_close(x, out);
+}
+
+int
 stats_print(const struct stats *s, enum stats_format fmt, FILE *out)
 {
 	size_t i;
@@ -570,11 +728,13 @@ stats_print(const struct stats *s, enum stats_format fmt, FILE *out)
 			text_put(out, s->files[i]);
 			fputc('\n', out);
 		}
-		return;
+		return 0;
 	}
 	switch (fmt) {
 	case STATS_TEXT: print_text(s, out); break;
 	case STATS_JSON: print_json(s, out); break;
 	case STATS_CSV: print_csv(s, out); break;
+	case STATS_XLSX: return print_xlsx(s, out);
 	}
+	return 0;
 }

@@ -98,17 +98,22 @@ run(struct fixture *f, enum report_format format)
 	return f->out;
 }
 
-/* Tabs and newlines in a cell stay in it; TSV escapes its backslashes. */
+/*
+ * Tabs and newlines in a cell stay in it; TSV escapes its backslashes.
+ * One row per step: ip-kartlagg was due 2026-11-10, 15 days before the
+ * report's 2026-11-25.
+ */
 static void
 test_report_tsv_keeps_each_cell_on_its_line(void **state)
 {
 	struct fixture *f = *state;
 
 	add(f, "a\tb\nc\\d.yml", "T-1", "2026-12-01", "socialtjanst: Bo");
-	assert_string_equal(run(f, REPORT_TSV), "file\tcase\tmodel\tphase\t"
-	    "complete\tnext\towners\tnames\tdue\toverdue\n"
-	    "a\\tb\\nc\\\\d.yml\tT-1\tsams\tinfor-placering\tfalse\t"
-	    "ip-kartlagg\tsocialtjanst\tBo\t2026-11-10\ttrue\n");
+	assert_string_equal(run(f, REPORT_TSV), "case\tfile\tphase\tstep\t"
+	    "title\towner\tname\tdue\toverdue\tdays_overdue\n"
+	    "T-1\ta\\tb\\nc\\\\d.yml\tinfor-placering\tip-kartlagg\t"
+	    "Kartlägg skolgången och bedöm om placeringen innebär skolbyte\t"
+	    "socialtjanst\tBo\t2026-11-10\ttrue\t15\n");
 }
 
 /* What a spreadsheet would run as a formula gets an apostrophe. */
@@ -147,12 +152,33 @@ test_report_csv_quotes_commas_and_quotes(void **state)
 
 	add(f, "x,\"y\".yml", "T-1", "2026-12-01", "socialtjanst: '=A1'");
 	add(f, "a\tb.yml", "T-2", "2026-12-01", "");
-	assert_string_equal(run(f, REPORT_CSV), "file,case,model,phase,"
-	    "complete,next,owners,names,due,overdue\n"
-	    "\"x,\"\"y\"\".yml\",T-1,sams,infor-placering,false,ip-kartlagg,"
-	    "socialtjanst,'=A1,2026-11-10,true\n"
-	    "a\\tb.yml,T-2,sams,infor-placering,false,ip-kartlagg,"
-	    "socialtjanst,,2026-11-10,true\n");
+	assert_string_equal(run(f, REPORT_CSV), "case,file,phase,step,"
+	    "title,owner,name,due,overdue,days_overdue\n"
+	    "T-1,\"x,\"\"y\"\".yml\",infor-placering,ip-kartlagg,"
+	    "Kartlägg skolgången och bedöm om placeringen innebär skolbyte,"
+	    "socialtjanst,'=A1,2026-11-10,true,15\n"
+	    "T-2,a\\tb.yml,infor-placering,ip-kartlagg,"
+	    "Kartlägg skolgången och bedöm om placeringen innebär skolbyte,"
+	    "socialtjanst,,2026-11-10,true,15\n");
+}
+
+/*
+ * --csv-excel: a BOM, ; between cells (so a cell with ; is quoted and one
+ * with a comma is not), CRLF, Swedish titles and Ja/Nej.
+ */
+static void
+test_report_csv_excel_quotes_semicolons(void **state)
+{
+	struct fixture *f = *state;
+
+	add(f, "x;y,z.yml", "T-1", "2026-12-01", "socialtjanst: 'Bo; Berg'");
+	f->r.excel = 1;
+	assert_string_equal(run(f, REPORT_CSV), "\xef\xbb\xbf"
+	    "Ärende;Fil;Fas;Steg;Titel;Ansvarig;Namn;Senast;Försenad;"
+	    "Dagar försenad\r\n"
+	    "T-1;\"x;y,z.yml\";Inför placering;ip-kartlagg;"
+	    "Kartlägg skolgången och bedöm om placeringen innebär skolbyte;"
+	    "Socialtjänsten;\"Bo; Berg\";2026-11-10;Ja;15\r\n");
 }
 
 /*
@@ -262,6 +288,7 @@ main(void)
 		T(test_report_formula_cells_are_shown_as_text),
 		T(test_report_plain_numbers_stay_numbers),
 		T(test_report_csv_quotes_commas_and_quotes),
+		T(test_report_csv_excel_quotes_semicolons),
 		T(test_report_text_table_and_summary),
 		T(test_report_by_owner_groups_each_person),
 		T(test_report_json_rows_come_from_the_writer),
