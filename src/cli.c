@@ -1,8 +1,11 @@
 /* Command-line helpers shared by every command. */
 #include <errno.h>
+#include <sys/stat.h>
+
 #include <pwd.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -498,13 +501,56 @@ cli_failed(void)
 	return kind == FAIL_NONE ? SAMS_EXIT_SOFTWARE : cli_exit_status(kind);
 }
 
+/* Whether path ends in .yml or .yaml, as case files are named. */
+static int
+yaml_name(const char *path)
+{
+	size_t n = strlen(path);
+
+	return (n >= 4 && strcasecmp(path + n - 4, ".yml") == 0) ||
+	    (n >= 5 && strcasecmp(path + n - 5, ".yaml") == 0);
+}
+
+/* Whether path is the same file as one of inputs. */
+static int
+is_input(const char *path, const char *const *inputs, size_t ninputs)
+{
+	struct stat out, in;
+	size_t i;
+
+	if (stat(path, &out) != 0 || !S_ISREG(out.st_mode))
+		return 0;
+	for (i = 0; i < ninputs; i++)
+		if (stat(inputs[i], &in) == 0 && in.st_dev == out.st_dev &&
+		    in.st_ino == out.st_ino)
+			return 1;
+	return 0;
+}
+
 int
-cli_output_open(struct cli_output *o, const char *path, FILE **fp)
+cli_output_open(struct cli_output *o, const char *path,
+    const char *const *inputs, size_t ninputs, FILE **fp)
 {
 	o->file = path != NULL && strcmp(path, "-") != 0;
 	*fp = stdout;
 	if (!o->file)
 		return 0;
+	if (*path == '\0') {
+		fail_at(FAIL_USAGE, NULL, 0, 0, "--output wants a file name, "
+		    "or - for standard output");
+		return SAMS_EXIT_USAGE;
+	}
+	if (yaml_name(path)) {
+		fail_at(FAIL_USAGE, path, 0, 0, "--output ends in .yml or "
+		    ".yaml, as case files do; give another name");
+		return SAMS_EXIT_USAGE;
+	}
+	if (is_input(path, inputs, ninputs)) {
+		fail_at(FAIL_USAGE, path, 0, 0, "--output is a case file this "
+		    "command reads, which it would replace; give another "
+		    "name");
+		return SAMS_EXIT_USAGE;
+	}
 	if (file_out_open(&o->fo, path) != 0)
 		return cli_failed();
 	*fp = o->fo.fp;

@@ -73,7 +73,8 @@ pnr_find(const char *s)
 		for (q = p; *q != '\0' && n < sizeof(digits); q++) {
 			if (is_digit(*q))
 				digits[n++] = *q;
-			else if ((*q == '-' || *q == '+') && seppos == 0 &&
+			else if ((*q == '-' || *q == '+' || *q == ' ') &&
+			    seppos == 0 &&
 			    (n == 6 || n == 8) && is_digit(q[1]))
 				seppos = n;
 			else

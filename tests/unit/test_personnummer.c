@@ -12,7 +12,9 @@ test_pnr_finds_skatteverket_test_number_in_every_form(void **state)
 	static const char *const forms[] = {
 		"201701012393", "20170101-2393", "1701012393", "170101-2393",
 		"170101+2393", "kontakt 170101-2393, ring", "id:201701012393",
-		"701063-2391", "7010632391", NULL
+		"701063-2391", "7010632391",
+		"170101 2393", "20170101 2393", "Per 170101 2393",	/* typed */
+		NULL
 	};
 	size_t i;
 
@@ -34,6 +36,7 @@ test_pnr_ignores_near_misses(void **state)
 		"2017010123930",	/* 13 digits */
 		"2017-01-01",		/* a date */
 		"17010-12393",		/* separator in the wrong place */
+		"1701 012393", "170101  2393",	/* spaces that are no separator */
 		"K7Q2-9XHD", "", "0", NULL
 	};
 	size_t i;
