@@ -9,6 +9,7 @@
 
 #include "date.h"
 #include "diag.h"
+#include "fileio.h"
 #include "report.h"
 #include "strbuf.h"
 #include "sysio.h"
@@ -95,7 +96,7 @@ xlsx_open(const char *title, long today)
 
 	strbuf_addf(&sb, "%s/sams-xlsx.XXXXXX", tmpdir());
 	x->path = strbuf_detach(&sb, NULL);
-	if ((fd = mkstemp(x->path)) == -1) {
+	if ((fd = file_private_temp(x->path)) == -1) {
 		fail_sys(FAIL_CANTCREAT, x->path, errno,
 		    "cannot create a temporary file for the workbook");
 		free(x->path);
@@ -298,7 +299,8 @@ copy_out(struct xlsx *x, FILE *out)
 		return fail_sys(FAIL_IO, path, errno,
 		    "cannot read the workbook back");
 	/* gone before out can raise SIGPIPE: a reader that stops early */
-	x->removed = sys_unlink(path) == 0;
+	if ((x->removed = sys_unlink(path) == 0))
+		file_private_done();
 	while ((n = fread(buf, 1, sizeof(buf), in)) > 0)
 		if (fwrite(buf, 1, n, out) != n)
 			break;
@@ -340,6 +342,7 @@ xlsx_free(struct xlsx *x)
 		workbook_close(x->wb);
 	if (!x->removed)
 		sys_unlink(x->path);
+	file_private_done();
 	free(x->path);
 	free(x->title);
 	free(x->sheets);
