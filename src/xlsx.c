@@ -21,6 +21,10 @@
 #define XLSX_COLS	16
 /* The widest a column is made, in characters: longer text wraps out. */
 #define XLSX_WIDTH_MAX	60
+/* The most characters Excel holds in a cell; libxlsxwriter refuses more. */
+#define XLSX_CELL_MAX	32767
+/* Ends a value cut to fit a cell, so nobody takes it for the whole. */
+#define XLSX_CUT	" … [avkortat]"
 
 struct xlsx_sheet {
 	lxw_worksheet	*ws;
@@ -187,6 +191,27 @@ xlsx_row(struct xlsx *x, int marked)
 	x->marked = marked;
 }
 
+/*
+ * Cuts sb at a character boundary to fit a cell with XLSX_CUT at its end,
+ * counting characters as libxlsxwriter does (each UTF-8 lead byte), so
+ * that one long value cannot make the whole workbook fail.
+ */
+static void
+fit_cell(struct strbuf *sb)
+{
+	size_t keep, i, n = 0;
+
+	if (lxw_utf8_strlen(sb->buf) <= XLSX_CELL_MAX)
+		return;
+	keep = XLSX_CELL_MAX - lxw_utf8_strlen(XLSX_CUT);
+	for (i = 0; i < sb->len; i++)
+		if (((unsigned char)sb->buf[i] & 0xc0) != 0x80 && n++ == keep)
+			break;
+	sb->len = i;	/* a long value: sb owns its memory */
+	sb->buf[i] = '\0';
+	strbuf_addstr(sb, XLSX_CUT);
+}
+
 void
 xlsx_text(struct xlsx *x, const char *s)
 {
@@ -196,6 +221,7 @@ xlsx_text(struct xlsx *x, const char *s)
 	if (x->nsheets == 0)
 		return;
 	report_inert(&sb, s);
+	fit_cell(&sb);
 	col = next_col(x, text_width(sb.buf));
 	if (sb.len == 0)
 		note(x, worksheet_write_blank(current(x)->ws,
