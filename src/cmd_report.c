@@ -140,8 +140,10 @@ parse_options(int argc, char *argv[], struct report_cmd *rc)
 		return cli_bad_usage(usage_report);
 	if (check_format(rc) != 0)
 		return CLI_BAD;
-	return cli_owner(rc->owner, &rc->r.filter.owner) == 0 ? CLI_GO :
-	    CLI_BAD;
+	if (cli_owner(rc->owner, &rc->r.filter.owner) != 0)
+		return CLI_BAD;
+	rc->r.owner_env = rc->owner == NULL && rc->r.filter.owner != NULL;
+	return CLI_GO;
 }
 
 static void

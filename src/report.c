@@ -6,6 +6,7 @@
 #include "htmlreport.h"
 #include "layout.h"
 #include "report.h"
+#include "sams.h"
 #include "strbuf.h"
 #include "text.h"
 #include "words.h"
@@ -540,6 +541,41 @@ xlsx_persons(struct report *r)
 	}
 }
 
+/*
+ * The last sheet, "Urval": what the workbook shows, from what and when,
+ * for whoever opens it later or gets it passed on.  Last, so that Steg
+ * stays the sheet Excel opens on.
+ */
+static void
+xlsx_about(struct report *r)
+{
+	static const char *const titles[] = { "Uppgift", "Värde", NULL };
+	struct strbuf sb = STRBUF_INIT;
+	size_t i;
+
+	xlsx_sheet(r->xlsx, "Urval", titles);
+	xlsx_row(r->xlsx, 0);
+	xlsx_text(r->xlsx, "Datum");
+	xlsx_date(r->xlsx, r->today);
+	report_selection(r, &sb);
+	xlsx_row(r->xlsx, 0);
+	xlsx_text(r->xlsx, "Urval");
+	xlsx_text(r->xlsx, sb.len > 0 ? sb.buf : "alla ärenden och steg");
+	strbuf_reset(&sb);
+	for (i = 0; i < r->npaths; i++)
+		strbuf_addf(&sb, "%s%s", i ? ", " : "", r->paths[i]);
+	if (r->files0 != NULL)
+		strbuf_addf(&sb, "%sfilerna i %s", sb.len ? ", " : "",
+		    r->files0);
+	xlsx_row(r->xlsx, 0);
+	xlsx_text(r->xlsx, "Underlag");
+	xlsx_text(r->xlsx, sb.buf);
+	xlsx_row(r->xlsx, 0);
+	xlsx_text(r->xlsx, "Skapad av");
+	xlsx_text(r->xlsx, "sams " SAMS_VERSION);
+	strbuf_release(&sb);
+}
+
 /* The workbook's first two sheets, filled as the cases come. */
 static int
 xlsx_begin(struct report *r)
@@ -754,6 +790,8 @@ report_selection(const struct report *r, struct strbuf *sb)
 
 	if (f->owner != NULL)
 		put_part(sb, "ansvarig ", f->owner);
+	if (f->owner != NULL && r->owner_env)	/* nobody typed it */
+		strbuf_addstr(sb, " (från SAMS_OWNER)");
 	if (f->role != NULL)
 		put_part(sb, "roll ", f->role);
 	if (f->overdue)
@@ -797,6 +835,7 @@ report_end(struct report *r)
 		return html_report_end(r->html, r);
 	if (r->format == REPORT_XLSX) {
 		xlsx_persons(r);
+		xlsx_about(r);
 		r->xlsx = NULL;
 		return xlsx_close(x, r->out);
 	}

@@ -43,6 +43,7 @@ struct report {
 	const char *const	*paths;		/* as given, for the page */
 	size_t			 npaths;
 	const char		*files0;	/* --files0-from, or NULL */
+	int			 owner_env;	/* filter.owner is SAMS_OWNER's */
 	/*
 	 * The page's follow-up figures, over every case read and finished
 	 * by the command (not filtered: see sams(1)); or NULL.

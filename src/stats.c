@@ -7,6 +7,7 @@
 #include "date.h"
 #include "diag.h"
 #include "facts.h"
+#include "filter.h"
 #include "stats.h"
 #include "strbuf.h"
 #include "suggest.h"
@@ -154,6 +155,28 @@ hash(const char *s)
 	return h;
 }
 
+static const char *
+row_match(const struct stats_row *r)
+{
+	return r->match != NULL ? r->match : r->key;
+}
+
+/*
+ * What a key is looked up as in table tab: a person by name_fold(), as
+ * report groups the owners, so that "anna andersson" is Anna Andersson;
+ * NULL for the key itself.  The caller frees it.
+ */
+static char *
+match_key(enum stats_tab tab, const char *key)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	if (tab != TAB_PERSONS)
+		return NULL;
+	name_fold(&sb, key);
+	return strbuf_detach(&sb, NULL);
+}
+
 static void
 rehash(struct stats_table *t, size_t nslots)
 {
@@ -163,7 +186,7 @@ rehash(struct stats_table *t, size_t nslots)
 	t->nslots = nslots;
 	t->slots = xcalloc(t->nslots, sizeof(*t->slots));
 	for (i = 0; i < t->n; i++) {
-		k = hash(t->rows[i].key) & (t->nslots - 1);
+		k = hash(row_match(&t->rows[i])) & (t->nslots - 1);
 		while (t->slots[k] != 0)
 			k = (k + 1) & (t->nslots - 1);
 		t->slots[k] = i + 1;
@@ -180,7 +203,7 @@ find_row(const struct stats_table *t, const char *key)
 		return NULL;
 	k = hash(key) & (t->nslots - 1);
 	for (; t->slots[k] != 0; k = (k + 1) & (t->nslots - 1))
-		if (strcmp(t->rows[t->slots[k] - 1].key, key) == 0)
+		if (strcmp(row_match(&t->rows[t->slots[k] - 1]), key) == 0)
 			return &t->rows[t->slots[k] - 1];
 	return NULL;
 }
@@ -220,9 +243,13 @@ row(struct stats *s, enum stats_tab tab, const char *key, const char *title,
 {
 	struct stats_table *t = &s->tabs[tab];
 	struct stats_row *r;
+	char *match = match_key(tab, key);
+	const char *look = match != NULL ? match : key;
 
-	if ((r = find_row(t, key)) != NULL)
+	if ((r = find_row(t, look)) != NULL) {
+		free(match);
 		return r;
+	}
 	if (tab == TAB_ROLES || tab == TAB_STEPS || tab == TAB_PHASES ||
 	    (tab == TAB_BY && s->by == STATS_BY_PHASE))
 		first_place(s, tab, key, &model, &pos);
@@ -232,14 +259,15 @@ row(struct stats *s, enum stats_tab tab, const char *key, const char *title,
 	}
 	r = &t->rows[t->n++];
 	memset(r, 0, sizeof(*r));
-	r->key = xstrdup(key);
+	r->key = xstrdup(key);	/* a person as first written */
+	r->match = match;
 	r->title = title != NULL ? xstrdup(title) : NULL;
 	r->model = model;
 	r->pos = pos;
 	if (t->n * 2 > t->nslots)
 		rehash(t, t->nslots == 0 ? 64 : t->nslots * 2);
 	else {
-		size_t k = hash(key) & (t->nslots - 1);
+		size_t k = hash(look) & (t->nslots - 1);
 
 		while (t->slots[k] != 0)
 			k = (k + 1) & (t->nslots - 1);
@@ -635,14 +663,20 @@ list_case(struct stats *s, const struct casefile *c, long case_max)
 {
 	const struct stats_figure *f = s->list;
 	const struct stats_row *r;
+	const char *group = s->list_group != NULL ? s->list_group : "";
+	char *match;
 
 	if (f == NULL)
 		return;
 	if (f->tab == TAB_TOTAL)
 		r = &s->total;
-	else if ((r = find_row(&s->tabs[f->tab], s->list_group != NULL ?
-	    s->list_group : "")) == NULL)
-		return;
+	else {
+		match = match_key(f->tab, group);
+		r = find_row(&s->tabs[f->tab], match != NULL ? match : group);
+		free(match);
+		if (r == NULL)
+			return;
+	}
 	if (cell_in(r, f->cell)->last == s->serial)
 		add_file(s, c->name, case_max);
 }
@@ -1012,7 +1046,7 @@ sort_table(struct stats_table *t, size_t *where, size_t n, size_t stride)
 		return;		/* qsort() wants rows, and no row is named */
 	keys = xcalloc(t->n, sizeof(*keys));
 	for (i = 0; i < t->n; i++)
-		keys[i] = t->rows[i].key;
+		keys[i] = (char *)row_match(&t->rows[i]);
 	qsort(t->rows, t->n, sizeof(*t->rows), compare_rows);
 	if (t->nslots > 0)
 		rehash(t, t->nslots);
@@ -1275,6 +1309,7 @@ release_table(struct stats_table *t)
 
 	for (i = 0; i < t->n; i++) {
 		free(t->rows[i].key);
+		free(t->rows[i].match);
 		free(t->rows[i].title);
 	}
 	free(t->rows);

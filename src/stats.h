@@ -55,6 +55,7 @@ struct stats_dist {
  */
 struct stats_row {
 	char			*key;	/* id, name or value; "" unknown */
+	char			*match;	/* key as looked up, or NULL: key */
 	char			*title;	/* Swedish, roles/steps/phases; or NULL */
 	size_t			 model, pos;	/* for the order */
 	struct stats_cell	 base;	/* the cases counted in any cell */

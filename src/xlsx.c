@@ -9,6 +9,7 @@
 
 #include "date.h"
 #include "diag.h"
+#include "fileio.h"
 #include "report.h"
 #include "strbuf.h"
 #include "sysio.h"
@@ -20,6 +21,10 @@
 #define XLSX_COLS	16
 /* The widest a column is made, in characters: longer text wraps out. */
 #define XLSX_WIDTH_MAX	60
+/* The most characters Excel holds in a cell; libxlsxwriter refuses more. */
+#define XLSX_CELL_MAX	32767
+/* Ends a value cut to fit a cell, so nobody takes it for the whole. */
+#define XLSX_CUT	" … [avkortat]"
 
 struct xlsx_sheet {
 	lxw_worksheet	*ws;
@@ -95,7 +100,7 @@ xlsx_open(const char *title, long today)
 
 	strbuf_addf(&sb, "%s/sams-xlsx.XXXXXX", tmpdir());
 	x->path = strbuf_detach(&sb, NULL);
-	if ((fd = mkstemp(x->path)) == -1) {
+	if ((fd = file_private_temp(x->path)) == -1) {
 		fail_sys(FAIL_CANTCREAT, x->path, errno,
 		    "cannot create a temporary file for the workbook");
 		free(x->path);
@@ -186,6 +191,27 @@ xlsx_row(struct xlsx *x, int marked)
 	x->marked = marked;
 }
 
+/*
+ * Cuts sb at a character boundary to fit a cell with XLSX_CUT at its end,
+ * counting characters as libxlsxwriter does (each UTF-8 lead byte), so
+ * that one long value cannot make the whole workbook fail.
+ */
+static void
+fit_cell(struct strbuf *sb)
+{
+	size_t keep, i, n = 0;
+
+	if (lxw_utf8_strlen(sb->buf) <= XLSX_CELL_MAX)
+		return;
+	keep = XLSX_CELL_MAX - lxw_utf8_strlen(XLSX_CUT);
+	for (i = 0; i < sb->len; i++)
+		if (((unsigned char)sb->buf[i] & 0xc0) != 0x80 && n++ == keep)
+			break;
+	sb->len = i;	/* a long value: sb owns its memory */
+	sb->buf[i] = '\0';
+	strbuf_addstr(sb, XLSX_CUT);
+}
+
 void
 xlsx_text(struct xlsx *x, const char *s)
 {
@@ -195,6 +221,7 @@ xlsx_text(struct xlsx *x, const char *s)
 	if (x->nsheets == 0)
 		return;
 	report_inert(&sb, s);
+	fit_cell(&sb);
 	col = next_col(x, text_width(sb.buf));
 	if (sb.len == 0)
 		note(x, worksheet_write_blank(current(x)->ws,
@@ -298,7 +325,8 @@ copy_out(struct xlsx *x, FILE *out)
 		return fail_sys(FAIL_IO, path, errno,
 		    "cannot read the workbook back");
 	/* gone before out can raise SIGPIPE: a reader that stops early */
-	x->removed = sys_unlink(path) == 0;
+	if ((x->removed = sys_unlink(path) == 0))
+		file_private_done();
 	while ((n = fread(buf, 1, sizeof(buf), in)) > 0)
 		if (fwrite(buf, 1, n, out) != n)
 			break;
@@ -340,6 +368,7 @@ xlsx_free(struct xlsx *x)
 		workbook_close(x->wb);
 	if (!x->removed)
 		sys_unlink(x->path);
+	file_private_done();
 	free(x->path);
 	free(x->title);
 	free(x->sheets);

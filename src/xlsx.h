@@ -4,7 +4,7 @@
  * file in $TMPDIR (or /tmp) in libxlsxwriter's constant-memory mode, so
  * memory stays flat however many rows; xlsx_close() copies it into the
  * stream the command opened (its --output) and removes the temporary
- * file.  Every cell is a string, a number or a date, never a formula: a
+ * file, which SIGINT, SIGTERM and SIGHUP remove too (fileio.c).  Every cell is a string, a number or a date, never a formula: a
  * string a spreadsheet could take for one gets report_cell()'s leading
  * apostrophe, and controls are escaped.  struct xlsx owns everything;
  * xlsx_close() or xlsx_free() releases it.

@@ -377,6 +377,51 @@ mode=$(stat -c %a umask.yml)
     ok "a waiting sams has core size limit 0; sams new under umask 000 makes mode $mode" ||
     bad "core limit '$core', mode $mode"
 
+echo "== Ctrl-C, SIGTERM or SIGHUP while a workbook is built"
+# The workbook is built in a private file in TMPDIR (case ids, names):
+# a signal must not leave it behind.  First at each I/O call while it
+# exists (the report stopped there, then signalled), then at a few
+# delays into a report of a large folder.
+mkdir -p xt big
+cp orig.yml xt/a.yml; sed 's/TEST-0001/TEST-0002/' orig.yml > xt/b.yml
+i=1
+while [ $i -le 400 ]; do
+	sed "s/TEST-0001/BIG-$i/" orig.yml > big/c$i.yml
+	i=$((i + 1))
+done
+workbooks() { ls xt/tmp | grep -c '^sams-xlsx\.' ; }
+n=1 points=0 problems=0
+set -- INT TERM HUP
+while :; do
+	rm -rf xt/tmp xt/o.xlsx; mkdir xt/tmp
+	SAMS_FAULT="$n,stop" TMPDIR=$work/xt/tmp "$SAMS" report --format xlsx \
+	    --output xt/o.xlsx xt > out.txt 2> err.txt &
+	pid=$!
+	if ! stopped $pid; then
+		wait $pid
+		break
+	fi
+	if [ "$(workbooks)" = 1 ]; then
+		points=$((points + 1))
+		sig=$1; shift; set -- "$@" "$sig"
+		kill -$sig $pid
+	fi
+	finish_stopped
+	[ "$(workbooks)" = 0 ] || { problems=$((problems + 1)); echo "  call $n: the workbook is left in TMPDIR (exit $rc)"; }
+	n=$((n + 1))
+done
+rm -rf xt/tmp; mkdir xt/tmp
+for d in 0.05 0.1 0.2 0.4 0.8; do
+	TMPDIR=$work/xt/tmp timeout -s INT $d "$SAMS" report --format xlsx \
+	    --output xt/o.xlsx big > /dev/null 2>&1
+	rc=$?
+	[ "$(workbooks)" = 0 ] || { problems=$((problems + 1)); echo "  after $d s: the workbook is left in TMPDIR (exit $rc)"; }
+	rm -f xt/tmp/*
+done
+[ $points -ge 5 ] && [ $problems = 0 ] &&
+    ok "signalled at each of $points calls while the workbook exists and at 5 delays: no sams-xlsx.* left" ||
+    bad "workbook signal sweep: $points points, $problems problems"
+
 echo "== a file size limit"
 cp orig.yml u.yml
 size=$(wc -c < u.yml)

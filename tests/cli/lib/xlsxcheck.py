@@ -2,10 +2,11 @@
 """Reads back a workbook sams wrote and checks it against the CSV.
 
   xlsxcheck.py report BOOK.xlsx REPORT.csv
-      sheets Steg, Ärenden, Per ansvarig with their headers; Steg has the
+      sheets Steg, Ärenden, Per ansvarig, Urval with their headers; Steg has the
       rows of `sams report --format csv` with the same filters, value for
       value (dates are dates, days are numbers, overdue rows bold); the
-      counts of Ärenden and Per ansvarig add up to the rows of Steg.
+      counts of Ärenden and Per ansvarig add up to the rows of Steg; Urval
+      says the date (a date), the selection, the paths and the version.
   xlsxcheck.py stats BOOK.xlsx STATS.csv
       every row of `sams stats --format csv` is a row of its sheet (Tal,
       Grupp, Namn, Värde, Nyckel), the same number; hidden (--aggregate)
@@ -33,6 +34,7 @@ ARENDEN = ["Ärende", "Fil", "Placeringsform", "Skolform",
            "Försenade steg"]
 PERSONER = ["Namn", "Roll", "Öppna steg", "Försenade", "Inom 7 dagar"]
 STATS = ["Tal", "Grupp", "Namn", "Värde", "Nyckel"]
+URVAL = ["Uppgift", "Värde"]
 PLAIN_NUMBER = re.compile(r"^ *[+-]?[0-9]+(\.[0-9]+)?$")
 
 problems = []
@@ -113,7 +115,7 @@ def check_steg(ws, lines):
 def check_report(path, csvpath):
     wb = openpyxl.load_workbook(path)
     check_every_sheet(path, wb)
-    if wb.sheetnames != ["Steg", "Ärenden", "Per ansvarig"]:
+    if wb.sheetnames != ["Steg", "Ärenden", "Per ansvarig", "Urval"]:
         problem("sheets %r" % wb.sheetnames)
         return
     with open(csvpath, newline="", encoding="utf-8") as f:
@@ -140,6 +142,21 @@ def check_report(path, csvpath):
             problem("%s add up to %r, not %r" % (name, got, want))
     print("Steg %d rows (%d overdue, bold), Ärenden %d, Per ansvarig %d" %
           (len(steg), overdue, len(cases), len(persons)))
+    check_urval(wb["Urval"])
+
+
+def check_urval(ws):
+    header(ws, URVAL)
+    about = dict(rows(ws))
+    if list(about) != ["Datum", "Urval", "Underlag", "Skapad av"]:
+        problem("Urval: rows %r" % list(about))
+        return
+    if not isinstance(about["Datum"], datetime.datetime):
+        problem("Urval: Datum is no date: %r" % about["Datum"])
+    if not str(about["Skapad av"]).startswith("sams "):
+        problem("Urval: Skapad av %r" % about["Skapad av"])
+    print("Urval: %s; %s; %s" % (about["Datum"].strftime("%Y-%m-%d"),
+          about["Urval"], about["Underlag"]))
 
 
 def check_stats(path, csvpath):
