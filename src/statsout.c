@@ -10,6 +10,7 @@
 #include "json.h"
 #include "layout.h"
 #include "report.h"
+#include "sams.h"
 #include "stats.h"
 #include "strbuf.h"
 #include "text.h"
@@ -473,6 +474,20 @@ text_counts(const struct stats *s, const char *label, enum stats_tab tab,
  * --by: per group its name, then placements and days to school, then
  * steps on time and overdue, so that a line stays within 80 columns.
  */
+/* What --by groups by, for people: "placeringsform". */
+static const char *
+by_words(enum stats_by by)
+{
+	switch (by) {
+	case STATS_BY_NONE: return "ingen";
+	case STATS_BY_TYPE: return "placeringsform";
+	case STATS_BY_FORM: return "skolform";
+	case STATS_BY_PHASE: return "fas i dag";
+	case STATS_BY_MONTH: return "månad";
+	}
+	return "";
+}
+
 static void
 text_by(const struct stats *s, FILE *out)
 {
@@ -481,9 +496,7 @@ text_by(const struct stats *s, FILE *out)
 
 	if (s->by == STATS_BY_NONE)
 		return;
-	fprintf(out, "\nPer %s\n", s->by == STATS_BY_TYPE ?
-	    "placeringsform" : s->by == STATS_BY_FORM ? "skolform" :
-	    s->by == STATS_BY_PHASE ? "fas i dag" : "månad");
+	fprintf(out, "\nPer %s\n", by_words(s->by));
 	for (i = 0; i < s->tabs[TAB_BY].n; i++) {
 		r = &s->tabs[TAB_BY].rows[i];
 		fputs("  ", out);
@@ -690,7 +703,46 @@ xlsx_sheets(struct xlsx *x, const struct stats *s, size_t sheet[TAB_COUNT])
 	}
 }
 
-/* The rows of the CSV, each on its table's sheet. */
+/*
+ * The last sheet, "Urval": the period and the rules the figures follow,
+ * for whoever gets the workbook passed on; no paths, which could name.
+ */
+static void
+xlsx_about(struct xlsx *x, const struct stats *s)
+{
+	static const char *const titles[] = { "Uppgift", "Värde", NULL };
+	char buf[64];
+
+	xlsx_sheet(x, "Urval", titles);
+	xlsx_row(x, 0);
+	xlsx_text(x, "Period från");
+	xlsx_date(x, s->from);
+	xlsx_row(x, 0);
+	xlsx_text(x, "Period till");
+	xlsx_date(x, s->to);
+	xlsx_row(x, 0);
+	xlsx_text(x, "Datum");
+	xlsx_date(x, s->today);
+	xlsx_row(x, 0);
+	xlsx_text(x, "Gräns för skolstart (dagar)");
+	xlsx_number(x, (double)s->limit);
+	xlsx_row(x, 0);
+	xlsx_text(x, "Uppdelning");
+	xlsx_text(x, by_words(s->by));
+	xlsx_row(x, 0);
+	xlsx_text(x, "Sammanställning");
+	if (s->aggregate)
+		snprintf(buf, sizeof(buf), "bara antal; under %zu dolda",
+		    s->min_cell);
+	else
+		snprintf(buf, sizeof(buf), "med namn");
+	xlsx_text(x, buf);
+	xlsx_row(x, 0);
+	xlsx_text(x, "Skapad av");
+	xlsx_text(x, "sams " SAMS_VERSION);
+}
+
+/* The rows of the CSV, each on its table's sheet; Urval last. */
 static int
 print_xlsx(const struct stats *s, FILE *out)
 {
@@ -715,6 +767,7 @@ print_xlsx(const struct stats *s, FILE *out)
 			if (row_shown(s, f, &t->rows[i]))
 				xlsx_figure(x, s, f, &t->rows[i]);
 	}
+	xlsx_about(x, s);
 	return xlsx_close(x, out);
 }
 

@@ -159,11 +159,35 @@ def check_urval(ws):
           about["Urval"], about["Underlag"]))
 
 
+def check_stats_urval(ws):
+    """The period and rules of the figures, dates as dates; no paths."""
+    about = {r[0]: r[1] for r in rows(ws)}
+    want = ["Period från", "Period till", "Datum",
+            "Gräns för skolstart (dagar)", "Uppdelning", "Sammanställning",
+            "Skapad av"]
+    if list(about) != want:
+        problem("Urval: rows %r" % list(about))
+        return
+    for k in want[:3]:
+        if not isinstance(about[k], datetime.datetime):
+            problem("Urval: %s is no date: %r" % (k, about[k]))
+    if not is_count(about[want[3]]):
+        problem("Urval: the limit is no number: %r" % about[want[3]])
+    print("Urval: %s – %s; %s; %s" % (
+        about["Period från"].strftime("%Y-%m-%d"),
+        about["Period till"].strftime("%Y-%m-%d"), about["Uppdelning"],
+        about["Sammanställning"]))
+
+
 def check_stats(path, csvpath):
     wb = openpyxl.load_workbook(path)
     check_every_sheet(path, wb)
     book = {}
-    for ws in wb.worksheets:
+    if wb.sheetnames[-1] != "Urval":
+        problem("sheets %r: Urval is not last" % wb.sheetnames)
+    else:
+        check_stats_urval(wb["Urval"])
+    for ws in wb.worksheets[:-1]:
         header(ws, STATS)
         for r in rows(ws):
             book[(r[4], r[1] or "")] = r[3]
