@@ -31,6 +31,7 @@ struct filled {
 	const struct case_state	 *st;
 	const struct step	 *s;
 	const struct form	 *f;
+	size_t			  i;		/* the step's index */
 	struct entry		  facts[8], step[6], *contacts;
 	size_t			  nfacts, nstep, ncontacts;
 	size_t			 *signers;	/* role indexes */
@@ -38,6 +39,7 @@ struct filled {
 	const struct warning	**warn;
 	size_t			  nwarn;
 	char			  state[48], printed[11];
+	int			  before_shift;	/* the step's view of facts */
 };
 
 /* A case value as it may be shown: never one that looks like a pnr. */
@@ -60,10 +62,21 @@ add(struct entry *e, size_t *n, const char *term, const char *value,
 	(*n)++;
 }
 
+/*
+ * A fact as the step sees it: a step of the placement sees the schools
+ * as they were before they shifted at its end, as its owner does.
+ */
 static const char *
-worded(const struct casefile *c, const char *path)
+fact(const struct filled *fl, const char *path)
 {
-	const char *v = case_fact(c, path);
+	return fl->before_shift ? case_fact_before_shift(fl->st->c, path) :
+	    case_fact(fl->st->c, path);
+}
+
+static const char *
+worded(const struct filled *fl, const char *path)
+{
+	const char *v = fact(fl, path);
 
 	return v != NULL ? words_value(path, v) : NULL;
 }
@@ -95,17 +108,17 @@ gather_facts(struct filled *fl)
 	const struct casefile *c = fl->st->c;
 
 	add(fl->facts, &fl->nfacts, "Ärende", c->id, 1);
-	add(fl->facts, &fl->nfacts, "Skolform", worded(c, "school.form"), 0);
-	add(fl->facts, &fl->nfacts, "Placering", worded(c, "placement.type"),
+	add(fl->facts, &fl->nfacts, "Skolform", worded(fl, "school.form"), 0);
+	add(fl->facts, &fl->nfacts, "Placering", worded(fl, "placement.type"),
 	    0);
 	add(fl->facts, &fl->nfacts, "Placeringsdatum",
 	    case_fact(c, "placement.date"), 0);
 	add(fl->facts, &fl->nfacts, "Slutdatum", case_fact(c, "placement.end"),
 	    0);
 	add(fl->facts, &fl->nfacts, "Avlämnande skola",
-	    case_fact(c, "school.sending"), 1);
+	    fact(fl, "school.sending"), 1);
 	add(fl->facts, &fl->nfacts, "Mottagande skola",
-	    case_fact(c, "school.receiving"), 1);
+	    fact(fl, "school.receiving"), 1);
 }
 
 static void
@@ -161,7 +174,7 @@ gather_people(struct filled *fl, size_t i)
 		fl->signers[fl->nsigners++] = owner;
 	fl->contacts = xcalloc(m->nroles + 1, sizeof(*fl->contacts));
 	for (r = 0; r < m->nroles; r++) {
-		name = state_contact(fl->st->c, &m->roles[r]);
+		name = state_step_contact(fl->st, i, r);
 		if (name != NULL || r == owner || signs(fl, r))
 			add(fl->contacts, &fl->ncontacts, m->roles[r].title,
 			    name, 1);
@@ -177,6 +190,8 @@ gather(struct filled *fl, const struct case_state *st, size_t i, char *due)
 	fl->st = st;
 	fl->s = &st->m->steps[i];
 	fl->f = fl->s->form;
+	fl->i = i;
+	fl->before_shift = state_step_before_shift(st, i);
 	gather_facts(fl);
 	gather_step(fl, i, due);
 	gather_people(fl, i);
@@ -191,9 +206,7 @@ gather(struct filled *fl, const struct case_state *st, size_t i, char *due)
 static const char *
 signer(const struct filled *fl, size_t k)
 {
-	const struct model *m = fl->st->m;
-
-	return shown(state_contact(fl->st->c, &m->roles[fl->signers[k]]));
+	return shown(state_step_contact(fl->st, fl->i, fl->signers[k]));
 }
 
 static void
