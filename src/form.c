@@ -17,6 +17,8 @@
 /* What stands for a case value that looks like a personnummer. */
 #define HIDDEN	"(dold: ser ut som ett personnummer)"
 #define UNNAMED	"(inte angiven)"
+/* What stands for where a protected child lives or goes to school. */
+#define GUARDED	"(skyddad uppgift – fylls i för hand vid behov)"
 #define CONTACTS_FIELD	"Överenskomna kontakter (namn, roll, telefon " \
 			"eller e-post)"
 
@@ -40,13 +42,66 @@ struct filled {
 	size_t			  nwarn;
 	char			  state[48], printed[11];
 	int			  before_shift;	/* the step's view of facts */
+	int			  guarded;	/* child.protected */
 };
+
+/*
+ * The roles whose names tell where a protected child lives or goes to
+ * school: the receiving school and its huvudman, and the SiS ungdomshem.
+ */
+static const char *const revealing[] = {
+	"rektor-mottagande", "huvudman-mottagande", "sis",
+};
+/* Once the schools have shifted the placement's school is the sending. */
+static const char shifted_revealing[] = "rektor-avlamnande";
 
 /* A case value as it may be shown: never one that looks like a pnr. */
 static const char *
 shown(const char *value)
 {
 	return value != NULL && pnr_find(value) ? HIDDEN : value;
+}
+
+/* Whether the step sees the schools as they are after the shift. */
+static int
+shifted(const struct filled *fl)
+{
+	return !fl->before_shift && fl->st->c->shift != CASE_NO_SHIFT;
+}
+
+static int
+reveals(const struct filled *fl, size_t r)
+{
+	size_t k;
+
+	if (!fl->guarded)
+		return 0;
+	if (shifted(fl) && strcmp(fl->st->m->roles[r].id,
+	    shifted_revealing) == 0)
+		return 1;
+	for (k = 0; k < sizeof(revealing) / sizeof(revealing[0]); k++)
+		if (strcmp(fl->st->m->roles[r].id, revealing[k]) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * The name of role r as the step sees it, or GUARDED when it would tell
+ * where a protected child is; NULL when none is named.
+ */
+static const char *
+person(const struct filled *fl, size_t r)
+{
+	const char *name = state_step_contact(fl->st, fl->i, r);
+
+	return name != NULL && reveals(fl, r) ? GUARDED : name;
+}
+
+/* A case value or GUARDED, which is ours and not escaped as the case's. */
+static int
+from_case(const char *value)
+{
+	return value == NULL || strcmp(value, GUARDED) != 0;
 }
 
 static void
@@ -106,6 +161,7 @@ static void
 gather_facts(struct filled *fl)
 {
 	const struct casefile *c = fl->st->c;
+	const char *v;
 
 	add(fl->facts, &fl->nfacts, "Ärende", c->id, 1);
 	add(fl->facts, &fl->nfacts, "Skolform", worded(fl, "school.form"), 0);
@@ -115,10 +171,27 @@ gather_facts(struct filled *fl)
 	    case_fact(c, "placement.date"), 0);
 	add(fl->facts, &fl->nfacts, "Slutdatum", case_fact(c, "placement.end"),
 	    0);
-	add(fl->facts, &fl->nfacts, "Avlämnande skola",
-	    fact(fl, "school.sending"), 1);
-	add(fl->facts, &fl->nfacts, "Mottagande skola",
-	    fact(fl, "school.receiving"), 1);
+	if ((v = fact(fl, "school.sending")) != NULL && fl->guarded &&
+	    shifted(fl))
+		v = GUARDED;
+	add(fl->facts, &fl->nfacts, "Avlämnande skola", v, from_case(v));
+	if ((v = fact(fl, "school.receiving")) != NULL && fl->guarded)
+		v = GUARDED;
+	add(fl->facts, &fl->nfacts, "Mottagande skola", v, from_case(v));
+}
+
+/* Who recorded a step, unless it is a name the form keeps back. */
+static const char *
+guarded_by(const struct filled *fl, const char *by)
+{
+	const char *name;
+	size_t r;
+
+	for (r = 0; by != NULL && r < fl->st->m->nroles; r++)
+		if (reveals(fl, r) && (name = state_step_contact(fl->st,
+		    fl->i, r)) != NULL && strcmp(name, by) == 0)
+			return GUARDED;
+	return by;
 }
 
 static void
@@ -127,17 +200,20 @@ gather_step(struct filled *fl, size_t i, char *due)
 	const struct case_state *st = fl->st;
 	const struct step_status *ss = &st->steps[i];
 	const struct model *m = st->m;
+	size_t owner = state_owner_role(st, i);
+	const char *name = person(fl, owner);
 
-	add(fl->step, &fl->nstep, "Ansvarig",
-	    m->roles[state_owner_role(st, i)].title, 0);
-	add(fl->step, &fl->nstep, "Namn", state_owner(st, i), 1);
+	add(fl->step, &fl->nstep, "Ansvarig", m->roles[owner].title, 0);
+	add(fl->step, &fl->nstep, "Namn", name, from_case(name));
 	if (ss->due != DATE_NONE && ss->state != STEP_NA)
 		date_format(ss->due, due);
 	add(fl->step, &fl->nstep, "Senast", *due != '\0' ? due : NULL, 0);
 	state_words(fl->state, sizeof(fl->state), ss);
 	add(fl->step, &fl->nstep, "Läge", fl->state, 0);
-	if (ss->closed != NULL && !ss->again)
-		add(fl->step, &fl->nstep, "Gjort av", ss->closed->by, 1);
+	if (ss->closed != NULL && !ss->again) {
+		name = guarded_by(fl, ss->closed->by);
+		add(fl->step, &fl->nstep, "Gjort av", name, from_case(name));
+	}
 	if (ss->closed != NULL && ss->closed->reason != NULL)
 		add(fl->step, &fl->nstep, "Skäl", ss->closed->reason, 1);
 }
@@ -174,10 +250,10 @@ gather_people(struct filled *fl, size_t i)
 		fl->signers[fl->nsigners++] = owner;
 	fl->contacts = xcalloc(m->nroles + 1, sizeof(*fl->contacts));
 	for (r = 0; r < m->nroles; r++) {
-		name = state_step_contact(fl->st, i, r);
+		name = person(fl, r);
 		if (name != NULL || r == owner || signs(fl, r))
 			add(fl->contacts, &fl->ncontacts, m->roles[r].title,
-			    name, 1);
+			    name, from_case(name));
 	}
 }
 
@@ -192,6 +268,7 @@ gather(struct filled *fl, const struct case_state *st, size_t i, char *due)
 	fl->f = fl->s->form;
 	fl->i = i;
 	fl->before_shift = state_step_before_shift(st, i);
+	fl->guarded = strcmp(case_fact(st->c, "child.protected"), "false") != 0;
 	gather_facts(fl);
 	gather_step(fl, i, due);
 	gather_people(fl, i);
@@ -202,10 +279,15 @@ gather(struct filled *fl, const struct case_state *st, size_t i, char *due)
 	date_format(st->today, fl->printed);
 }
 
-/* The name of the k-th signer, as it may be shown, or NULL. */
+/*
+ * The name of the k-th signer, as it may be shown, or NULL: a name kept
+ * back from a protected case's form is written by hand.
+ */
 static const char *
 signer(const struct filled *fl, size_t k)
 {
+	if (reveals(fl, fl->signers[k]))
+		return NULL;
 	return shown(state_step_contact(fl->st, fl->i, fl->signers[k]));
 }
 
