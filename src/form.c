@@ -230,9 +230,11 @@ signs(const struct filled *fl, size_t r)
 }
 
 /*
- * The roles that sign: the form's, or else the step's owner.  The
- * contacts: every role that signs or owns the step, and every other one
- * the case names, in the model's order.
+ * The roles that sign: the form's, or else the step's owner.  The owner
+ * signs as state_owner_role() resolves it, the one the owner block
+ * shows: its fallback when the owner has no contact.  The contacts:
+ * every role that signs or owns the step, and every other one the case
+ * names, in the model's order.
  */
 static void
 gather_people(struct filled *fl, size_t i)
@@ -243,9 +245,13 @@ gather_people(struct filled *fl, size_t i)
 	const char *name;
 
 	fl->signers = xcalloc(f->nsigned + 1, sizeof(*fl->signers));
-	for (k = 0; k < f->nsigned; k++)
-		if ((r = model_role_index(m, f->signed_by[k])) != NO_INDEX)
+	for (k = 0; k < f->nsigned; k++) {
+		r = model_role_index(m, f->signed_by[k]);
+		if (r == fl->s->owner)
+			r = owner;
+		if (r != NO_INDEX && !signs(fl, r))
 			fl->signers[fl->nsigners++] = r;
+	}
 	if (fl->nsigners == 0)
 		fl->signers[fl->nsigners++] = owner;
 	fl->contacts = xcalloc(m->nroles + 1, sizeof(*fl->contacts));
