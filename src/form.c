@@ -161,7 +161,9 @@ static void
 gather_facts(struct filled *fl)
 {
 	const struct casefile *c = fl->st->c;
-	const char *v;
+	const char *v, *type = case_fact(c, "placement.type");
+	/* At SiS the schools are named as SiSam names them. */
+	int sis = type != NULL && strcmp(type, "sis") == 0;
 
 	add(fl->facts, &fl->nfacts, "Ärende", c->id, 1);
 	add(fl->facts, &fl->nfacts, "Skolform", worded(fl, "school.form"), 0);
@@ -174,10 +176,12 @@ gather_facts(struct filled *fl)
 	if ((v = fact(fl, "school.sending")) != NULL && fl->guarded &&
 	    shifted(fl))
 		v = GUARDED;
-	add(fl->facts, &fl->nfacts, "Avlämnande skola", v, from_case(v));
+	add(fl->facts, &fl->nfacts, sis ? "Hemskola" : "Avlämnande skola", v,
+	    from_case(v));
 	if ((v = fact(fl, "school.receiving")) != NULL && fl->guarded)
 		v = GUARDED;
-	add(fl->facts, &fl->nfacts, "Mottagande skola", v, from_case(v));
+	add(fl->facts, &fl->nfacts, sis ? "Skola vid ungdomshemmet" :
+	    "Mottagande skola", v, from_case(v));
 }
 
 /* Who recorded a step, unless it is a name the form keeps back. */
