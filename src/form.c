@@ -592,6 +592,42 @@ static const char form_style[] =
     "section+section{break-before:auto}"
     "h2{margin-top:1rem}.line{height:1.5rem}}\n";
 
+/*
+ * A case value inside a CSS string: every ASCII character but letters,
+ * digits, '-', '_', '.' and space as its escape, so that no quote,
+ * backslash, newline or "</style>" ends the string or the sheet.
+ */
+static void
+css_string_add(struct strbuf *sb, const char *s)
+{
+	unsigned char c;
+
+	for (; *s != '\0'; s++) {
+		c = (unsigned char)*s;
+		if (c >= 0x80 || (c >= 'a' && c <= 'z') ||
+		    (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+		    strchr("-_. ", c) != NULL)
+			strbuf_addf(sb, "%c", c);
+		else
+			strbuf_addf(sb, "\\%x ", c);
+	}
+}
+
+/*
+ * The form's style, and on every printed page the case id, the secrecy
+ * line and "Sida N av M" in the page's margin, so that a page that comes
+ * loose still says whose it is and what it holds.
+ */
+static void
+html_style(struct strbuf *sb, const struct filled *fl)
+{
+	strbuf_addf(sb, "%s@page{@bottom-left{content:\"Ärende ", form_style);
+	css_string_add(sb, shown(fl->st->c->id));
+	strbuf_addf(sb, " · %s\";font-size:8pt}"
+	    "@bottom-right{content:\"Sida \" counter(page) \" av \" "
+	    "counter(pages);font-size:8pt}}\n", SECRECY);
+}
+
 static void
 html_entries(FILE *fp, const char *id, const char *heading,
     const struct entry *e, size_t n)
@@ -678,9 +714,12 @@ static void
 html_form(FILE *fp, const struct filled *fl)
 {
 	const struct model *m = fl->st->m;
+	struct strbuf style = STRBUF_INIT;
 	size_t k;
 
-	html_begin_style(fp, fl->f->title, form_style);
+	html_style(&style, fl);
+	html_begin_style(fp, fl->f->title, style.buf);
+	strbuf_release(&style);
 	html_head(fp, fl);
 	html_entries(fp, "arendet", "Ärendet", fl->facts, fl->nfacts);
 	fputs("<section id=\"steget\" aria-labelledby=\"steget-h\">\n"
