@@ -17,6 +17,8 @@
 /* What stands for a case value that looks like a personnummer. */
 #define HIDDEN	"(dold: ser ut som ett personnummer)"
 #define UNNAMED	"(inte angiven)"
+/* What stands for where a protected child lives or goes to school. */
+#define GUARDED	"(skyddad uppgift – fylls i för hand vid behov)"
 #define CONTACTS_FIELD	"Överenskomna kontakter (namn, roll, telefon " \
 			"eller e-post)"
 
@@ -31,6 +33,7 @@ struct filled {
 	const struct case_state	 *st;
 	const struct step	 *s;
 	const struct form	 *f;
+	size_t			  i;		/* the step's index */
 	struct entry		  facts[8], step[6], *contacts;
 	size_t			  nfacts, nstep, ncontacts;
 	size_t			 *signers;	/* role indexes */
@@ -38,13 +41,67 @@ struct filled {
 	const struct warning	**warn;
 	size_t			  nwarn;
 	char			  state[48], printed[11];
+	int			  before_shift;	/* the step's view of facts */
+	int			  guarded;	/* child.protected */
 };
+
+/*
+ * The roles whose names tell where a protected child lives or goes to
+ * school: the receiving school and its huvudman, and the SiS ungdomshem.
+ */
+static const char *const revealing[] = {
+	"rektor-mottagande", "huvudman-mottagande", "sis",
+};
+/* Once the schools have shifted the placement's school is the sending. */
+static const char shifted_revealing[] = "rektor-avlamnande";
 
 /* A case value as it may be shown: never one that looks like a pnr. */
 static const char *
 shown(const char *value)
 {
 	return value != NULL && pnr_find(value) ? HIDDEN : value;
+}
+
+/* Whether the step sees the schools as they are after the shift. */
+static int
+shifted(const struct filled *fl)
+{
+	return !fl->before_shift && fl->st->c->shift != CASE_NO_SHIFT;
+}
+
+static int
+reveals(const struct filled *fl, size_t r)
+{
+	size_t k;
+
+	if (!fl->guarded)
+		return 0;
+	if (shifted(fl) && strcmp(fl->st->m->roles[r].id,
+	    shifted_revealing) == 0)
+		return 1;
+	for (k = 0; k < sizeof(revealing) / sizeof(revealing[0]); k++)
+		if (strcmp(fl->st->m->roles[r].id, revealing[k]) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * The name of role r as the step sees it, or GUARDED when it would tell
+ * where a protected child is; NULL when none is named.
+ */
+static const char *
+person(const struct filled *fl, size_t r)
+{
+	const char *name = state_step_contact(fl->st, fl->i, r);
+
+	return name != NULL && reveals(fl, r) ? GUARDED : name;
+}
+
+/* A case value or GUARDED, which is ours and not escaped as the case's. */
+static int
+from_case(const char *value)
+{
+	return value == NULL || strcmp(value, GUARDED) != 0;
 }
 
 static void
@@ -60,10 +117,21 @@ add(struct entry *e, size_t *n, const char *term, const char *value,
 	(*n)++;
 }
 
+/*
+ * A fact as the step sees it: a step of the placement sees the schools
+ * as they were before they shifted at its end, as its owner does.
+ */
 static const char *
-worded(const struct casefile *c, const char *path)
+fact(const struct filled *fl, const char *path)
 {
-	const char *v = case_fact(c, path);
+	return fl->before_shift ? case_fact_before_shift(fl->st->c, path) :
+	    case_fact(fl->st->c, path);
+}
+
+static const char *
+worded(const struct filled *fl, const char *path)
+{
+	const char *v = fact(fl, path);
 
 	return v != NULL ? words_value(path, v) : NULL;
 }
@@ -93,19 +161,41 @@ static void
 gather_facts(struct filled *fl)
 {
 	const struct casefile *c = fl->st->c;
+	const char *v, *type = case_fact(c, "placement.type");
+	/* At SiS the schools are named as SiSam names them. */
+	int sis = type != NULL && strcmp(type, "sis") == 0;
 
 	add(fl->facts, &fl->nfacts, "Ärende", c->id, 1);
-	add(fl->facts, &fl->nfacts, "Skolform", worded(c, "school.form"), 0);
-	add(fl->facts, &fl->nfacts, "Placering", worded(c, "placement.type"),
+	add(fl->facts, &fl->nfacts, "Skolform", worded(fl, "school.form"), 0);
+	add(fl->facts, &fl->nfacts, "Placering", worded(fl, "placement.type"),
 	    0);
 	add(fl->facts, &fl->nfacts, "Placeringsdatum",
 	    case_fact(c, "placement.date"), 0);
 	add(fl->facts, &fl->nfacts, "Slutdatum", case_fact(c, "placement.end"),
 	    0);
-	add(fl->facts, &fl->nfacts, "Avlämnande skola",
-	    case_fact(c, "school.sending"), 1);
-	add(fl->facts, &fl->nfacts, "Mottagande skola",
-	    case_fact(c, "school.receiving"), 1);
+	if ((v = fact(fl, "school.sending")) != NULL && fl->guarded &&
+	    shifted(fl))
+		v = GUARDED;
+	add(fl->facts, &fl->nfacts, sis ? "Hemskola" : "Avlämnande skola", v,
+	    from_case(v));
+	if ((v = fact(fl, "school.receiving")) != NULL && fl->guarded)
+		v = GUARDED;
+	add(fl->facts, &fl->nfacts, sis ? "Skola vid ungdomshemmet" :
+	    "Mottagande skola", v, from_case(v));
+}
+
+/* Who recorded a step, unless it is a name the form keeps back. */
+static const char *
+guarded_by(const struct filled *fl, const char *by)
+{
+	const char *name;
+	size_t r;
+
+	for (r = 0; by != NULL && r < fl->st->m->nroles; r++)
+		if (reveals(fl, r) && (name = state_step_contact(fl->st,
+		    fl->i, r)) != NULL && strcmp(name, by) == 0)
+			return GUARDED;
+	return by;
 }
 
 static void
@@ -114,17 +204,20 @@ gather_step(struct filled *fl, size_t i, char *due)
 	const struct case_state *st = fl->st;
 	const struct step_status *ss = &st->steps[i];
 	const struct model *m = st->m;
+	size_t owner = state_owner_role(st, i);
+	const char *name = person(fl, owner);
 
-	add(fl->step, &fl->nstep, "Ansvarig",
-	    m->roles[state_owner_role(st, i)].title, 0);
-	add(fl->step, &fl->nstep, "Namn", state_owner(st, i), 1);
+	add(fl->step, &fl->nstep, "Ansvarig", m->roles[owner].title, 0);
+	add(fl->step, &fl->nstep, "Namn", name, from_case(name));
 	if (ss->due != DATE_NONE && ss->state != STEP_NA)
 		date_format(ss->due, due);
 	add(fl->step, &fl->nstep, "Senast", *due != '\0' ? due : NULL, 0);
 	state_words(fl->state, sizeof(fl->state), ss);
 	add(fl->step, &fl->nstep, "Läge", fl->state, 0);
-	if (ss->closed != NULL && !ss->again)
-		add(fl->step, &fl->nstep, "Gjort av", ss->closed->by, 1);
+	if (ss->closed != NULL && !ss->again) {
+		name = guarded_by(fl, ss->closed->by);
+		add(fl->step, &fl->nstep, "Gjort av", name, from_case(name));
+	}
 	if (ss->closed != NULL && ss->closed->reason != NULL)
 		add(fl->step, &fl->nstep, "Skäl", ss->closed->reason, 1);
 }
@@ -141,9 +234,11 @@ signs(const struct filled *fl, size_t r)
 }
 
 /*
- * The roles that sign: the form's, or else the step's owner.  The
- * contacts: every role that signs or owns the step, and every other one
- * the case names, in the model's order.
+ * The roles that sign: the form's, or else the step's owner.  The owner
+ * signs as state_owner_role() resolves it, the one the owner block
+ * shows: its fallback when the owner has no contact.  The contacts:
+ * every role that signs or owns the step, and every other one the case
+ * names, in the model's order.
  */
 static void
 gather_people(struct filled *fl, size_t i)
@@ -154,17 +249,21 @@ gather_people(struct filled *fl, size_t i)
 	const char *name;
 
 	fl->signers = xcalloc(f->nsigned + 1, sizeof(*fl->signers));
-	for (k = 0; k < f->nsigned; k++)
-		if ((r = model_role_index(m, f->signed_by[k])) != NO_INDEX)
+	for (k = 0; k < f->nsigned; k++) {
+		r = model_role_index(m, f->signed_by[k]);
+		if (r == fl->s->owner)
+			r = owner;
+		if (r != NO_INDEX && !signs(fl, r))
 			fl->signers[fl->nsigners++] = r;
+	}
 	if (fl->nsigners == 0)
 		fl->signers[fl->nsigners++] = owner;
 	fl->contacts = xcalloc(m->nroles + 1, sizeof(*fl->contacts));
 	for (r = 0; r < m->nroles; r++) {
-		name = state_contact(fl->st->c, &m->roles[r]);
+		name = person(fl, r);
 		if (name != NULL || r == owner || signs(fl, r))
 			add(fl->contacts, &fl->ncontacts, m->roles[r].title,
-			    name, 1);
+			    name, from_case(name));
 	}
 }
 
@@ -177,6 +276,9 @@ gather(struct filled *fl, const struct case_state *st, size_t i, char *due)
 	fl->st = st;
 	fl->s = &st->m->steps[i];
 	fl->f = fl->s->form;
+	fl->i = i;
+	fl->before_shift = state_step_before_shift(st, i);
+	fl->guarded = strcmp(case_fact(st->c, "child.protected"), "false") != 0;
 	gather_facts(fl);
 	gather_step(fl, i, due);
 	gather_people(fl, i);
@@ -187,13 +289,16 @@ gather(struct filled *fl, const struct case_state *st, size_t i, char *due)
 	date_format(st->today, fl->printed);
 }
 
-/* The name of the k-th signer, as it may be shown, or NULL. */
+/*
+ * The name of the k-th signer, as it may be shown, or NULL: a name kept
+ * back from a protected case's form is written by hand.
+ */
 static const char *
 signer(const struct filled *fl, size_t k)
 {
-	const struct model *m = fl->st->m;
-
-	return shown(state_contact(fl->st->c, &m->roles[fl->signers[k]]));
+	if (reveals(fl, fl->signers[k]))
+		return NULL;
+	return shown(state_step_contact(fl->st, fl->i, fl->signers[k]));
 }
 
 static void
@@ -487,6 +592,42 @@ static const char form_style[] =
     "section+section{break-before:auto}"
     "h2{margin-top:1rem}.line{height:1.5rem}}\n";
 
+/*
+ * A case value inside a CSS string: every ASCII character but letters,
+ * digits, '-', '_', '.' and space as its escape, so that no quote,
+ * backslash, newline or "</style>" ends the string or the sheet.
+ */
+static void
+css_string_add(struct strbuf *sb, const char *s)
+{
+	unsigned char c;
+
+	for (; *s != '\0'; s++) {
+		c = (unsigned char)*s;
+		if (c >= 0x80 || (c >= 'a' && c <= 'z') ||
+		    (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+		    strchr("-_. ", c) != NULL)
+			strbuf_addf(sb, "%c", c);
+		else
+			strbuf_addf(sb, "\\%x ", c);
+	}
+}
+
+/*
+ * The form's style, and on every printed page the case id, the secrecy
+ * line and "Sida N av M" in the page's margin, so that a page that comes
+ * loose still says whose it is and what it holds.
+ */
+static void
+html_style(struct strbuf *sb, const struct filled *fl)
+{
+	strbuf_addf(sb, "%s@page{@bottom-left{content:\"Ärende ", form_style);
+	css_string_add(sb, shown(fl->st->c->id));
+	strbuf_addf(sb, " · %s\";font-size:8pt}"
+	    "@bottom-right{content:\"Sida \" counter(page) \" av \" "
+	    "counter(pages);font-size:8pt}}\n", SECRECY);
+}
+
 static void
 html_entries(FILE *fp, const char *id, const char *heading,
     const struct entry *e, size_t n)
@@ -573,9 +714,12 @@ static void
 html_form(FILE *fp, const struct filled *fl)
 {
 	const struct model *m = fl->st->m;
+	struct strbuf style = STRBUF_INIT;
 	size_t k;
 
-	html_begin_style(fp, fl->f->title, form_style);
+	html_style(&style, fl);
+	html_begin_style(fp, fl->f->title, style.buf);
+	strbuf_release(&style);
 	html_head(fp, fl);
 	html_entries(fp, "arendet", "Ärendet", fl->facts, fl->nfacts);
 	fputs("<section id=\"steget\" aria-labelledby=\"steget-h\">\n"

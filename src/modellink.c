@@ -32,20 +32,23 @@ void
 link_form(struct schema *s, const struct model *m, const struct form *f,
     const struct ynode *at)
 {
-	const struct ynode *v;
+	const struct ynode *v, *item;
 	size_t i, k;
 
 	if (f == NULL || at == NULL || at->kind != YN_MAP)
 		return;
 	v = ymap_get(at, "signed-by");
 	for (i = 0; i < f->nsigned; i++) {
+		/* at the role itself, the repeated one for a second */
+		item = v != NULL && v->kind == YN_SEQ && i < v->nkids ?
+		    v->kids[i] : v;
 		if (model_role_index(m, f->signed_by[i]) == NO_INDEX)
-			schema_error(s, v, "form: unknown role '%.40s' in "
+			schema_error(s, item, "form: unknown role '%.40s' in "
 			    "'signed-by'", f->signed_by[i]);
 		for (k = 0; k < i; k++)
 			if (strcmp(f->signed_by[k], f->signed_by[i]) == 0) {
-				schema_error(s, v, "form: role '%.40s' signs "
-				    "twice", f->signed_by[i]);
+				schema_error(s, item, "form: role '%.40s' "
+				    "signs twice", f->signed_by[i]);
 				break;
 			}
 	}

@@ -260,13 +260,17 @@ state_shift_phase(const struct model *m)
  * A step of a phase before the shift belongs to the placement: the rektor
  * who owned it then still does, even once the schools have shifted.
  */
-static const char *
-step_contact(const struct case_state *st, size_t i, size_t role)
+int
+state_step_before_shift(const struct case_state *st, size_t i)
 {
-	const struct step *s = &st->m->steps[i];
+	return st->m->steps[i].phase < state_shift_phase(st->m);
+}
 
+const char *
+state_step_contact(const struct case_state *st, size_t i, size_t role)
+{
 	return contact(st->c, &st->m->roles[role],
-	    s->phase < state_shift_phase(st->m));
+	    state_step_before_shift(st, i));
 }
 
 size_t
@@ -274,8 +278,9 @@ state_owner_role(const struct case_state *st, size_t i)
 {
 	const struct step *s = &st->m->steps[i];
 
-	if (s->fallback != NO_INDEX && step_contact(st, i, s->owner) == NULL &&
-	    step_contact(st, i, s->fallback) != NULL)
+	if (s->fallback != NO_INDEX &&
+	    state_step_contact(st, i, s->owner) == NULL &&
+	    state_step_contact(st, i, s->fallback) != NULL)
 		return s->fallback;
 	return s->owner;
 }
@@ -317,7 +322,7 @@ state_open_warnings(const struct case_state *st, const struct warning **out)
 const char *
 state_owner(const struct case_state *st, size_t i)
 {
-	return step_contact(st, i, state_owner_role(st, i));
+	return state_step_contact(st, i, state_owner_role(st, i));
 }
 
 /*

@@ -110,6 +110,18 @@ size_t	 state_open_warnings(const struct case_state *st,
  */
 const char *state_owner(const struct case_state *st, size_t i);
 /*
+ * The named contact for role as step i sees it: for a step of a phase
+ * before the shift, as the facts stood before the schools shifted; NULL
+ * when none is named.
+ */
+const char *state_step_contact(const struct case_state *st, size_t i,
+	    size_t role);
+/*
+ * True when step i belongs to a phase before the shift: its form and
+ * owner see the schools as they were during the placement.
+ */
+int	 state_step_before_shift(const struct case_state *st, size_t i);
+/*
  * The phase that opens with the end date (Inför avslut), when the schools
  * shift; nphases when the model has none.
  */

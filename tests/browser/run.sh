@@ -222,17 +222,47 @@ for c in k7q2-familjehem s8d3-skyddad; do
 	esac
 done
 
+# footers PDF ID: every printed page carries the case id, the secrecy
+# line and "Sida N av M" (pdftotext, one check per form, or skipped)
+footers() {
+	if [ $browser = 0 ] || ! command -v pdftotext > /dev/null ||
+	    ! [ -f "$1" ]; then
+		skipped 1 "$(basename "$1"): page footers (no chromium or pdftotext)"
+		return
+	fi
+	n=$(pdftotext "$1" - | grep -c '^Sida [0-9]* av ')
+	k=1 miss=""
+	while [ $k -le "$n" ]; do
+		pdftotext -f $k -l $k "$1" - > "$work/page.txt"
+		grep -q "^Ärende $2 · Innehåller uppgifter som kan omfattas av sekretess" \
+		    "$work/page.txt" && grep -q "^Sida $k av $n\$" "$work/page.txt" ||
+		    miss="$miss $k"
+		k=$((k + 1))
+	done
+	if [ "$n" -ge 1 ] && [ -z "$miss" ]; then
+		ok "$(basename "$1"): each of $n pages has the case id, secrecy and Sida N av $n"
+	else
+		bad "$(basename "$1"): pages without case id, secrecy or Sida N av M:${miss:- all}"
+	fi
+}
+
 echo "== sams form --format html: forms that print on one or two A4 pages"
-for f in k7q2-familjehem:ip-overlamning k7q2-familjehem:up-mote \
-    s8d3-skyddad:ip-beslut; do
+SAMS_TODAY=2026-11-23 "$SAMS" new --id SIS-9 --placement-date 2026-11-20 \
+    --type sis --school-form grundskola --sending Björkskolan \
+    --receiving "Skolan på Ungdomshemmet Exempel" \
+    --contact sis="Ungdomshemmet Exempel" --contact rektor-avlamnande="Bo Berg" \
+    --contact socialtjanst="Anna Andersson" "$work/sis-9.yml" > /dev/null
+for f in examples/k7q2-familjehem.yml:ip-overlamning \
+    examples/k7q2-familjehem.yml:up-mote examples/s8d3-skyddad.yml:ip-beslut \
+    "$work/sis-9.yml:sis-overenskommelse"; do
 	c=${f%%:*} step=${f#*:}
-	sams_html "$work/form-$step.html" form --format html \
-	    "examples/$c.yml" "$step"
+	sams_html "$work/form-$step.html" form --format html "$c" "$step"
 	case $? in
-	0)	id=$(sed -n 's/^id: //p' "examples/$c.yml")
+	0)	id=$(sed -n 's/^id: //p' "$c")
 		html "$work/form-$step.html" --text "$id" \
 		    --text "Innehåller uppgifter som kan omfattas av sekretess"
-		render "$work/form-$step.html" 1 2 ;;
+		render "$work/form-$step.html" 1 2
+		footers "$work/form-$step.pdf" "$id" ;;
 	1)	;;
 	esac
 done
