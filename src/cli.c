@@ -511,25 +511,33 @@ yaml_name(const char *path)
 	    (n >= 5 && strcasecmp(path + n - 5, ".yaml") == 0);
 }
 
-/* Whether path is the same file as one of inputs. */
+/*
+ * Whether path is a file that holds a case: its first lines have the
+ * sams-case: key.  Whatever it is called and however the command was
+ * told of it (a name, a link, a case id), a case is never replaced by
+ * output.
+ */
 static int
-is_input(const char *path, const char *const *inputs, size_t ninputs)
+holds_case(const char *path)
 {
-	struct stat out, in;
-	size_t i;
+	static const char key[] = "sams-case:";
+	char buf[4096];
+	struct stat st;
+	size_t n;
+	FILE *fp;
 
-	if (stat(path, &out) != 0 || !S_ISREG(out.st_mode))
+	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode) ||
+	    (fp = fopen(path, "rb")) == NULL)
 		return 0;
-	for (i = 0; i < ninputs; i++)
-		if (stat(inputs[i], &in) == 0 && in.st_dev == out.st_dev &&
-		    in.st_ino == out.st_ino)
-			return 1;
-	return 0;
+	n = fread(buf, 1, sizeof(buf) - 1, fp);
+	fclose(fp);
+	buf[n] = '\0';
+	return strncmp(buf, key, sizeof(key) - 1) == 0 ||
+	    strstr(buf, "\nsams-case:") != NULL;
 }
 
 int
-cli_output_open(struct cli_output *o, const char *path,
-    const char *const *inputs, size_t ninputs, FILE **fp)
+cli_output_open(struct cli_output *o, const char *path, FILE **fp)
 {
 	o->file = path != NULL && strcmp(path, "-") != 0;
 	*fp = stdout;
@@ -545,10 +553,9 @@ cli_output_open(struct cli_output *o, const char *path,
 		    ".yaml, as case files do; give another name");
 		return SAMS_EXIT_USAGE;
 	}
-	if (is_input(path, inputs, ninputs)) {
-		fail_at(FAIL_USAGE, path, 0, 0, "--output is a case file this "
-		    "command reads, which it would replace; give another "
-		    "name");
+	if (holds_case(path)) {
+		fail_at(FAIL_USAGE, path, 0, 0, "--output is a case file, "
+		    "which it would replace; give another name");
 		return SAMS_EXIT_USAGE;
 	}
 	if (file_out_open(&o->fo, path) != 0)

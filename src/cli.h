@@ -197,11 +197,10 @@ struct cli_output {
 
 /*
  * Sets *fp for path (NULL or "-": stdout): 0, or 73 or 74 after reporting;
- * or 64 when path is empty, or names a case file (.yml, .yaml, or one of
- * inputs, the ninputs files the command reads), which it would replace.
+ * or 64 when path is empty, or names a case file (by a name in .yml or
+ * .yaml, or a file that holds one), which it would replace.
  */
-int	cli_output_open(struct cli_output *o, const char *path,
-	    const char *const *inputs, size_t ninputs, FILE **fp);
+int	cli_output_open(struct cli_output *o, const char *path, FILE **fp);
 /*
  * For a workbook, which is no text: 0, or 64 after reporting that fp, the
  * output opened, is a terminal.

@@ -121,8 +121,7 @@ cmd_form(int argc, char *argv[])
 		    "FILE' lists the forms");
 		return cli_usage(usage_form, 0);
 	}
-	if ((rc = cli_output_open(&out, run.output,
-	    (const char *const *)argv + optind, 1, &run.out)) != 0)
+	if ((rc = cli_output_open(&out, run.output, &run.out)) != 0)
 		return rc;
 	rc = case_each(argv + optind, 1, cli_today(), show, &run) == 0 ?
 	    run.rc : cli_failed();

@@ -177,8 +177,7 @@ write_report(struct report_cmd *rc, struct pathlist *files)
 	struct cli_output out;
 	int worst, made;
 
-	if ((worst = cli_output_open(&out, rc->output,
-	    (const char *const *)files->paths, files->n, &rc->r.out)) != 0)
+	if ((worst = cli_output_open(&out, rc->output, &rc->r.out)) != 0)
 		return worst;
 	if (rc->r.format == REPORT_XLSX && (worst = cli_output_binary(
 	    rc->r.out, "--format xlsx")) != 0) {

@@ -172,14 +172,13 @@ add_case(const struct case_state *st, void *arg)
 
 /* The figures to standard output or --output: 0, or the exit status. */
 static int
-write_stats(struct stats_cmd *sc, const struct pathlist *files)
+write_stats(struct stats_cmd *sc)
 {
 	struct cli_output out;
 	FILE *fp;
 	int rc, made;
 
-	if ((rc = cli_output_open(&out, sc->output,
-	    (const char *const *)files->paths, files->n, &fp)) != 0)
+	if ((rc = cli_output_open(&out, sc->output, &fp)) != 0)
 		return rc;
 	if (sc->format == STATS_XLSX &&
 	    (rc = cli_output_binary(fp, "--format xlsx")) != 0) {
@@ -213,7 +212,7 @@ cmd_stats(int argc, char *argv[])
 	if (ran > worst)
 		worst = ran;
 	stats_finish(&sc.s);
-	ran = write_stats(&sc, &files);
+	ran = write_stats(&sc);
 	if (ran > worst)
 		worst = ran;
 	stats_release(&sc.s);

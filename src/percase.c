@@ -64,8 +64,7 @@ show_all(struct percase_run *run, char *files[], int n)
 	struct cli_output out;
 	int worst, made;
 
-	if ((worst = cli_output_open(&out, run->output,
-	    (const char *const *)files, (size_t)n, &run->out)) != 0)
+	if ((worst = cli_output_open(&out, run->output, &run->out)) != 0)
 		return worst;
 	worst = case_each(files, n, cli_today(), show, run) == 0 ? 0 :
 	    cli_failed();
