@@ -30,6 +30,8 @@ install_missing() {
 	# The screenshot needs a font; Chromium finds none without one.
 	[ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] ||
 	    need="$need fonts-dejavu-core"
+	# The forms' page footers are read out of the PDF.
+	command -v pdftotext >/dev/null 2>&1 || need="$need poppler-utils"
 	[ -z "$need" ] && return 0
 	if [ "${BROWSER_INSTALL:-1}" = 0 ]; then
 		why="BROWSER_INSTALL=0, not installing$need"
