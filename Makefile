@@ -3,6 +3,7 @@ PREFIX	?= /usr/local
 BINDIR	 = $(PREFIX)/bin
 MANDIR	 = $(PREFIX)/share/man
 DATADIR	 = $(PREFIX)/share/sams
+LOCALEDIR = $(PREFIX)/share/locale
 
 CC	?= cc
 CFLAGS	?= -O2 -g
@@ -27,10 +28,10 @@ ALL_CFLAGS = $(WARNINGS) $(SAMS_CPPFLAGS) $(CPPFLAGS) $(CFLAGS) $(SAN_FLAGS) \
 ALL_LDFLAGS = $(LDFLAGS) $(SAN_FLAGS)
 
 LIB_SRCS = arena batch case caseio caselog cli date describe diag duerule \
-	   facts fileio filter find folder form html htmlreport htmlstatus json \
-	   layout lint merge mergedriver model modeljson modellink modelset \
-	   personnummer render report schema state stats statsout strbuf suggest \
-	   svg sysio text walk words xalloc xlsx yamlio
+	   facts fileio filter find folder form html htmlreport htmlstatus i18n \
+	   json layout lint merge mergedriver model modeljson modellink \
+	   modelset personnummer render report schema state stats statsout \
+	   strbuf suggest svg sysio text walk words xalloc xlsx yamlio
 CMD_SRCS = main percase cmd_check cmd_done cmd_form cmd_init cmd_log \
 	   cmd_merge_file cmd_new cmd_next cmd_note cmd_phases cmd_reopen \
 	   cmd_replace cmd_report cmd_roles cmd_set cmd_show cmd_skip cmd_stats \
@@ -50,13 +51,48 @@ MANPAGES = man/sams.1 man/sams-case.5 man/sams-phases.5
 
 SAMS	 = $(BUILD)/sams
 
-.PHONY: all demo check check-all check-valgrind check-reliability bench \
+# Translations: po/LANG.po, built into BUILD/locale (which a binary run from
+# BUILD finds) and installed under LOCALEDIR.  The keywords are the marks of
+# i18n.h and the diag.h shorthands, which translate their format.
+LINGUAS	 = sv
+MOFILES	 = $(LINGUAS:%=$(BUILD)/locale/%/LC_MESSAGES/sams.mo)
+XGETTEXT_FLAGS = --from-code=UTF-8 --language=C --add-comments=TRANSLATORS: \
+	--keyword=_ --keyword=N_ --keyword=P_:1,2 --keyword=diag:5 \
+	--keyword=fail_at:5 --keyword=error_at:4 --keyword=error_msg:1 \
+	--keyword=info_at:4 --keyword=error_sys:3 --keyword=fail_sys:4 \
+	--keyword=schema_error:3 --flag=schema_error:3:c-format \
+	--flag=diag:5:c-format --flag=fail_at:5:c-format \
+	--flag=error_at:4:c-format --flag=error_msg:1:c-format \
+	--flag=info_at:4:c-format \
+	--package-name=sams --package-version=$(VERSION) \
+	--msgid-bugs-address="the sams issue tracker" --copyright-holder= --sort-by-file
+VERSION	 = $(shell sed -n 's/^\#define SAMS_VERSION "\(.*\)"/\1/p' src/sams.h)
+
+.PHONY: all demo update-po check check-all check-valgrind check-reliability bench \
 	fuzz install uninstall clean deps check-tsan check-browser screenshots
 
-all: $(SAMS)
+all: $(SAMS) $(MOFILES)
 
 $(SAMS): $(CMD_OBJS) $(LIB_OBJS)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LIBS)
+
+$(BUILD)/i18n.o: ALL_CFLAGS += -DLOCALEDIR='"$(LOCALEDIR)"'
+
+$(BUILD)/locale/%/LC_MESSAGES/sams.mo: po/%.po
+	@mkdir -p $(dir $@)
+	msgfmt --check -o $@.tmp $< && mv $@.tmp $@
+
+# The catalogue of the sources as they are (make check compares it with
+# po/LANG.po), and update-po, which merges it into every po/LANG.po.
+$(BUILD)/sams.pot: $(wildcard src/*.c) | $(BUILD)
+	xgettext $(XGETTEXT_FLAGS) -o $@.tmp $(sort $(wildcard src/*.c)) && \
+	    mv $@.tmp $@
+
+update-po: $(BUILD)/sams.pot
+	cp $(BUILD)/sams.pot po/sams.pot
+	for l in $(LINGUAS); do \
+	    msgmerge --quiet --update --backup=none --no-wrap po/$$l.po \
+	    po/sams.pot || exit 1; done
 
 $(BUILD)/%.o: src/%.c | $(BUILD)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
@@ -90,10 +126,10 @@ check:
 	@$(MAKE) -s deps
 	@$(MAKE) -s check-all
 
-check-all: $(SAMS) $(UNIT_BINS)
+check-all: $(SAMS) $(MOFILES) $(BUILD)/sams.pot $(UNIT_BINS)
 	@sh tests/check.sh $(BUILD)
 
-check-valgrind: $(SAMS) $(UNIT_BINS)
+check-valgrind: $(SAMS) $(MOFILES) $(UNIT_BINS)
 	@VALGRIND=1 VALGRIND_CMD="valgrind -q --error-exitcode=1 \
 	    --leak-check=full --errors-for-leak-kinds=definite" \
 	    sh tests/check.sh $(BUILD)
@@ -137,7 +173,7 @@ deps:
 	@command -v apt-get >/dev/null 2>&1 || exit 0; \
 	missing=""; \
 	for p in libyaml-dev libcmocka-dev libxlsxwriter-dev python3-openpyxl \
-	    mandoc; do \
+	    mandoc gettext locales libc-l10n; do \
 	    dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	    echo "installing:$$missing"; \
@@ -145,7 +181,7 @@ deps:
 	    $$SUDO apt-get update -qq && \
 	    $$SUDO apt-get install -y -qq $$missing; fi
 
-install: $(SAMS)
+install: $(SAMS) $(MOFILES)
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
 	    $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(DATADIR)/phases
 	install -m 0755 $(SAMS) $(DESTDIR)$(BINDIR)/sams
@@ -154,12 +190,18 @@ install: $(SAMS)
 	    $(DESTDIR)$(MANDIR)/man5/
 	install -m 0644 $(MODELS) $(DESTDIR)$(DATADIR)/phases/
 	install -m 0755 contrib/pre-commit $(DESTDIR)$(DATADIR)/pre-commit
+	for l in $(LINGUAS); do \
+	    mkdir -p $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES && \
+	    install -m 0644 $(BUILD)/locale/$$l/LC_MESSAGES/sams.mo \
+	    $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/sams.mo || exit 1; done
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/sams $(DESTDIR)$(MANDIR)/man1/sams.1 \
 	    $(DESTDIR)$(MANDIR)/man5/sams-case.5 \
 	    $(DESTDIR)$(MANDIR)/man5/sams-phases.5
 	rm -rf $(DESTDIR)$(DATADIR)
+	for l in $(LINGUAS); do \
+	    rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/sams.mo; done
 
 clean:
 	rm -rf build build-san build-fuzz build-tsan

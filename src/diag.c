@@ -1,9 +1,11 @@
 /* Diagnostics: one format, one stream, control characters escaped. */
+#include <locale.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "diag.h"
+#include "i18n.h"
 #include "strbuf.h"
 #include "text.h"
 
@@ -16,10 +18,10 @@ static _Thread_local int		 diag_quiet;
 static _Thread_local enum diag_fail	 diag_last;
 
 static const char *const level_names[] = {
-	[DIAG_NOTE] = "note",
-	[DIAG_INFO] = "info",
-	[DIAG_WARNING] = "warning",
-	[DIAG_ERROR] = "error",
+	[DIAG_NOTE] = N_("note"),
+	[DIAG_INFO] = N_("info"),
+	[DIAG_WARNING] = N_("warning"),
+	[DIAG_ERROR] = N_("error"),
 };
 
 void
@@ -103,7 +105,8 @@ diag_format(struct strbuf *sb, enum diag_level level, const char *file,
 			strbuf_addf(sb, ":%zu:%zu", line, col);
 		strbuf_addstr(sb, ": ");
 	}
-	strbuf_addf(sb, "%s: ", level_names[level]);
+	strbuf_addf(sb, "%s: ", i18n_is_machine() ? level_names[level] :
+	    _(level_names[level]));
 	diag_escape(sb, msg, strlen(msg));
 	strbuf_addch(sb, '\n');
 }
@@ -121,7 +124,8 @@ vdiag(enum diag_level level, const char *file, size_t line, size_t col,
 	size_t n;
 
 	diag_counts[level]++;
-	if (vsnprintf(msg, sizeof(msg), fmt, ap) > DIAG_MAX_MSG) {
+	if (vsnprintf(msg, sizeof(msg), i18n_is_machine() ? fmt : _(fmt),
+	    ap) > DIAG_MAX_MSG) {
 		n = DIAG_MAX_MSG;
 		while (n > 0 && !char_start(msg, n))
 			n--;
@@ -157,5 +161,14 @@ error_sys(const char *file, int errnum, const char *what)
 int
 fail_sys(enum diag_fail kind, const char *file, int errnum, const char *what)
 {
-	return fail_at(kind, file, 0, 0, "%s: %s", what, strerror(errnum));
+	static locale_t c_locale;
+	const char *why;
+
+	/* strerror() speaks the locale's language; a machine format, C's. */
+	if (i18n_is_machine() && c_locale == (locale_t)0)
+		c_locale = newlocale(LC_ALL_MASK, "C", (locale_t)0);
+	why = i18n_is_machine() && c_locale != (locale_t)0 ?
+	    strerror_l(errnum, c_locale) : strerror(errnum);
+	return fail_at(kind, file, 0, 0, "%s: %s",
+	    i18n_is_machine() ? what : _(what), why);
 }

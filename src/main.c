@@ -15,6 +15,7 @@
 #include "fileio.h"
 #include "find.h"
 #include "folder.h"
+#include "i18n.h"
 #include "modelset.h"
 #include "sams.h"
 #include "suggest.h"
@@ -240,6 +241,7 @@ main(int argc, char *argv[])
 	int i, rc = 0;
 
 	harden();
+	i18n_init();
 	rc = cli_environment();
 	if (rc != 0)
 		return rc;

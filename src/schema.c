@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "diag.h"
+#include "i18n.h"
 #include "schema.h"
 
 void
@@ -13,7 +14,7 @@ schema_error(struct schema *s, const struct ynode *n, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	vsnprintf(msg, sizeof(msg), i18n_is_machine() ? fmt : _(fmt), ap);
 	va_end(ap);
 	s->errors++;
 	error_at(s->file, n != NULL ? n->line : 0, n != NULL ? n->col : 0,

@@ -8,7 +8,8 @@
 #           comment saying what; the test is skipped, visibly, where it
 #           does not hold
 # Any other file in the folder is a fixture.  $SAMS is the binary under
-# test; SAMS_TODAY, SAMS_BY, NO_COLOR and the locale are fixed.
+# test; SAMS_TODAY, SAMS_BY, NO_COLOR and the locale are fixed: messages in
+# Swedish, as the users read them (LANGUAGE=sv; tests/i18n checks English).
 # UPDATE=1 rewrites out, err and rc from what the commands printed.
 # VALGRIND=1 runs every sams under valgrind.
 # JOBS=N runs the tests in N shards at once (default: one per core, at
@@ -17,6 +18,7 @@
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 : "${SAMS:?set SAMS to the sams binary}"
+SAMS_LOCALEDIR=${SAMS_LOCALEDIR:-$(dirname "$SAMS")/locale}
 scratch=$(mktemp -d "${TMPDIR:-/tmp}/sams-cli.XXXXXX")
 trap 'rm -rf "$scratch"' EXIT INT TERM
 
@@ -31,7 +33,7 @@ WRAP
 fi
 SAMS_TOP=$(cd "$here/../.." && pwd)
 export SAMS SAMS_TOP SAMS_TODAY=2026-11-23 SAMS_BY="Test Testsson" NO_COLOR=1 \
-    TERM=dumb LC_ALL=C.UTF-8 SAMS_LOCK_TIMEOUT=1
+    TERM=dumb LC_ALL=C.UTF-8 LANGUAGE=sv SAMS_LOCK_TIMEOUT=1 SAMS_LOCALEDIR
 unset SAMS_PHASES SAMS_OWNER
 umask 022	# fixtures' modes matter to .sams/ trust checks
 : > "$scratch/empty-err"
