@@ -36,6 +36,16 @@ grep -v ' passed, ' "$log"
 grep ' passed, ' "$log"
 count
 
+# The catalogue: complete, and one language per locale.
+sh "$here/i18n/po.sh" "$build" > "$log" 2>&1
+grep -v ' passed, ' "$log"
+grep ' passed, ' "$log"
+count
+python3 "$here/i18n/languages.py" "$build" > "$log" 2>&1
+grep -v ' passed, ' "$log"
+grep ' passed, ' "$log"
+count
+
 if command -v mandoc >/dev/null 2>&1; then
 	if mandoc -T lint -W warning "$here"/../man/*.[15]; then
 		pass=$((pass + 1)); echo "man: 1 passed, 0 failed"
