@@ -1,10 +1,13 @@
 /*
- * The model and the case facts in Swedish words for people: names of
- * placement types and school forms, of a step's source, conditions
- * ("vid skolbyte, i grundskolan") and due rules ("14 dagar före
- * placeringsdatum").  Ids stay for scripts and for what people type;
- * everything people read goes through here.  Static data; nothing is
- * allocated but what is appended to a caller's strbuf.
+ * The model and the case facts in words: names of placement types and
+ * school forms, of a step's source, conditions ("vid skolbyte, i
+ * grundskolan") and due rules ("14 dagar före placeringsdatum").  Ids
+ * stay for scripts and for what people type; everything people read goes
+ * through here.  The plain functions say it in Swedish whatever the
+ * locale, for documents and machine formats (JSON, workbooks); those
+ * ending in _tr say it for people, in the language of their messages.
+ * Static data; nothing is allocated but what is appended to a caller's
+ * strbuf.
  */
 #ifndef WORDS_H
 #define WORDS_H
@@ -22,9 +25,11 @@ struct strbuf;
  * value the table lacks) is returned as it is.
  */
 const char	*words_value(const char *path, const char *value);
+const char	*words_value_tr(const char *path, const char *value);
 
 /* A step's source for people: "lag", "SAMS", "projektets tolkning"... */
 const char	*words_source(const char *source);
+const char	*words_source_tr(const char *source);
 
 /* An age range of a condition ("16-19", "-17", "18-", "7") in words. */
 void	words_age(struct strbuf *sb, const char *range);
@@ -42,11 +47,15 @@ void	words_condition(struct strbuf *sb, const struct condition *c);
  */
 void	words_when(struct strbuf *sb, const struct condition *when,
 	    size_t n);
+void	words_when_tr(struct strbuf *sb, const struct condition *when,
+	    size_t n);
 
 /* A due rule: "14 dagar före placeringsdatum", "på placeringens slut". */
 void	words_rule(struct strbuf *sb, const struct due_rule *rule);
+void	words_rule_tr(struct strbuf *sb, const struct due_rule *rule);
 
 /* A recurring step's period: "6 månader efter att det senast gjordes". */
 void	words_period(struct strbuf *sb, const struct due_rule *rule);
+void	words_period_tr(struct strbuf *sb, const struct due_rule *rule);
 
 #endif
