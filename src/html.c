@@ -164,10 +164,12 @@ void
 html_begin_style(FILE *fp, const char *title, const char *extra)
 {
 	/* TRANSLATORS: the language of HTML pages, for <html lang="...">: "sv" */
+	const char *lang = _("en");
+
 	fprintf(fp, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n"
 	    "<meta charset=\"utf-8\">\n"
 	    "<meta name=\"viewport\" content=\"width=device-width, "
-	    "initial-scale=1\">\n<title>", _("en"));
+	    "initial-scale=1\">\n<title>", lang);
 	html_put(fp, title);
 	fprintf(fp, "</title>\n<style>\n%s%s</style>\n</head>\n<body>\n"
 	    "<main>\n", style, extra);

@@ -779,8 +779,8 @@ stats_figures_part(FILE *fp, const struct stats *s)
 	html_date_text(s->to, to);
 	fputs("<h3>", fp);
 	/* TRANSLATORS: the period from, to; as the command %s counts */
-	html_put_format(fp, _("Follow-up %s – %s, as %s"), args, 3);
-	fprintf(fp, "</h3>\n<p>%s</p>\n", _("The figures are of every case "
+	html_put_format(fp, _("Follow-up %s – %s, as in %s"), args, 3);
+	fprintf(fp, "</h3>\n<p>%s</p>\n", _("The figures cover every case "
 	    "read, whatever the selection above."));
 	days_figure(fp, s);
 	on_time_figure(fp, s);

@@ -71,9 +71,9 @@ header(FILE *fp, const struct case_state *st)
 	fputs(" · ", fp);
 	html_date(fp, st->today);
 	fputs("</p>\n<dl class=\"facts\">\n", fp);
-	/* TRANSLATORS: the phase of a case whose every step is closed */
-	fact(fp, _("Current phase"), st->complete ? _("complete") :
-	    st->m->phases[st->phase].title);
+	fact(fp, _("Current phase"), st->complete ?
+	    /* TRANSLATORS: the phase of a case whose every step is closed */
+	    _("complete") : st->m->phases[st->phase].title);
 	fact(fp, _("Placement"), worded("placement.type", c));
 	fact(fp, _("Placement date"), case_fact(c, "placement.date"));
 	fact(fp, _("End date"), case_fact(c, "placement.end"));
@@ -170,10 +170,14 @@ timeline(FILE *fp, const struct case_state *st)
 		    ss->closed->date : ss->due;
 		marks[n].kind = mark_kind(ss);
 		marks[n].lane = m->steps[i].phase;
-		/* TRANSLATORS: a step id and its state ("done") */
-		labels[n] = xasprintf(ss->overdue && !ss->missed ?
-		    _("%s: %s, overdue") : _("%s: %s"), m->steps[i].id,
-		    state_word(ss));
+		if (ss->overdue && !ss->missed)
+			/* TRANSLATORS: a step id and its state ("now") */
+			labels[n] = xasprintf(_("%s: %s, overdue"),
+			    m->steps[i].id, state_word(ss));
+		else
+			/* TRANSLATORS: a step id and its state ("done") */
+			labels[n] = xasprintf(_("%s: %s"), m->steps[i].id,
+			    state_word(ss));
 		marks[n].label = labels[n];
 		n++;
 	}
