@@ -69,7 +69,8 @@ XGETTEXT_FLAGS = --from-code=UTF-8 --language=C --add-comments=TRANSLATORS: \
 VERSION	 = $(shell sed -n 's/^\#define SAMS_VERSION "\(.*\)"/\1/p' src/sams.h)
 
 .PHONY: all demo update-po check check-all check-valgrind check-reliability bench \
-	fuzz install uninstall clean deps check-tsan check-browser screenshots
+	fuzz install uninstall clean deps check-tsan check-browser screenshots \
+	dist deb
 
 all: $(SAMS) $(MOFILES)
 
@@ -203,7 +204,26 @@ uninstall:
 	for l in $(LINGUAS); do \
 	    rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/sams.mo; done
 
+# The source tarball, from the committed tree: what is not committed is not
+# in it, so the tarball is the same on every machine that has the commit.
+DIST	 = sams-$(VERSION)
+dist:
+	@git rev-parse --is-inside-work-tree >/dev/null 2>&1 || \
+	    { echo "make dist: needs a git checkout" >&2; exit 1; }
+	@git diff --quiet HEAD 2>/dev/null || \
+	    echo "make dist: uncommitted changes are left out of $(DIST).tar.gz"
+	git archive --format=tar.gz --prefix=$(DIST)/ -o $(DIST).tar.gz HEAD
+
+# The Debian package, built from the tarball in BUILD/deb so the working
+# tree gets none of dpkg-buildpackage's files; then lintian on it.
+deb: dist
+	rm -rf $(BUILD)/deb && mkdir -p $(BUILD)/deb
+	tar -xzf $(DIST).tar.gz -C $(BUILD)/deb
+	cd $(BUILD)/deb/$(DIST) && dpkg-buildpackage -us -uc -b
+	lintian --info $(BUILD)/deb/*.changes
+	@ls $(BUILD)/deb/*.deb
+
 clean:
-	rm -rf build build-san build-fuzz build-tsan
+	rm -rf build build-san build-fuzz build-tsan $(DIST).tar.gz
 
 -include $(wildcard $(BUILD)/*.d)
