@@ -70,7 +70,7 @@ VERSION	 = $(shell sed -n 's/^\#define SAMS_VERSION "\(.*\)"/\1/p' src/sams.h)
 
 .PHONY: all demo update-po check check-all check-valgrind check-reliability bench \
 	fuzz install uninstall clean deps check-tsan check-browser screenshots \
-	dist deb
+	dist deb check-package
 
 all: $(SAMS) $(MOFILES)
 
@@ -219,9 +219,14 @@ dist:
 deb: dist
 	rm -rf $(BUILD)/deb && mkdir -p $(BUILD)/deb
 	tar -xzf $(DIST).tar.gz -C $(BUILD)/deb
-	cd $(BUILD)/deb/$(DIST) && dpkg-buildpackage -us -uc -b
+	cd $(BUILD)/deb/$(DIST) && dpkg-buildpackage -us -uc -b -J
 	lintian --info $(BUILD)/deb/*.changes
 	@ls $(BUILD)/deb/*.deb
+
+# The tarball built as a package (its tests run in the build), lintian and
+# the package's contents: about three minutes, so not part of make check.
+check-package: dist
+	@sh tests/package/run.sh $(DIST).tar.gz
 
 clean:
 	rm -rf build build-san build-fuzz build-tsan $(DIST).tar.gz
