@@ -32,7 +32,7 @@ LIB_SRCS = arena batch case caseio caselog cli date describe diag duerule \
 	   json layout lint merge mergedriver model modeljson modellink \
 	   modelset personnummer render report schema state stats statsout \
 	   strbuf suggest svg sysio text walk words xalloc xlsx yamlio
-CMD_SRCS = main percase cmd_check cmd_done cmd_form cmd_init cmd_log \
+CMD_SRCS = main percase cmd_check cmd_doctor cmd_done cmd_form cmd_init cmd_log \
 	   cmd_merge_file cmd_new cmd_next cmd_note cmd_phases cmd_reopen \
 	   cmd_replace cmd_report cmd_roles cmd_set cmd_show cmd_skip cmd_stats \
 	   cmd_status cmd_step
@@ -219,7 +219,8 @@ dist:
 deb: dist
 	rm -rf $(BUILD)/deb && mkdir -p $(BUILD)/deb
 	tar -xzf $(DIST).tar.gz -C $(BUILD)/deb
-	cd $(BUILD)/deb/$(DIST) && dpkg-buildpackage -us -uc -b -J
+	cd $(BUILD)/deb/$(DIST) && env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL \
+	    dpkg-buildpackage -us -uc -b -J
 	lintian --info $(BUILD)/deb/*.changes
 	@ls $(BUILD)/deb/*.deb
 

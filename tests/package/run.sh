@@ -13,13 +13,15 @@ trap 'rm -rf "$work"' EXIT INT TERM
 pass=0 fail=0
 ok() { pass=$((pass + 1)); echo "ok: $*"; }
 bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
-finish() { echo "package: $pass passed, $fail failed"; [ $fail = 0 ]; exit; }
+finish() { echo "$pass passed, $fail failed"; [ $fail = 0 ]; exit; }
 
 tar -xzf "$tarball" -C "$work" || { bad "unpack $tarball"; finish; }
 top=$(echo "$work"/sams-*/)
 [ -f "$top/debian/control" ] || { bad "no sams-VERSION/debian in the tarball"; finish; }
 
 # The build and its tests: the tests' counts, and the build as one more.
+# Built as by hand, not with the options of the make that runs this.
+unset MAKEFLAGS MFLAGS MAKELEVEL
 (cd "$top" && dpkg-buildpackage -us -uc -b -J) > "$work/build.log" 2>&1
 rc=$?
 grep -E '^(unit|cli|man): ' "$work/build.log"
@@ -74,10 +76,13 @@ if [ "$("$work/root/usr/bin/sams" --version)" = "sams $version" ]; then
 else
 	bad "the packaged sams --version"
 fi
-if grep -q '/usr/share/locale' "$work/root/usr/bin/sams" &&
-    ! grep -q '/usr/local/share/locale' "$work/root/usr/bin/sams"; then
+# sams doctor names the folder of the catalogue, found or not (the
+# extracted binary has no "locale" folder beside it).
+if env -u SAMS_LOCALEDIR LC_ALL=C.UTF-8 LANGUAGE=sv \
+    "$work/root/usr/bin/sams" doctor "$work" | grep -q ' /usr/share/locale$'
+then
 	ok "the packaged sams looks in /usr/share/locale"
 else
-	bad "the packaged sams was built without PREFIX=/usr"
+	bad "the packaged sams does not look in /usr/share/locale"
 fi
 finish
