@@ -31,6 +31,7 @@ static int cmd_help(int, char *[]);
 
 static const struct command commands[] = {
 	{ "check", cmd_check, "validate case and model files", 0 },
+	{ "doctor", cmd_doctor, "check this sams and a case folder", 0 },
 	{ "done", cmd_done, "record a step as done", 1 },
 	{ "form", cmd_form, "a step's form (blankett), filled from a case", 0 },
 	{ "help", cmd_help, "list the commands, or show one's usage", 0 },

@@ -22,6 +22,7 @@ enum sams_exit {
 };
 
 int cmd_check(int argc, char *argv[]);
+int cmd_doctor(int argc, char *argv[]);
 int cmd_done(int argc, char *argv[]);
 int cmd_init(int argc, char *argv[]);
 int cmd_log(int argc, char *argv[]);
