@@ -16,6 +16,8 @@
  * choices come from the parsers themselves (cli_set_lister()), so that
  * the completion cannot go stale.
  */
+#include <sys/stat.h>
+
 #include <dirent.h>
 #include <getopt.h>
 #include <stdio.h>
@@ -208,7 +210,7 @@ find_option(const struct completion *cp, const char *word, size_t n)
 	return nfound == 1 ? found : NULL;
 }
 
-/* The global options, before the command; a value after each but two. */
+/* The global options, before the command; those with 1 take a value. */
 static const struct option_seen global_opts[] = {
 	{ (char *)"--color", 1 }, { (char *)"--help", 0 },
 	{ (char *)"--phases", 1 }, { (char *)"--today", 1 },
@@ -257,16 +259,23 @@ add_models(struct completion *cp)
 		add_list(cp, builtin_model_ids);
 }
 
-/* The model of the first operand that opens as a case; *o to close. */
+/*
+ * The model of the first operand that opens as a case; *o to close.  Only
+ * a regular file: a TAB must never wait for standard input or a fifo.
+ */
 static const struct model *
 case_model(struct completion *cp, struct opened *o)
 {
+	const char *name;
+	struct stat st;
 	char *path;
 
 	o->c = NULL;
 	if (cp->noperands == 0 || find_case(cp->operands[0], &path) != 0)
 		return NULL;
-	if (case_open(path != NULL ? path : cp->operands[0], o) != 0)
+	name = path != NULL ? path : cp->operands[0];
+	if (stat(name, &st) != 0 || !S_ISREG(st.st_mode) ||
+	    case_open(name, o) != 0)
 		o->c = NULL;
 	free(path);
 	return o->c != NULL ? o->m : NULL;
@@ -343,29 +352,33 @@ add_model_part(struct completion *cp, enum model_part part)
 }
 
 /*
- * The steps a recording command takes now, as cmd_step.c checks them:
- * done and skip an open step, reopen a done or skipped one, form a step
- * with a form.  Nothing when the case does not open.
+ * Whether command takes the step now, as cmd_step.c checks it: done and
+ * skip an open step, reopen a done or skipped one; form one with a form.
  */
+static int
+step_fits(const char *command, const struct step *s, enum step_state state)
+{
+	if (strcmp(command, "form") == 0)
+		return s->form != NULL;
+	if (strcmp(command, "reopen") == 0)
+		return state == STEP_DONE || state == STEP_SKIPPED;
+	return state == STEP_OPEN;
+}
+
+/* The steps of the case on the line; nothing when it does not open. */
 static void
 add_steps(struct completion *cp)
 {
-	const char *c = cp->command;
 	struct case_state st;
-	enum step_state s;
 	struct opened o;
 	size_t i;
 
 	if (case_model(cp, &o) == NULL)
 		return;
 	state_compute(&st, o.m, o.c, cli_today());
-	for (i = 0; i < o.m->nsteps; i++) {
-		s = st.steps[i].state;
-		if (strcmp(c, "form") == 0 ? o.m->steps[i].form != NULL :
-		    strcmp(c, "reopen") == 0 ? s == STEP_DONE ||
-		    s == STEP_SKIPPED : s == STEP_OPEN)
+	for (i = 0; i < o.m->nsteps; i++)
+		if (step_fits(cp->command, &o.m->steps[i], st.steps[i].state))
 			add(cp, o.m->steps[i].id);
-	}
 	state_release(&st);
 	opened_close(&o);
 }
@@ -379,16 +392,21 @@ yaml_name(const char *name)
 	    (n > 5 && strcasecmp(name + n - 5, ".yaml") == 0);
 }
 
-/* The id of the case in the file at path, when it has one to name it by. */
+/*
+ * The id of the case in the file at path, when it has one to name it by.
+ * Only a regular file: reading a fifo would hang the TAB.
+ */
 static void
 add_case_id(struct completion *cp, const char *path)
 {
 	const struct ynode *v;
 	struct ydoc doc;
+	struct stat st;
 	char *text;
 	size_t len;
 
-	if (file_read(path, YAML_MAX_BYTES, &text, &len) != 0)
+	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode) ||
+	    file_read(path, YAML_MAX_BYTES, &text, &len) != 0)
 		return;
 	ydoc_parse(&doc, path, text, len);
 	if (doc.root != NULL && doc.root->kind == YN_MAP &&
@@ -633,7 +651,7 @@ complete_command(struct completion *cp, int n, char *words[],
 
 /* The global options before the command; their values applied. */
 static int
-skip_globals(int n, char *words[], const char **prev)
+skip_globals(struct completion *cp, int n, char *words[], const char **prev)
 {
 	const char *eq;
 	size_t k, len;
@@ -652,11 +670,11 @@ skip_globals(int n, char *words[], const char **prev)
 		    !global_opts[k].value)
 			continue;
 		if (eq != NULL)
-			apply(NULL, global_opts[k].name, eq + 1);
+			apply(cp, global_opts[k].name, eq + 1);
 		else if (i + 1 == n)
 			*prev = global_opts[k].name;
 		else
-			apply(NULL, global_opts[k].name, words[++i]);
+			apply(cp, global_opts[k].name, words[++i]);
 	}
 	return i;
 }
@@ -690,7 +708,7 @@ cmd_complete(int argc, char *argv[])
 	cur = argv[argc - 1];
 	cp.prefix = cur;
 	n = argc - 2;
-	i = skip_globals(n, argv + 1, &prev);
+	i = skip_globals(&cp, n, argv + 1, &prev);
 	if (i == n)
 		complete_global(&cp, prev, cur);
 	else if (command_index(argv[1 + i]) < NCOMMANDS &&

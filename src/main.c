@@ -84,7 +84,8 @@ unknown_command(const char *name)
 	error_msg("unknown command '%.40s'; try 'sams help'", name);
 	suggest_init(&sg, name);
 	for (c = commands; c->name != NULL; c++)
-		suggest_add(&sg, c->name);
+		if (c->summary != NULL)
+			suggest_add(&sg, c->name);
 	suggest_note(&sg);
 	return SAMS_EXIT_USAGE;
 }
@@ -132,7 +133,7 @@ cmd_help(int argc, char *argv[])
 		return SAMS_EXIT_OK;
 	}
 	c = find_command(argv[1]);
-	if (c == NULL)
+	if (c == NULL || c->summary == NULL)
 		return unknown_command(argv[1]);
 	if (c->fn == cmd_help) {
 		list_commands(stdout);

@@ -78,7 +78,8 @@ _sams()
 		args+=("$REPLY")
 	done
 	_sams_dequote "${COMP_WORDS[0]}"
-	mapfile -t reply < <("$REPLY" __complete "${args[@]}" 2>/dev/null)
+	mapfile -t reply < <("$REPLY" __complete "${args[@]}" \
+	    < /dev/null 2> /dev/null)
 	((${#reply[@]} > 0)) || return 0
 	more=${reply[0]}
 	reply=("${reply[@]:1}")
