@@ -65,6 +65,11 @@ _sams()
 	# wants the word whole, so such pieces are glued back.
 	for ((i = 1; i <= COMP_CWORD; i++)); do
 		w=${COMP_WORDS[i]}
+		# With the cursor inside the word, only what is before it.
+		if ((i == COMP_CWORD)) && [[ -n $2 && $w != "$2" &&
+		    $w == "$2"* ]]; then
+			w=$2
+		fi
 		if ((${#ws[@]} > 0)) && [[ -n $glue || $w =~ ^[=:]+$ ]]; then
 			ws[${#ws[@]}-1]+=$w
 		else

@@ -13,9 +13,9 @@ cd "$FIXTURES" || exit 1
 err=$FIXTURES/../err
 
 # t WANT WORD...: completes "sams WORD..." with the cursor at the end of
-# the last word, split as bash splits it ('=' a word of its own), and
-# compares COMPREPLY, sorted and joined by spaces, with WANT.  Nothing
-# may reach standard error.
+# the last word (or after $CUR in it), split as bash splits it ('=' a
+# word of its own), and compares COMPREPLY, sorted and joined by spaces,
+# with WANT.  Nothing may reach standard error.
 t()
 {
 	local want=$1 cur got
@@ -26,6 +26,7 @@ t()
 	COMP_POINT=${#COMP_LINE}
 	cur=${COMP_WORDS[COMP_CWORD]}
 	[[ $cur == = ]] && cur=	# readline's word begins after the '='
+	cur=${CUR-$cur}		# the word up to a cursor inside it
 	COMPREPLY=()
 	_sams sams "$cur" "${COMP_WORDS[COMP_CWORD-1]}" 2> "$err"
 	got=$(printf '%s\n' "${COMPREPLY[@]}" | LC_ALL=C sort | tr '\n' ' ')
@@ -115,6 +116,10 @@ t "dir one" init di
 t "school.form=" set k7q2-familjehem.yml school.fo
 t "contacts.samordnare=" set k7q2-familjehem.yml contacts.sa
 t "grundskola gymnasieskola" set k7q2-familjehem.yml school.form = g
+# With the cursor inside a word (after "ip-skolv" of "ip-skolvxx", after
+# "j" of "jzz"), what is before it is completed.
+CUR=ip-skolv t "ip-skolval" done k7q2-familjehem.yml ip-skolvxx
+CUR=j t "json" status --format = jzz
 # A broken case: no steps, no word on standard error.
 t "" done broken.yml ""
 t "" done missing.yml ""
