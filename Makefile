@@ -4,6 +4,8 @@ BINDIR	 = $(PREFIX)/bin
 MANDIR	 = $(PREFIX)/share/man
 DATADIR	 = $(PREFIX)/share/sams
 LOCALEDIR = $(PREFIX)/share/locale
+BASHCOMPDIR = $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR = $(PREFIX)/share/zsh/vendor-completions
 
 CC	?= cc
 CFLAGS	?= -O2 -g
@@ -32,10 +34,10 @@ LIB_SRCS = arena batch case caseio caselog cli date describe diag duerule \
 	   json layout lint merge mergedriver model modeljson modellink \
 	   modelset personnummer render report schema state stats statsout \
 	   strbuf suggest svg sysio text walk words xalloc xlsx yamlio
-CMD_SRCS = main percase cmd_check cmd_doctor cmd_done cmd_form cmd_init cmd_log \
-	   cmd_merge_file cmd_new cmd_next cmd_note cmd_phases cmd_reopen \
-	   cmd_replace cmd_report cmd_roles cmd_set cmd_show cmd_skip cmd_stats \
-	   cmd_status cmd_step
+CMD_SRCS = main percase cmd_check cmd_complete cmd_doctor cmd_done cmd_form \
+	   cmd_init cmd_log cmd_merge_file cmd_new cmd_next cmd_note \
+	   cmd_phases cmd_reopen cmd_replace cmd_report cmd_roles cmd_set \
+	   cmd_show cmd_skip cmd_stats cmd_status cmd_step
 CORE_OBJS = $(LIB_SRCS:%=$(BUILD)/%.o)
 LIB_OBJS = $(CORE_OBJS) $(BUILD)/builtin_models.o
 CMD_OBJS = $(CMD_SRCS:%=$(BUILD)/%.o)
@@ -191,6 +193,10 @@ install: $(SAMS) $(MOFILES)
 	    $(DESTDIR)$(MANDIR)/man5/
 	install -m 0644 $(MODELS) $(DESTDIR)$(DATADIR)/phases/
 	install -m 0755 contrib/pre-commit $(DESTDIR)$(DATADIR)/pre-commit
+	mkdir -p $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
+	install -m 0644 contrib/completion/sams.bash \
+	    $(DESTDIR)$(BASHCOMPDIR)/sams
+	install -m 0644 contrib/completion/_sams $(DESTDIR)$(ZSHCOMPDIR)/_sams
 	for l in $(LINGUAS); do \
 	    mkdir -p $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES && \
 	    install -m 0644 $(BUILD)/locale/$$l/LC_MESSAGES/sams.mo \
@@ -199,7 +205,8 @@ install: $(SAMS) $(MOFILES)
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/sams $(DESTDIR)$(MANDIR)/man1/sams.1 \
 	    $(DESTDIR)$(MANDIR)/man5/sams-case.5 \
-	    $(DESTDIR)$(MANDIR)/man5/sams-phases.5
+	    $(DESTDIR)$(MANDIR)/man5/sams-phases.5 \
+	    $(DESTDIR)$(BASHCOMPDIR)/sams $(DESTDIR)$(ZSHCOMPDIR)/_sams
 	rm -rf $(DESTDIR)$(DATADIR)
 	for l in $(LINGUAS); do \
 	    rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/sams.mo; done

@@ -26,6 +26,7 @@ struct command {
 	const char	*summary;
 	int		 writes;	/* see run_command() */
 };
+/* A command without a summary is hidden from sams help: __complete. */
 
 static int cmd_help(int, char *[]);
 
@@ -55,6 +56,7 @@ static const struct command commands[] = {
 	{ "stats", cmd_stats, "follow-up figures: days to school start, "
 	    "steps on time", 0 },
 	{ "status", cmd_status, "every phase and step of a case", 0 },
+	{ "__complete", cmd_complete, NULL, 0 },
 	{ NULL, NULL, NULL, 0 }
 };
 
@@ -83,7 +85,8 @@ unknown_command(const char *name)
 	error_msg("unknown command '%.40s'; try 'sams help'", name);
 	suggest_init(&sg, name);
 	for (c = commands; c->name != NULL; c++)
-		suggest_add(&sg, c->name);
+		if (c->summary != NULL)
+			suggest_add(&sg, c->name);
 	suggest_note(&sg);
 	return SAMS_EXIT_USAGE;
 }
@@ -95,9 +98,29 @@ list_commands(FILE *fp)
 
 	fprintf(fp, "usage: %s\nCommands:\n", usage_text);
 	for (c = commands; c->name != NULL; c++)
-		fprintf(fp, "  %-10s %s\n", c->name, c->summary);
+		if (c->summary != NULL)
+			fprintf(fp, "  %-10s %s\n", c->name, c->summary);
 	fputs("\nEach command takes --help.  See sams(1), sams-case(5) and "
 	    "sams-phases(5).\n", fp);
+}
+
+sams_command_fn *
+sams_command(const char *name)
+{
+	const struct command *c = find_command(name);
+
+	return c != NULL ? c->fn : NULL;
+}
+
+const char *
+sams_command_name(size_t i)
+{
+	const struct command *c;
+
+	for (c = commands; c->name != NULL; c++)
+		if (c->summary != NULL && i-- == 0)
+			return c->name;
+	return NULL;
 }
 
 static int
@@ -111,7 +134,7 @@ cmd_help(int argc, char *argv[])
 		return SAMS_EXIT_OK;
 	}
 	c = find_command(argv[1]);
-	if (c == NULL)
+	if (c == NULL || c->summary == NULL)
 		return unknown_command(argv[1]);
 	if (c->fn == cmd_help) {
 		list_commands(stdout);
