@@ -461,7 +461,7 @@ bad_option(const struct option *longopts)
 	else if (optopt != 0)
 		error_msg("unknown option '-%c'", optopt);
 	else
-		error_msg("unknown option '%.40s'", word);
+		error_msg("unknown option '%.*s'", (int)(n < 40 ? n : 40), word);
 	if (optopt != 0 || strncmp(word, "--", 2) != 0)
 		return;
 	snprintf(typed, sizeof(typed), "%.*s", (int)n, word);
