@@ -7,6 +7,7 @@
 #include "cli.h"
 #include "diag.h"
 #include "fileio.h"
+#include "i18n.h"
 #include "find.h"
 #include "folder.h"
 #include "json.h"
@@ -22,6 +23,20 @@
 static const char usage_check[] =
     "sams check [--format text|json] [--files0-from FILE] [--today DATE]\n"
     "           PATH...\n";
+
+static const struct cli_opt_help check_opts[] = {
+	{ OPT_FORMAT, NULL, N_("text (the default) or json: one object a "
+	    "file, its problems listed") },
+	{ 0, NULL, NULL }
+};
+
+const struct cli_help help_check = {
+	usage_check,
+	N_("validate case and model files"),
+	check_opts,
+	"sams check arenden/\n"
+	"sams check --format json arenden/k7q2.yml phases/lokal.yml\n"
+};
 
 /* The problems --format json collects for one file. */
 struct problems {
@@ -338,8 +353,10 @@ check_all(struct pathlist *files, enum cli_format format)
 
 	memset(&c, 0, sizeof(c));
 	strbuf_init(&c.own.buf);
-	if (format == FORMAT_JSON)
+	if (format == FORMAT_JSON) {
 		diag_set_sink(collect, &c, 1);
+		i18n_machine(1);	/* JSON messages stay English */
+	}
 	for (i = 0; i < files->n; i++) {
 		c.path = files->paths[i];
 		before = diag_count(DIAG_ERROR) + diag_count(DIAG_WARNING);
@@ -353,6 +370,7 @@ check_all(struct pathlist *files, enum cli_format format)
 			worst = rc;
 	}
 	diag_set_sink(NULL, NULL, 0);
+	i18n_machine(0);
 	free(driver_checked);
 	driver_checked = NULL;
 	ids_forget();

@@ -28,6 +28,15 @@
 #include "xalloc.h"
 
 static const char usage_doctor[] = "sams doctor [DIR]\n";
+static const int doctor_opts[] = { 0 };
+
+const struct cli_help help_doctor = {
+	usage_doctor,
+	N_("check this sams and a case folder"),
+	NULL,
+	"sams doctor\n"
+	"sams doctor arenden/\n"
+};
 
 /* A file name git's attributes are asked about: a case file in the folder. */
 #define PROBE	"sams-doctor.yml"
@@ -477,11 +486,10 @@ check_catalogue(struct doctor *d)
 int
 cmd_doctor(int argc, char *argv[])
 {
-	static const int options[] = { 0 };
 	struct doctor d = { ".", NULL, STRBUF_INIT, 0, 0 };
 	enum cli_parsed parsed;
 
-	parsed = cli_parse(argc, argv, usage_doctor, options, NULL, NULL);
+	parsed = cli_parse(argc, argv, usage_doctor, doctor_opts, NULL, NULL);
 	if (parsed != CLI_GO)
 		return cli_parsed_status(parsed);
 	if (argc - optind > 1)
