@@ -173,6 +173,30 @@ is_common(int opt)
 	return 0;
 }
 
+static cli_list_fn	*lister;
+static void		*lister_arg;
+
+void
+cli_set_lister(cli_list_fn *fn, void *arg)
+{
+	lister = fn;
+	lister_arg = arg;
+}
+
+/* Hands the lister the long options of longopts, for sams __complete. */
+static enum cli_parsed
+list_options(const struct option *longopts)
+{
+	char name[64];
+
+	for (; longopts->name != NULL; longopts++) {
+		snprintf(name, sizeof(name), "--%s", longopts->name);
+		lister(name, longopts->has_arg == no_argument ?
+		    CLI_LISTED_FLAG : CLI_LISTED_VALUE, lister_arg);
+	}
+	return CLI_DONE;
+}
+
 enum cli_parsed
 cli_parse(int argc, char *argv[], const char *usage, const int *opts,
     cli_option_fn *fn, void *ctx)
@@ -187,6 +211,8 @@ cli_parse(int argc, char *argv[], const char *usage, const int *opts,
 			cli_usage(usage, 1);
 			return CLI_DONE;
 		}
+		if ((ch == '?' || ch == ':') && lister != NULL)
+			return CLI_DONE;
 		if (ch == '?' || ch == ':') {
 			bad_option();
 			return cli_bad_usage(usage);
@@ -196,7 +222,7 @@ cli_parse(int argc, char *argv[], const char *usage, const int *opts,
 		if (parsed != CLI_GO)
 			return parsed;
 	}
-	return CLI_GO;
+	return lister != NULL ? list_options(longopts) : CLI_GO;
 }
 
 int
@@ -312,6 +338,10 @@ cli_choice(const char *arg, const char *option, const char *const *names,
 	struct strbuf list = STRBUF_INIT;
 	size_t i;
 
+	for (i = 0; i < n && lister != NULL; i++)
+		lister(names[i], CLI_LISTED_CHOICE, lister_arg);
+	if (lister != NULL)
+		return -1;
 	for (i = 0; i < n; i++)
 		if (strcmp(arg, names[i]) == 0)
 			return (int)i;

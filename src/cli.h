@@ -93,6 +93,23 @@ enum cli_parsed	cli_parse(int argc, char *argv[], const char *usage,
 		    const int *opts, cli_option_fn *fn, void *ctx);
 
 /*
+ * For sams __complete: while a lister is set, cli_parse() parses as
+ * usual but quietly, then hands fn every long option the command takes
+ * ("--format" with CLI_LISTED_VALUE, "--acute" with CLI_LISTED_FLAG) and
+ * returns CLI_DONE, so the command never runs; cli_choice() hands fn
+ * each name it accepts (CLI_LISTED_CHOICE) and fails without a message.
+ * Options and values to complete thus come from the tables that parse
+ * them.  fn NULL: parse for real again.
+ */
+enum cli_listed {
+	CLI_LISTED_FLAG,
+	CLI_LISTED_VALUE,
+	CLI_LISTED_CHOICE
+};
+typedef void	cli_list_fn(const char *word, enum cli_listed kind, void *arg);
+void	cli_set_lister(cli_list_fn *fn, void *arg);
+
+/*
  * Handles an option every command takes (--color, --phases, --today):
  * CLI_GO, or CLI_BAD after reporting a bad value.
  */

@@ -26,11 +26,13 @@ struct command {
 	const char	*summary;
 	int		 writes;	/* see run_command() */
 };
+/* A command without a summary is hidden from sams help: __complete. */
 
 static int cmd_help(int, char *[]);
 
 static const struct command commands[] = {
 	{ "check", cmd_check, "validate case and model files", 0 },
+	{ "doctor", cmd_doctor, "check this sams and a case folder", 0 },
 	{ "done", cmd_done, "record a step as done", 1 },
 	{ "form", cmd_form, "a step's form (blankett), filled from a case", 0 },
 	{ "help", cmd_help, "list the commands, or show one's usage", 0 },
@@ -54,6 +56,7 @@ static const struct command commands[] = {
 	{ "stats", cmd_stats, "follow-up figures: days to school start, "
 	    "steps on time", 0 },
 	{ "status", cmd_status, "every phase and step of a case", 0 },
+	{ "__complete", cmd_complete, NULL, 0 },
 	{ NULL, NULL, NULL, 0 }
 };
 
@@ -82,7 +85,8 @@ unknown_command(const char *name)
 	error_msg("unknown command '%.40s'; try 'sams help'", name);
 	suggest_init(&sg, name);
 	for (c = commands; c->name != NULL; c++)
-		suggest_add(&sg, c->name);
+		if (c->summary != NULL)
+			suggest_add(&sg, c->name);
 	suggest_note(&sg);
 	return SAMS_EXIT_USAGE;
 }
@@ -94,9 +98,29 @@ list_commands(FILE *fp)
 
 	fprintf(fp, "usage: %s\nCommands:\n", usage_text);
 	for (c = commands; c->name != NULL; c++)
-		fprintf(fp, "  %-10s %s\n", c->name, c->summary);
+		if (c->summary != NULL)
+			fprintf(fp, "  %-10s %s\n", c->name, c->summary);
 	fputs("\nEach command takes --help.  See sams(1), sams-case(5) and "
 	    "sams-phases(5).\n", fp);
+}
+
+sams_command_fn *
+sams_command(const char *name)
+{
+	const struct command *c = find_command(name);
+
+	return c != NULL ? c->fn : NULL;
+}
+
+const char *
+sams_command_name(size_t i)
+{
+	const struct command *c;
+
+	for (c = commands; c->name != NULL; c++)
+		if (c->summary != NULL && i-- == 0)
+			return c->name;
+	return NULL;
 }
 
 static int
@@ -110,7 +134,7 @@ cmd_help(int argc, char *argv[])
 		return SAMS_EXIT_OK;
 	}
 	c = find_command(argv[1]);
-	if (c == NULL)
+	if (c == NULL || c->summary == NULL)
 		return unknown_command(argv[1]);
 	if (c->fn == cmd_help) {
 		list_commands(stdout);
