@@ -80,13 +80,13 @@ facts_text(FILE *fp, const struct case_state *st)
 	heading(fp, _("Facts"));
 	for (def = fact_table(); def->path != NULL; def++)
 		if (strcmp(def->path, "id") != 0 &&
-		    text_width(_(def->label)) > w)
-			w = text_width(_(def->label));
+		    text_width(fact_name(def)) > w)
+			w = text_width(fact_name(def));
 	for (def = fact_table(); def->path != NULL; def++) {
 		if (strcmp(def->path, "id") == 0 || def->type == FACT_AGE)
 			continue;
 		fputs("  ", fp);
-		layout_pad(fp, _(def->label), w + 2);
+		layout_pad(fp, fact_name(def), w + 2);
 		text_put(fp, fact_text(def->path, case_fact(st->c, def->path)));
 		fputc('\n', fp);
 	}
@@ -122,7 +122,7 @@ fact_label(FILE *fp, const struct case_state *st, const char *path)
 		text_put(fp, path);
 		return;
 	}
-	text_put(fp, _(def->label));
+	text_put(fp, fact_name(def));
 	if (strncmp(path, "contacts.", 9) != 0)
 		return;
 	r = model_role_index(st->m, path + 9);

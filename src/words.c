@@ -319,7 +319,8 @@ condition_words(struct strbuf *sb, const struct condition *c, int people)
 		choice_condition(sb, c, people);
 	else if (yes_no_condition(sb, c, people) != 0) {
 		/* words.c lacks the fact: test_words fails */
-		strbuf_addf(sb, "%s: ", def != NULL ? def->label : c->fact);
+		strbuf_addf(sb, "%s: ", def == NULL ? c->fact : people ?
+		    fact_name(def) : def->label);
 		for (k = 0; k < c->nvalues; k++) {
 			list_sep(sb, k, c->nvalues, people);
 			strbuf_addstr(sb, value_words(c->fact, c->values[k],

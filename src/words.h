@@ -19,23 +19,24 @@ struct due_rule;
 struct strbuf;
 
 /*
- * The Swedish name of a value of the fact at path: "HVB" for the
- * placement type hvb, "anpassad grundskola", "ingen skolgång", "ja" or
- * "nej" for a yes-no fact.  Any other value (a date, a school's name, a
- * value the table lacks) is returned as it is.
+ * The name of a value of the fact at path: "HVB" for the placement type
+ * hvb, "anpassad grundskola", "ingen skolgång", "ja" or "nej" for a
+ * yes-no fact ("HVB home", "adapted compulsory school", "yes" in
+ * English).  Any other value (a date, a school's name, a value the table
+ * lacks) is returned as it is.
  */
 const char	*words_value(const char *path, const char *value);
 const char	*words_value_tr(const char *path, const char *value);
 
-/* A step's source for people: "lag", "SAMS", "projektets tolkning"... */
+/* A step's source: "lag", "SAMS", "projektets tolkning"... */
 const char	*words_source(const char *source);
 const char	*words_source_tr(const char *source);
 
-/* An age range of a condition ("16-19", "-17", "18-", "7") in words. */
+/* An age range of a condition ("16-19", "-17", "18-", "7") in Swedish. */
 void	words_age(struct strbuf *sb, const char *range);
 
 /*
- * One condition in words: "vid skolbyte", "i gymnasieskolan eller
+ * One condition in Swedish: "vid skolbyte", "i gymnasieskolan eller
  * anpassade gymnasieskolan", "för barn 16–19 år".
  */
 void	words_condition(struct strbuf *sb, const struct condition *c);
