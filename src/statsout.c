@@ -305,7 +305,7 @@ text_count(const struct stats *s, const struct stats_cell *c, FILE *out)
 	fputs(count_text(s, c, buf), out);
 }
 
-/* A whole number, or one decimal after a Swedish decimal comma: "5,5". */
+/* A whole number, or one decimal: "5.5" ("5,5" in Swedish). */
 static void
 text_number(double v, FILE *out)
 {
