@@ -299,7 +299,7 @@ settings_problem(struct doctor *d, const char *path)
 static void
 check_local(struct doctor *d, const char *model)
 {
-	struct strbuf sb = STRBUF_INIT;
+	struct strbuf sb = STRBUF_INIT, fix = STRBUF_INIT;
 	const struct model *m;
 	char *path = xasprintf("%s/.sams/local.yml", d->folder);
 	int rc;
@@ -312,7 +312,9 @@ check_local(struct doctor *d, const char *model)
 	else if (m == NULL) {
 		strbuf_addf(&sb, _("%s/.sams/config.yml: there is no model "
 		    "%s"), d->folder, model);
-		problem(d, sb.buf, "sams phases --help");
+		strbuf_addf(&fix, _("name a model that exists as model: in "
+		    "%s/.sams/config.yml"), d->folder);
+		problem(d, sb.buf, fix.buf);
 	} else {
 		if (access(path, F_OK) == 0)
 			strbuf_addf(&sb, _("%s: trusted, on top of the model "
@@ -323,6 +325,7 @@ check_local(struct doctor *d, const char *model)
 		ok(sb.buf);
 	}
 	strbuf_release(&sb);
+	strbuf_release(&fix);
 	free(path);
 }
 
