@@ -137,7 +137,7 @@ record_fact_name(struct strbuf *sb, const char *path)
 	const char *label;
 
 	if (def != NULL && def->label != NULL) {
-		label = _(def->label);
+		label = fact_name(def);
 		text_escape(sb, label, strlen(label), 0);
 		strbuf_addstr(sb, " (");
 		text_escape(sb, path, strlen(path), 0);

@@ -51,7 +51,7 @@ t "always auto never" --color ""
 t "always auto" --color = a
 # Options of a command: done's own (by, date, note, reason) and the 4
 # every command takes, 8 in all.
-t "--by --color --date --help --note --phases --reason --today" done --
+t "--by --color --date --help --note --phases --today" done --
 t "--output" status --o
 # --format per command, from each command's own table.
 t "html json text" status --format ""
