@@ -132,9 +132,10 @@ check:
 check-all: $(SAMS) $(MOFILES) $(BUILD)/sams.pot $(UNIT_BINS)
 	@sh tests/check.sh $(BUILD)
 
-check-valgrind: $(SAMS) $(MOFILES) $(UNIT_BINS)
+check-valgrind: $(SAMS) $(MOFILES) $(BUILD)/sams.pot $(UNIT_BINS)
 	@VALGRIND=1 VALGRIND_CMD="valgrind -q --error-exitcode=1 \
-	    --leak-check=full --errors-for-leak-kinds=definite" \
+	    --leak-check=full --show-leak-kinds=definite \
+	    --errors-for-leak-kinds=definite" \
 	    sh tests/check.sh $(BUILD)
 
 # Kill and fault sweeps, concurrency, full disk: about a minute.
