@@ -144,11 +144,11 @@ check-reliability: $(SAMS)
 
 # The HTML pages in headless Chromium (installed when missing, as root):
 # about a minute, so not part of make check.
-check-browser: $(SAMS)
+check-browser: $(SAMS) $(MOFILES)
 	@SAMS=$(abspath $(SAMS)) sh tests/browser/run.sh
 
 # doc/report.png and doc/status.png for the README, from examples/.
-screenshots: $(SAMS)
+screenshots: $(SAMS) $(MOFILES)
 	@SAMS=$(abspath $(SAMS)) sh tests/browser/screenshot.sh doc
 
 # ThreadSanitizer on report's reading threads, with clang, in build-tsan.
