@@ -71,7 +71,7 @@ done
 # put it (PREFIX=/usr at build time, not only at install).
 dpkg-deb -x "$deb" "$work/root"
 version=$(sed -n 's/^#define SAMS_VERSION "\(.*\)"/\1/p' "$top/src/sams.h")
-if [ "$("$work/root/usr/bin/sams" --version)" = "sams $version" ]; then
+if [ "$("$work/root/usr/bin/sams" --version | head -n 1)" = "sams $version" ]; then
 	ok "the packaged sams --version says sams $version"
 else
 	bad "the packaged sams --version"
