@@ -541,8 +541,11 @@ complete_value(struct completion *cp, const char *name)
 		add_model_part(cp, PART_ROLES);
 	else if (strcmp(name, "--phase") == 0)
 		add_model_part(cp, PART_PHASES);
-	else if (strcmp(name, "--contact") == 0)
-		add_model_part(cp, PART_CONTACTS);
+	else if (strcmp(name, "--contact") == 0) {
+		/* After ROLE= comes a name: free text, nothing to offer. */
+		if (strchr(cp->prefix, '=') == NULL)
+			add_model_part(cp, PART_CONTACTS);
+	}
 	else if (strcmp(name, "--model") == 0)
 		add_models(cp);
 	else if (strcmp(name, "--type") == 0)
