@@ -35,7 +35,7 @@ const struct cli_help help_check = {
 	N_("validate case and model files"),
 	check_opts,
 	"sams check arenden/\n"
-	"sams check --format json arenden/k7q2.yml phases/lokal.yml\n"
+	"sams check --format json arenden/k7q2.yml arenden/.sams/local.yml\n"
 };
 
 /* The problems --format json collects for one file. */
