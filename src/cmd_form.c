@@ -16,7 +16,7 @@
 
 static const char usage_form[] =
     "sams form [--format text|md|html] [--output FILE] [--today DATE]\n"
-    "          FILE STEP\n"
+    "           FILE STEP\n"
     "sams form [--today DATE] FILE\n";
 
 static const struct cli_opt_help form_opts[] = {

@@ -66,7 +66,8 @@ static const struct command commands[] = {
 };
 
 static const char usage_text[] =
-    "sams [--phases DIR] [--today DATE] [--color WHEN] COMMAND [ARGS]\n"
+    "sams [--phases DIR] [--today DATE] [--color WHEN]\n"
+    "           COMMAND [ARGS]\n"
     "       sams --version | --help\n";
 
 static const struct command *
