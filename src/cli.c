@@ -18,6 +18,7 @@
 #include "modelset.h"
 #include "render.h"
 #include "sams.h"
+#include "stats.h"
 #include "strbuf.h"
 #include "suggest.h"
 #include "text.h"
@@ -383,6 +384,20 @@ join(struct strbuf *sb, const char *const *names)
 		strbuf_addf(sb, "%s%s", sb->len ? ", " : "", *names);
 }
 
+/*
+ * The figures --list takes: those over cases (a table's wants its group,
+ * as the synopsis and the error say; --by's are named in sams(1)).
+ */
+static void
+figure_names(struct strbuf *sb)
+{
+	const struct stats_figure *f;
+
+	for (f = stats_figures; f->name != NULL; f++)
+		if (f->kind != FIG_LIMIT && f->tab != TAB_BY)
+			strbuf_addf(sb, "%s%s", sb->len ? ", " : "", f->name);
+}
+
 /* Appends the ids of the models' roles or phases, each once. */
 static void
 model_ids(struct strbuf *sb, enum suggest_kind kind)
@@ -432,6 +447,9 @@ print_values(FILE *fp, int opt, size_t col)
 		break;
 	case OPT_MODEL:
 		join(&sb, builtin_model_ids);
+		break;
+	case OPT_LIST:
+		figure_names(&sb);
 		break;
 	}
 	if (sb.len > 0) {

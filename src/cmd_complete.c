@@ -35,6 +35,7 @@
 #include "modelset.h"
 #include "sams.h"
 #include "state.h"
+#include "stats.h"
 #include "text.h"
 #include "walk.h"
 #include "xalloc.h"
@@ -145,6 +146,26 @@ add_key(struct completion *cp, const char *key)
 
 	if ((size_t)snprintf(buf, sizeof(buf), "%s=", key) < sizeof(buf))
 		add(cp, buf);
+}
+
+/*
+ * The figures stats --list takes, a table's with its "=" (its groups are
+ * the data's: after the "=", nothing is offered).
+ */
+static void
+add_figures(struct completion *cp)
+{
+	const struct stats_figure *f;
+
+	for (f = stats_figures; f->name != NULL; f++)
+		if (strchr(cp->prefix, '=') != NULL)
+			break;
+		else if (f->kind == FIG_LIMIT || f->tab == TAB_BY)
+			continue;
+		else if (f->tab == TAB_TOTAL)
+			add(cp, f->name);
+		else
+			add_key(cp, f->name);
 }
 
 static void
@@ -548,6 +569,8 @@ complete_value(struct completion *cp, const char *name)
 	}
 	else if (strcmp(name, "--model") == 0)
 		add_models(cp);
+	else if (strcmp(name, "--list") == 0)
+		add_figures(cp);
 	else if (strcmp(name, "--type") == 0)
 		add_list(cp, placement_types);
 	else if (strcmp(name, "--school-form") == 0)

@@ -80,6 +80,10 @@ t "rektor-avlamnande= rektor-mottagande=" new --contact rek
 # (readline would put it after the '=': socialtjanst=socialtjanst=).
 t "" new --contact socialtjanst =
 t "" new --contact socialtjanst = Ann
+# stats --list: the figures, a table's with its '=' (its groups are the
+# data's: nothing after it).
+t "counts.acute counts.by_form= counts.by_phase= counts.by_type= counts.cases counts.omplaceringar counts.placements" stats --list coun
+t "" stats --list counts.by_type =
 t "infor-avslut infor-placering" report --phase inf
 # Steps of a sams case: the 15 ip- steps less the 3 done (kartlagg,
 # samtycke, informera) and the 5 that do not apply to a placement in a
