@@ -240,9 +240,9 @@ check_models(struct doctor *d)
 /*
  * The commands that make the folder's settings trusted: chmod go-w for
  * what others may change, chown for what others own.  Links are left to
- * SECURITY in sams(1).
+ * SECURITY in sams(1).  Returns whether it named commands.
  */
-static void
+static int
 trust_fix(struct strbuf *fix, const char *folder)
 {
 	static const char *const names[] = { ".sams", ".sams/config.yml",
@@ -252,6 +252,7 @@ trust_fix(struct strbuf *fix, const char *folder)
 	struct stat st;
 	char *path;
 	size_t i;
+	int named;
 
 	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
 		path = xasprintf("%s/%s", folder, names[i]);
@@ -275,10 +276,12 @@ trust_fix(struct strbuf *fix, const char *folder)
 	if (chmod.len > 0)
 		strbuf_addf(fix, "%schmod go-w%s", fix->len > 0 ? " && " : "",
 		    chmod.buf);
-	if (fix->len == 0)
+	named = fix->len > 0;
+	if (!named)
 		strbuf_addstr(fix, _("see SECURITY in sams(1)"));
 	strbuf_release(&chmod);
 	strbuf_release(&chown);
+	return named;
 }
 
 /*
@@ -294,8 +297,7 @@ settings_problem(struct doctor *d, const char *path)
 	char *tail;
 
 	if (diag_failure() == FAIL_NOPERM) {
-		trust_fix(&fix, d->folder);
-		if (strncmp(fix.buf, "ch", 2) == 0 &&
+		if (trust_fix(&fix, d->folder) &&
 		    (tail = strrchr(d->said.buf, ';')) != NULL) {
 			d->said.len = (size_t)(tail - d->said.buf);
 			*tail = '\0';
