@@ -310,6 +310,22 @@ settings_problem(struct doctor *d, const char *path)
 	strbuf_release(&fix);
 }
 
+/* config.yml read, and its model is there (or not to be tried). */
+static void
+config_ok(const char *config, const char *model)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	if (access(config, F_OK) == 0)
+		strbuf_addf(&sb, _("%s: trusted, default model %s"), config,
+		    model);
+	else
+		strbuf_addf(&sb, _("%s: none, default model %s"), config,
+		    model);
+	ok(sb.buf);
+	strbuf_release(&sb);
+}
+
 /*
  * The folder's default model and .sams/local.yml on top of it: config.yml
  * is ok only once its model is known to exist, so that no file gets both
@@ -333,14 +349,7 @@ check_local(struct doctor *d, const char *config, const char *model)
 		problem(d, sb.buf, fix.buf);
 		goto out;
 	}
-	if (access(config, F_OK) == 0)
-		strbuf_addf(&sb, _("%s: trusted, default model %s"), config,
-		    model);
-	else
-		strbuf_addf(&sb, _("%s: none, default model %s"), config,
-		    model);
-	ok(sb.buf);
-	strbuf_reset(&sb);
+	config_ok(config, model);
 	if (rc != 0)
 		settings_problem(d, path);
 	else {
@@ -389,13 +398,8 @@ check_folder(struct doctor *d)
 		settings_problem(d, path);
 	else if (d->models_ok)
 		check_local(d, path, model != NULL ? model : "sams");
-	else {
-		strbuf_addf(&sb, access(path, F_OK) == 0 ?
-		    _("%s: trusted, default model %s") :
-		    _("%s: none, default model %s"), path,
-		    model != NULL ? model : "sams");
-		ok(sb.buf);
-	}
+	else
+		config_ok(path, model != NULL ? model : "sams");
 	free(model);
 	free(path);
 	strbuf_release(&sb);
