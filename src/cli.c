@@ -296,8 +296,10 @@ static const char *const placeholders[] = {
 	N_("BASE"), N_("OURS"), N_("THEIRS"), NULL
 };
 
-/* Appends s with each whole word in capitals that is a placeholder
- * translated: "[--today DATE] FILE..." to "[--today DATUM] FIL...". */
+/*
+ * Appends s with each whole word in capitals that is a placeholder
+ * translated: "[--today DATE] FILE..." to "[--today DATUM] FIL...".
+ */
 static void
 add_placeholders(struct strbuf *sb, const char *s)
 {
@@ -341,9 +343,8 @@ option_words(const struct cli_help *help, const struct option_def *d,
 static size_t
 option_width(const struct cli_help *help, const struct option_def *d)
 {
-	const char *arg, *text;
-
 	struct strbuf sb = STRBUF_INIT;
+	const char *arg, *text;
 	size_t w;
 
 	option_words(help, d, &arg, &text);

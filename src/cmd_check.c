@@ -114,10 +114,8 @@ static char *driver_checked;	/* the last folder asked about */
 static void
 check_folder_once(const char *path, int trusted)
 {
-	char *model;
-
 	const char *folder = folder_find(path), *slash = strrchr(path, '/');
-	char *key;
+	char *key, *model;
 
 	if (folder != NULL)
 		key = xstrdup(folder);

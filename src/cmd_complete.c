@@ -157,10 +157,10 @@ add_figures(struct completion *cp)
 {
 	const struct stats_figure *f;
 
+	if (strchr(cp->prefix, '=') != NULL)
+		return;
 	for (f = stats_figures; f->name != NULL; f++)
-		if (strchr(cp->prefix, '=') != NULL)
-			break;
-		else if (f->kind == FIG_LIMIT || f->tab == TAB_BY)
+		if (f->kind == FIG_LIMIT || f->tab == TAB_BY)
 			continue;
 		else if (f->tab == TAB_TOTAL)
 			add(cp, f->name);
@@ -566,8 +566,7 @@ complete_value(struct completion *cp, const char *name)
 		/* After ROLE= comes a name: free text, nothing to offer. */
 		if (strchr(cp->prefix, '=') == NULL)
 			add_model_part(cp, PART_CONTACTS);
-	}
-	else if (strcmp(name, "--model") == 0)
+	} else if (strcmp(name, "--model") == 0)
 		add_models(cp);
 	else if (strcmp(name, "--list") == 0)
 		add_figures(cp);

@@ -393,7 +393,6 @@ check_folder(struct doctor *d)
 	catch_start(d);
 	rc = folder_default_model(d->folder, &model);
 	catch_stop();
-	strbuf_reset(&sb);
 	if (rc != 0)
 		settings_problem(d, path);
 	else if (d->models_ok)

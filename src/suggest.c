@@ -93,8 +93,10 @@ suggest_init(struct suggest *sg, const char *word)
 	sg->prefix = SUGGEST_PREFIX;
 }
 
-/* The length of the typed word when cand begins with it (ASCII case
- * aside), else 0. */
+/*
+ * The length of the typed word when cand begins with it (ASCII case
+ * aside), else 0.
+ */
 static size_t
 typed_prefix(const char *word, const char *cand)
 {
