@@ -18,6 +18,7 @@
 #include "modelset.h"
 #include "render.h"
 #include "sams.h"
+#include "stats.h"
 #include "strbuf.h"
 #include "suggest.h"
 #include "text.h"
@@ -275,6 +276,54 @@ cli_set_help(const struct cli_help *help)
 	help_now = help;
 }
 
+/*
+ * The placeholders of the synopses and of the options' values, in
+ * capitals as sams(1) has them.  A language names them in its own words
+ * (FIL, DATUM), so that no line of help mixes two languages; option names
+ * and their values are lower case and stay as they are.
+ */
+static const char *const placeholders[] = {
+	/* TRANSLATORS: placeholders of usage lines and option help, in
+	 * capitals without spaces; the same word everywhere (also in the
+	 * messages that name them, as "FILE and STEP"). */
+	N_("FILE"), N_("STEP"), N_("DATE"), N_("DIR"), N_("NAME"),
+	N_("TEXT"), N_("TYPE"), N_("WHEN"), N_("COMMAND"), N_("ARGS"),
+	N_("DAYS"), N_("ROLE"), N_("PHASE"), N_("PATH"), N_("MUNICIPALITY"),
+	N_("KEY"), N_("VALUE"), N_("FIGURE"), N_("GROUP"), N_("FORM"),
+	N_("SCHOOL"), N_("YEAR"), N_("FORMAT"), N_("MODEL"),
+	/* TRANSLATORS: merge-file's three versions of a file, as git
+	 * names them: the common ancestor, ours and theirs. */
+	N_("BASE"), N_("OURS"), N_("THEIRS"), NULL
+};
+
+/*
+ * Appends s with each whole word in capitals that is a placeholder
+ * translated: "[--today DATE] FILE..." to "[--today DATUM] FIL...".
+ */
+static void
+add_placeholders(struct strbuf *sb, const char *s)
+{
+	size_t i, n;
+
+	while (*s != '\0') {
+		n = strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+		if (n < 2 || (s[n] >= 'a' && s[n] <= 'z')) {
+			strbuf_add(sb, s, n > 0 ? n : 1);
+			s += n > 0 ? n : 1;
+			continue;
+		}
+		for (i = 0; placeholders[i] != NULL; i++)
+			if (strlen(placeholders[i]) == n &&
+			    strncmp(s, placeholders[i], n) == 0)
+				break;
+		if (placeholders[i] != NULL)
+			strbuf_addstr(sb, _(placeholders[i]));
+		else
+			strbuf_add(sb, s, n);
+		s += n;
+	}
+}
+
 /* The name of opt's value and what it does, for the command in help. */
 static void
 option_words(const struct cli_help *help, const struct option_def *d,
@@ -294,10 +343,17 @@ option_words(const struct cli_help *help, const struct option_def *d,
 static size_t
 option_width(const struct cli_help *help, const struct option_def *d)
 {
+	struct strbuf sb = STRBUF_INIT;
 	const char *arg, *text;
+	size_t w;
 
 	option_words(help, d, &arg, &text);
-	return 4 + strlen(d->o.name) + (arg != NULL ? 1 + strlen(arg) : 0);
+	if (arg != NULL)
+		add_placeholders(&sb, arg);
+	w = 4 + strlen(d->o.name) + (arg != NULL ? 1 + text_width(sb.buf) :
+	    0);
+	strbuf_release(&sb);
+	return w;
 }
 
 static void
@@ -327,6 +383,20 @@ join(struct strbuf *sb, const char *const *names)
 {
 	for (; *names != NULL; names++)
 		strbuf_addf(sb, "%s%s", sb->len ? ", " : "", *names);
+}
+
+/*
+ * The figures --list takes: those over cases (a table's wants its group,
+ * as the synopsis and the error say; --by's are named in sams(1)).
+ */
+static void
+figure_names(struct strbuf *sb)
+{
+	const struct stats_figure *f;
+
+	for (f = stats_figures; f->name != NULL; f++)
+		if (f->kind != FIG_LIMIT && f->tab != TAB_BY)
+			strbuf_addf(sb, "%s%s", sb->len ? ", " : "", f->name);
 }
 
 /* Appends the ids of the models' roles or phases, each once. */
@@ -379,6 +449,9 @@ print_values(FILE *fp, int opt, size_t col)
 	case OPT_MODEL:
 		join(&sb, builtin_model_ids);
 		break;
+	case OPT_LIST:
+		figure_names(&sb);
+		break;
 	}
 	if (sb.len > 0) {
 		/* TRANSLATORS: the values an option takes, after its line. */
@@ -395,12 +468,15 @@ static void
 print_option(FILE *fp, const struct cli_help *help,
     const struct option_def *d, size_t col)
 {
+	struct strbuf sb = STRBUF_INIT;
 	const char *arg, *text;
 	size_t w = option_width(help, d);
 
 	option_words(help, d, &arg, &text);
-	fprintf(fp, "  --%s%s%s", d->o.name, arg != NULL ? " " : "",
-	    arg != NULL ? arg : "");
+	if (arg != NULL)
+		add_placeholders(&sb, arg);
+	fprintf(fp, "  --%s%s%s", d->o.name, arg != NULL ? " " : "", sb.buf);
+	strbuf_release(&sb);
 	if (w + 2 > col) {
 		fputc('\n', fp);
 		pad(fp, col);
@@ -611,19 +687,23 @@ cli_print_usage(FILE *fp, const char *text)
 {
 	/* TRANSLATORS: before a command's synopsis, whose later lines are
 	 * indented to follow it. */
-	const char *prefix = _("usage: "), *p, *end;
+	const char *prefix = _("usage: ");
+	struct strbuf sb = STRBUF_INIT;
 	size_t width = text_width(prefix);
+	char *p, *end;
 
+	add_placeholders(&sb, text);
 	fputs(prefix, fp);
-	for (p = text; *p != '\0'; p = end) {
+	for (p = sb.buf; *p != '\0'; p = end) {
 		end = p + strcspn(p, "\n");
 		if (*end == '\n')
 			end++;
 		/* "usage: " is 7 wide: continued lines are indented for it. */
-		if (p != text)
+		if (p != sb.buf)
 			pad(fp, *p != ' ' ? width : width > 7 ? width - 7 : 0);
 		fwrite(p, 1, (size_t)(end - p), fp);
 	}
+	strbuf_release(&sb);
 }
 
 int

@@ -35,7 +35,7 @@ const struct cli_help help_check = {
 	N_("validate case and model files"),
 	check_opts,
 	"sams check arenden/\n"
-	"sams check --format json arenden/k7q2.yml phases/lokal.yml\n"
+	"sams check --format json arenden/k7q2.yml arenden/.sams/local.yml\n"
 };
 
 /* The problems --format json collects for one file. */
@@ -103,16 +103,19 @@ is_model(const char *text)
 }
 
 /*
- * Whether git can merge path's case folder (or, outside one, its folder)
- * without losing a side, asked once a folder: git runs two commands.
+ * Once a folder, what a case in it does not show: whether git can merge
+ * path's case folder (or, outside one, its folder) without losing a side
+ * (git runs two commands), and whether the folder's .sams/config.yml,
+ * which only new reads, is YAML.  A folder that may not be trusted was
+ * reported when the case was opened (trusted 0): not again.
  */
 static char *driver_checked;	/* the last folder asked about */
 
 static void
-check_merge_driver(const char *path)
+check_folder_once(const char *path, int trusted)
 {
 	const char *folder = folder_find(path), *slash = strrchr(path, '/');
-	char *key;
+	char *key, *model;
 
 	if (folder != NULL)
 		key = xstrdup(folder);
@@ -126,6 +129,9 @@ check_merge_driver(const char *path)
 	free(driver_checked);
 	driver_checked = key;
 	mergedriver_check(path, folder);
+	if (folder != NULL && trusted &&
+	    folder_default_model(folder, &model) == 0)
+		free(model);
 }
 
 /*
@@ -258,6 +264,7 @@ static int
 check_file(const char *path)
 {
 	struct opened o;
+	struct ydoc doc;
 	struct model *m;
 	char *text, *base;
 	size_t len;
@@ -272,7 +279,10 @@ check_file(const char *path)
 	}
 	if (strncmp(text, "sams-config:", 12) == 0 ||
 	    strstr(text, "\nsams-config:") != NULL) {
-		free(text);	/* a folder's settings, not a case */
+		/* A folder's settings, not a case: read as new reads them. */
+		ydoc_parse(&doc, path, text, len);
+		ydoc_release(&doc);
+		free(text);
 		return 0;
 	}
 	if (strncmp(text, "sams-local:", 11) == 0 ||
@@ -296,7 +306,7 @@ check_file(const char *path)
 	} else
 		rc = diag_failure() == FAIL_NOPERM ? SAMS_EXIT_NOPERM : 0;
 	opened_close(&o);
-	check_merge_driver(path);
+	check_folder_once(path, rc != SAMS_EXIT_NOPERM);
 	return rc;
 }
 

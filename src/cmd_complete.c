@@ -35,6 +35,7 @@
 #include "modelset.h"
 #include "sams.h"
 #include "state.h"
+#include "stats.h"
 #include "text.h"
 #include "walk.h"
 #include "xalloc.h"
@@ -145,6 +146,26 @@ add_key(struct completion *cp, const char *key)
 
 	if ((size_t)snprintf(buf, sizeof(buf), "%s=", key) < sizeof(buf))
 		add(cp, buf);
+}
+
+/*
+ * The figures stats --list takes, a table's with its "=" (its groups are
+ * the data's: after the "=", nothing is offered).
+ */
+static void
+add_figures(struct completion *cp)
+{
+	const struct stats_figure *f;
+
+	if (strchr(cp->prefix, '=') != NULL)
+		return;
+	for (f = stats_figures; f->name != NULL; f++)
+		if (f->kind == FIG_LIMIT || f->tab == TAB_BY)
+			continue;
+		else if (f->tab == TAB_TOTAL)
+			add(cp, f->name);
+		else
+			add_key(cp, f->name);
 }
 
 static void
@@ -541,10 +562,14 @@ complete_value(struct completion *cp, const char *name)
 		add_model_part(cp, PART_ROLES);
 	else if (strcmp(name, "--phase") == 0)
 		add_model_part(cp, PART_PHASES);
-	else if (strcmp(name, "--contact") == 0)
-		add_model_part(cp, PART_CONTACTS);
-	else if (strcmp(name, "--model") == 0)
+	else if (strcmp(name, "--contact") == 0) {
+		/* After ROLE= comes a name: free text, nothing to offer. */
+		if (strchr(cp->prefix, '=') == NULL)
+			add_model_part(cp, PART_CONTACTS);
+	} else if (strcmp(name, "--model") == 0)
 		add_models(cp);
+	else if (strcmp(name, "--list") == 0)
+		add_figures(cp);
 	else if (strcmp(name, "--type") == 0)
 		add_list(cp, placement_types);
 	else if (strcmp(name, "--school-form") == 0)

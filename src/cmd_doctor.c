@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include <dirent.h>
+#include <errno.h>
 #include <limits.h>
 #include <pwd.h>
 #include <stdio.h>
@@ -43,6 +44,7 @@ const struct cli_help help_doctor = {
 
 struct doctor {
 	const char	*dir;		/* the folder asked about */
+	char		*dir_copy;	/* dir, when it was trimmed */
 	char		*folder;	/* its case folder, or NULL */
 	struct strbuf	 said;		/* what the modules reported, escaped */
 	int		 problems;
@@ -175,12 +177,15 @@ check_model_dir(struct doctor *d, const char *dir, struct strbuf *ids)
 	if ((n = scandir(dir, &names, is_model_file, alphasort)) == -1) {
 		strbuf_addf(&sb, _("models: the folder %s cannot be read"),
 		    dir);
-		if (env != NULL && strcmp(env, dir) == 0)
-			strbuf_addstr(&fix, "unset SAMS_PHASES");
-		else
-			strbuf_addstr(&fix, _("leave out --phases"));
-		problem(d, sb.buf, fix.buf);
+		problem(d, sb.buf, env != NULL && strcmp(env, dir) == 0 ?
+		    "unset SAMS_PHASES" : _("leave out --phases"));
 		goto out;
+	}
+	if (n == 0) {
+		strbuf_addf(&sb, _("models: the folder %s holds no models "
+		    "(no .yml file)"), dir);
+		problem(d, sb.buf, env != NULL && strcmp(env, dir) == 0 ?
+		    "unset SAMS_PHASES" : _("leave out --phases"));
 	}
 	for (i = 0; i < n; i++) {
 		id = xstrndup(names[i]->d_name, strlen(names[i]->d_name) - 4);
@@ -235,9 +240,9 @@ check_models(struct doctor *d)
 /*
  * The commands that make the folder's settings trusted: chmod go-w for
  * what others may change, chown for what others own.  Links are left to
- * SECURITY in sams(1).
+ * SECURITY in sams(1).  Returns whether it named commands.
  */
-static void
+static int
 trust_fix(struct strbuf *fix, const char *folder)
 {
 	static const char *const names[] = { ".sams", ".sams/config.yml",
@@ -247,6 +252,7 @@ trust_fix(struct strbuf *fix, const char *folder)
 	struct stat st;
 	char *path;
 	size_t i;
+	int named;
 
 	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
 		path = xasprintf("%s/%s", folder, names[i]);
@@ -270,24 +276,33 @@ trust_fix(struct strbuf *fix, const char *folder)
 	if (chmod.len > 0)
 		strbuf_addf(fix, "%schmod go-w%s", fix->len > 0 ? " && " : "",
 		    chmod.buf);
-	if (fix->len == 0)
+	named = fix->len > 0;
+	if (!named)
 		strbuf_addstr(fix, _("see SECURITY in sams(1)"));
 	strbuf_release(&chmod);
 	strbuf_release(&chown);
+	return named;
 }
 
 /*
  * A settings file that was not read: the fix for a folder that may not
- * be trusted, or sams check on the file.
+ * be trusted, or sams check on the file.  The reason why a folder is not
+ * trusted ends with "; fix with ..." for the commands that met it; here
+ * the fix line says exactly what to run, so that tail is left out.
  */
 static void
 settings_problem(struct doctor *d, const char *path)
 {
 	struct strbuf fix = STRBUF_INIT;
+	char *tail;
 
-	if (diag_failure() == FAIL_NOPERM)
-		trust_fix(&fix, d->folder);
-	else {
+	if (diag_failure() == FAIL_NOPERM) {
+		if (trust_fix(&fix, d->folder) &&
+		    (tail = strrchr(d->said.buf, ';')) != NULL) {
+			d->said.len = (size_t)(tail - d->said.buf);
+			*tail = '\0';
+		}
+	} else {
 		strbuf_addstr(&fix, "sams check ");
 		add_quoted(&fix, path);
 	}
@@ -295,9 +310,29 @@ settings_problem(struct doctor *d, const char *path)
 	strbuf_release(&fix);
 }
 
-/* .sams/local.yml on top of the folder's default model. */
+/* config.yml read, and its model is there (or not to be tried). */
 static void
-check_local(struct doctor *d, const char *model)
+config_ok(const char *config, const char *model)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	if (access(config, F_OK) == 0)
+		strbuf_addf(&sb, _("%s: trusted, default model %s"), config,
+		    model);
+	else
+		strbuf_addf(&sb, _("%s: none, default model %s"), config,
+		    model);
+	ok(sb.buf);
+	strbuf_release(&sb);
+}
+
+/*
+ * The folder's default model and .sams/local.yml on top of it: config.yml
+ * is ok only once its model is known to exist, so that no file gets both
+ * an ok and a problem line.
+ */
+static void
+check_local(struct doctor *d, const char *config, const char *model)
 {
 	struct strbuf sb = STRBUF_INIT, fix = STRBUF_INIT;
 	const struct model *m;
@@ -307,15 +342,17 @@ check_local(struct doctor *d, const char *model)
 	catch_start(d);
 	rc = model_get_in(model, d->folder, &m);
 	catch_stop();
+	if (rc == 0 && m == NULL) {
+		strbuf_addf(&sb, _("%s: there is no model %s"), config, model);
+		strbuf_addf(&fix, _("name a model that exists as model: in "
+		    "%s"), config);
+		problem(d, sb.buf, fix.buf);
+		goto out;
+	}
+	config_ok(config, model);
 	if (rc != 0)
 		settings_problem(d, path);
-	else if (m == NULL) {
-		strbuf_addf(&sb, _("%s/.sams/config.yml: there is no model "
-		    "%s"), d->folder, model);
-		strbuf_addf(&fix, _("name a model that exists as model: in "
-		    "%s/.sams/config.yml"), d->folder);
-		problem(d, sb.buf, fix.buf);
-	} else {
+	else {
 		if (access(path, F_OK) == 0)
 			strbuf_addf(&sb, _("%s: trusted, on top of the model "
 			    "%s"), path, model);
@@ -324,6 +361,7 @@ check_local(struct doctor *d, const char *model)
 			    path, model);
 		ok(sb.buf);
 	}
+out:
 	strbuf_release(&sb);
 	strbuf_release(&fix);
 	free(path);
@@ -339,8 +377,11 @@ check_folder(struct doctor *d)
 
 	free(probe);
 	if (found == NULL) {
+		/* Nothing here for the other checks: no fix to give. */
 		strbuf_addf(&sb, _("case folder: none at or above %s (no "
-		    ".sams folder)"), d->dir);
+		    ".sams folder); sams looks for one in the folder of each "
+		    "case file and above it: run sams doctor on a case "
+		    "folder"), d->dir);
 		ok(sb.buf);
 		strbuf_release(&sb);
 		return;
@@ -352,20 +393,12 @@ check_folder(struct doctor *d)
 	catch_start(d);
 	rc = folder_default_model(d->folder, &model);
 	catch_stop();
-	strbuf_reset(&sb);
 	if (rc != 0)
 		settings_problem(d, path);
-	else {
-		if (access(path, F_OK) == 0)
-			strbuf_addf(&sb, _("%s: trusted, default model %s"),
-			    path, model != NULL ? model : "sams");
-		else
-			strbuf_addf(&sb, _("%s: none, default model %s"),
-			    path, "sams");
-		ok(sb.buf);
-		if (d->models_ok)
-			check_local(d, model != NULL ? model : "sams");
-	}
+	else if (d->models_ok)
+		check_local(d, path, model != NULL ? model : "sams");
+	else
+		config_ok(path, model != NULL ? model : "sams");
 	free(model);
 	free(path);
 	strbuf_release(&sb);
@@ -386,6 +419,33 @@ merged_by_sams(const char *dir)
 	return yes;
 }
 
+/*
+ * Whether a driver line is sams's own, as sams init writes it: a program
+ * called sams (by a path, perhaps quoted) and "merge-file %O %A %B %P".
+ * Any other command would get the case files to merge, and is not ours
+ * to vouch for.
+ */
+static int
+is_sams_driver(const char *line)
+{
+	static const char tail[] = " merge-file %O %A %B %P";
+	size_t n = strlen(line), t = sizeof(tail) - 1, p;
+	const char *prog = line;
+
+	if (n <= t || strcmp(line + n - t, tail) != 0)
+		return 0;
+	p = n - t;
+	if (prog[0] == '\'' && p > 2 && prog[p - 1] == '\'') {
+		prog++;
+		p -= 2;
+	}
+	if (p == 4 && strncmp(prog, "sams", 4) == 0)
+		return 1;
+	return p > 5 && prog[0] == '/' && strncmp(prog + p - 5, "/sams", 5) == 0
+	    && memchr(prog, '\'', p) == NULL;
+}
+
+/* Only for a case folder: the merge driver is the folder's. */
 static void
 check_merge_driver(struct doctor *d)
 {
@@ -394,10 +454,12 @@ check_merge_driver(struct doctor *d)
 	char *driver[] = { (char *)"config", (char *)"--get",
 	    (char *)"merge.sams.driver", NULL };
 	struct strbuf sb = STRBUF_INIT, fix = STRBUF_INIT, out = STRBUF_INIT;
-	const char *where = d->folder != NULL ? d->folder : d->dir;
+	const char *where = d->folder;
 	char *probe;
 	int st, rc;
 
+	if (where == NULL)
+		return;
 	st = git_run(where, inside, GIT_QUIET, NULL);
 	if (st != 0) {
 		if (st == 127 || st == -1)
@@ -411,15 +473,6 @@ check_merge_driver(struct doctor *d)
 	}
 	strbuf_addstr(&fix, "sams init ");
 	add_quoted(&fix, where);
-	probe = xasprintf("%s/%s", where, PROBE);
-	catch_start(d);
-	rc = mergedriver_check(probe, where);
-	catch_stop();
-	free(probe);
-	if (rc != 0) {
-		problem(d, d->said.buf, fix.buf);
-		goto out;
-	}
 	if (!merged_by_sams(where)) {
 		strbuf_addf(&sb, _("merge driver: git does not merge the case "
 		    "files in %s with sams (no merge=sams in .gitattributes)"),
@@ -427,11 +480,31 @@ check_merge_driver(struct doctor *d)
 		problem(d, sb.buf, fix.buf);
 		goto out;
 	}
-	git_run(where, driver, GIT_QUIET, &out);
+	st = git_run(where, driver, GIT_QUIET, &out);
 	if (out.len > 0 && out.buf[out.len - 1] == '\n')
 		out.buf[--out.len] = '\0';
+	/* mergedriver_check's warnings end with their fix: ours is below. */
+	probe = xasprintf("%s/%s", where, PROBE);
+	catch_start(d);
+	rc = mergedriver_check(probe, where);
+	catch_stop();
+	free(probe);
+	if (st != 0 || out.len == 0)
+		strbuf_addstr(&sb, _("merge driver: merge.sams.driver is not "
+		    "set in git config, so additions on two branches "
+		    "conflict"));
+	else if (!is_sams_driver(out.buf))
+		strbuf_addf(&sb, _("merge driver: merge.sams.driver is not "
+		    "sams merge-file, but: %s"), out.buf);
+	else if (rc != 0)
+		strbuf_addf(&sb, _("merge driver: its program cannot be run, "
+		    "so a merge would silently keep one side: %s"), out.buf);
+	if (sb.len > 0) {
+		problem(d, sb.buf, fix.buf);
+		goto out;
+	}
 	strbuf_addf(&sb, _("merge driver: registered, and its program can be "
-	    "run: %s"), out.len > 0 ? out.buf : "");
+	    "run: %s"), out.buf);
 	ok(sb.buf);
 out:
 	strbuf_release(&sb);
@@ -486,10 +559,31 @@ check_catalogue(struct doctor *d)
 	strbuf_release(&sb);
 }
 
+/*
+ * The folder asked about, without the slashes at its end (they would be
+ * doubled in the paths shown); one that is not there is an error, not a
+ * folder without a case folder above it.
+ */
+static int
+folder_operand(struct doctor *d, const char *arg)
+{
+	struct stat st;
+	size_t n = strlen(arg);
+
+	if (stat(arg, &st) == -1)
+		return fail_sys(FAIL_NOINPUT, arg, errno, "cannot open");
+	if (!S_ISDIR(st.st_mode))
+		return fail_at(FAIL_NOINPUT, arg, 0, 0, "not a folder");
+	while (n > 1 && arg[n - 1] == '/')
+		n--;
+	d->dir = d->dir_copy = xstrndup(arg, n);
+	return 0;
+}
+
 int
 cmd_doctor(int argc, char *argv[])
 {
-	struct doctor d = { ".", NULL, STRBUF_INIT, 0, 0 };
+	struct doctor d = { ".", NULL, NULL, STRBUF_INIT, 0, 0 };
 	enum cli_parsed parsed;
 
 	parsed = cli_parse(argc, argv, usage_doctor, doctor_opts, NULL, NULL);
@@ -497,8 +591,8 @@ cmd_doctor(int argc, char *argv[])
 		return cli_parsed_status(parsed);
 	if (argc - optind > 1)
 		return cli_usage(usage_doctor, 0);
-	if (optind < argc)
-		d.dir = argv[optind];
+	if (optind < argc && folder_operand(&d, argv[optind]) != 0)
+		return cli_failed();
 	check_binary();
 	check_models(&d);
 	check_folder(&d);
@@ -506,6 +600,7 @@ cmd_doctor(int argc, char *argv[])
 	check_locale(&d);
 	check_catalogue(&d);
 	free(d.folder);
+	free(d.dir_copy);
 	strbuf_release(&d.said);
 	return d.problems > 0 ? SAMS_EXIT_FINDINGS : SAMS_EXIT_OK;
 }

@@ -16,9 +16,9 @@ const struct cli_help help_done = {
 	usage_done,
 	N_("record a step as done"),
 	done_opts,
-	"sams done arenden/k7q2.yml ip-informera\n"
+	"sams done arenden/k7q2.yml ip-kartlagg\n"
 	"sams done --date 2026-11-20 --note 'Mejl till rektor' K7Q2-9XHD "
-	"ip-samrad\n"
+	"ip-informera\n"
 };
 
 int

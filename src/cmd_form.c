@@ -15,8 +15,8 @@
 #include "xalloc.h"
 
 static const char usage_form[] =
-    "sams form [--format text|md|html] [--output FILE] [--today DATE] "
-    "FILE STEP\n"
+    "sams form [--format text|md|html] [--output FILE] [--today DATE]\n"
+    "           FILE STEP\n"
     "sams form [--today DATE] FILE\n";
 
 static const struct cli_opt_help form_opts[] = {
@@ -27,8 +27,7 @@ static const struct cli_opt_help form_opts[] = {
 
 const struct cli_help help_form = {
 	usage_form,
-	N_("a step's form (blankett) filled from a case, or the case's "
-	    "forms"),
+	N_("a step's form filled from a case, or the case's forms"),
 	form_opts,
 	"sams form arenden/k7q2.yml\n"
 	"sams form --format html --output beslut.html K7Q2-9XHD ip-beslut\n"

@@ -44,8 +44,7 @@ const struct cli_help help_new = {
 	usage_new,
 	N_("create a case file, never over an existing one"),
 	new_opts,
-	"sams new --placement-date 2026-12-01 --type familjehem "
-	"arenden/k7q2.yml\n"
+	"sams new --id K7Q2-9XHD --placement-date 2026-12-01 arenden/k7q2.yml\n"
 	"sams new --type sis --acute --contact socialtjanst='Eva Ek' "
 	"arenden/h3m8.yml\n"
 };

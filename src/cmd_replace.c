@@ -30,7 +30,7 @@ static const struct cli_opt_help replace_opts[] = {
 
 const struct cli_help help_replace = {
 	usage_replace,
-	N_("omplacering: a new placement, and the checklist starts again"),
+	N_("a new placement (omplacering): the checklist starts again"),
 	replace_opts,
 	"sams replace --date 2027-01-10 --type hvb K7Q2-9XHD\n"
 };
@@ -133,9 +133,9 @@ cmd_replace(int argc, char *argv[])
 	    case_update(argv[optind], add_events, &req) != 0)
 		return cli_failed();
 	text_escape(&name, argv[optind], strlen(argv[optind]), 0);
-	/* TRANSLATORS: FILE: omplacering DATE; Inför placering is the
+	/* TRANSLATORS: FILE: re-placement DATE; Inför placering is the
 	 * model's first phase. */
-	printf(_("%s: omplacering %s; the checklist starts again with Inför "
+	printf(_("%s: re-placement %s; the checklist starts again with Inför "
 	    "placering\n"), name.buf, req.placement);
 	strbuf_release(&name);
 	return 0;

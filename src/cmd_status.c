@@ -7,8 +7,8 @@
 #include "sams.h"
 
 static const char usage_status[] =
-    "sams status [--format text|json] [--output FILE] [--today DATE]"
-    " FILE...\n"
+    "sams status [--format text|json] [--output FILE] [--today DATE]\n"
+    "           FILE...\n"
     "sams status --format html [--output FILE] [--today DATE] FILE\n";
 
 static const struct cli_opt_help status_opts[] = {

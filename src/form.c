@@ -19,6 +19,8 @@ static const char *const secrecy = N_("Contains information that may be "
 /* What stands for a case value that looks like a personnummer. */
 static const char *const hidden =
     N_("(hidden: looks like a personnummer)");
+/* TRANSLATORS: a form field the case has no value for (a name, a
+ * school): one word that suits any of them. */
 static const char *const unnamed = N_("(not given)");
 /* What stands for where a protected child lives or goes to school. */
 static const char *const guarded = N_("(protected – to be filled in by "

@@ -66,7 +66,8 @@ static const struct command commands[] = {
 };
 
 static const char usage_text[] =
-    "sams [--phases DIR] [--today DATE] [--color WHEN] COMMAND [ARGS]\n"
+    "sams [--phases DIR] [--today DATE] [--color WHEN]\n"
+    "           COMMAND [ARGS]\n"
     "       sams --version | --help\n";
 
 static const struct command *
@@ -89,6 +90,7 @@ unknown_command(const char *name)
 
 	error_msg("unknown command '%.40s'; try 'sams help'", name);
 	suggest_init(&sg, name);
+	sg.prefix = 2;		/* few and short: "st" means stats or status */
 	for (c = commands; c->name != NULL; c++)
 		if (c->help != NULL)
 			suggest_add(&sg, c->name);
@@ -240,6 +242,11 @@ global_option(int argc, char *argv[], int *i)
 		suggest_add(&sg, global_opts[k].name);
 	suggest_add(&sg, "--version");
 	suggest_add(&sg, "--help");
+	/* A short option as other programs have them: -v for --version. */
+	if (arg[0] == '-' && arg[1] == 'v' && arg[2] == '\0') {
+		suggest_init(&sg, "--version");
+		suggest_add(&sg, "--version");
+	}
 	suggest_note(&sg);
 	return SAMS_EXIT_USAGE;
 }

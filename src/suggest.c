@@ -90,10 +90,14 @@ suggest_init(struct suggest *sg, const char *word)
 	memset(sg, 0, sizeof(*sg));
 	sg->word = word;
 	sg->score = (size_t)-1;
+	sg->prefix = SUGGEST_PREFIX;
 }
 
-/* Whether cand begins with the typed word, ASCII case aside. */
-static int
+/*
+ * The length of the typed word when cand begins with it (ASCII case
+ * aside), else 0.
+ */
+static size_t
 typed_prefix(const char *word, const char *cand)
 {
 	size_t i;
@@ -101,21 +105,24 @@ typed_prefix(const char *word, const char *cand)
 	for (i = 0; word[i] != '\0'; i++)
 		if (!same(word[i], cand[i]))
 			return 0;
-	return i >= SUGGEST_PREFIX;
+	return i;
 }
 
 void
 suggest_add(struct suggest *sg, const char *cand)
 {
-	size_t score, i;
+	size_t score, i, n;
 
 	if (cand == NULL || strlen(cand) > SUGGEST_LEN)
 		return;
 	for (i = 0; i < sg->nbest && i < SUGGEST_MAX; i++)
 		if (strcmp(sg->best[i], cand) == 0)
 			return;
-	score = typed_prefix(sg->word, cand) ? 0 :
-	    suggest_distance(sg->word, cand);
+	n = typed_prefix(sg->word, cand);
+	score = n >= SUGGEST_PREFIX ? 0 : suggest_distance(sg->word, cand);
+	/* A shorter prefix, where allowed, is as close as a letter left out. */
+	if (n >= sg->prefix && n < SUGGEST_PREFIX && score > W_ADD)
+		score = W_ADD;
 	if (score > sg->score)
 		return;
 	if (score < sg->score) {

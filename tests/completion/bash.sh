@@ -76,6 +76,14 @@ t "huvudman-mottagande rektor-avlamnande rektor-mottagande samordnare socialtjan
 t "huvudman-mottagande rektor-avlamnande rektor-mottagande samordnare sis sis-placeringsenhet socialtjanst utbildningsforvaltning vardnadshavare" next sis.yml --role ""
 t "sis sis-placeringsenhet" report --role sis
 t "rektor-avlamnande= rektor-mottagande=" new --contact rek
+# After ROLE= comes a name, free text: the key is not offered again
+# (readline would put it after the '=': socialtjanst=socialtjanst=).
+t "" new --contact socialtjanst =
+t "" new --contact socialtjanst = Ann
+# stats --list: the figures, a table's with its '=' (its groups are the
+# data's: nothing after it).
+t "counts.acute counts.by_form= counts.by_phase= counts.by_type= counts.cases counts.omplaceringar counts.placements" stats --list coun
+t "" stats --list counts.by_type =
 t "infor-avslut infor-placering" report --phase inf
 # Steps of a sams case: the 15 ip- steps less the 3 done (kartlagg,
 # samtycke, informera) and the 5 that do not apply to a placement in a

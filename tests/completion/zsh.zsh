@@ -73,6 +73,8 @@ t "K7Q2-9XHD _files -g *.(yml|yaml)(-.)" status K7
 t "K7Q2-9XHD _files -g *.(yml|yaml)(-.)" status k7
 t "_files -/" init ""
 t "grundskola gymnasieskola" set k7q2-familjehem.yml school.form=g
+# After --contact ROLE= comes a name: the key is not offered again.
+t "" new --contact socialtjanst=
 # A broken case: nothing, and not a word on standard error.
 t "" done broken.yml ""
 print "zsh: $pass passed, $fail failed"
