@@ -119,6 +119,7 @@ t "MY-1 my case.yml" log '"my'
 t "my case.yml" log 'my\ c'
 t "up-mote" done 'my\ case.yml' up-m
 t "up-mote" done "'my case.yml'" up-m
+HOME=$FIXTURES t "up-mote" done '~/my\ case.yml' up-m
 t "dir one" init di
 # sams set: the keys, then a choice's values after the '='.
 t "school.form=" set k7q2-familjehem.yml school.fo

@@ -68,6 +68,7 @@ t "sis sis-placeringsenhet" next sis.yml --role sis
 t "sis-ansokan sis-aterkoppling sis-avtal" done sis.yml sis-a
 t "up-mote" done 'my\ case.yml' up-m
 t "up-mote" done '"my case.yml"' up-m
+HOME=$FIXTURES t "up-mote" done '~/my\ case.yml' up-m
 # Case files by zsh's own _files, with the ids of the cases.
 t "K7Q2-9XHD _files -g *.(yml|yaml)(-.)" status K7
 t "K7Q2-9XHD _files -g *.(yml|yaml)(-.)" status k7
