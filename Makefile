@@ -192,6 +192,10 @@ install: $(SAMS) $(MOFILES)
 	install -m 0644 man/sams.1 $(DESTDIR)$(MANDIR)/man1/sams.1
 	install -m 0644 man/sams-case.5 man/sams-phases.5 \
 	    $(DESTDIR)$(MANDIR)/man5/
+	mkdir -p $(DESTDIR)$(MANDIR)/sv/man1 $(DESTDIR)$(MANDIR)/sv/man5
+	install -m 0644 man/sv/sams.1 $(DESTDIR)$(MANDIR)/sv/man1/sams.1
+	install -m 0644 man/sv/sams-case.5 man/sv/sams-phases.5 \
+	    $(DESTDIR)$(MANDIR)/sv/man5/
 	install -m 0644 $(MODELS) $(DESTDIR)$(DATADIR)/phases/
 	install -m 0755 contrib/pre-commit $(DESTDIR)$(DATADIR)/pre-commit
 	mkdir -p $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
@@ -207,6 +211,9 @@ uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/sams $(DESTDIR)$(MANDIR)/man1/sams.1 \
 	    $(DESTDIR)$(MANDIR)/man5/sams-case.5 \
 	    $(DESTDIR)$(MANDIR)/man5/sams-phases.5 \
+	    $(DESTDIR)$(MANDIR)/sv/man1/sams.1 \
+	    $(DESTDIR)$(MANDIR)/sv/man5/sams-case.5 \
+	    $(DESTDIR)$(MANDIR)/sv/man5/sams-phases.5 \
 	    $(DESTDIR)$(BASHCOMPDIR)/sams $(DESTDIR)$(ZSHCOMPDIR)/_sams
 	rm -rf $(DESTDIR)$(DATADIR)
 	for l in $(LINGUAS); do \

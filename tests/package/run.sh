@@ -53,7 +53,8 @@ dpkg-deb -c "$deb" | awk '{ print $6 }' > "$work/contents"
 want="usr/bin/sams usr/share/sams/phases/sams.yml
     usr/share/sams/phases/sisam.yml usr/share/sams/pre-commit
     usr/share/man/man1/sams.1.gz usr/share/man/man5/sams-case.5.gz
-    usr/share/man/man5/sams-phases.5.gz
+    usr/share/man/man5/sams-phases.5.gz usr/share/man/sv/man1/sams.1.gz
+    usr/share/man/sv/man5/sams-case.5.gz usr/share/man/sv/man5/sams-phases.5.gz
     usr/share/locale/sv/LC_MESSAGES/sams.mo usr/share/doc/sams/copyright"
 [ ! -f "$top/contrib/completion/sams.bash" ] ||
     want="$want usr/share/bash-completion/completions/sams"
