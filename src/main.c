@@ -151,13 +151,17 @@ static int
 cmd_help(int argc, char *argv[])
 {
 	const struct command *c;
+	/* "--" ends the options here as in every command: help -- report. */
+	int ended = argc > 1 && strcmp(argv[1], "--") == 0;
 
+	argc -= ended;
+	argv += ended;
 	if (argc > 2) {
 		error_msg("help takes one COMMAND, %d given", argc - 1);
 		return cli_usage(help_help.usage, 0);
 	}
-	if (argc < 2 || strcmp(argv[1], "--help") == 0 ||
-	    strcmp(argv[1], "-h") == 0) {
+	if (argc < 2 || (!ended && (strcmp(argv[1], "--help") == 0 ||
+	    strcmp(argv[1], "-h") == 0))) {
 		list_commands(stdout);
 		return SAMS_EXIT_OK;
 	}
@@ -270,13 +274,18 @@ print_version(void)
 	}
 }
 
-/* Global options before the command; returns the index of the command. */
+/*
+ * Global options before the command, up to a "--" that ends them; returns
+ * the index of the command.
+ */
 static int
 global_options(int argc, char *argv[], int *rc)
 {
 	int i;
 
 	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
+		if (strcmp(argv[i], "--") == 0)
+			return i + 1;
 		if (strcmp(argv[i], "--version") == 0) {
 			print_version();
 			*rc = SAMS_EXIT_OK;
