@@ -538,6 +538,26 @@ cli_print_help(const char *command, const struct cli_help *help,
 	printf(_("See sams(1), under COMMANDS, for more on %s.\n"), command);
 }
 
+/* Reports word, up to a '=', as an unknown option, and the closest. */
+static void
+unknown_option(const char *word, const struct option *longopts)
+{
+	char names[NOWN + NCOMMON][32], typed[48];
+	size_t i, n = strcspn(word, "=");
+	struct suggest sg;
+
+	error_msg("unknown option '%.*s'", (int)(n < 40 ? n : 40), word);
+	if (strncmp(word, "--", 2) != 0)
+		return;
+	snprintf(typed, sizeof(typed), "%.*s", (int)n, word);
+	suggest_init(&sg, typed);
+	for (i = 0; i < NOWN + NCOMMON && longopts[i].name != NULL; i++) {
+		snprintf(names[i], sizeof(names[i]), "--%s", longopts[i].name);
+		suggest_add(&sg, names[i]);
+	}
+	suggest_note(&sg);
+}
+
 /*
  * Reports the option getopt_long() just refused, and the command's option
  * closest to one it does not know.
@@ -547,9 +567,7 @@ bad_option(const struct option *longopts)
 {
 	const char *word = cli_argv != NULL && optind > 0 ?
 	    cli_argv[optind - 1] : "?";
-	char names[NOWN + NCOMMON][32], typed[48];
-	size_t i, n = strcspn(word, "=");
-	struct suggest sg;
+	size_t n = strcspn(word, "=");
 
 	if (optopt >= 256 && word[n] == '=') {
 		error_msg("option '%.*s' takes no value", (int)(n < 40 ? n :
@@ -561,16 +579,15 @@ bad_option(const struct option *longopts)
 	else if (optopt != 0)
 		error_msg("unknown option '-%c'", optopt);
 	else
-		error_msg("unknown option '%.*s'", (int)(n < 40 ? n : 40), word);
-	if (optopt != 0 || strncmp(word, "--", 2) != 0)
-		return;
-	snprintf(typed, sizeof(typed), "%.*s", (int)n, word);
-	suggest_init(&sg, typed);
-	for (i = 0; longopts[i].name != NULL; i++) {
-		snprintf(names[i], sizeof(names[i]), "--%s", longopts[i].name);
-		suggest_add(&sg, names[i]);
-	}
-	suggest_note(&sg);
+		unknown_option(word, longopts);
+}
+
+int
+cli_unknown_option(const char *word, const struct option *longopts,
+    const char *usage)
+{
+	unknown_option(word, longopts);
+	return cli_usage(usage, 0);
 }
 
 enum cli_parsed

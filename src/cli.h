@@ -134,6 +134,15 @@ enum cli_parsed	cli_parse(int argc, char *argv[], const char *usage,
 		    const int *opts, cli_option_fn *fn, void *ctx);
 
 /*
+ * For a command that reads its own arguments (merge-file, whose operands
+ * git gives and may begin with '-'): reports word as an option it does not
+ * take, with the closest of longopts (ending with a NULL name), and prints
+ * the usage.  Returns 64.
+ */
+int	cli_unknown_option(const char *word, const struct option *longopts,
+	    const char *usage);
+
+/*
  * For sams __complete: while a lister is set, cli_parse() parses as
  * usual but quietly, then hands fn every long option the command takes
  * ("--format" with CLI_LISTED_VALUE, "--acute" with CLI_LISTED_FLAG) and
