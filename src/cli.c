@@ -542,11 +542,11 @@ cli_print_help(const char *command, const struct cli_help *help,
 static void
 unknown_option(const char *word, const struct option *longopts)
 {
-	char names[NOWN + NCOMMON][32], typed[48];
+	char names[NOWN + NCOMMON][32], typed[48], cut[TEXT_CUT_SIZE];
 	size_t i, n = strcspn(word, "=");
 	struct suggest sg;
 
-	error_msg("unknown option '%.*s'", (int)(n < 40 ? n : 40), word);
+	error_msg("unknown option '%s'", text_cut(word, n, cut));
 	if (strncmp(word, "--", 2) != 0)
 		return;
 	snprintf(typed, sizeof(typed), "%.*s", (int)n, word);
@@ -568,14 +568,15 @@ bad_option(const struct option *longopts)
 	const char *word = cli_argv != NULL && optind > 0 ?
 	    cli_argv[optind - 1] : "?";
 	size_t n = strcspn(word, "=");
+	char cut[TEXT_CUT_SIZE];
 
 	if (optopt >= 256 && word[n] == '=') {
-		error_msg("option '%.*s' takes no value", (int)(n < 40 ? n :
-		    40), word);
+		error_msg("option '%s' takes no value", text_cut(word, n, cut));
 		return;
 	}
 	if (optopt >= 256)
-		error_msg("option '%.40s' wants a value", word);
+		error_msg("option '%s' wants a value", text_cut(word,
+		    strlen(word), cut));
 	else if (optopt != 0)
 		error_msg("unknown option '-%c'", optopt);
 	else

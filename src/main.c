@@ -20,6 +20,7 @@
 #include "modelset.h"
 #include "sams.h"
 #include "suggest.h"
+#include "text.h"
 
 struct command {
 	const char		*name;
@@ -87,8 +88,10 @@ unknown_command(const char *name)
 {
 	const struct command *c;
 	struct suggest sg;
+	char cut[TEXT_CUT_SIZE];
 
-	error_msg("unknown command '%.40s'; try 'sams help'", name);
+	error_msg("unknown command '%s'; try 'sams help'", text_cut(name,
+	    strlen(name), cut));
 	suggest_init(&sg, name);
 	sg.prefix = 2;		/* few and short: "st" means stats or status */
 	for (c = commands; c->name != NULL; c++)
@@ -221,6 +224,7 @@ global_option(int argc, char *argv[], int *i)
 {
 	const char *arg = argv[*i], *value;
 	struct suggest sg;
+	char cut[TEXT_CUT_SIZE];
 	size_t k, n;
 
 	for (k = 0; k < sizeof(global_opts) / sizeof(global_opts[0]); k++) {
@@ -240,7 +244,8 @@ global_option(int argc, char *argv[], int *i)
 		return cli_parsed_status(cli_common_option(global_opts[k].opt,
 		    value));
 	}
-	error_msg("unknown option '%.40s'; try 'sams help'", arg);
+	error_msg("unknown option '%s'; try 'sams help'", text_cut(arg,
+	    strlen(arg), cut));
 	suggest_init(&sg, arg);
 	for (k = 0; k < sizeof(global_opts) / sizeof(global_opts[0]); k++)
 		suggest_add(&sg, global_opts[k].name);
