@@ -377,12 +377,11 @@ listed(const char *list, const char *id)
 	return 0;
 }
 
-/* Appends the names of a NULL-ended list. */
 static void
-join(struct strbuf *sb, const char *const *names)
+each_name(const char *const *names, int keyed, cli_value_fn *fn, void *arg)
 {
 	for (; *names != NULL; names++)
-		strbuf_addf(sb, "%s%s", sb->len ? ", " : "", *names);
+		fn(*names, keyed, arg);
 }
 
 /*
@@ -390,22 +389,22 @@ join(struct strbuf *sb, const char *const *names)
  * as the synopsis and the error say; --by's are named in sams(1)).
  */
 static void
-figure_names(struct strbuf *sb)
+each_figure(cli_value_fn *fn, void *arg)
 {
 	const struct stats_figure *f;
 
 	for (f = stats_figures; f->name != NULL; f++)
 		if (f->kind != FIG_LIMIT && f->tab != TAB_BY)
-			strbuf_addf(sb, "%s%s", sb->len ? ", " : "", f->name);
+			fn(f->name, f->tab != TAB_TOTAL, arg);
 }
 
-/* Appends the ids of the models' roles or phases, each once. */
+/* The ids of the models' roles or phases, once a model. */
 static void
-model_ids(struct strbuf *sb, enum suggest_kind kind)
+each_model_id(enum suggest_kind kind, int keyed, cli_value_fn *fn,
+    void *arg)
 {
 	const char *const *mid;
 	const struct model *m;
-	const char *id;
 	size_t i, n;
 
 	diag_set_sink(NULL, NULL, 1);	/* a broken model says so elsewhere */
@@ -413,46 +412,62 @@ model_ids(struct strbuf *sb, enum suggest_kind kind)
 		if (model_get(*mid, &m) != 0 || m == NULL)
 			continue;
 		n = kind == SUGGEST_ROLE ? m->nroles : m->nphases;
-		for (i = 0; i < n; i++) {
-			id = kind == SUGGEST_ROLE ? m->roles[i].id :
-			    m->phases[i].id;
-			if (!listed(sb->buf, id))
-				strbuf_addf(sb, "%s%s", sb->len ? ", " : "",
-				    id);
-		}
+		for (i = 0; i < n; i++)
+			fn(kind == SUGGEST_ROLE ? m->roles[i].id :
+			    m->phases[i].id, keyed, arg);
 	}
 	diag_set_sink(NULL, NULL, 0);
 }
+
+int
+cli_option_values(int opt, cli_value_fn *fn, void *arg)
+{
+	switch (opt) {
+	case OPT_ROLE:
+	case OPT_CONTACT:
+		each_model_id(SUGGEST_ROLE, opt == OPT_CONTACT, fn, arg);
+		return 1;
+	case OPT_PHASE:
+		each_model_id(SUGGEST_PHASE, 0, fn, arg);
+		return 1;
+	case OPT_TYPE:
+		each_name(placement_types, 0, fn, arg);
+		return 1;
+	case OPT_SCHOOL_FORM:
+		each_name(school_forms, 0, fn, arg);
+		return 1;
+	case OPT_MODEL:
+		each_name(builtin_model_ids, 0, fn, arg);
+		return 1;
+	case OPT_LIST:
+		each_figure(fn, arg);
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* cli_value_fn: appends a value to the ", "-separated list, once. */
+static void
+join_value(const char *name, int keyed, void *arg)
+{
+	struct strbuf *sb = arg;
+
+	(void)keyed;
+	if (!listed(sb->buf, name))
+		strbuf_addf(sb, "%s%s", sb->len ? ", " : "", name);
+}
+
 /*
- * The values of an option that takes one of a closed set, from the tables
- * that decide: the models this run reads (--phases) for roles and phases.
+ * The values of an option that takes one of a closed set, as
+ * cli_option_values() has them.
  */
 static void
 print_values(FILE *fp, int opt, size_t col)
 {
 	struct strbuf sb = STRBUF_INIT, line = STRBUF_INIT;
 
-	switch (opt) {
-	case OPT_ROLE:
-	case OPT_CONTACT:
-		model_ids(&sb, SUGGEST_ROLE);
-		break;
-	case OPT_PHASE:
-		model_ids(&sb, SUGGEST_PHASE);
-		break;
-	case OPT_TYPE:
-		join(&sb, placement_types);
-		break;
-	case OPT_SCHOOL_FORM:
-		join(&sb, school_forms);
-		break;
-	case OPT_MODEL:
-		join(&sb, builtin_model_ids);
-		break;
-	case OPT_LIST:
-		figure_names(&sb);
-		break;
-	}
+	cli_option_values(opt, join_value, &sb);
 	if (sb.len > 0) {
 		/* TRANSLATORS: the values an option takes, after its line. */
 		strbuf_addf(&line, _("values: %s"), sb.buf);

@@ -160,6 +160,17 @@ typedef void	cli_list_fn(const char *word, enum cli_listed kind, void *arg);
 void	cli_set_lister(cli_list_fn *fn, void *arg);
 
 /*
+ * The values of an option that takes one of a closed set, for help to
+ * list and completion to offer: fn gets each (keyed: a value follows it
+ * after '=', as --contact ROLE=NAME and a table of stats --list).  Roles
+ * and phases are those of the models this run reads (--phases), each
+ * model's, so a name may come more than once.  Returns whether opt
+ * takes such a set.
+ */
+typedef void	cli_value_fn(const char *name, int keyed, void *arg);
+int	cli_option_values(int opt, cli_value_fn *fn, void *arg);
+
+/*
  * Handles an option every command takes (--color, --phases, --today):
  * CLI_GO, or CLI_BAD after reporting a bad value.
  */
