@@ -377,12 +377,11 @@ listed(const char *list, const char *id)
 	return 0;
 }
 
-/* Appends the names of a NULL-ended list. */
 static void
-join(struct strbuf *sb, const char *const *names)
+each_name(const char *const *names, int keyed, cli_value_fn *fn, void *arg)
 {
 	for (; *names != NULL; names++)
-		strbuf_addf(sb, "%s%s", sb->len ? ", " : "", *names);
+		fn(*names, keyed, arg);
 }
 
 /*
@@ -390,22 +389,22 @@ join(struct strbuf *sb, const char *const *names)
  * as the synopsis and the error say; --by's are named in sams(1)).
  */
 static void
-figure_names(struct strbuf *sb)
+each_figure(cli_value_fn *fn, void *arg)
 {
 	const struct stats_figure *f;
 
 	for (f = stats_figures; f->name != NULL; f++)
 		if (f->kind != FIG_LIMIT && f->tab != TAB_BY)
-			strbuf_addf(sb, "%s%s", sb->len ? ", " : "", f->name);
+			fn(f->name, f->tab != TAB_TOTAL, arg);
 }
 
-/* Appends the ids of the models' roles or phases, each once. */
+/* The ids of the models' roles or phases, once a model. */
 static void
-model_ids(struct strbuf *sb, enum suggest_kind kind)
+each_model_id(enum suggest_kind kind, int keyed, cli_value_fn *fn,
+    void *arg)
 {
 	const char *const *mid;
 	const struct model *m;
-	const char *id;
 	size_t i, n;
 
 	diag_set_sink(NULL, NULL, 1);	/* a broken model says so elsewhere */
@@ -413,46 +412,62 @@ model_ids(struct strbuf *sb, enum suggest_kind kind)
 		if (model_get(*mid, &m) != 0 || m == NULL)
 			continue;
 		n = kind == SUGGEST_ROLE ? m->nroles : m->nphases;
-		for (i = 0; i < n; i++) {
-			id = kind == SUGGEST_ROLE ? m->roles[i].id :
-			    m->phases[i].id;
-			if (!listed(sb->buf, id))
-				strbuf_addf(sb, "%s%s", sb->len ? ", " : "",
-				    id);
-		}
+		for (i = 0; i < n; i++)
+			fn(kind == SUGGEST_ROLE ? m->roles[i].id :
+			    m->phases[i].id, keyed, arg);
 	}
 	diag_set_sink(NULL, NULL, 0);
 }
+
+int
+cli_option_values(int opt, cli_value_fn *fn, void *arg)
+{
+	switch (opt) {
+	case OPT_ROLE:
+	case OPT_CONTACT:
+		each_model_id(SUGGEST_ROLE, opt == OPT_CONTACT, fn, arg);
+		return 1;
+	case OPT_PHASE:
+		each_model_id(SUGGEST_PHASE, 0, fn, arg);
+		return 1;
+	case OPT_TYPE:
+		each_name(placement_types, 0, fn, arg);
+		return 1;
+	case OPT_SCHOOL_FORM:
+		each_name(school_forms, 0, fn, arg);
+		return 1;
+	case OPT_MODEL:
+		each_name(builtin_model_ids, 0, fn, arg);
+		return 1;
+	case OPT_LIST:
+		each_figure(fn, arg);
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* cli_value_fn: appends a value to the ", "-separated list, once. */
+static void
+join_value(const char *name, int keyed, void *arg)
+{
+	struct strbuf *sb = arg;
+
+	(void)keyed;
+	if (!listed(sb->buf, name))
+		strbuf_addf(sb, "%s%s", sb->len ? ", " : "", name);
+}
+
 /*
- * The values of an option that takes one of a closed set, from the tables
- * that decide: the models this run reads (--phases) for roles and phases.
+ * The values of an option that takes one of a closed set, as
+ * cli_option_values() has them.
  */
 static void
 print_values(FILE *fp, int opt, size_t col)
 {
 	struct strbuf sb = STRBUF_INIT, line = STRBUF_INIT;
 
-	switch (opt) {
-	case OPT_ROLE:
-	case OPT_CONTACT:
-		model_ids(&sb, SUGGEST_ROLE);
-		break;
-	case OPT_PHASE:
-		model_ids(&sb, SUGGEST_PHASE);
-		break;
-	case OPT_TYPE:
-		join(&sb, placement_types);
-		break;
-	case OPT_SCHOOL_FORM:
-		join(&sb, school_forms);
-		break;
-	case OPT_MODEL:
-		join(&sb, builtin_model_ids);
-		break;
-	case OPT_LIST:
-		figure_names(&sb);
-		break;
-	}
+	cli_option_values(opt, join_value, &sb);
 	if (sb.len > 0) {
 		/* TRANSLATORS: the values an option takes, after its line. */
 		strbuf_addf(&line, _("values: %s"), sb.buf);
@@ -538,6 +553,26 @@ cli_print_help(const char *command, const struct cli_help *help,
 	printf(_("See sams(1), under COMMANDS, for more on %s.\n"), command);
 }
 
+/* Reports word, up to a '=', as an unknown option, and the closest. */
+static void
+unknown_option(const char *word, const struct option *longopts)
+{
+	char names[NOWN + NCOMMON][32], typed[48], cut[TEXT_CUT_SIZE];
+	size_t i, n = strcspn(word, "=");
+	struct suggest sg;
+
+	error_msg("unknown option '%s'", text_cut(word, n, cut));
+	if (strncmp(word, "--", 2) != 0)
+		return;
+	snprintf(typed, sizeof(typed), "%.*s", (int)n, word);
+	suggest_init(&sg, typed);
+	for (i = 0; i < NOWN + NCOMMON && longopts[i].name != NULL; i++) {
+		snprintf(names[i], sizeof(names[i]), "--%s", longopts[i].name);
+		suggest_add(&sg, names[i]);
+	}
+	suggest_note(&sg);
+}
+
 /*
  * Reports the option getopt_long() just refused, and the command's option
  * closest to one it does not know.
@@ -547,30 +582,28 @@ bad_option(const struct option *longopts)
 {
 	const char *word = cli_argv != NULL && optind > 0 ?
 	    cli_argv[optind - 1] : "?";
-	char names[NOWN + NCOMMON][32], typed[48];
-	size_t i, n = strcspn(word, "=");
-	struct suggest sg;
+	size_t n = strcspn(word, "=");
+	char cut[TEXT_CUT_SIZE];
 
 	if (optopt >= 256 && word[n] == '=') {
-		error_msg("option '%.*s' takes no value", (int)(n < 40 ? n :
-		    40), word);
+		error_msg("option '%s' takes no value", text_cut(word, n, cut));
 		return;
 	}
 	if (optopt >= 256)
-		error_msg("option '%.40s' wants a value", word);
+		error_msg("option '%s' wants a value", text_cut(word,
+		    strlen(word), cut));
 	else if (optopt != 0)
 		error_msg("unknown option '-%c'", optopt);
 	else
-		error_msg("unknown option '%.*s'", (int)(n < 40 ? n : 40), word);
-	if (optopt != 0 || strncmp(word, "--", 2) != 0)
-		return;
-	snprintf(typed, sizeof(typed), "%.*s", (int)n, word);
-	suggest_init(&sg, typed);
-	for (i = 0; longopts[i].name != NULL; i++) {
-		snprintf(names[i], sizeof(names[i]), "--%s", longopts[i].name);
-		suggest_add(&sg, names[i]);
-	}
-	suggest_note(&sg);
+		unknown_option(word, longopts);
+}
+
+int
+cli_unknown_option(const char *word, const struct option *longopts,
+    const char *usage)
+{
+	unknown_option(word, longopts);
+	return cli_usage(usage, 0);
 }
 
 enum cli_parsed

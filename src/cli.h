@@ -134,6 +134,15 @@ enum cli_parsed	cli_parse(int argc, char *argv[], const char *usage,
 		    const int *opts, cli_option_fn *fn, void *ctx);
 
 /*
+ * For a command that reads its own arguments (merge-file, whose operands
+ * git gives and may begin with '-'): reports word as an option it does not
+ * take, with the closest of longopts (ending with a NULL name), and prints
+ * the usage.  Returns 64.
+ */
+int	cli_unknown_option(const char *word, const struct option *longopts,
+	    const char *usage);
+
+/*
  * For sams __complete: while a lister is set, cli_parse() parses as
  * usual but quietly, then hands fn every long option the command takes
  * ("--format" with CLI_LISTED_VALUE, "--acute" with CLI_LISTED_FLAG) and
@@ -149,6 +158,17 @@ enum cli_listed {
 };
 typedef void	cli_list_fn(const char *word, enum cli_listed kind, void *arg);
 void	cli_set_lister(cli_list_fn *fn, void *arg);
+
+/*
+ * The values of an option that takes one of a closed set, for help to
+ * list and completion to offer: fn gets each (keyed: a value follows it
+ * after '=', as --contact ROLE=NAME and a table of stats --list).  Roles
+ * and phases are those of the models this run reads (--phases), each
+ * model's, so a name may come more than once.  Returns whether opt
+ * takes such a set.
+ */
+typedef void	cli_value_fn(const char *name, int keyed, void *arg);
+int	cli_option_values(int opt, cli_value_fn *fn, void *arg);
 
 /*
  * Handles an option every command takes (--color, --phases, --today):

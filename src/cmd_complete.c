@@ -35,7 +35,6 @@
 #include "modelset.h"
 #include "sams.h"
 #include "state.h"
-#include "stats.h"
 #include "text.h"
 #include "walk.h"
 #include "xalloc.h"
@@ -148,24 +147,14 @@ add_key(struct completion *cp, const char *key)
 		add(cp, buf);
 }
 
-/*
- * The figures stats --list takes, a table's with its "=" (its groups are
- * the data's: after the "=", nothing is offered).
- */
+/* cli_value_fn: a value of an option, with its "=" when one follows. */
 static void
-add_figures(struct completion *cp)
+add_value(const char *name, int keyed, void *arg)
 {
-	const struct stats_figure *f;
-
-	if (strchr(cp->prefix, '=') != NULL)
-		return;
-	for (f = stats_figures; f->name != NULL; f++)
-		if (f->kind == FIG_LIMIT || f->tab == TAB_BY)
-			continue;
-		else if (f->tab == TAB_TOTAL)
-			add(cp, f->name);
-		else
-			add_key(cp, f->name);
+	if (keyed)
+		add_key(arg, name);
+	else
+		add(arg, name);
 }
 
 static void
@@ -277,7 +266,7 @@ add_models(struct completion *cp)
 	if (model_get_dir() != NULL)
 		add_files_of(cp, model_get_dir());
 	else
-		add_list(cp, builtin_model_ids);
+		cli_option_values(OPT_MODEL, add_value, cp);
 }
 
 /*
@@ -568,12 +557,14 @@ complete_value(struct completion *cp, const char *name)
 			add_model_part(cp, PART_CONTACTS);
 	} else if (strcmp(name, "--model") == 0)
 		add_models(cp);
-	else if (strcmp(name, "--list") == 0)
-		add_figures(cp);
-	else if (strcmp(name, "--type") == 0)
-		add_list(cp, placement_types);
+	else if (strcmp(name, "--list") == 0) {
+		/* A table's groups are the data's: nothing after the '='. */
+		if (strchr(cp->prefix, '=') == NULL)
+			cli_option_values(OPT_LIST, add_value, cp);
+	} else if (strcmp(name, "--type") == 0)
+		cli_option_values(OPT_TYPE, add_value, cp);
 	else if (strcmp(name, "--school-form") == 0)
-		add_list(cp, school_forms);
+		cli_option_values(OPT_SCHOOL_FORM, add_value, cp);
 	else if (strcmp(name, "--date") == 0 || strcmp(name, "--today") == 0 ||
 	    strcmp(name, "--placement-date") == 0)
 		add_today(cp);

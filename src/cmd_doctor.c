@@ -47,27 +47,32 @@ struct doctor {
 	char		*dir_copy;	/* dir, when it was trimmed */
 	char		*folder;	/* its case folder, or NULL */
 	struct strbuf	 said;		/* what the modules reported, escaped */
+	size_t		 reason_len;	/* said without the notes after it */
 	int		 problems;
 	int		 models_ok;	/* local.yml can be tried on them */
 };
 
-/* A report from below, kept as a problem's line: "FILE: MESSAGE". */
+/*
+ * A report from below, kept as a problem's line: "FILE: MESSAGE"; where
+ * notes begin, for a check that has a better fix than theirs.
+ */
 static void
 caught(enum diag_level level, const char *file, size_t line, size_t col,
     const char *msg, void *arg)
 {
-	struct strbuf *said = arg;
+	struct doctor *d = arg;
 
-	(void)level;
 	(void)line;
 	(void)col;
-	if (said->len > 0)
-		strbuf_addstr(said, "; ");
-	if (file != NULL) {
-		diag_escape(said, file, strlen(file));
-		strbuf_addstr(said, ": ");
+	if (d->said.len > 0)
+		strbuf_addstr(&d->said, "; ");
+	if (file != NULL && level != DIAG_NOTE) {	/* a note's is the same */
+		diag_escape(&d->said, file, strlen(file));
+		strbuf_addstr(&d->said, ": ");
 	}
-	strbuf_addstr(said, msg);
+	strbuf_addstr(&d->said, msg);
+	if (level != DIAG_NOTE)
+		d->reason_len = d->said.len;
 }
 
 /* From here to catch_stop(), what is reported goes to d->said, not stderr. */
@@ -75,8 +80,9 @@ static void
 catch_start(struct doctor *d)
 {
 	strbuf_reset(&d->said);
+	d->reason_len = 0;
 	diag_reset();
-	diag_set_sink(caught, &d->said, 1);
+	diag_set_sink(caught, d, 1);
 }
 
 static void
@@ -286,23 +292,25 @@ trust_fix(struct strbuf *fix, const char *folder)
 
 /*
  * A settings file that was not read: the fix for a folder that may not
- * be trusted, or sams check on the file.  The reason why a folder is not
- * trusted ends with "; fix with ..." for the commands that met it; here
- * the fix line says exactly what to run, so that tail is left out.
+ * be trusted, or sams check on the file.  Why a folder is not trusted is
+ * followed by a note with the fix; the fix line says exactly what to run
+ * instead where it can, else it is that note.
  */
 static void
 settings_problem(struct doctor *d, const char *path)
 {
 	struct strbuf fix = STRBUF_INIT;
-	char *tail;
 
-	if (diag_failure() == FAIL_NOPERM) {
-		if (trust_fix(&fix, d->folder) &&
-		    (tail = strrchr(d->said.buf, ';')) != NULL) {
-			d->said.len = (size_t)(tail - d->said.buf);
-			*tail = '\0';
+	if (diag_failure() == FAIL_NOPERM && d->said.len > d->reason_len) {
+		if (!trust_fix(&fix, d->folder)) {
+			strbuf_reset(&fix);	/* past caught()'s "; " */
+			strbuf_addstr(&fix, d->said.buf + d->reason_len + 2);
 		}
-	} else {
+		d->said.len = d->reason_len;
+		d->said.buf[d->said.len] = '\0';
+	} else if (diag_failure() == FAIL_NOPERM)
+		trust_fix(&fix, d->folder);
+	else {
 		strbuf_addstr(&fix, "sams check ");
 		add_quoted(&fix, path);
 	}
@@ -583,7 +591,7 @@ folder_operand(struct doctor *d, const char *arg)
 int
 cmd_doctor(int argc, char *argv[])
 {
-	struct doctor d = { ".", NULL, NULL, STRBUF_INIT, 0, 0 };
+	struct doctor d = { ".", NULL, NULL, STRBUF_INIT, 0, 0, 0 };
 	enum cli_parsed parsed;
 
 	parsed = cli_parse(argc, argv, usage_doctor, doctor_opts, NULL, NULL);

@@ -40,10 +40,30 @@ static const char ignores[] =
     "# Lock and temporary files of sams.\n"
     ".*.lock\n.*.tmp.*\n";
 
+static const char *init_dir;	/* the folder being made one */
+
+/*
+ * "sams init DIR:" before the first line under it, so that a folder that
+ * cannot be made leaves only the error.
+ */
+static void
+heading(void)
+{
+	static int said;
+
+	if (said)
+		return;
+	said = 1;
+	fputs("sams init ", stdout);
+	text_put(stdout, init_dir);
+	puts(":");
+}
+
 /* Says what was made: "  PATH" and suffix, the path escaped. */
 static void
 say_made(const char *path, const char *suffix)
 {
+	heading();
 	fputs("  ", stdout);
 	text_put(stdout, path);
 	puts(suffix);
@@ -198,6 +218,7 @@ configure_git(const char *dir, const char *esc)
 	char *fsync[] = { (char *)"config", (char *)"core.fsync",
 	    (char *)"committed", NULL };
 
+	heading();
 	if (git_run(dir, inside, GIT_QUIET, NULL) != 0) {
 		printf("\n");
 		printf(_("%s is not a git repository.  To keep the cases in "
@@ -306,9 +327,7 @@ cmd_init(int argc, char *argv[])
 		dir = argv[optind];
 	if ((rc = check_targets(dir)) != 0)
 		return rc;
-	fputs("sams init ", stdout);
-	text_put(stdout, dir);
-	puts(":");
+	init_dir = dir;
 	if ((rc = make_dir(dir)) != 0)
 		return rc;
 	path = xasprintf("%s/.sams", dir);

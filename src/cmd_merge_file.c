@@ -42,21 +42,50 @@ git_merge_file(char *argv[])
 	return st == -1 ? 2 : st == 0 ? 0 : 1;
 }
 
+static const struct option merge_options[] = {
+	{ "help", no_argument, NULL, 'h' },
+	{ NULL, 0, NULL, 0 }
+};
+
+/*
+ * The one option, --help, or "--", comes before BASE; after it everything
+ * is an operand, for git's PATH may begin with '-'.  Returns how many
+ * arguments the options took, or -1 with the exit status in *rc.
+ */
+static int
+merge_file_options(int argc, char *argv[], int *rc)
+{
+	const char *a = argc > 1 ? argv[1] : "";
+
+	if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+		cli_print_help("merge-file", &help_merge_file, NULL);
+		*rc = SAMS_EXIT_OK;
+		return -1;
+	}
+	if (strcmp(a, "--") == 0)
+		return 1;
+	if (a[0] == '-' && a[1] != '\0') {
+		*rc = cli_unknown_option(a, merge_options, usage_merge);
+		return -1;
+	}
+	return 0;
+}
+
 int
 cmd_merge_file(int argc, char *argv[])
 {
 	char *base = NULL, *ours = NULL, *theirs = NULL, *merged = NULL;
 	size_t nb, no, nt, nm;
 	struct casefile *c;
-	int rc;
+	int rc, skip;
 
-	if (argc >= 2 && (strcmp(argv[1], "-h") == 0 ||
-	    strcmp(argv[1], "--help") == 0)) {
-		cli_print_help("merge-file", &help_merge_file, NULL);
-		return SAMS_EXIT_OK;
-	}
-	if (argc != 4 && argc != 5)
-		return cli_usage(usage_merge, 0);
+	if ((skip = merge_file_options(argc, argv, &rc)) < 0)
+		return rc;
+	argc -= skip;
+	argv += skip;
+	if ((rc = cli_operands(argc - 1, 3, 4,
+	    N_("BASE, OURS, THEIRS and perhaps PATH"), usage_merge)) != 0)
+		return rc;
 	if (file_read(argv[1], YAML_MAX_BYTES, &base, &nb) != 0 ||
 	    file_read(argv[2], YAML_MAX_BYTES, &ours, &no) != 0 ||
 	    file_read(argv[3], YAML_MAX_BYTES, &theirs, &nt) != 0) {

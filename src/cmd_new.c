@@ -89,9 +89,10 @@ unknown_contact_role(const struct model *m, const char *role)
 {
 	struct suggest sg;
 	const char *other = suggest_other_model(m, SUGGEST_ROLE, role);
+	char cut[TEXT_CUT_SIZE];
 
-	error_msg("--contact: unknown role '%.40s' in model '%s'; see 'sams "
-	    "roles'", role, m->id);
+	error_msg("--contact: unknown role '%s' in model '%s'; see 'sams "
+	    "roles'", text_cut(role, strlen(role), cut), m->id);
 	if (other != NULL) {
 		diag(DIAG_NOTE, NULL, 0, 0, "'%s' is a role in model '%s'; "
 		    "give --model %s", role, other, other);
@@ -207,7 +208,7 @@ create(struct new_case *nc, const char *path)
 {
 	const struct model *m;
 	struct casefile *c;
-	char *text;
+	char *text, cut[TEXT_CUT_SIZE];
 	size_t len;
 	int rc;
 
@@ -216,7 +217,8 @@ create(struct new_case *nc, const char *path)
 	if (model_get_in(nc->model, folder_find(path), &m) != 0)
 		return cli_failed();
 	if (m == NULL) {
-		error_msg("--model: no model '%.40s'", nc->model);
+		error_msg("--model: no model '%s'", text_cut(nc->model,
+		    strlen(nc->model), cut));
 		suggest_model_id(nc->model);
 		return SAMS_EXIT_USAGE;
 	}

@@ -7,6 +7,7 @@
 #include "cli.h"
 #include "diag.h"
 #include "i18n.h"
+#include "modelset.h"
 #include "render.h"
 #include "report.h"
 #include "sams.h"
@@ -225,6 +226,9 @@ run(struct report_cmd *rc, struct pathlist *files)
 		if (w > rc->r.file_width && w < 60)
 			rc->r.file_width = w;
 	}
+	/* No model folder: no case can be read, so no report either. */
+	if (model_dir_check() != 0)
+		return cli_failed();
 	if ((worst = check_filters(rc, files)) != 0)
 		return worst;
 	worst = write_report(rc, files);

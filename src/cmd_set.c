@@ -48,9 +48,10 @@ unknown_fact(const char *key)
 {
 	const struct fact_def *def;
 	struct suggest sg;
+	char cut[TEXT_CUT_SIZE];
 
-	error_msg("'%.40s' is not a fact that can be set; see sams-case(5)",
-	    key);
+	error_msg("'%s' is not a fact that can be set; see sams-case(5)",
+	    text_cut(key, strlen(key), cut));
 	suggest_init(&sg, key);
 	for (def = fact_table(); def->path != NULL; def++)
 		if (def->settable)
@@ -68,9 +69,11 @@ parse_pair(char *pair, struct event *ev)
 {
 	const struct fact_def *def;
 	char *eq = strchr(pair, '=');
+	char cut[TEXT_CUT_SIZE];
 
 	if (eq == NULL) {
-		error_msg("'%.40s' is not KEY=VALUE", pair);
+		error_msg("'%s' is not KEY=VALUE", text_cut(pair, strlen(pair),
+		    cut));
 		return SAMS_EXIT_USAGE;
 	}
 	*eq = '\0';

@@ -8,6 +8,7 @@
 #include "date.h"
 #include "diag.h"
 #include "i18n.h"
+#include "modelset.h"
 #include "sams.h"
 #include "stats.h"
 #include "walk.h"
@@ -223,6 +224,11 @@ cmd_stats(int argc, char *argv[])
 	if (parsed != CLI_GO) {
 		stats_release(&sc.s);
 		return cli_parsed_status(parsed);
+	}
+	/* No model folder: no case can be read, so no figures either. */
+	if (model_dir_check() != 0) {
+		stats_release(&sc.s);
+		return cli_failed();
 	}
 	worst = cli_paths(&files, sc.files0, argc - optind, argv + optind);
 	ran = case_each_parallel(files.paths, files.n, sc.s.today, add_case,

@@ -40,6 +40,7 @@ describe_options(int argc, char *argv[], const char *usage,
 	struct describe_opts o = { NULL, format };
 	enum cli_parsed parsed;
 	const char *id;
+	char cut[TEXT_CUT_SIZE];
 	int asked;
 
 	*m = NULL;
@@ -60,7 +61,8 @@ describe_options(int argc, char *argv[], const char *usage,
 		return SAMS_EXIT_DATAERR;
 	}
 	if (*m == NULL) {
-		error_msg("no model '%.40s'; see --model in sams(1)", id);
+		error_msg("no model '%s'; see --model in sams(1)", text_cut(id,
+		    strlen(id), cut));
 		suggest_model_id(id);
 		return SAMS_EXIT_USAGE;
 	}

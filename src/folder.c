@@ -128,6 +128,18 @@ folder_forget(void)
 }
 
 /*
+ * After the error that says why path is not trusted, the fix (N_()) as a
+ * note of its own, so that sams doctor can tell them apart and name the
+ * exact commands instead.  Returns -1 (FAIL_NOPERM).
+ */
+static int
+distrust_fix(const char *path, const char *fix)
+{
+	diag(DIAG_NOTE, path, 0, 0, "%s", text_msg(fix));
+	return diag_fail(FAIL_NOPERM);
+}
+
+/*
  * Reports why what st describes may not be trusted and returns -1
  * (FAIL_NOPERM), or returns 0.  As git's safe.directory and OpenSSH's
  * StrictModes decide: only the user and root may own it, and nobody else
@@ -147,17 +159,21 @@ check_trust(const char *path, const struct stat *st)
 	/* TRANSLATORS: who may write a folder or file, in "writable by %s". */
 	who = text_msg(group && other ? N_("group and others") : group ?
 	    N_("group") : N_("others"));
-	if (!owner)
-		return fail_at(FAIL_NOPERM, path, 0, 0, "not trusted: writable "
-		    "by %s; fix with chmod go-w, see SECURITY in sams(1)", who);
-	if (!group && !other)
-		return fail_at(FAIL_NOPERM, path, 0, 0, "not trusted: owned by "
-		    "uid %lu (neither you nor root); fix with chown, see "
-		    "SECURITY in sams(1)", (unsigned long)st->st_uid);
-	return fail_at(FAIL_NOPERM, path, 0, 0, "not trusted: owned by uid %lu "
-	    "(neither you nor root) and writable by %s; fix with chown and "
-	    "chmod go-w, see SECURITY in sams(1)", (unsigned long)st->st_uid,
-	    who);
+	if (!owner) {
+		error_at(path, 0, 0, "not trusted: writable by %s", who);
+		return distrust_fix(path, N_("fix with chmod go-w; see "
+		    "SECURITY in sams(1)"));
+	}
+	if (!group && !other) {
+		error_at(path, 0, 0, "not trusted: owned by uid %lu (neither "
+		    "you nor root)", (unsigned long)st->st_uid);
+		return distrust_fix(path, N_("fix with chown; see SECURITY in "
+		    "sams(1)"));
+	}
+	error_at(path, 0, 0, "not trusted: owned by uid %lu (neither you nor "
+	    "root) and writable by %s", (unsigned long)st->st_uid, who);
+	return distrust_fix(path, N_("fix with chown and chmod go-w; see "
+	    "SECURITY in sams(1)"));
 }
 
 /* Reports a settings file or folder that open() refused. */
@@ -166,10 +182,12 @@ refuse_open(const char *path, int errnum)
 {
 	struct stat st;
 
-	if (errnum == ELOOP || (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)))
-		return fail_at(FAIL_NOPERM, path, 0, 0, "not trusted: a "
-		    "symbolic link; put what it points to there, see SECURITY "
-		    "in sams(1)");
+	if (errnum == ELOOP || (lstat(path, &st) == 0 &&
+	    S_ISLNK(st.st_mode))) {
+		error_at(path, 0, 0, "not trusted: a symbolic link");
+		return distrust_fix(path, N_("put what it points to there; see "
+		    "SECURITY in sams(1)"));
+	}
 	if (errnum == ENOTDIR)
 		return fail_at(FAIL_NOPERM, path, 0, 0,
 		    "not trusted: not a folder");

@@ -20,6 +20,7 @@
 #include "modelset.h"
 #include "sams.h"
 #include "suggest.h"
+#include "text.h"
 
 struct command {
 	const char		*name;
@@ -87,8 +88,10 @@ unknown_command(const char *name)
 {
 	const struct command *c;
 	struct suggest sg;
+	char cut[TEXT_CUT_SIZE];
 
-	error_msg("unknown command '%.40s'; try 'sams help'", name);
+	error_msg("unknown command '%s'; try 'sams help'", text_cut(name,
+	    strlen(name), cut));
 	suggest_init(&sg, name);
 	sg.prefix = 2;		/* few and short: "st" means stats or status */
 	for (c = commands; c->name != NULL; c++)
@@ -151,13 +154,17 @@ static int
 cmd_help(int argc, char *argv[])
 {
 	const struct command *c;
+	/* "--" ends the options here as in every command: help -- report. */
+	int ended = argc > 1 && strcmp(argv[1], "--") == 0;
 
+	argc -= ended;
+	argv += ended;
 	if (argc > 2) {
 		error_msg("help takes one COMMAND, %d given", argc - 1);
 		return cli_usage(help_help.usage, 0);
 	}
-	if (argc < 2 || strcmp(argv[1], "--help") == 0 ||
-	    strcmp(argv[1], "-h") == 0) {
+	if (argc < 2 || (!ended && (strcmp(argv[1], "--help") == 0 ||
+	    strcmp(argv[1], "-h") == 0))) {
 		list_commands(stdout);
 		return SAMS_EXIT_OK;
 	}
@@ -217,6 +224,7 @@ global_option(int argc, char *argv[], int *i)
 {
 	const char *arg = argv[*i], *value;
 	struct suggest sg;
+	char cut[TEXT_CUT_SIZE];
 	size_t k, n;
 
 	for (k = 0; k < sizeof(global_opts) / sizeof(global_opts[0]); k++) {
@@ -236,7 +244,8 @@ global_option(int argc, char *argv[], int *i)
 		return cli_parsed_status(cli_common_option(global_opts[k].opt,
 		    value));
 	}
-	error_msg("unknown option '%.40s'; try 'sams help'", arg);
+	error_msg("unknown option '%s'; try 'sams help'", text_cut(arg,
+	    strlen(arg), cut));
 	suggest_init(&sg, arg);
 	for (k = 0; k < sizeof(global_opts) / sizeof(global_opts[0]); k++)
 		suggest_add(&sg, global_opts[k].name);
@@ -270,13 +279,18 @@ print_version(void)
 	}
 }
 
-/* Global options before the command; returns the index of the command. */
+/*
+ * Global options before the command, up to a "--" that ends them; returns
+ * the index of the command.
+ */
 static int
 global_options(int argc, char *argv[], int *rc)
 {
 	int i;
 
 	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
+		if (strcmp(argv[i], "--") == 0)
+			return i + 1;
 		if (strcmp(argv[i], "--version") == 0) {
 			print_version();
 			*rc = SAMS_EXIT_OK;

@@ -272,6 +272,18 @@ check_model_dir(void)
 	return model_dir_state == 1 ? 0 : diag_fail(FAIL_NOINPUT);
 }
 
+int
+model_dir_check(void)
+{
+	int rc = 0;
+
+	lock_cache();
+	if (model_dir != NULL)
+		rc = check_model_dir();
+	unlock_cache();
+	return rc;
+}
+
 /* Loads DIR/ID.yml from the folder set by model_set_dir(). */
 static int
 load_by_id(const char *id, struct model **out)

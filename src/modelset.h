@@ -28,6 +28,12 @@ struct model	*model_load_local(char *text, size_t len, const char *name,
 void		 model_set_dir(const char *dir);
 /* That folder, or NULL for the built-in models. */
 const char	*model_get_dir(void);
+/*
+ * Whether that folder is one: 0 (or none is set), or -1 after reporting
+ * (once a run) as FAIL_NOINPUT, so that a batch can stop before its
+ * output when no case could be read.
+ */
+int		 model_dir_check(void);
 
 /*
  * The model with that id: built in, or loaded once from the model folder

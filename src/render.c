@@ -620,13 +620,15 @@ periods_line(FILE *fp, const struct casefile *c)
 			break;
 		}
 	fprintf(fp, "%s ", _("Placements:"));
-	layout_printf(fp, _("%zu from %s"), n, first);
+	/* TRANSLATORS: a placement by its number, and from when;
+	 * "no." so that the number is not read as a count. */
+	layout_printf(fp, _("no. %zu from %s"), n, first);
 	for (i = 0; i < c->nevents; i++) {
 		ev = &c->events[i];
 		if (ev->kind != EV_REPLACE)
 			continue;
 		fputs(", ", fp);
-		layout_printf(fp, _("%zu from %s"), ++n, ev->value);
+		layout_printf(fp, _("no. %zu from %s"), ++n, ev->value);
 	}
 	fprintf(fp, "; %s\n", _("the checklist is for the latest"));
 }

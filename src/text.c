@@ -217,6 +217,21 @@ text_width(const char *s)
 	return text_width_n(s, strlen(s));
 }
 
+const char *
+text_cut(const char *s, size_t n, char buf[TEXT_CUT_SIZE])
+{
+	unsigned long cp;
+	size_t i, len, chars;
+
+	for (i = chars = 0; i < n && chars < TEXT_CUT; i += len, chars++)
+		text_next(s + i, n - i, &len, &cp);
+	if (i < n)
+		snprintf(buf, TEXT_CUT_SIZE, "%.*s…", (int)i, s);
+	else
+		snprintf(buf, TEXT_CUT_SIZE, "%.*s", (int)n, s);
+	return buf;
+}
+
 void
 text_list(struct strbuf *sb, const char *const *names, size_t n,
     const char *last_word)

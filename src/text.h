@@ -47,6 +47,16 @@ void	text_putn(FILE *fp, const char *s, size_t n);
 size_t	text_width(const char *s);
 size_t	text_width_n(const char *s, size_t n);
 
+/*
+ * A name from the command line as a message quotes it: s[0..n) whole if
+ * it has at most TEXT_CUT characters, else its first TEXT_CUT and "…", so
+ * that nobody takes what is shown for the whole name.  Written to buf,
+ * which is returned.
+ */
+#define TEXT_CUT	40
+#define TEXT_CUT_SIZE	(TEXT_CUT * 4 + sizeof("…"))
+const char	*text_cut(const char *s, size_t n, char buf[TEXT_CUT_SIZE]);
+
 /* A count for text_list(): every name up to the NULL that ends the list. */
 #define TEXT_LIST_ALL	((size_t)-1)
 

@@ -38,6 +38,21 @@ _sams_dequote()
 	fi
 }
 
+# The names compgen printed for the word $1, a line each, that can be
+# offered: a name with a newline comes out as lines that name no file, so
+# only names that are there, with no control character, pass; and hidden
+# ones (.git, .sams) only for a word that begins with '.'.
+_sams_shown()
+{
+	local f
+	while IFS= read -r f; do
+		[[ -e $f || -L $f ]] || continue
+		[[ $f == *[[:cntrl:]]* ]] && continue
+		[[ ${f##*/} == .* && ${1##*/} != .* ]] && continue
+		printf '%s\n' "$f"
+	done
+}
+
 # Files of one kind for the word $1: case files and folders, folders, or
 # any file.
 _sams_files()
@@ -53,7 +68,7 @@ _sams_files()
 		;;
 	dirs)	compgen -d -- "$1" ;;
 	any)	compgen -f -- "$1" ;;
-	esac
+	esac | _sams_shown "$1"
 }
 
 _sams()

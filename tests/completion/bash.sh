@@ -121,6 +121,19 @@ t "up-mote" done 'my\ case.yml' up-m
 t "up-mote" done "'my case.yml'" up-m
 HOME=$FIXTURES t "up-mote" done '~/my\ case.yml' up-m
 t "dir one" init di
+# A name with a newline or an escape is never offered, nor the lines a
+# newline splits it into ("x.yml" is not there); hidden folders only for
+# a word that begins with '.'.
+mkdir -p odd/.hidden odd/shown
+: > "odd/nl"$'\n'"x.yml"
+: > "odd/esc"$'\033'"[31m.yml"
+: > odd/plain.yml
+t "odd/plain.yml odd/shown" done odd/
+t "" done odd/n
+t "" done odd/e
+t "odd/shown" init odd/
+t "odd/. odd/.. odd/.hidden" init odd/.
+t "odd/.hidden" done odd/.h
 # sams set: the keys, then a choice's values after the '='.
 t "school.form=" set k7q2-familjehem.yml school.fo
 t "contacts.samordnare=" set k7q2-familjehem.yml contacts.sa

@@ -221,11 +221,34 @@ test_text_list_puts_or_before_the_last_name(void **state)
 	strbuf_release(&sb);
 }
 
+/* 40 characters whole; 41 cut to 40 and "…"; n ends the name first. */
+static void
+test_text_cut_marks_a_name_it_cuts(void **state)
+{
+	const char *a40 = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+	char buf[TEXT_CUT_SIZE], want[TEXT_CUT_SIZE * 2];
+	char long_a[128];
+
+	(void)state;
+	assert_string_equal(text_cut(a40, strlen(a40), buf), a40);
+	snprintf(long_a, sizeof(long_a), "%sbc", a40);
+	snprintf(want, sizeof(want), "%s…", a40);
+	assert_string_equal(text_cut(long_a, strlen(long_a), buf), want);
+	assert_string_equal(text_cut("--color=x", 7, buf), "--color");
+	/* 41 two-byte characters: cut after the 40th, not inside one. */
+	long_a[0] = '\0';
+	while (strlen(long_a) < 82)
+		strcat(long_a, "å");
+	assert_int_equal(strlen(text_cut(long_a, strlen(long_a), buf)),
+	    80 + strlen("…"));
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_text_sorts_characters_into_kinds),
+		cmocka_unit_test(test_text_cut_marks_a_name_it_cuts),
 		cmocka_unit_test(test_text_escapes_what_would_steer_a_terminal),
 		cmocka_unit_test(test_text_width_counts_the_escapes),
 		cmocka_unit_test(test_text_list_puts_or_before_the_last_name),
