@@ -163,6 +163,19 @@ is_model_file(const struct dirent *e)
 	    strcmp(e->d_name + n - 4, ".yml") == 0;
 }
 
+/* "sams 2026-12" in a list of models: the id and its version. */
+static void
+add_model(struct strbuf *ids, const char *id, const struct model *m)
+{
+	if (ids->len > 0)
+		strbuf_addstr(ids, ", ");
+	if (m->version != NULL)
+		strbuf_addf(ids, "%s %s", id, m->version);
+	else
+		/* TRANSLATORS: a model in a list of models. */
+		strbuf_addf(ids, _("%s with no version"), id);
+}
+
 /* Each model of the --phases folder loads; the ids that did in ids. */
 static void
 check_model_dir(struct doctor *d, const char *dir, struct strbuf *ids)
@@ -193,7 +206,7 @@ check_model_dir(struct doctor *d, const char *dir, struct strbuf *ids)
 		rc = model_get(id, &m);
 		catch_stop();
 		if (rc == 0 && m != NULL)
-			strbuf_addf(ids, "%s%s", ids->len > 0 ? ", " : "", id);
+			add_model(ids, id, m);
 		else if (rc != 0) {
 			strbuf_reset(&fix);
 			strbuf_addstr(&fix, "sams check ");
@@ -227,9 +240,9 @@ check_models(struct doctor *d)
 			ok(sb.buf);
 		}
 	} else {
-		for (i = 0; builtin_model_ids[i] != NULL; i++)
-			strbuf_addf(&ids, "%s%s", i > 0 ? ", " : "",
-			    builtin_model_ids[i]);
+		for (i = 0; builtin_models[i].id != NULL; i++)
+			add_model(&ids, builtin_models[i].id,
+			    builtin_models[i].model);
 		strbuf_addf(&sb, _("models: built in (%s)"), ids.buf);
 		ok(sb.buf);
 	}
