@@ -525,19 +525,53 @@ out:
 	strbuf_release(&out);
 }
 
+/*
+ * A language variable with a folder in it ("LANGUAGE=../../tmp/x") was
+ * dropped, as gettext would have loaded a catalogue from there.
+ */
+static void
+check_dropped(struct doctor *d)
+{
+	static const char *const vars[] = {
+		"LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"
+	};
+	struct strbuf sb = STRBUF_INIT, fix = STRBUF_INIT;
+	const char *v;
+	size_t i;
+
+	for (i = 0; i < sizeof(vars) / sizeof(vars[0]); i++) {
+		if ((v = i18n_dropped(vars[i])) == NULL)
+			continue;
+		strbuf_reset(&sb);
+		strbuf_reset(&fix);
+		/* TRANSLATORS: LANGUAGE=../x:sv, of which sv is kept. */
+		strbuf_addf(&sb, _("locale: %s=%s: what names a folder in it "
+		    "is ignored"), vars[i], v);
+		strbuf_addf(&fix, _("give %s names of languages or locales "
+		    "only, such as sv or sv_SE.UTF-8"), vars[i]);
+		problem(d, sb.buf, fix.buf);
+	}
+	strbuf_release(&sb);
+	strbuf_release(&fix);
+}
+
 static void
 check_locale(struct doctor *d)
 {
 	struct strbuf sb = STRBUF_INIT, fix = STRBUF_INIT;
+	const char *name = i18n_locale();
 
+	check_dropped(d);
+	if (name == NULL)
+		name = _("(too long)");
 	if (i18n_locale_missing()) {
 		strbuf_addf(&sb, _("locale: %s is not installed on this "
-		    "machine"), i18n_locale());
+		    "machine"), name);
 		strbuf_addf(&fix, _("as root: dpkg-reconfigure locales, and "
-		    "choose %s"), i18n_locale());
+		    "choose %s"), name);
 		problem(d, sb.buf, fix.buf);
 	} else {
-		strbuf_addf(&sb, _("locale: %s"), i18n_locale());
+		strbuf_addf(&sb, _("locale: %s"), name);
 		ok(sb.buf);
 	}
 	strbuf_release(&sb);
@@ -555,15 +589,22 @@ check_catalogue(struct doctor *d)
 	const char *want = getenv("LANGUAGE"), *env;
 
 	if (want == NULL || *want == '\0')
-		want = i18n_locale();
-	if (i18n_translating()) {
+		want = i18n_locale() != NULL ? i18n_locale() : "";
+	env = getenv("SAMS_LOCALEDIR");
+	if (i18n_refused() != NULL) {
+		strbuf_addf(&sb, _("messages: English, as the catalogue in %s "
+		    "was refused: sams does not know its Plural-Forms '%s'"),
+		    i18n_localedir(), i18n_refused());
+		problem(d, sb.buf, env != NULL && *env != '\0' ?
+		    "unset SAMS_LOCALEDIR" : _("install sams again (make "
+		    "install, or apt-get install --reinstall sams)"));
+	} else if (i18n_translating()) {
 		strbuf_addf(&sb, _("messages: %s, from %s"), i18n_language(),
 		    i18n_localedir());
 		ok(sb.buf);
 	} else if (strncmp(want, "sv", 2) == 0) {
 		strbuf_addf(&sb, _("messages: no Swedish catalogue "
 		    "(sv/LC_MESSAGES/sams.mo) in %s"), i18n_localedir());
-		env = getenv("SAMS_LOCALEDIR");
 		problem(d, sb.buf, env != NULL && *env != '\0' ?
 		    "unset SAMS_LOCALEDIR" : _("install sams again (make "
 		    "install, or apt-get install --reinstall sams)"));
