@@ -191,18 +191,23 @@ static int
 catalogues_ok(void)
 {
 	const char *v = getenv("LANGUAGE");
-	char *all, *lang, *save;
+	char *all, *each, *lang, *save;
 	int good = 1;
 
-	if (v != NULL && *v != '\0' && (all = strdup(v)) != NULL) {
-		for (lang = strtok_r(all, ":", &save); lang != NULL && good;
+	if (v == NULL || *v == '\0' || (all = strdup(v)) == NULL)
+		return plurals_ok();
+	if ((each = strdup(v)) != NULL) {
+		for (lang = strtok_r(each, ":", &save); lang != NULL && good;
 		    lang = strtok_r(NULL, ":", &save)) {
 			setenv("LANGUAGE", lang, 1);
+			textdomain("sams");	/* forgets what was found */
 			good = plurals_ok();
 		}
-		setenv("LANGUAGE", v == NULL ? "" : v, 1);
-		free(all);
+		free(each);
 	}
+	setenv("LANGUAGE", all, 1);
+	textdomain("sams");
+	free(all);
 	return good && plurals_ok();
 }
 

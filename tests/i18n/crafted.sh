@@ -94,6 +94,16 @@ run divzero doctor > /dev/null
 grep -q "plural=n/0" "$tmp/out" && ok ||
     bad "divzero: doctor does not name the refused Plural-Forms"
 
+# A refused catalogue second in LANGUAGE: gettext takes the messages the
+# first lacks from it, with its plural rule, so it is refused too.
+mkdir -p "$tmp/two/sv" "$tmp/two/xx"
+cp -R "$build/locale/sv/LC_MESSAGES" "$tmp/two/sv/"
+cp -R "$tmp/divzero/sv/LC_MESSAGES" "$tmp/two/xx/"
+SAMS_LOCALEDIR=$tmp/two LANGUAGE=sv:xx "$sams" next "$case" > "$tmp/out" \
+    2>&1
+grep -q '^8 steps still open from Inför placering' "$tmp/out" && ok ||
+    bad "LANGUAGE=sv:xx with xx refused: not in English"
+
 # LANGUAGE leading out of the catalogue folder: the crafted catalogue in
 # $tmp/x is never read; messages come from the real one (Swedish).
 mkdir -p "$tmp/x/LC_MESSAGES"
