@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "i18n.h"
+#include "xalloc.h"
 
 #ifndef LOCALEDIR
 #define LOCALEDIR	"/usr/local/share/locale"
@@ -64,9 +65,7 @@ safe_languages(const char *v)
 	size_t n, len = 0;
 	int any = 0;
 
-	keep = malloc(strlen(v) + 1);
-	if (keep == NULL)
-		return NULL;
+	keep = xmalloc(strlen(v) + 1);
 	for (p = v; *p != '\0'; p = *end == ':' ? end + 1 : end) {
 		end = p + strcspn(p, ":");
 		n = (size_t)(end - p);
@@ -103,14 +102,14 @@ sanitize_environment(void)
 		if ((v = getenv(lang_vars[i])) == NULL)
 			continue;
 		if (i == 0 && (keep = safe_languages(v)) != NULL) {
-			dropped[i] = strdup(v);
+			dropped[i] = xstrdup(v);
 			if (*keep != '\0')
 				setenv(lang_vars[i], keep, 1);
 			else
 				unsetenv(lang_vars[i]);
 			free(keep);
 		} else if (i > 0 && names_folder(v, strlen(v))) {
-			dropped[i] = strdup(v);
+			dropped[i] = xstrdup(v);
 			unsetenv(lang_vars[i]);
 		}
 	}
