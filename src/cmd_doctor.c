@@ -169,6 +169,19 @@ is_model_file(const struct dirent *e)
 	    strcmp(e->d_name + n - 4, ".yml") == 0;
 }
 
+/* "sams 2026-12" in a list of models: the id and its version. */
+static void
+add_model(struct strbuf *ids, const char *id, const struct model *m)
+{
+	if (ids->len > 0)
+		strbuf_addstr(ids, ", ");
+	if (m->version != NULL)
+		strbuf_addf(ids, "%s %s", id, m->version);
+	else
+		/* TRANSLATORS: a model in a list of models. */
+		strbuf_addf(ids, _("%s with no version"), id);
+}
+
 /* Each model of the --phases folder loads; the ids that did in ids. */
 static void
 check_model_dir(struct doctor *d, const char *dir, struct strbuf *ids)
@@ -199,7 +212,7 @@ check_model_dir(struct doctor *d, const char *dir, struct strbuf *ids)
 		rc = model_get(id, &m);
 		catch_stop();
 		if (rc == 0 && m != NULL)
-			strbuf_addf(ids, "%s%s", ids->len > 0 ? ", " : "", id);
+			add_model(ids, id, m);
 		else if (rc != 0) {
 			strbuf_reset(&fix);
 			strbuf_addstr(&fix, "sams check ");
@@ -233,9 +246,9 @@ check_models(struct doctor *d)
 			ok(sb.buf);
 		}
 	} else {
-		for (i = 0; builtin_model_ids[i] != NULL; i++)
-			strbuf_addf(&ids, "%s%s", i > 0 ? ", " : "",
-			    builtin_model_ids[i]);
+		for (i = 0; builtin_models[i].id != NULL; i++)
+			add_model(&ids, builtin_models[i].id,
+			    builtin_models[i].model);
 		strbuf_addf(&sb, _("models: built in (%s)"), ids.buf);
 		ok(sb.buf);
 	}
@@ -520,19 +533,53 @@ out:
 	strbuf_release(&out);
 }
 
+/*
+ * A language variable with a folder in it ("LANGUAGE=../../tmp/x") was
+ * dropped, as gettext would have loaded a catalogue from there.
+ */
+static void
+check_dropped(struct doctor *d)
+{
+	static const char *const vars[] = {
+		"LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"
+	};
+	struct strbuf sb = STRBUF_INIT, fix = STRBUF_INIT;
+	const char *v;
+	size_t i;
+
+	for (i = 0; i < sizeof(vars) / sizeof(vars[0]); i++) {
+		if ((v = i18n_dropped(vars[i])) == NULL)
+			continue;
+		strbuf_reset(&sb);
+		strbuf_reset(&fix);
+		/* TRANSLATORS: LANGUAGE=../x:sv, of which sv is kept. */
+		strbuf_addf(&sb, _("locale: %s=%s: what names a folder in it "
+		    "is ignored"), vars[i], v);
+		strbuf_addf(&fix, _("give %s names of languages or locales "
+		    "only, such as sv or sv_SE.UTF-8"), vars[i]);
+		problem(d, sb.buf, fix.buf);
+	}
+	strbuf_release(&sb);
+	strbuf_release(&fix);
+}
+
 static void
 check_locale(struct doctor *d)
 {
 	struct strbuf sb = STRBUF_INIT, fix = STRBUF_INIT;
+	const char *name = i18n_locale();
 
+	check_dropped(d);
+	if (name == NULL)
+		name = _("(too long)");
 	if (i18n_locale_missing()) {
 		strbuf_addf(&sb, _("locale: %s is not installed on this "
-		    "machine"), i18n_locale());
+		    "machine"), name);
 		strbuf_addf(&fix, _("as root: dpkg-reconfigure locales, and "
-		    "choose %s"), i18n_locale());
+		    "choose %s"), name);
 		problem(d, sb.buf, fix.buf);
 	} else {
-		strbuf_addf(&sb, _("locale: %s"), i18n_locale());
+		strbuf_addf(&sb, _("locale: %s"), name);
 		ok(sb.buf);
 	}
 	strbuf_release(&sb);
@@ -550,15 +597,22 @@ check_catalogue(struct doctor *d)
 	const char *want = getenv("LANGUAGE"), *env;
 
 	if (want == NULL || *want == '\0')
-		want = i18n_locale();
-	if (i18n_translating()) {
+		want = i18n_locale() != NULL ? i18n_locale() : "";
+	env = getenv("SAMS_LOCALEDIR");
+	if (i18n_refused() != NULL) {
+		strbuf_addf(&sb, _("messages: English, as the catalogue in %s "
+		    "was refused: sams does not know its Plural-Forms '%s'"),
+		    i18n_localedir(), i18n_refused());
+		problem(d, sb.buf, env != NULL && *env != '\0' ?
+		    "unset SAMS_LOCALEDIR" : _("install sams again (make "
+		    "install, or apt-get install --reinstall sams)"));
+	} else if (i18n_translating()) {
 		strbuf_addf(&sb, _("messages: %s, from %s"), i18n_language(),
 		    i18n_localedir());
 		ok(sb.buf);
 	} else if (strncmp(want, "sv", 2) == 0) {
 		strbuf_addf(&sb, _("messages: no Swedish catalogue "
 		    "(sv/LC_MESSAGES/sams.mo) in %s"), i18n_localedir());
-		env = getenv("SAMS_LOCALEDIR");
 		problem(d, sb.buf, env != NULL && *env != '\0' ?
 		    "unset SAMS_LOCALEDIR" : _("install sams again (make "
 		    "install, or apt-get install --reinstall sams)"));

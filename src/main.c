@@ -261,22 +261,35 @@ global_option(int argc, char *argv[], int *i)
 }
 
 /*
- * "sams X.Y.Z" for scripts, then the models built in: the format each is
- * written in, and the model it extends.
+ * "sams X.Y.Z" for scripts, then the models built in: the version of each
+ * (when its content was last checked), the format it is written in, and
+ * the model it extends.  A whole sentence for each case, for word order.
  */
+static void
+print_model_version(const struct model *m)
+{
+	if (m->version != NULL && m->extends != NULL)
+		printf(_("model %s %s: format sams-model 1, extends %s\n"),
+		    m->id, m->version, m->extends);
+	else if (m->version != NULL)
+		printf(_("model %s %s: format sams-model 1\n"), m->id,
+		    m->version);
+	else if (m->extends != NULL)
+		printf(_("model %s, no version: format sams-model 1, "
+		    "extends %s\n"), m->id, m->extends);
+	else
+		printf(_("model %s, no version: format sams-model 1\n"),
+		    m->id);
+}
+
 static void
 print_version(void)
 {
 	const struct builtin_model *b;
 
 	printf("sams %s\n", SAMS_VERSION);
-	for (b = builtin_models; b->id != NULL; b++) {
-		if (b->model->extends != NULL)
-			printf(_("model %s: format sams-model 1, extends %s\n"),
-			    b->id, b->model->extends);
-		else
-			printf(_("model %s: format sams-model 1\n"), b->id);
-	}
+	for (b = builtin_models; b->id != NULL; b++)
+		print_model_version(b->model);
 }
 
 /*

@@ -674,6 +674,27 @@ ID_KEY(top_id, struct model_ctx, m->id, "model")
 SCHEMA_TEXT_KEY(top_title, struct model_ctx, m->title)
 SCHEMA_TEXT_KEY(top_about, struct model_ctx, m->about)
 
+/*
+ * "version: 2026-11": which edition of the model this is, for --version
+ * and doctor.  A short word of its own characters, so that it prints as
+ * it stands anywhere.
+ */
+static void
+top_version(struct schema *s, const struct ynode *k, const struct ynode *v,
+    void *obj)
+{
+	(void)k;
+	if (v->kind != YN_SCALAR || ynode_is_null(v) || *v->str == '\0' ||
+	    strlen(v->str) > 32 ||
+	    strspn(v->str, "0123456789abcdefghijklmnopqrstuvwxyz"
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ.-+_") != strlen(v->str)) {
+		schema_error(s, v, "'version' must be a word of at most 32 "
+		    "letters, digits, '.', '-', '+' and '_', such as 2026-12");
+		return;
+	}
+	((struct model_ctx *)obj)->m->version = v->str;
+}
+
 static void
 top_extends(struct schema *s, const struct ynode *k, const struct ynode *v,
     void *obj)
@@ -746,6 +767,7 @@ static const struct keydef model_keys[] = {
 	{ "id", top_id, 1 },
 	{ "title", top_title, 1 },
 	{ "about", top_about, 0 },
+	{ "version", top_version, 0 },
 	{ "extends", top_extends, 0 },
 	{ "school-start-step", top_school_start, 0 },
 	{ "omit", top_omit, 0 },

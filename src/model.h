@@ -102,6 +102,7 @@ struct model {
 	char		*name;		/* file name used in messages */
 	struct ydoc	 doc;
 	const char	*id, *title, *about;
+	const char	*version;	/* when last checked, or NULL */
 	const char	*extends;	/* the base's id, or NULL */
 	const char	*school_start;	/* the step whose done date is the
 					   first school day, or NULL */

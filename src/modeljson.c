@@ -81,6 +81,7 @@ head(struct strbuf *sb, const struct model *m)
 	json_string(sb, m->id);
 	json_member(sb, "title", m->title);
 	json_member(sb, "about", m->about);
+	json_member(sb, "version", m->version);
 	strbuf_addch(sb, '}');
 }
 

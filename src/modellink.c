@@ -454,6 +454,7 @@ model_extend(struct schema *s, struct model_ctx *c, const char *id,
 		m->id = base->id;
 		m->title = base->title;
 		m->about = base->about;
+		m->version = base->version;
 	}
 	if (m->nphases > 0)
 		schema_error(s, at, "a model that extends another keeps its "

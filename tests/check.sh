@@ -1,7 +1,7 @@
 #!/bin/sh
 # Runs every test of "make check": the cmocka unit tests, the golden CLI
-# tests, the shell completions and the man page lint, and ends with one
-# "N passed, N failed" line.
+# tests, the catalogue checks, the shell completions and the man page lint,
+# and ends with one "N passed, N failed" line.
 # Usage: tests/check.sh BUILD_DIR  (the folder with sams and test_*)
 set -u
 build=${1:?usage: tests/check.sh BUILD_DIR}
@@ -43,6 +43,11 @@ grep -v ' passed, ' "$log"
 grep ' passed, ' "$log"
 count
 python3 "$here/i18n/languages.py" "$build" > "$log" 2>&1
+grep -v ' passed, ' "$log"
+grep ' passed, ' "$log"
+count
+# Crafted catalogues: no crash, English for what they would break.
+sh "$here/i18n/crafted.sh" "$build" > "$log" 2>&1
 grep -v ' passed, ' "$log"
 grep ' passed, ' "$log"
 count

@@ -263,6 +263,7 @@ model(int mi, const struct model *m)
 	str(m->id);
 	field("title", m->title);
 	field("about", m->about);
+	field("version", m->version);
 	field("extends", m->extends);
 	field("school_start", m->school_start);
 	printf(",\n\t.roles = roles_%d, .nroles = %zu, .phases = "
