@@ -8,6 +8,7 @@
 #include "date.h"
 #include "diag.h"
 #include "i18n.h"
+#include "pager.h"
 #include "sams.h"
 #include "stats.h"
 #include "walk.h"
@@ -203,6 +204,8 @@ write_stats(struct stats_cmd *sc)
 		cli_output_close(&out, 0);
 		return rc;
 	}
+	if (!out.file && sc->format == STATS_TEXT)
+		pager_start();
 	made = stats_print(&sc->s, sc->format, fp) == 0;
 	rc = made ? 0 : cli_failed();
 	made = cli_output_close(&out, made);

@@ -1,6 +1,7 @@
 #!/bin/sh
 # Runs every test of "make check": the cmocka unit tests, the golden CLI
-# tests, the shell completions and the man page lint, and ends with one
+# tests, the catalogue, the pager on a pseudo-terminal, the shell
+# completions and the man page lint, and ends with one
 # "N passed, N failed" line.
 # Usage: tests/check.sh BUILD_DIR  (the folder with sams and test_*)
 set -u
@@ -43,6 +44,12 @@ grep -v ' passed, ' "$log"
 grep ' passed, ' "$log"
 count
 python3 "$here/i18n/languages.py" "$build" > "$log" 2>&1
+grep -v ' passed, ' "$log"
+grep ' passed, ' "$log"
+count
+
+# The pager and the width on a terminal (a pseudo-terminal).
+python3 "$here/tty/pager.py" "$build" > "$log" 2>&1
 grep -v ' passed, ' "$log"
 grep ' passed, ' "$log"
 count
