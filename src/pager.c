@@ -88,8 +88,7 @@ child(int in, int err, char *cmd)
 
 	dup2(in, STDIN_FILENO);
 	close(in);
-	signal(SIGPIPE, SIG_DFL);	/* ignored by writing commands */
-	signal(SIGXFSZ, SIG_DFL);
+	signal(SIGXFSZ, SIG_DFL);	/* harden() ignores it for sams only */
 	exec_pager(cmd);
 	e = errno;
 	(void)!write(err, &e, sizeof(e));

@@ -18,6 +18,7 @@ import subprocess
 import sys
 import tempfile
 import termios
+import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 TOP = os.path.dirname(os.path.dirname(HERE))
@@ -48,17 +49,23 @@ def run(sams, args, env, stdout_tty=True, columns=0):
                          stderr=slave, env=env, close_fds=True)
     os.close(slave)
     shown = b""
-    while True:
-        r, _, _ = select.select([master], [], [], 5)
-        if not r:
-            break
-        try:
-            data = os.read(master, 65536)
-        except OSError:		# EIO: every process let the terminal go
-            break
-        if not data:
-            break
-        shown += data
+    deadline = time.time() + 60		# valgrind, a busy machine
+    exited = None
+    while time.time() < deadline:
+        r, _, _ = select.select([master], [], [], 0.1)
+        if r:
+            try:
+                data = os.read(master, 65536)
+            except OSError:	# EIO: every process let the terminal go
+                break
+            if not data:
+                break
+            shown += data
+        elif p.poll() is not None:
+            # Exited: what it wrote last may still be on its way.
+            exited = exited or time.time()
+            if time.time() - exited > 0.5:
+                break
     piped = p.stdout.read() if p.stdout is not None else b""
     rc = p.wait(timeout=10)
     os.close(master)
