@@ -32,8 +32,9 @@ ALL_LDFLAGS = $(LDFLAGS) $(SAN_FLAGS)
 LIB_SRCS = arena batch case caseio caselog cli date describe diag duerule \
 	   facts fileio filter find folder form html htmlreport htmlstatus i18n \
 	   json layout lint merge mergedriver model modeljson modellink \
-	   modelset personnummer render report schema state stats statsout \
-	   strbuf suggest svg sysio text walk words xalloc xlsx yamlio
+	   modelset pager personnummer render report schema state stats \
+	   statsout strbuf suggest svg sysio term text walk words xalloc xlsx \
+	   yamlio
 CMD_SRCS = main percase cmd_check cmd_complete cmd_doctor cmd_done cmd_form \
 	   cmd_init cmd_log cmd_merge_file cmd_new cmd_next cmd_note \
 	   cmd_phases cmd_reopen cmd_replace cmd_report cmd_roles cmd_set \

@@ -16,11 +16,13 @@
 #include "i18n.h"
 #include "layout.h"
 #include "modelset.h"
+#include "pager.h"
 #include "render.h"
 #include "sams.h"
 #include "stats.h"
 #include "strbuf.h"
 #include "suggest.h"
+#include "term.h"
 #include "text.h"
 #include "walk.h"
 
@@ -77,6 +79,9 @@ cli_common_option(int opt, const char *arg)
 		if (i < 0)
 			return CLI_BAD;
 		render_set_color((enum color_mode)i);
+		return CLI_GO;
+	case OPT_NO_PAGER:
+		pager_disable();
 		return CLI_GO;
 	default:	/* not one of them: a mistake in the caller */
 		error_msg("option %d is not a common option", opt);
@@ -192,6 +197,9 @@ static const struct option_def common_options[] = {
 	{ { "color", REQ, NULL, OPT_COLOR }, "WHEN",
 	    N_("colour text: auto (the default: on a terminal), always or "
 	    "never") },
+	{ { "no-pager", NOARG, NULL, OPT_NO_PAGER }, NULL,
+	    N_("never run long output through a pager (default: on a "
+	    "terminal, through PAGER)") },
 	{ { "phases", REQ, NULL, OPT_PHASES }, "DIR",
 	    N_("read the models from DIR instead of the built-in ones") },
 	{ { "today", REQ, NULL, OPT_TODAY }, "DATE",
@@ -702,6 +710,8 @@ cli_environment(void)
 
 	if (phases != NULL && *phases != '\0')
 		model_set_dir(phases);
+	/* Before a pager can take standard output over. */
+	layout_set_width(term_columns(getenv("COLUMNS"), STDOUT_FILENO));
 	if ((rc = lock_timeout_environment()) != 0 ||
 	    (rc = threads_environment()) != 0)
 		return rc;
@@ -1048,6 +1058,7 @@ cli_output_open(struct cli_output *o, const char *path, FILE **fp)
 	if (file_out_open(&o->fo, path) != 0)
 		return cli_failed();
 	*fp = o->fo.fp;
+	layout_set_width(TERM_COLUMNS);	/* a file, not the terminal */
 	return 0;
 }
 

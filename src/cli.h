@@ -52,7 +52,8 @@ enum cli_option {
 	OPT_LIST,
 	OPT_AGGREGATE,
 	OPT_MIN_CELL,
-	OPT_CSV_EXCEL
+	OPT_CSV_EXCEL,
+	OPT_NO_PAGER
 };
 
 enum cli_format {
@@ -171,8 +172,9 @@ typedef void	cli_value_fn(const char *name, int keyed, void *arg);
 int	cli_option_values(int opt, cli_value_fn *fn, void *arg);
 
 /*
- * Handles an option every command takes (--color, --phases, --today):
- * CLI_GO, or CLI_BAD after reporting a bad value.
+ * Handles an option every command takes (--color, --no-pager, --phases,
+ * --today; arg NULL for a flag): CLI_GO, or CLI_BAD after reporting a bad
+ * value.
  */
 enum cli_parsed	cli_common_option(int opt, const char *arg);
 /* Remembers argv for messages about bad options; silences getopt. */
@@ -181,7 +183,8 @@ void	cli_set_argv(char *argv[]);
 #define LOCK_TIMEOUT_MAX	3600
 
 /*
- * Reads SAMS_TODAY, SAMS_PHASES and SAMS_LOCK_TIMEOUT; returns 0 or 64
+ * Reads SAMS_TODAY, SAMS_PHASES and SAMS_LOCK_TIMEOUT, and sets the width
+ * text is laid out for (COLUMNS, the terminal's, else 80); returns 0 or 64
  * after reporting.
  */
 int	cli_environment(void);
@@ -279,7 +282,8 @@ struct cli_output {
 /*
  * Sets *fp for path (NULL or "-": stdout): 0, or 73 or 74 after reporting;
  * or 64 when path is empty, or names a case file (by a name in .yml or
- * .yaml, or a file that holds one), which it would replace.
+ * .yaml, or a file that holds one), which it would replace.  Text for a
+ * file is laid out for 80 columns, whatever the terminal's width.
  */
 int	cli_output_open(struct cli_output *o, const char *path, FILE **fp);
 /*

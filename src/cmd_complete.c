@@ -223,7 +223,8 @@ find_option(const struct completion *cp, const char *word, size_t n)
 /* The global options, before the command; those with 1 take a value. */
 static const struct option_seen global_opts[] = {
 	{ (char *)"--color", 1 }, { (char *)"--help", 0 },
-	{ (char *)"--phases", 1 }, { (char *)"--today", 1 },
+	{ (char *)"--no-pager", 0 }, { (char *)"--phases", 1 },
+	{ (char *)"--today", 1 },
 	{ (char *)"--version", 0 },
 };
 

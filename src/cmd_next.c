@@ -7,6 +7,7 @@
 #include "diag.h"
 #include "filter.h"
 #include "i18n.h"
+#include "pager.h"
 #include "render.h"
 #include "sams.h"
 #include "state.h"
@@ -88,6 +89,8 @@ cmd_next(int argc, char *argv[])
 	if (suggest_filter_begin(&o.role_filter, SUGGEST_ROLE, "--role", o.role,
 	    argv + optind, (size_t)(argc - optind)) != 0)
 		return SAMS_EXIT_USAGE;
+	if (o.format == FORMAT_TEXT && argc - optind > 1)
+		pager_start();	/* one case's next steps fit a screen */
 	rc = case_each(argv + optind, argc - optind, cli_today(), show_next,
 	    &o) == 0 ? 0 : cli_failed();
 	return suggest_filter_end(&o.role_filter) ? SAMS_EXIT_USAGE : rc;

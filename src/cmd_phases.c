@@ -6,6 +6,7 @@
 #include "describe.h"
 #include "i18n.h"
 #include "modeljson.h"
+#include "pager.h"
 #include "sams.h"
 #include "strbuf.h"
 #include "text.h"
@@ -38,6 +39,7 @@ cmd_phases(int argc, char *argv[])
 		modeljson_model(stdout, m);
 		return SAMS_EXIT_OK;
 	}
+	pager_start();
 	printf("%s (%s)\n", m->title, m->id);
 	if (strstr(m->name, "local.yml") != NULL) {
 		text_escape(&name, m->name, strlen(m->name), 0);

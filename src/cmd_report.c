@@ -8,6 +8,7 @@
 #include "diag.h"
 #include "i18n.h"
 #include "modelset.h"
+#include "pager.h"
 #include "render.h"
 #include "report.h"
 #include "sams.h"
@@ -200,6 +201,8 @@ write_report(struct report_cmd *rc, struct pathlist *files)
 		cli_output_close(&out, 0);
 		return worst;
 	}
+	if (!out.file && rc->r.format == REPORT_TEXT)
+		pager_start();	/* before the heading */
 	if (report_begin(&rc->r) != 0) {
 		cli_output_close(&out, 0);
 		return cli_failed();

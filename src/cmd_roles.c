@@ -7,6 +7,7 @@
 #include "i18n.h"
 #include "layout.h"
 #include "modeljson.h"
+#include "pager.h"
 #include "sams.h"
 #include "strbuf.h"
 #include "suggest.h"
@@ -116,6 +117,7 @@ cmd_roles(int argc, char *argv[])
 		modeljson_roles(stdout, m, NO_INDEX);
 		return SAMS_EXIT_OK;
 	}
+	pager_start();
 	for (i = 0; i < m->nroles; i++) {
 		printf("%s%s (%s)\n", i > 0 ? "\n" : "", m->roles[i].title,
 		    m->roles[i].id);

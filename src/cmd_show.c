@@ -8,6 +8,7 @@
 #include "describe.h"
 #include "i18n.h"
 #include "modeljson.h"
+#include "pager.h"
 #include "sams.h"
 #include "suggest.h"
 
@@ -58,9 +59,12 @@ cmd_show(int argc, char *argv[])
 		return rc;
 	if (argc - optind != 1)
 		return cli_usage(usage_show, 0);
-	if (names_file(argv[optind]))	/* as "sams log FILE" */
+	if (names_file(argv[optind])) {	/* as "sams log FILE" */
+		if (format == FORMAT_TEXT)
+			pager_start();
 		return case_each(argv + optind, 1, cli_today(), show_case,
 		    &format) == 0 ? 0 : cli_failed();
+	}
 	i = model_step_index(m, argv[optind]);
 	if (i == NO_INDEX) {
 		suggest_unknown(m, SUGGEST_STEP, argv[optind], "show");
@@ -68,7 +72,9 @@ cmd_show(int argc, char *argv[])
 	}
 	if (format == FORMAT_JSON)
 		modeljson_step(stdout, m, i);
-	else
+	else {
+		pager_start();
 		describe_step(stdout, m, &m->steps[i]);
+	}
 	return SAMS_EXIT_OK;
 }

@@ -9,6 +9,7 @@
 #include "diag.h"
 #include "i18n.h"
 #include "modelset.h"
+#include "pager.h"
 #include "sams.h"
 #include "stats.h"
 #include "walk.h"
@@ -204,6 +205,8 @@ write_stats(struct stats_cmd *sc)
 		cli_output_close(&out, 0);
 		return rc;
 	}
+	if (!out.file && sc->format == STATS_TEXT)
+		pager_start();
 	made = stats_print(&sc->s, sc->format, fp) == 0;
 	rc = made ? 0 : cli_failed();
 	made = cli_output_close(&out, made);

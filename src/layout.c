@@ -3,10 +3,24 @@
 #include <string.h>
 
 #include "layout.h"
+#include "term.h"
 #include "text.h"
 
-/* Where a wrapped paragraph ends: a terminal of 80 less a margin. */
-#define WRAP_COLUMNS	78
+/*
+ * Where a wrapped paragraph ends: the terminal's width less a margin, so
+ * that the last column stays free (a terminal that wraps on the last
+ * column would add an empty line).
+ */
+#define WRAP_MARGIN	2
+static size_t wrap_columns = TERM_COLUMNS - WRAP_MARGIN;
+
+void
+layout_set_width(size_t columns)
+{
+	if (columns < TERM_COLUMNS_MIN)
+		columns = TERM_COLUMNS_MIN;
+	wrap_columns = columns - WRAP_MARGIN;
+}
 
 void
 layout_pad(FILE *fp, const char *s, size_t width)
@@ -34,7 +48,7 @@ layout_wrap(FILE *fp, const char *text, size_t col, size_t indent)
 			break;
 		end = p + strcspn(p, " \n");
 		word = text_width_n(p, (size_t)(end - p));
-		if (!first && col + 1 + word > WRAP_COLUMNS) {
+		if (!first && col + 1 + word > wrap_columns) {
 			fputc('\n', fp);
 			for (i = 0; i < indent; i++)
 				fputc(' ', fp);

@@ -1,7 +1,8 @@
 /*
  * Text laid out for people: cells padded to a column and paragraphs
- * wrapped at 78 columns, counting one column a character.  Everything is
- * written escaped (text.h) to the FILE given; nothing is allocated.
+ * wrapped to the terminal's width, in columns as text_width() counts
+ * them.  Everything is written escaped (text.h) to the FILE given;
+ * nothing is allocated.
  */
 #ifndef LAYOUT_H
 #define LAYOUT_H
@@ -10,13 +11,20 @@
 #include <stdio.h>
 
 /*
+ * Sets the width of the terminal text is for (TERM_COLUMNS, 80, until
+ * set; at least TERM_COLUMNS_MIN): paragraphs wrap two columns before it.
+ * The command layer finds it; layout never asks the terminal itself.
+ */
+void	layout_set_width(size_t columns);
+/*
  * Writes s escaped and padded with spaces to width columns, or s and one
  * space when it is as wide or wider.
  */
 void	layout_pad(FILE *fp, const char *s, size_t width);
 /*
- * Writes text escaped from column col, words wrapped at 78 columns and
- * later lines indented by indent, and ends the line.
+ * Writes text escaped from column col, words wrapped two columns before
+ * the width set (78 of 80) and later lines indented by indent, and ends
+ * the line.
  */
 void	layout_wrap(FILE *fp, const char *text, size_t col, size_t indent);
 

@@ -67,7 +67,7 @@ static const struct command commands[] = {
 };
 
 static const char usage_text[] =
-    "sams [--phases DIR] [--today DATE] [--color WHEN]\n"
+    "sams [--phases DIR] [--today DATE] [--color WHEN] [--no-pager]\n"
     "           COMMAND [ARGS]\n"
     "       sams --version | --help\n";
 
@@ -212,13 +212,18 @@ harden(void)
 static const struct {
 	const char	*name;
 	int		 opt;
+	int		 value;		/* 1: takes one */
 } global_opts[] = {
-	{ "--color", OPT_COLOR },
-	{ "--phases", OPT_PHASES },
-	{ "--today", OPT_TODAY },
+	{ "--color", OPT_COLOR, 1 },
+	{ "--no-pager", OPT_NO_PAGER, 0 },
+	{ "--phases", OPT_PHASES, 1 },
+	{ "--today", OPT_TODAY, 1 },
 };
 
-/* One of --color, --phases, --today, as "--opt VALUE" or "--opt=VALUE". */
+/*
+ * One of --color, --phases, --today, as "--opt VALUE" or "--opt=VALUE",
+ * or --no-pager.
+ */
 static int
 global_option(int argc, char *argv[], int *i)
 {
@@ -230,6 +235,11 @@ global_option(int argc, char *argv[], int *i)
 	for (k = 0; k < sizeof(global_opts) / sizeof(global_opts[0]); k++) {
 		n = strlen(global_opts[k].name);
 		if (strncmp(arg, global_opts[k].name, n) != 0)
+			continue;
+		if (!global_opts[k].value && arg[n] == '\0')
+			return cli_parsed_status(cli_common_option(
+			    global_opts[k].opt, NULL));
+		if (!global_opts[k].value)
 			continue;
 		if (arg[n] == '=')
 			value = arg + n + 1;

@@ -4,6 +4,7 @@
 #include "batch.h"
 #include "cli.h"
 #include "diag.h"
+#include "pager.h"
 #include "percase.h"
 #include "sams.h"
 
@@ -66,6 +67,8 @@ show_all(struct percase_run *run, char *files[], int n)
 
 	if ((worst = cli_output_open(&out, run->output, &run->out)) != 0)
 		return worst;
+	if (!out.file && run->format == PERCASE_TEXT)
+		pager_start();
 	worst = case_each(files, n, cli_today(), show, run) == 0 ? 0 :
 	    cli_failed();
 	made = cli_output_close(&out, worst == 0);

@@ -195,6 +195,91 @@ text_put(FILE *fp, const char *s)
 	text_putn(fp, s, strlen(s));
 }
 
+/*
+ * The characters a terminal gives other than one column: combining marks
+ * and joiners none (a decomposed "o" and U+0308 is one column, as "ö"
+ * is), East Asian wide and fullwidth characters and emoji two.  Fixed here
+ * rather than asked of wcwidth(), so that columns line up the same under
+ * every locale and C library.  Sorted, for a binary search.
+ */
+static const struct {
+	unsigned long	first, last;
+	unsigned char	columns;
+} width_ranges[] = {
+	{ 0x0300, 0x036f, 0 },	/* combining diacritical marks */
+	{ 0x0483, 0x0489, 0 },	/* Cyrillic titlo and signs */
+	{ 0x0591, 0x05bd, 0 },	/* Hebrew accents and points */
+	{ 0x05bf, 0x05bf, 0 },
+	{ 0x05c1, 0x05c2, 0 },
+	{ 0x05c4, 0x05c5, 0 },
+	{ 0x05c7, 0x05c7, 0 },
+	{ 0x0610, 0x061a, 0 },	/* Arabic signs */
+	{ 0x064b, 0x065f, 0 },	/* Arabic harakat */
+	{ 0x0670, 0x0670, 0 },
+	{ 0x06d6, 0x06dc, 0 },
+	{ 0x06df, 0x06e4, 0 },
+	{ 0x06e7, 0x06e8, 0 },
+	{ 0x06ea, 0x06ed, 0 },
+	{ 0x0900, 0x0902, 0 },	/* Devanagari signs and vowel signs */
+	{ 0x093a, 0x093a, 0 },
+	{ 0x093c, 0x093c, 0 },
+	{ 0x0941, 0x0948, 0 },
+	{ 0x094d, 0x094d, 0 },
+	{ 0x0951, 0x0957, 0 },
+	{ 0x0962, 0x0963, 0 },
+	{ 0x0e31, 0x0e31, 0 },	/* Thai vowels and tone marks */
+	{ 0x0e34, 0x0e3a, 0 },
+	{ 0x0e47, 0x0e4e, 0 },
+	{ 0x1100, 0x115f, 2 },	/* Hangul initial consonants */
+	{ 0x1160, 0x11ff, 0 },	/* Hangul vowels and finals, joined */
+	{ 0x1ab0, 0x1aff, 0 },	/* combining marks, extended */
+	{ 0x1dc0, 0x1dff, 0 },	/* combining marks, supplement */
+	{ 0x200b, 0x200d, 0 },	/* zero width space, (non-)joiner */
+	{ 0x20d0, 0x20ff, 0 },	/* combining marks for symbols */
+	{ 0x2e80, 0x3029, 2 },	/* CJK radicals, symbols, punctuation */
+	{ 0x302a, 0x302d, 0 },	/* ideographic tone marks */
+	{ 0x302e, 0x3098, 2 },	/* hiragana */
+	{ 0x3099, 0x309a, 0 },	/* kana voicing marks, combining */
+	{ 0x309b, 0xa4cf, 2 },	/* katakana .. CJK ideographs, Yi */
+	{ 0xa960, 0xa97f, 2 },	/* Hangul initials, extended */
+	{ 0xac00, 0xd7a3, 2 },	/* Hangul syllables */
+	{ 0xd7b0, 0xd7ff, 0 },	/* Hangul vowels and finals, extended */
+	{ 0xf900, 0xfaff, 2 },	/* CJK compatibility ideographs */
+	{ 0xfe00, 0xfe0f, 0 },	/* variation selectors */
+	{ 0xfe10, 0xfe19, 2 },	/* vertical forms */
+	{ 0xfe20, 0xfe2f, 0 },	/* combining half marks */
+	{ 0xfe30, 0xfe6f, 2 },	/* CJK compatibility and small forms */
+	{ 0xff00, 0xff60, 2 },	/* fullwidth forms */
+	{ 0xffe0, 0xffe6, 2 },
+	{ 0x1f300, 0x1f64f, 2 },	/* pictographs, emoticons */
+	{ 0x1f680, 0x1f6ff, 2 },	/* transport and map symbols */
+	{ 0x1f900, 0x1f9ff, 2 },	/* supplemental pictographs */
+	{ 0x1fa70, 0x1faff, 2 },	/* pictographs, extended */
+	{ 0x20000, 0x3fffd, 2 },	/* CJK ideographs, planes 2 and 3 */
+	{ 0xe0100, 0xe01ef, 0 },	/* variation selectors, supplement */
+};
+
+/* Columns a character shown as it is takes on a terminal. */
+static size_t
+columns_of(unsigned long cp)
+{
+	size_t lo = 0, hi = sizeof(width_ranges) / sizeof(width_ranges[0]);
+	size_t mid;
+
+	if (cp < width_ranges[0].first)
+		return 1;	/* ASCII, Latin-1: the common case */
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (cp > width_ranges[mid].last)
+			lo = mid + 1;
+		else if (cp < width_ranges[mid].first)
+			hi = mid;
+		else
+			return width_ranges[mid].columns;
+	}
+	return 1;
+}
+
 size_t
 text_width_n(const char *s, size_t n)
 {
@@ -206,7 +291,7 @@ text_width_n(const char *s, size_t n)
 	for (i = 0; i < n; i += len) {
 		kind = text_next(s + i, n - i, &len, &cp);
 		elen = escape_one(esc, kind, cp, 0);
-		w += elen != 0 ? elen : 1;
+		w += elen != 0 ? elen : columns_of(cp);
 	}
 	return w;
 }

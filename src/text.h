@@ -43,7 +43,12 @@ void	text_escape(struct strbuf *sb, const char *s, size_t n,
 /* Writes s escaped as text_escape(..., 0) does. */
 void	text_put(FILE *fp, const char *s);
 void	text_putn(FILE *fp, const char *s, size_t n);
-/* Columns the escaped form of s takes, one per character. */
+/*
+ * Columns the escaped form of s takes on a terminal: an escape its
+ * length, a combining mark or joiner none, an East Asian wide or
+ * fullwidth character or emoji two, any other character one.  The same
+ * under every locale (no wcwidth()).
+ */
 size_t	text_width(const char *s);
 size_t	text_width_n(const char *s, size_t n);
 

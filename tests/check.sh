@@ -1,7 +1,8 @@
 #!/bin/sh
 # Runs every test of "make check": the cmocka unit tests, the golden CLI
-# tests, the catalogue checks, the shell completions and the man page lint,
-# and ends with one "N passed, N failed" line.
+# tests, the catalogue checks, the pager on a pseudo-terminal, the shell
+# completions and the man page lint, and ends with one
+# "N passed, N failed" line.
 # Usage: tests/check.sh BUILD_DIR  (the folder with sams and test_*)
 set -u
 build=${1:?usage: tests/check.sh BUILD_DIR}
@@ -48,6 +49,12 @@ grep ' passed, ' "$log"
 count
 # Crafted catalogues: no crash, English for what they would break.
 sh "$here/i18n/crafted.sh" "$build" > "$log" 2>&1
+grep -v ' passed, ' "$log"
+grep ' passed, ' "$log"
+count
+
+# The pager and the width on a terminal (a pseudo-terminal).
+python3 "$here/tty/pager.py" "$build" > "$log" 2>&1
 grep -v ' passed, ' "$log"
 grep ' passed, ' "$log"
 count

@@ -8,7 +8,8 @@
 #           comment saying what; the test is skipped, visibly, where it
 #           does not hold
 # Any other file in the folder is a fixture.  $SAMS is the binary under
-# test; SAMS_TODAY, SAMS_BY, NO_COLOR and the locale are fixed: messages in
+# test; SAMS_TODAY, SAMS_BY, NO_COLOR, TERM and the locale are fixed and
+# COLUMNS and the pagers unset (width 80, no pager): messages in
 # Swedish, as the users read them (LANGUAGE=sv; tests/i18n checks English).
 # UPDATE=1 rewrites out, err and rc from what the commands printed.
 # VALGRIND=1 runs sams under valgrind (a sample: see below).
@@ -51,7 +52,7 @@ fi
 SAMS_TOP=$(cd "$here/../.." && pwd)
 export SAMS SAMS_TOP SAMS_TODAY=2026-11-23 SAMS_BY="Test Testsson" NO_COLOR=1 \
     TERM=dumb LC_ALL=C.UTF-8 LANGUAGE=sv SAMS_LOCK_TIMEOUT=1 SAMS_LOCALEDIR
-unset SAMS_PHASES SAMS_OWNER
+unset SAMS_PHASES SAMS_OWNER COLUMNS PAGER SAMS_PAGER LESS
 umask 022	# fixtures' modes matter to .sams/ trust checks
 : > "$scratch/empty-err"
 jobs=${JOBS:-$(nproc 2>/dev/null || echo 1)}

@@ -46,12 +46,12 @@ t "set show skip stats status" s
 t "" __
 t "reopen replace report" re
 # Global options, and --color's values from the table cli.c checks.
-t "--color --help --phases --today --version" --
+t "--color --help --no-pager --phases --today --version" --
 t "always auto never" --color ""
 t "always auto" --color = a
 # Options of a command: done's own (by, date, note, reason) and the 4
 # every command takes, 8 in all.
-t "--by --color --date --help --note --phases --today" done --
+t "--by --color --date --help --no-pager --note --phases --today" done --
 t "--output" status --o
 # --format per command, from each command's own table.
 t "html json text" status --format ""

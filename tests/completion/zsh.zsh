@@ -59,7 +59,7 @@ t()
 
 # Commands, options, --format values and roles, as in bash.sh.
 t "set show skip stats status" s
-t "--by --color --date --help --note --phases --today" done --
+t "--by --color --date --help --no-pager --note --phases --today" done --
 t "html md text" form --format ""
 t "json" status --format=j
 t "always auto never" --color=

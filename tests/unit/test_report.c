@@ -184,7 +184,8 @@ test_report_csv_excel_quotes_semicolons(void **state)
 /*
  * The summary counts the cases, the overdue steps, the cases by phase in
  * the model's order and the listed steps by role.  The file column is as
- * wide as its widest name in characters.
+ * wide as its widest name in terminal columns: "李小龍.yml" is 3 wide
+ * characters of 2 and 4 of 1, 10, so the column is 10 and 2 spaces.
  */
 static void
 test_report_text_table_and_summary(void **state)
@@ -194,16 +195,16 @@ test_report_text_table_and_summary(void **state)
 	add(f, "under.yml", "T-1", "2026-11-01", "");
 	add(f, "李小龍.yml", "T-2", "2026-12-01", "");
 	add(f, "c.yml", "T-3", "2026-12-20", "");
-	assert_string_equal(run(f, REPORT_TEXT), "File       Case        "
+	assert_string_equal(run(f, REPORT_TEXT), "File        Case        "
 	    "Model  Phase            Due                  Next steps "
 	    "(owner)\n"
-	    "under.yml  T-1         sams   Under placering  2026-10-11 "
+	    "under.yml   T-1         sams   Under placering  2026-10-11 "
 	    "overdue   ip-kartlagg (socialtjanst), up-skolstart "
 	    "(rektor-mottagande), up-narvaro (rektor-mottagande), "
 	    "up-hemkommun (utbildningsforvaltning), up-folja (socialtjanst)\n"
-	    "李小龍.yml    T-2         sams   Inför placering  2026-11-10 "
+	    "李小龍.yml  T-2         sams   Inför placering  2026-11-10 "
 	    "overdue   ip-kartlagg (socialtjanst)\n"
-	    "c.yml      T-3         sams   Inför placering  2026-11-29"
+	    "c.yml       T-3         sams   Inför placering  2026-11-29"
 	    "           ip-kartlagg (socialtjanst)\n"
 	    "\n"
 	    "Cases: 3, 0 of them complete. Overdue steps: 4.\n"

@@ -106,6 +106,68 @@ test_text_escapes_what_would_steer_a_terminal(void **state)
 	assert_escaped("", 0, "");
 }
 
+/*
+ * Columns as a terminal shows them, counted by hand: a combining mark
+ * takes none, so a decomposed name is as wide as the precomposed one; a
+ * wide character takes two; an escape keeps its own length.
+ */
+static void
+test_text_width_counts_terminal_columns(void **state)
+{
+	static const struct {
+		const char	*s;
+		size_t		 columns;
+	} cases[] = {
+		{ "L\xc3\xb6vgren", 7 },		/* Lövgren, ö precomposed */
+		{ "Lo\xcc\x88vgren", 7 },		/* o + U+0308: 7 too */
+		{ "A\xcc\x8a" "sa", 3 },		/* A + ring above: Åsa */
+		{ "e\xcc\x81\xcc\xa3", 1 },		/* e + two marks */
+		{ "\xe5\xb1\xb1\xe7\x94\xb0", 4 },	/* 山田: 2 + 2 */
+		{ "\xea\xb9\x80", 2 },		/* 김, a Hangul syllable */
+		{ "\xef\xbc\xa1", 2 },		/* fullwidth A */
+		{ "\xf0\x9f\x98\x80", 2 },		/* U+1F600, an emoji */
+		{ "\xe2\x9d\xa4\xef\xb8\x8f", 1 },	/* ❤ + VS16 */
+		{ "a\xe2\x80\x8d" "b", 2 },		/* a ZWJ b */
+		{ "\xd9\x85\xd9\x8e", 1 },		/* Arabic meem + fatha */
+		{ "\xe2\x80\x93", 1 },		/* en dash: narrow */
+		{ "\xcc\x88", 0 },			/* a mark alone */
+		{ "\xe3\x81\x8b\xe3\x82\x99", 2 },	/* か + voicing mark */
+		{ "\xf0\xa0\x80\x80", 2 },		/* U+20000, plane 2 */
+		{ "o\xcd\x8f", 9 },		/* U+034F is escaped: 1 + 8 */
+		{ "\xe2\x80\x8b", 8 },		/* ZWSP, escaped: \u{200b} */
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+		if (text_width(cases[i].s) != cases[i].columns)
+			fail_msg("text_width(case %zu) is %zu, not %zu", i,
+			    text_width(cases[i].s), cases[i].columns);
+}
+
+/* Names decomposed and precomposed pad to the same column. */
+static void
+test_layout_pad_lines_up_decomposed_and_wide_names(void **state)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp;
+
+	(void)state;
+	fp = open_memstream(&buf, &len);
+	assert_non_null(fp);
+	layout_pad(fp, "Lo\xcc\x88vgren", 9);	/* 7 columns + 2 spaces */
+	fputs("|\n", fp);
+	layout_pad(fp, "L\xc3\xb6vgren", 9);
+	fputs("|\n", fp);
+	layout_pad(fp, "\xe5\xb1\xb1\xe7\x94\xb0", 9);	/* 4 + 5 */
+	fputs("|\n", fp);
+	fclose(fp);
+	assert_string_equal(buf, "Lo\xcc\x88vgren  |\nL\xc3\xb6vgren  |\n"
+	    "\xe5\xb1\xb1\xe7\x94\xb0     |\n");
+	free(buf);
+}
+
 static void
 test_text_width_counts_the_escapes(void **state)
 {
@@ -251,6 +313,8 @@ main(void)
 		cmocka_unit_test(test_text_cut_marks_a_name_it_cuts),
 		cmocka_unit_test(test_text_escapes_what_would_steer_a_terminal),
 		cmocka_unit_test(test_text_width_counts_the_escapes),
+		cmocka_unit_test(test_text_width_counts_terminal_columns),
+		cmocka_unit_test(test_layout_pad_lines_up_decomposed_and_wide_names),
 		cmocka_unit_test(test_text_list_puts_or_before_the_last_name),
 		cmocka_unit_test(test_json_string_is_valid_utf8_whatever_it_gets),
 		cmocka_unit_test(test_diagnostics_escape_bytes_that_are_not_utf8),
