@@ -29,8 +29,9 @@ ALL_CFLAGS = $(WARNINGS) $(SAMS_CPPFLAGS) $(CPPFLAGS) $(CFLAGS) $(SAN_FLAGS) \
 	     -pthread
 ALL_LDFLAGS = $(LDFLAGS) $(SAN_FLAGS)
 
-LIB_SRCS = arena batch case caseio caselog cli date describe diag duerule \
-	   facts fileio filter find folder form html htmlreport htmlstatus i18n \
+LIB_SRCS = arena batch case caseio caselog cli colour date describe diag \
+	   duerule facts fileio filter find folder form html htmlreport \
+	   htmlstatus i18n \
 	   json layout lint merge mergedriver model modeljson modellink \
 	   modelset personnummer render report schema state stats statsout \
 	   strbuf suggest svg sysio text walk words xalloc xlsx yamlio
