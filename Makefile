@@ -48,7 +48,7 @@ UNIT_TESTS = test_yamlio test_model test_case test_state test_date test_personnu
 	     test_text test_suggest test_filter test_strbuf test_diag \
 	     test_cli test_schema test_render test_report \
 	     test_layout test_json test_when test_words test_svg \
-	     test_html test_stats
+	     test_html test_stats test_colour
 UNIT_BINS = $(UNIT_TESTS:%=$(BUILD)/%)
 MANPAGES = man/sams.1 man/sams-case.5 man/sams-phases.5
 
