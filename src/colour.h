@@ -25,7 +25,7 @@ enum colour {
 	COLOUR_ASIDE,		/* dim: a file name after what it holds */
 	COLOUR_SOON,		/* yellow: due within a week */
 	COLOUR_OK,		/* green: a check that passed */
-	COLOUR_PROBLEM,		/* red: a failed check, a warning to heed */
+	COLOUR_PROBLEM,		/* red: a failed check, a warning */
 	COLOUR_ERROR,		/* bold red: the level word "error" */
 	COLOUR_WARNING,		/* yellow: the level word "warning" */
 	COLOUR_NOTE		/* cyan: the level words "note" and "info" */

@@ -465,7 +465,8 @@ text_header(struct report *r)
 	layout_pad(r->out, _("Phase"), 17);
 	layout_pad(r->out, _("Due"), 11);
 	layout_pad(r->out, "", 10);
-	fprintf(r->out, "%s%s\n", _("Next steps (owner)"), colour_end(r->out));
+	fprintf(r->out, "%s%s\n", _("Next steps (owner)"),
+	    colour_end(r->out));
 }
 
 /* "försenad" in red, padded inside the colour, or the empty column. */

@@ -89,7 +89,8 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_colour_escapes_the_text_between_its_codes),
+		cmocka_unit_test(
+		    test_colour_escapes_the_text_between_its_codes),
 		cmocka_unit_test(test_colour_always_wins_over_no_color),
 		cmocka_unit_test(
 		    test_colour_auto_follows_the_pager_hook_for_stdout),
