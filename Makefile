@@ -29,8 +29,9 @@ ALL_CFLAGS = $(WARNINGS) $(SAMS_CPPFLAGS) $(CPPFLAGS) $(CFLAGS) $(SAN_FLAGS) \
 	     -pthread
 ALL_LDFLAGS = $(LDFLAGS) $(SAN_FLAGS)
 
-LIB_SRCS = arena batch case caseio caselog cli date describe diag duerule \
-	   facts fileio filter find folder form html htmlreport htmlstatus i18n \
+LIB_SRCS = arena batch case caseio caselog cli colour date describe diag \
+	   duerule facts fileio filter find folder form html htmlreport \
+	   htmlstatus i18n \
 	   json layout lint merge mergedriver model modeljson modellink \
 	   modelset pager personnummer render report schema state stats \
 	   statsout strbuf suggest svg sysio term text walk words xalloc xlsx \
@@ -48,7 +49,7 @@ UNIT_TESTS = test_yamlio test_model test_case test_state test_date test_personnu
 	     test_text test_suggest test_filter test_strbuf test_diag \
 	     test_cli test_schema test_render test_report \
 	     test_layout test_json test_when test_words test_svg \
-	     test_html test_stats
+	     test_html test_stats test_colour
 UNIT_BINS = $(UNIT_TESTS:%=$(BUILD)/%)
 MANPAGES = man/sams.1 man/sams-case.5 man/sams-phases.5
 

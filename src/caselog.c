@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "caselog.h"
+#include "colour.h"
 #include "date.h"
 #include "facts.h"
 #include "i18n.h"
@@ -11,10 +12,6 @@
 #include "strbuf.h"
 #include "text.h"
 #include "words.h"
-
-#define BOLD	"\033[1m"
-#define DIM	"\033[2m"
-#define RESET	"\033[0m"
 
 /* The widest "who" column; a longer name still ends with a space. */
 #define WHO_WIDTH_MAX	24
@@ -34,12 +31,6 @@ static const char *const event_words[EV_COUNT] = {
 	[EV_REPLACE] = N_("moved, new placement from"),
 };
 
-static const char *
-paint(FILE *fp, const char *code)
-{
-	return render_use_color(fp) ? code : "";
-}
-
 /* The title of the step an event names, or NULL. */
 static const char *
 step_title(const struct case_state *st, const char *step)
@@ -55,7 +46,9 @@ step_title(const struct case_state *st, const char *step)
 static void
 heading(FILE *fp, const char *title)
 {
-	fprintf(fp, "\n%s%s%s\n", paint(fp, BOLD), title, paint(fp, RESET));
+	fputc('\n', fp);
+	colour_put(fp, COLOUR_HEADING, title);
+	fputc('\n', fp);
 }
 
 /*
@@ -201,13 +194,12 @@ history_text(FILE *fp, const struct case_state *st)
 void
 caselog_text(FILE *fp, const struct case_state *st)
 {
-	fputs(paint(fp, BOLD), fp);
-	text_put(fp, st->c->id);
-	fprintf(fp, "%s  ", paint(fp, RESET));
+	colour_put(fp, COLOUR_HEADING, st->c->id);
+	fputs("  ", fp);
 	text_put(fp, st->m->title);
-	fprintf(fp, "  %s(", paint(fp, DIM));
+	fprintf(fp, "  %s(", colour_start(fp, COLOUR_ASIDE));
 	text_put(fp, st->c->name);
-	fprintf(fp, ")%s\n", paint(fp, RESET));
+	fprintf(fp, ")%s\n", colour_end(fp));
 	facts_text(fp, st);
 	contacts_text(fp, st);
 	history_text(fp, st);

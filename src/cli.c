@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "colour.h"
 #include "date.h"
 #include "diag.h"
 #include "facts.h"
@@ -17,7 +18,6 @@
 #include "layout.h"
 #include "modelset.h"
 #include "pager.h"
-#include "render.h"
 #include "sams.h"
 #include "stats.h"
 #include "strbuf.h"
@@ -78,7 +78,7 @@ cli_common_option(int opt, const char *arg)
 		    sizeof(colors) / sizeof(colors[0]));
 		if (i < 0)
 			return CLI_BAD;
-		render_set_color((enum color_mode)i);
+		colour_set_mode((enum color_mode)i);
 		return CLI_GO;
 	case OPT_NO_PAGER:
 		pager_disable();

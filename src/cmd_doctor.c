@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "colour.h"
 #include "diag.h"
 #include "folder.h"
 #include "i18n.h"
@@ -91,21 +92,25 @@ catch_stop(void)
 	diag_set_sink(NULL, NULL, 0);
 }
 
-/* A result word, padded so the checks line up. */
+/* Where a check's text starts, after its result word. */
+#define RESULT_COLUMN	9
+
+/* A result word in its colour, padded so the checks line up. */
 static void
-result(const char *word)
+result(const char *word, enum colour c)
 {
 	size_t w = text_width(word);
 
-	fputs(word, stdout);
-	printf("%*s", w < 8 ? (int)(9 - w) : 1, "");
+	colour_put(stdout, c, word);
+	printf("%*s", w < RESULT_COLUMN - 1 ? (int)(RESULT_COLUMN - w) : 1,
+	    "");
 }
 
 static void
 ok(const char *text)
 {
 	/* TRANSLATORS: a check of sams doctor that passed; at most 8 letters. */
-	result(_("ok"));
+	result(_("ok"), COLOUR_OK);
 	text_put(stdout, text);
 	putchar('\n');
 }
@@ -117,11 +122,11 @@ problem(struct doctor *d, const char *text, const char *fix)
 
 	d->problems++;
 	/* TRANSLATORS: a check of sams doctor that failed; at most 8 letters. */
-	result(_("problem"));
+	result(_("problem"), COLOUR_PROBLEM);
 	text_put(stdout, text);
 	putchar('\n');
 	strbuf_addf(&sb, _("fix: %s"), fix);
-	result("");
+	printf("%*s", RESULT_COLUMN, "");
 	text_put(stdout, sb.buf);
 	putchar('\n');
 	strbuf_release(&sb);

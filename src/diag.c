@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "colour.h"
 #include "diag.h"
 #include "i18n.h"
 #include "strbuf.h"
@@ -22,6 +23,14 @@ static const char *const level_names[] = {
 	[DIAG_INFO] = N_("info"),
 	[DIAG_WARNING] = N_("warning"),
 	[DIAG_ERROR] = N_("error"),
+};
+
+/* The colour of each level word on a terminal. */
+static const enum colour level_colours[] = {
+	[DIAG_NOTE] = COLOUR_NOTE,
+	[DIAG_INFO] = COLOUR_NOTE,
+	[DIAG_WARNING] = COLOUR_WARNING,
+	[DIAG_ERROR] = COLOUR_ERROR,
 };
 
 void
@@ -89,6 +98,8 @@ void
 diag_format(struct strbuf *sb, enum diag_level level, const char *file,
     size_t line, size_t col, const char *msg)
 {
+	/* Coloured as the stream diag() writes to is: batch's too. */
+	FILE *fp = diag_out != NULL ? diag_out : stderr;
 	size_t n, skip = 0;
 
 	strbuf_addstr(sb, "sams: ");
@@ -105,8 +116,9 @@ diag_format(struct strbuf *sb, enum diag_level level, const char *file,
 			strbuf_addf(sb, ":%zu:%zu", line, col);
 		strbuf_addstr(sb, ": ");
 	}
-	strbuf_addf(sb, "%s: ", i18n_is_machine() ? level_names[level] :
-	    _(level_names[level]));
+	strbuf_addf(sb, "%s%s%s: ", colour_start(fp, level_colours[level]),
+	    i18n_is_machine() ? level_names[level] : _(level_names[level]),
+	    colour_end(fp));
 	diag_escape(sb, msg, strlen(msg));
 	strbuf_addch(sb, '\n');
 }

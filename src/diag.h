@@ -110,7 +110,10 @@ struct strbuf;
  * become \n, \xNN or \u{NNNN}, so nothing from a file can steer a terminal.
  */
 void	diag_escape(struct strbuf *sb, const char *s, size_t n);
-/* Appends one whole message line, as diag() prints it, to sb. */
+/*
+ * Appends one whole message line, as diag() prints it, to sb: its level
+ * word coloured when diag()'s stream is (colour.h).
+ */
 void	diag_format(struct strbuf *sb, enum diag_level level,
 	    const char *file, size_t line, size_t col, const char *msg);
 

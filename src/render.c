@@ -3,6 +3,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "colour.h"
 #include "date.h"
 #include "facts.h"
 #include "i18n.h"
@@ -12,13 +13,6 @@
 #include "text.h"
 #include "words.h"
 #include "xalloc.h"
-
-#define BOLD	"\033[1m"
-#define RED	"\033[31m"
-#define DIM	"\033[2m"
-#define RESET	"\033[0m"
-
-static enum color_mode color_mode = COLOR_AUTO;
 
 /* The state of a step in status's first column, 10 wide at most. */
 static const char *const state_words[] = {
@@ -33,6 +27,9 @@ static const char *const state_words[] = {
 
 /* The width of the state column of sams status. */
 #define STATE_WIDTH	11
+
+/* A step due within this many days, and not late, is shown yellow. */
+#define SOON_DAYS	7
 
 /* Where the values start after a step's labels in sams next. */
 #define LABEL_COLUMN	14
@@ -66,45 +63,45 @@ behind_text(FILE *fp, const struct case_state *st, const char *before)
 	}
 }
 
-void
-render_set_color(enum color_mode mode)
+/*
+ * A step's due date ("senast DATE" with word), yellow when it is near,
+ * and red " (försenad)" after it when it is late.
+ */
+static void
+due_date(FILE *fp, const struct case_state *st, const struct step_status *ss,
+    int word)
 {
-	color_mode = mode;
-}
+	int soon = !ss->overdue && ss->due - st->today <= SOON_DAYS;
+	char date[11];
 
-int
-render_use_color(FILE *fp)
-{
-	const char *term = getenv("TERM");
-	const char *no = getenv("NO_COLOR");
-
-	if (color_mode != COLOR_AUTO)
-		return color_mode == COLOR_ALWAYS;
-	if (no != NULL && *no != '\0')
-		return 0;
-	if (term == NULL || strcmp(term, "dumb") == 0)
-		return 0;
-	return isatty(fileno(fp));
-}
-
-static const char *
-paint(FILE *fp, const char *code)
-{
-	return render_use_color(fp) ? code : "";
+	date_format(ss->due, date);
+	fputs(soon ? colour_start(fp, COLOUR_SOON) : "", fp);
+	if (word)
+		/* TRANSLATORS: the date a step is due. */
+		fprintf(fp, _("due %s"), date);
+	else
+		fputs(date, fp);
+	fputs(soon ? colour_end(fp) : "", fp);
+	if (ss->overdue) {
+		fputc(' ', fp);
+		colour_put(fp, COLOUR_LATE, _("(overdue)"));
+	}
 }
 
 /*
- * "  Owner:      ": a label of sams next, painted with code (or not:
- * NULL), and the spaces up to LABEL_COLUMN, or one when it is wider.
+ * "  Owner:      ": a label of sams next, in red for a warning to heed,
+ * and the spaces up to LABEL_COLUMN, or one when it is wider.
  */
 static void
-label_text(FILE *fp, const char *label, const char *code)
+label_text(FILE *fp, const char *label, int heed)
 {
 	size_t w = 2 + text_width(label);
 
-	fprintf(fp, "  %s", code != NULL ? paint(fp, code) : "");
-	text_put(fp, label);
-	fputs(code != NULL ? paint(fp, RESET) : "", fp);
+	fputs("  ", fp);
+	if (heed)
+		colour_put(fp, COLOUR_PROBLEM, label);
+	else
+		text_put(fp, label);
 	do
 		fputc(' ', fp);
 	while (++w < LABEL_COLUMN);
@@ -137,7 +134,7 @@ warning_text(FILE *fp, const struct case_state *st, const struct warning *w,
 	const char *colon = strchr(w->text, ':');
 	size_t n = colon != NULL ? (size_t)(colon - w->text) : 0;
 
-	label_text(fp, _("Warning:"), RED);
+	label_text(fp, _("Warning:"), 1);
 	if (seen != NULL && seen[w - st->m->warnings] && n > 0 && n <= 40) {
 		text_putn(fp, w->text, n);
 		fprintf(fp, " %s\n", _("(see above)"));
@@ -158,43 +155,39 @@ next_step_text(FILE *fp, const struct case_state *st, size_t i,
 	char date[11];
 	size_t k;
 
-	fprintf(fp, "\n%s", paint(fp, BOLD));
-	text_put(fp, s->id);
-	fprintf(fp, "%s  ", paint(fp, RESET));
+	fputc('\n', fp);
+	colour_put(fp, COLOUR_HEADING, s->id);
+	fputs("  ", fp);
 	text_put(fp, s->title);
 	fputc('\n', fp);
 	for (k = 0; k < s->nwarn; k++)
 		if ((w = state_warning(st, i, k)) != NULL)
 			warning_text(fp, st, w, seen);
 	/* TRANSLATORS: the labels of sams next fit 11 columns. */
-	label_text(fp, _("Owner:"), NULL);
+	label_text(fp, _("Owner:"), 0);
 	owner_text(fp, st, i);
 	if (ss->due != DATE_NONE) {
-		date_format(ss->due, date);
-		label_text(fp, _("Due:"), NULL);
-		fputs(date, fp);
-		if (ss->overdue)
-			fprintf(fp, "%s %s%s", paint(fp, RED), _("(overdue)"),
-			    paint(fp, RESET));
+		label_text(fp, _("Due:"), 0);
+		due_date(fp, st, ss, 0);
 		fputc('\n', fp);
 	}
 	if (!ss->again && step_due_rule(s, st->c) == &s->due_acute) {
-		label_text(fp, _("Acute:"), NULL);
+		label_text(fp, _("Acute:"), 0);
 		fprintf(fp, "%s\n", _("the placement was acute; the step is "
 		    "done as soon as possible after the move"));
 	}
 	if (ss->again) {
 		date_format(ss->closed->date, date);
-		label_text(fp, _("Recurs:"), NULL);
+		label_text(fp, _("Recurs:"), 0);
 		fprintf(fp, _("last done %s; done again as long as the "
 		    "placement lasts"), date);
 		fputc('\n', fp);
 	}
-	label_text(fp, _("Why:"), NULL);
+	label_text(fp, _("Why:"), 0);
 	layout_wrap(fp, s->why, LABEL_COLUMN, LABEL_COLUMN);
 	for (k = 0; k < s->nwhat; k++) {
 		if (k == 0)
-			label_text(fp, _("What to do:"), NULL);
+			label_text(fp, _("What to do:"), 0);
 		else
 			fprintf(fp, "%*s", LABEL_COLUMN, "");
 		fputs("- ", fp);
@@ -342,13 +335,12 @@ nothing_now(FILE *fp, const struct case_state *st)
 static void
 head_text(FILE *fp, const struct case_state *st, const char *title)
 {
-	fputs(paint(fp, BOLD), fp);
-	text_put(fp, st->c->id);
-	fprintf(fp, "%s  ", paint(fp, RESET));
+	colour_put(fp, COLOUR_HEADING, st->c->id);
+	fputs("  ", fp);
 	text_put(fp, title);
-	fprintf(fp, "  %s(", paint(fp, DIM));
+	fprintf(fp, "  %s(", colour_start(fp, COLOUR_ASIDE));
 	text_put(fp, st->c->name);
-	fprintf(fp, ")%s\n", paint(fp, RESET));
+	fprintf(fp, ")%s\n", colour_end(fp));
 }
 
 void
@@ -575,9 +567,8 @@ warnings_text(FILE *fp, const struct case_state *st)
 	w = xreallocarray(NULL, st->m->nwarnings + 1, sizeof(*w));
 	n = state_open_warnings(st, w);
 	for (i = 0; i < n; i++) {
-		fputs(paint(fp, RED), fp);
-		text_put(fp, label);
-		fprintf(fp, "%s ", paint(fp, RESET));
+		colour_put(fp, COLOUR_PROBLEM, label);
+		fputc(' ', fp);
 		layout_wrap(fp, w[i]->text, col, col);
 	}
 	free(w);
@@ -667,21 +658,6 @@ facts_line(FILE *fp, const struct casefile *c)
 	periods_line(fp, c);
 }
 
-/* " · senast DATE", red with " (försenad)" when it is late. */
-static void
-due_text(FILE *fp, const struct step_status *ss)
-{
-	char date[11];
-
-	date_format(ss->due, date);
-	fputs(" · ", fp);
-	/* TRANSLATORS: the date a step is due. */
-	fprintf(fp, _("due %s"), date);
-	if (ss->overdue)
-		fprintf(fp, "%s %s%s", paint(fp, RED), _("(overdue)"),
-		    paint(fp, RESET));
-}
-
 static void
 status_step(FILE *fp, const struct case_state *st, size_t i, size_t idw)
 {
@@ -690,20 +666,25 @@ status_step(FILE *fp, const struct case_state *st, size_t i, size_t idw)
 	char date[11];
 
 	fputs("  ", fp);
+	/* Padded inside the colour: the codes take no column. */
 	if (ss->ready) {
-		fputs(paint(fp, BOLD), fp);
+		fputs(colour_start(fp, COLOUR_HEADING), fp);
 		/* TRANSLATORS: a step's state: it can be done now. */
 		layout_pad(fp, _("now"), STATE_WIDTH);
+		fputs(colour_end(fp), fp);
 	} else if (ss->missed) {
-		fputs(paint(fp, RED), fp);
+		fputs(colour_start(fp, COLOUR_LATE), fp);
 		/* TRANSLATORS: a step's state: its phase ended without it. */
 		layout_pad(fp, _("missed"), STATE_WIDTH);
-	} else
+		fputs(colour_end(fp), fp);
+	} else {
+		/* Work done, or that does not apply, fades (up to the end). */
+		if (ss->state != STEP_OPEN)
+			fputs(colour_start(fp, COLOUR_DONE), fp);
 		/* TRANSLATORS: a step's state: it waits for others. */
 		layout_pad(fp, ss->state == STEP_OPEN ? _("waiting") :
 		    _(state_words[ss->state]), STATE_WIDTH);
-	fputs(ss->ready ? paint(fp, RESET) : ss->missed ? paint(fp, RESET) :
-	    "", fp);
+	}
 	layout_pad(fp, s->id, idw + 2);
 	text_put(fp, s->title);
 	if (ss->missed) {
@@ -717,7 +698,8 @@ status_step(FILE *fp, const struct case_state *st, size_t i, size_t idw)
 		}
 	} else if (ss->again && ss->due != DATE_NONE) {
 		/* A recurring step open again: when next, and when last. */
-		due_text(fp, ss);
+		fputs(" · ", fp);
+		due_date(fp, st, ss, 1);
 		date_format(ss->closed->date, date);
 		fputs("; ", fp);
 		fprintf(fp, _("last time %s"), date);
@@ -733,8 +715,12 @@ status_step(FILE *fp, const struct case_state *st, size_t i, size_t idw)
 			layout_printf(fp, _("reason: %s"),
 			    ss->closed->reason);
 		}
-	} else if (ss->due != DATE_NONE)
-		due_text(fp, ss);
+	} else if (ss->due != DATE_NONE) {
+		fputs(" · ", fp);
+		due_date(fp, st, ss, 1);
+	}
+	if (!ss->ready && !ss->missed && ss->state != STEP_OPEN)
+		fputs(colour_end(fp), fp);
 	fputc('\n', fp);
 }
 
@@ -764,9 +750,9 @@ render_status_text(FILE *fp, const struct case_state *st)
 	}
 	fputc('\n', fp);
 	for (p = 0; p < m->nphases; p++) {
-		fprintf(fp, "\n%s", paint(fp, BOLD));
-		text_put(fp, m->phases[p].title);
-		fprintf(fp, "%s\n", paint(fp, RESET));
+		fputc('\n', fp);
+		colour_put(fp, COLOUR_HEADING, m->phases[p].title);
+		fputc('\n', fp);
 		for (i = 0; i < m->nsteps; i++)
 			if (m->steps[i].phase == p)
 				status_step(fp, st, i, idw);

@@ -1,6 +1,6 @@
 /*
  * Output of a case's state for people (aligned text in the language of
- * their messages, coloured only on a terminal) and for scripts (JSON
+ * their messages, coloured only on a terminal: colour.h) and for scripts (JSON
  * Lines, "format": 1, the same in every language).  Everything is written
  * to the FILE given; nothing is allocated that outlives a call.
  * File names and values reach people only through text.h's escapes.
@@ -13,16 +13,6 @@
 #include "filter.h"
 #include "state.h"
 #include "strbuf.h"
-
-enum color_mode {
-	COLOR_AUTO,
-	COLOR_ALWAYS,
-	COLOR_NEVER
-};
-
-void	 render_set_color(enum color_mode mode);
-/* Whether to colour output to fp: the mode, NO_COLOR, TERM and a tty. */
-int	 render_use_color(FILE *fp);
 
 /* The steps that can be done now and pass f (NULL: every one). */
 void	 render_next_text(FILE *fp, const struct case_state *st,

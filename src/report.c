@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "colour.h"
 #include "date.h"
 #include "htmlreport.h"
 #include "i18n.h"
@@ -456,6 +457,7 @@ id_width(size_t widest)
 static void
 text_header(struct report *r)
 {
+	fputs(colour_start(r->out, COLOUR_HEADING), r->out);
 	/* TRANSLATORS: the column heads of sams report, 6 wide at most. */
 	layout_pad(r->out, _("File"), r->file_width + 2);
 	layout_pad(r->out, _("Case"), 12);
@@ -463,7 +465,22 @@ text_header(struct report *r)
 	layout_pad(r->out, _("Phase"), 17);
 	layout_pad(r->out, _("Due"), 11);
 	layout_pad(r->out, "", 10);
-	fprintf(r->out, "%s\n", _("Next steps (owner)"));
+	fprintf(r->out, "%s%s\n", _("Next steps (owner)"),
+	    colour_end(r->out));
+}
+
+/* "försenad" in red, padded inside the colour, or the empty column. */
+static void
+overdue_cell(FILE *out, int overdue)
+{
+	if (!overdue) {
+		layout_pad(out, "", 10);
+		return;
+	}
+	fputs(colour_start(out, COLOUR_LATE), out);
+	/* TRANSLATORS: a case or step in sams report, 9 wide at most. */
+	layout_pad(out, _("overdue"), 10);
+	fputs(colour_end(out), out);
 }
 
 /*
@@ -485,8 +502,7 @@ text_row(struct report *r, const struct case_state *st,
 	layout_pad(r->out, st->m->id, 7);
 	layout_pad(r->out, phase_title(st, 1), 17);
 	layout_pad(r->out, due, 11);
-	/* TRANSLATORS: a case or step in sams report, 9 wide at most. */
-	layout_pad(r->out, sel->overdue ? _("overdue") : "", 10);
+	overdue_cell(r->out, sel->overdue);
 	for (k = 0; k < sel->n; k++) {
 		s = &st->m->steps[sel->idx[k]];
 		fputs(k ? ", " : "", r->out);
@@ -766,9 +782,11 @@ print_group_head(struct report *r, size_t i)
 	const struct report_item *it = &r->items[i];
 	size_t j, k;
 
+	fputs(colour_start(r->out, COLOUR_HEADING), r->out);
 	if (it->name == NULL) {
 		text_put(r->out, it->role);
-		fprintf(r->out, " %s\n", _("(no contact given)"));
+		fprintf(r->out, " %s%s\n", _("(no contact given)"),
+		    colour_end(r->out));
 		for (j = i; j < r->nitems && strcmp(r->items[j].group,
 		    it->group) == 0; j++)
 			;
@@ -786,7 +804,7 @@ print_group_head(struct report *r, size_t i)
 		fputs(j > i ? "; " : "", r->out);
 		text_put(r->out, r->items[j].role);
 	}
-	fputs(")\n", r->out);
+	fprintf(r->out, ")%s\n", colour_end(r->out));
 	return j;
 }
 
@@ -817,7 +835,7 @@ print_agenda(struct report *r)
 		if (it->due != DATE_NONE)
 			date_format(it->due, due);
 		layout_pad(r->out, due, 11);
-		layout_pad(r->out, it->overdue ? _("overdue") : "", 10);
+		overdue_cell(r->out, it->overdue);
 		text_put(r->out, it->step->title);
 		fputs("  (", r->out);
 		text_put(r->out, it->file);
@@ -831,15 +849,19 @@ print_counts(struct report *r, const char *label,
 {
 	size_t i;
 
+	fputs(colour_start(r->out, COLOUR_HEADING), r->out);
 	layout_pad(r->out, label, SUMMARY_COLUMN);
+	fputs(colour_end(r->out), r->out);
 	for (i = 0; i < n; i++) {
 		fputs(i ? " · " : "", r->out);
 		text_put(r->out, t[i].key);
 		fprintf(r->out, " %zu", t[i].n);
 		if (t[i].overdue > 0) {
-			fputc(' ', r->out);
+			fprintf(r->out, " %s", colour_start(r->out,
+			    COLOUR_LATE));
 			/* TRANSLATORS: how many of a phase's or owner's. */
 			fprintf(r->out, _("(overdue: %zu)"), t[i].overdue);
+			fputs(colour_end(r->out), r->out);
 		}
 	}
 	fputs(n == 0 ? "–\n" : "\n", r->out);
@@ -868,7 +890,9 @@ print_selection(struct report *r)
 	report_selection(r, &sb);
 	if (sb.len > 0) {
 		/* TRANSLATORS: the labels of the report's summary. */
+		fputs(colour_start(r->out, COLOUR_HEADING), r->out);
 		layout_pad(r->out, _("Selection:"), SUMMARY_COLUMN);
+		fputs(colour_end(r->out), r->out);
 		text_put(r->out, sb.buf);
 		fputc('\n', r->out);
 	}

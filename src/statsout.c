@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "colour.h"
 #include "date.h"
 #include "i18n.h"
 #include "json.h"
@@ -286,6 +287,15 @@ print_json(const struct stats *s, FILE *out)
 
 /* Text */
 
+/* A heading of the text, in bold, after an empty line. */
+static void
+text_heading(FILE *out, const char *title)
+{
+	fputc('\n', out);
+	colour_put(out, COLOUR_HEADING, title);
+	fputc('\n', out);
+}
+
 /* A count for people: "–¹" when --aggregate hides it. */
 static const char *
 count_text(const struct stats *s, const struct stats_cell *c,
@@ -338,10 +348,10 @@ text_days(const struct stats *s, FILE *out)
 {
 	const struct stats_row *t = &s->total;
 
-	fputc('\n', out);
+	fprintf(out, "\n%s", colour_start(out, COLOUR_HEADING));
 	fprintf(out, P_("Days to school start (limit %ld day)",
 	    "Days to school start (limit %ld days)", s->limit), s->limit);
-	fputc('\n', out);
+	fprintf(out, "%s\n", colour_end(out));
 	if (t->days.n == 0 && !s->aggregate) {
 		fprintf(out, "  %s\n",
 		    _("no placements with a change of school"));
@@ -370,7 +380,7 @@ text_on_time(const struct stats *s, FILE *out)
 	for (f = stats_figures; rate == NULL; f++)
 		if (strcmp(f->name, "on_time.by_role.rate") == 0)
 			rate = f;
-	fprintf(out, "\n%s\n", _("On time by owner"));
+	text_heading(out, _("On time by owner"));
 	for (i = 0; i < s->tabs[TAB_ROLES].n; i++) {
 		r = &s->tabs[TAB_ROLES].rows[i];
 		if (r->done.value == 0 && !s->aggregate)
@@ -542,7 +552,7 @@ text_by(const struct stats *s, FILE *out)
 
 	if (s->by == STATS_BY_NONE)
 		return;
-	fprintf(out, "\n%s\n", by_heading(s->by));
+	text_heading(out, by_heading(s->by));
 	for (i = 0; i < s->tabs[TAB_BY].n; i++) {
 		r = &s->tabs[TAB_BY].rows[i];
 		fputs("  ", out);
@@ -626,16 +636,16 @@ print_text(const struct stats *s, FILE *out)
 	text_head(s, out);
 	text_days(s, out);
 	text_on_time(s, out);
-	fprintf(out, "\n%s\n", _("Overdue steps now"));
+	text_heading(out, _("Overdue steps now"));
 	text_counts(s, _("by owner"), TAB_ROLES, offsetof(struct stats_row,
 	    overdue), 1, width, out);
 	if (!s->aggregate)
 		text_counts(s, _("by person"), TAB_PERSONS,
 		    offsetof(struct stats_row, overdue), 0, width, out);
-	fprintf(out, "\n%s\n", _("Missed steps"));
+	text_heading(out, _("Missed steps"));
 	text_counts(s, _("by step"), TAB_STEPS, offsetof(struct stats_row,
 	    missed), 0, width, out);
-	fprintf(out, "\n%s\n", _("Counts"));
+	text_heading(out, _("Counts"));
 	text_counts(s, _("by placement type"), TAB_TYPES,
 	    offsetof(struct stats_row, placements), 0, width, out);
 	text_counts(s, _("by school form"), TAB_FORMS,

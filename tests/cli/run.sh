@@ -52,7 +52,10 @@ fi
 SAMS_TOP=$(cd "$here/../.." && pwd)
 export SAMS SAMS_TOP SAMS_TODAY=2026-11-23 SAMS_BY="Test Testsson" NO_COLOR=1 \
     TERM=dumb LC_ALL=C.UTF-8 LANGUAGE=sv SAMS_LOCK_TIMEOUT=1 SAMS_LOCALEDIR
-unset SAMS_PHASES SAMS_OWNER COLUMNS PAGER SAMS_PAGER LESS
+# A test that makes a terminal (script) must never wait in less for a key.
+PAGER=cat
+export PAGER
+unset SAMS_PHASES SAMS_OWNER COLUMNS SAMS_PAGER LESS
 umask 022	# fixtures' modes matter to .sams/ trust checks
 : > "$scratch/empty-err"
 jobs=${JOBS:-$(nproc 2>/dev/null || echo 1)}

@@ -113,6 +113,17 @@ def main():
           text.startswith("LESS=FRX\n"), repr(text))
     check("exit status is sams's with a pager", rc == 0, "rc %d" % rc)
 
+    # Colour passes to the pager as to the terminal it shows on: with
+    # --color auto (NO_COLOR unset) the paged status has bold headings;
+    # the same status into a pipe has none.
+    rc, _, _, text = paged(["status", CASE], {"NO_COLOR": ""})
+    check("colour passes to the pager", text is not None and
+          "\033[1m" in text, repr(text))
+    rc, _, piped, text = paged(["status", CASE], {"NO_COLOR": ""},
+                               stdout_tty=False)
+    check("no colour into a pipe", text is None and "\033[" not in piped,
+          repr(piped))
+
     # The user's LESS is kept; SAMS_PAGER comes before PAGER.
     rc, _, _, text = paged(["status", CASE], {"LESS": "-S"})
     check("the user's LESS is kept", text is not None and

@@ -3,6 +3,7 @@
  * people and as JSON for scripts, on cases loaded with the built-in model
  * and a fixed today.
  */
+#include "colour.h"
 #include "date.h"
 #include "modelset.h"
 #include "render.h"
@@ -303,7 +304,7 @@ main(void)
 		T(test_render_shift_text_names_owners_and_what_is_missing),
 	};
 
-	render_set_color(COLOR_NEVER);
+	colour_set_mode(COLOR_NEVER);
 	return cmocka_run_group_tests_name("render", tests, capture_setup,
 	    capture_teardown);
 }

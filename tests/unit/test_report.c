@@ -3,6 +3,7 @@
  * as text, the summary's counts and the agenda by owner, on cases loaded
  * with the built-in model and a fixed today.
  */
+#include "colour.h"
 #include "date.h"
 #include "modelset.h"
 #include "render.h"
@@ -295,7 +296,7 @@ main(void)
 		T(test_report_json_rows_come_from_the_writer),
 	};
 
-	render_set_color(COLOR_NEVER);
+	colour_set_mode(COLOR_NEVER);
 	return cmocka_run_group_tests_name("report", tests, capture_setup,
 	    capture_teardown);
 }
