@@ -68,7 +68,7 @@ XGETTEXT_FLAGS = --from-code=UTF-8 --language=C --add-comments=TRANSLATORS: \
 	--msgid-bugs-address="the sams issue tracker" --copyright-holder= --sort-by-file
 VERSION	 = $(shell sed -n 's/^\#define SAMS_VERSION "\(.*\)"/\1/p' src/sams.h)
 
-.PHONY: all demo update-po check check-all check-valgrind check-reliability bench \
+.PHONY: all demo update-po check check-all check-valgrind check-reliability bench bench-guard \
 	fuzz install uninstall clean deps check-tsan check-browser screenshots
 
 all: $(SAMS) $(MOFILES)
@@ -168,6 +168,10 @@ $(BUILD)/fuzz-%: tests/fuzz/fuzz_%.c $(LIB_OBJS)
 
 bench: $(SAMS)
 	@BUILD=$(BUILD) sh tests/bench/bench.sh
+
+# CI's quick run of the benchmark: 20,000 cases, ratios and memory only.
+bench-guard: $(SAMS)
+	@BUILD=$(BUILD) GUARD=1 sh tests/bench/bench.sh
 
 deps:
 	@command -v apt-get >/dev/null 2>&1 || exit 0; \

@@ -35,11 +35,11 @@ struct agenda_item {
 };
 
 /*
- * The agenda holds this many bytes of items in memory (about 100,000
- * steps), the rest in sorted runs in a temporary file: its memory does
- * not grow with the cases.
+ * The agenda holds this many bytes of items in memory (some 35,000 steps
+ * of 120 bytes), the rest in sorted runs in a temporary file: its memory
+ * does not grow with the cases.
  */
-#define AGENDA_BUDGET	((size_t)8 << 20)
+#define AGENDA_BUDGET	((size_t)4 << 20)
 
 /*
  * A role a group owns listed steps as, with its counts for the
