@@ -4,6 +4,8 @@ BINDIR	 = $(PREFIX)/bin
 MANDIR	 = $(PREFIX)/share/man
 DATADIR	 = $(PREFIX)/share/sams
 LOCALEDIR = $(PREFIX)/share/locale
+BASHCOMPDIR = $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR = $(PREFIX)/share/zsh/vendor-completions
 
 CC	?= cc
 CFLAGS	?= -O2 -g
@@ -32,10 +34,10 @@ LIB_SRCS = arena batch case caseio caselog cli date describe diag duerule \
 	   json layout lint merge mergedriver model modeljson modellink \
 	   modelset personnummer render report schema state stats statsout \
 	   spill strbuf suggest svg sysio text walk words xalloc xlsx yamlio
-CMD_SRCS = main percase cmd_check cmd_done cmd_form cmd_init cmd_log \
-	   cmd_merge_file cmd_new cmd_next cmd_note cmd_phases cmd_reopen \
-	   cmd_replace cmd_report cmd_roles cmd_set cmd_show cmd_skip cmd_stats \
-	   cmd_status cmd_step
+CMD_SRCS = main percase cmd_check cmd_complete cmd_doctor cmd_done cmd_form \
+	   cmd_init cmd_log cmd_merge_file cmd_new cmd_next cmd_note \
+	   cmd_phases cmd_reopen cmd_replace cmd_report cmd_roles cmd_set \
+	   cmd_show cmd_skip cmd_stats cmd_status cmd_step
 CORE_OBJS = $(LIB_SRCS:%=$(BUILD)/%.o)
 LIB_OBJS = $(CORE_OBJS) $(BUILD)/builtin_models.o
 CMD_OBJS = $(CMD_SRCS:%=$(BUILD)/%.o)
@@ -69,7 +71,8 @@ XGETTEXT_FLAGS = --from-code=UTF-8 --language=C --add-comments=TRANSLATORS: \
 VERSION	 = $(shell sed -n 's/^\#define SAMS_VERSION "\(.*\)"/\1/p' src/sams.h)
 
 .PHONY: all demo update-po check check-all check-valgrind check-reliability bench bench-guard \
-	fuzz install uninstall clean deps check-tsan check-browser screenshots
+	fuzz install uninstall clean deps check-tsan check-browser screenshots \
+	dist deb check-package
 
 all: $(SAMS) $(MOFILES)
 
@@ -129,9 +132,10 @@ check:
 check-all: $(SAMS) $(MOFILES) $(BUILD)/sams.pot $(UNIT_BINS)
 	@sh tests/check.sh $(BUILD)
 
-check-valgrind: $(SAMS) $(MOFILES) $(UNIT_BINS)
+check-valgrind: $(SAMS) $(MOFILES) $(BUILD)/sams.pot $(UNIT_BINS)
 	@VALGRIND=1 VALGRIND_CMD="valgrind -q --error-exitcode=1 \
-	    --leak-check=full --errors-for-leak-kinds=definite" \
+	    --leak-check=full --show-leak-kinds=definite \
+	    --errors-for-leak-kinds=definite" \
 	    sh tests/check.sh $(BUILD)
 
 # Kill and fault sweeps, concurrency, full disk: about a minute.
@@ -140,11 +144,11 @@ check-reliability: $(SAMS)
 
 # The HTML pages in headless Chromium (installed when missing, as root):
 # about a minute, so not part of make check.
-check-browser: $(SAMS)
+check-browser: $(SAMS) $(MOFILES)
 	@SAMS=$(abspath $(SAMS)) sh tests/browser/run.sh
 
 # doc/report.png and doc/status.png for the README, from examples/.
-screenshots: $(SAMS)
+screenshots: $(SAMS) $(MOFILES)
 	@SAMS=$(abspath $(SAMS)) sh tests/browser/screenshot.sh doc
 
 # ThreadSanitizer on report's reading threads, with clang, in build-tsan.
@@ -194,6 +198,10 @@ install: $(SAMS) $(MOFILES)
 	    $(DESTDIR)$(MANDIR)/man5/
 	install -m 0644 $(MODELS) $(DESTDIR)$(DATADIR)/phases/
 	install -m 0755 contrib/pre-commit $(DESTDIR)$(DATADIR)/pre-commit
+	mkdir -p $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
+	install -m 0644 contrib/completion/sams.bash \
+	    $(DESTDIR)$(BASHCOMPDIR)/sams
+	install -m 0644 contrib/completion/_sams $(DESTDIR)$(ZSHCOMPDIR)/_sams
 	for l in $(LINGUAS); do \
 	    mkdir -p $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES && \
 	    install -m 0644 $(BUILD)/locale/$$l/LC_MESSAGES/sams.mo \
@@ -202,12 +210,38 @@ install: $(SAMS) $(MOFILES)
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/sams $(DESTDIR)$(MANDIR)/man1/sams.1 \
 	    $(DESTDIR)$(MANDIR)/man5/sams-case.5 \
-	    $(DESTDIR)$(MANDIR)/man5/sams-phases.5
+	    $(DESTDIR)$(MANDIR)/man5/sams-phases.5 \
+	    $(DESTDIR)$(BASHCOMPDIR)/sams $(DESTDIR)$(ZSHCOMPDIR)/_sams
 	rm -rf $(DESTDIR)$(DATADIR)
 	for l in $(LINGUAS); do \
 	    rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/sams.mo; done
 
+# The source tarball, from the committed tree: what is not committed is not
+# in it, so the tarball is the same on every machine that has the commit.
+DIST	 = sams-$(VERSION)
+dist:
+	@git rev-parse --is-inside-work-tree >/dev/null 2>&1 || \
+	    { echo "make dist: needs a git checkout" >&2; exit 1; }
+	@git diff --quiet HEAD 2>/dev/null || \
+	    echo "make dist: uncommitted changes are left out of $(DIST).tar.gz"
+	git archive --format=tar.gz --prefix=$(DIST)/ -o $(DIST).tar.gz HEAD
+
+# The Debian package, built from the tarball in BUILD/deb so the working
+# tree gets none of dpkg-buildpackage's files; then lintian on it.
+deb: dist
+	rm -rf $(BUILD)/deb && mkdir -p $(BUILD)/deb
+	tar -xzf $(DIST).tar.gz -C $(BUILD)/deb
+	cd $(BUILD)/deb/$(DIST) && env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL \
+	    dpkg-buildpackage -us -uc -b -J
+	lintian --info $(BUILD)/deb/*.changes
+	@ls $(BUILD)/deb/*.deb
+
+# The tarball built as a package (its tests run in the build), lintian and
+# the package's contents: about three minutes, so not part of make check.
+check-package: dist
+	@sh tests/package/run.sh $(DIST).tar.gz
+
 clean:
-	rm -rf build build-san build-fuzz build-tsan
+	rm -rf build build-san build-fuzz build-tsan $(DIST).tar.gz
 
 -include $(wildcard $(BUILD)/*.d)

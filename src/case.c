@@ -8,6 +8,7 @@
 #include "date.h"
 #include "diag.h"
 #include "facts.h"
+#include "i18n.h"
 #include "schema.h"
 #include "text.h"
 #include "xalloc.h"
@@ -105,7 +106,7 @@ read_fact(struct schema *s, struct case_ctx *ctx, const char *group,
 	}
 	if (fact_check(def, v->str, &why) == -1) {
 		if (def->type == FACT_CHOICE) {
-			text_list(&list, def->choices, TEXT_LIST_ALL, "or");
+			text_list(&list, def->choices, TEXT_LIST_ALL, N_("or"));
 			schema_error(s, v, "'%s' must be %s", path, list.buf);
 			strbuf_release(&list);
 		} else
@@ -247,7 +248,7 @@ unknown_event(struct schema *s, const struct ynode *v)
 
 	for (i = 0; i < EV_COUNT; i++)
 		names[i] = event_kinds[i].name;
-	text_list(&list, names, EV_COUNT, "or");
+	text_list(&list, names, EV_COUNT, N_("or"));
 	schema_error(s, v, "unknown event; use %s", list.buf);
 	strbuf_release(&list);
 }
@@ -644,7 +645,7 @@ case_load(char *text, size_t len, const char *name)
 	if ((root = c->doc.root) == NULL && s.errors == 0)
 		schema_error(&s, NULL, "empty case file");
 	else if (root != NULL) {
-		schema_map(&s, root, case_keys, &ctx, "the case file",
+		schema_map(&s, root, case_keys, &ctx, N_("the case file"),
 		    ignore_key);
 		if (root->kind == YN_MAP && root->nkids >= 2 &&
 		    strcmp(root->kids[root->nkids - 2]->str, "history") != 0)

@@ -4,6 +4,7 @@
 #include "caselog.h"
 #include "date.h"
 #include "facts.h"
+#include "i18n.h"
 #include "json.h"
 #include "layout.h"
 #include "render.h"
@@ -20,13 +21,17 @@
 
 /* What each event is called in the history, as record_confirm() says. */
 static const char *const event_words[EV_COUNT] = {
-	[EV_OPENED] = "ärendet öppnat",
-	[EV_DONE] = "klart",
-	[EV_SKIP] = "överhoppat",
-	[EV_REOPEN] = "återöppnat",
-	[EV_NOTE] = "anteckning:",
-	[EV_SET] = "ändrat",
-	[EV_REPLACE] = "omplacering, ny placering från",
+	/* TRANSLATORS: the events of sams log, each before its details. */
+	[EV_OPENED] = N_("case opened"),
+	[EV_DONE] = N_("step done"),
+	[EV_SKIP] = N_("step skipped"),
+	[EV_REOPEN] = N_("step reopened"),
+	/* TRANSLATORS: in sams log, before the note. */
+	[EV_NOTE] = N_("note:"),
+	/* TRANSLATORS: in sams log, before a fact and its new value. */
+	[EV_SET] = N_("changed"),
+	/* TRANSLATORS: in sams log, before the new placement's date. */
+	[EV_REPLACE] = N_("moved, new placement from"),
 };
 
 static const char *
@@ -62,7 +67,7 @@ fact_text(const char *path, const char *value)
 {
 	if (value == NULL || *value == '\0')
 		return "–";
-	return words_value(path, value);
+	return words_value_tr(path, value);
 }
 
 static void
@@ -71,15 +76,17 @@ facts_text(FILE *fp, const struct case_state *st)
 	const struct fact_def *def;
 	size_t w = 0;
 
-	heading(fp, "Fakta");
+	/* TRANSLATORS: the headings of sams log. */
+	heading(fp, _("Facts"));
 	for (def = fact_table(); def->path != NULL; def++)
-		if (strcmp(def->path, "id") != 0 && text_width(def->label) > w)
-			w = text_width(def->label);
+		if (strcmp(def->path, "id") != 0 &&
+		    text_width(fact_name(def)) > w)
+			w = text_width(fact_name(def));
 	for (def = fact_table(); def->path != NULL; def++) {
 		if (strcmp(def->path, "id") == 0 || def->type == FACT_AGE)
 			continue;
 		fputs("  ", fp);
-		layout_pad(fp, def->label, w + 2);
+		layout_pad(fp, fact_name(def), w + 2);
 		text_put(fp, fact_text(def->path, case_fact(st->c, def->path)));
 		fputc('\n', fp);
 	}
@@ -91,7 +98,7 @@ contacts_text(FILE *fp, const struct case_state *st)
 	const char *name;
 	size_t i, w = 0;
 
-	heading(fp, "Kontakter");
+	heading(fp, _("Contacts"));
 	for (i = 0; i < st->m->nroles; i++)
 		if (text_width(st->m->roles[i].title) > w)
 			w = text_width(st->m->roles[i].title);
@@ -115,7 +122,7 @@ fact_label(FILE *fp, const struct case_state *st, const char *path)
 		text_put(fp, path);
 		return;
 	}
-	text_put(fp, def->label);
+	text_put(fp, fact_name(def));
 	if (strncmp(path, "contacts.", 9) != 0)
 		return;
 	r = model_role_index(st->m, path + 9);
@@ -129,7 +136,7 @@ event_what(FILE *fp, const struct case_state *st, const struct event *ev)
 {
 	const char *title = step_title(st, ev->step);
 
-	fputs(event_words[ev->kind], fp);
+	fputs(_(event_words[ev->kind]), fp);
 	if (ev->step != NULL) {
 		fputc(' ', fp);
 		text_put(fp, ev->step);
@@ -141,20 +148,27 @@ event_what(FILE *fp, const struct case_state *st, const struct event *ev)
 	if (ev->kind == EV_SET) {
 		fputc(' ', fp);
 		fact_label(fp, st, ev->fact);
-		fputs(ev->value[0] == '\0' ? ": borttaget" : " = ", fp);
+		if (ev->value[0] == '\0')
+			/* TRANSLATORS: a fact cleared, after its name. */
+			fprintf(fp, ": %s", _("removed"));
+		else
+			fputs(" = ", fp);
 		if (ev->value[0] != '\0')
 			text_put(fp, fact_text(ev->fact, ev->value));
 	} else if (ev->kind == EV_REPLACE) {
 		fputc(' ', fp);
 		text_put(fp, ev->value);
 	}
-	if (ev->note != NULL) {
-		fputs(ev->kind == EV_NOTE ? " " : " · anteckning: ", fp);
+	if (ev->note != NULL && ev->kind == EV_NOTE) {
+		fputc(' ', fp);
 		text_put(fp, ev->note);
+	} else if (ev->note != NULL) {
+		fputs(" · ", fp);
+		layout_printf(fp, _("note: %s"), ev->note);
 	}
 	if (ev->reason != NULL) {
-		fputs(" · skäl: ", fp);
-		text_put(fp, ev->reason);
+		fputs(" · ", fp);
+		layout_printf(fp, _("reason: %s"), ev->reason);
 	}
 }
 
@@ -166,7 +180,7 @@ history_text(FILE *fp, const struct case_state *st)
 	char date[11];
 	size_t i, w = 0;
 
-	heading(fp, "Historik");
+	heading(fp, _("History"));
 	for (i = 0; i < c->nevents; i++)
 		if (c->events[i].by != NULL && text_width(c->events[i].by) > w)
 			w = text_width(c->events[i].by);

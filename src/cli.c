@@ -11,11 +11,16 @@
 #include "cli.h"
 #include "date.h"
 #include "diag.h"
+#include "facts.h"
 #include "fileio.h"
+#include "i18n.h"
+#include "layout.h"
 #include "modelset.h"
 #include "render.h"
 #include "sams.h"
+#include "stats.h"
 #include "strbuf.h"
+#include "suggest.h"
 #include "text.h"
 #include "walk.h"
 
@@ -44,21 +49,6 @@ cli_set_argv(char *argv[])
 {
 	cli_argv = argv;
 	opterr = 0;
-}
-
-/* Says what was wrong with the option getopt_long() just refused. */
-static void
-bad_option(void)
-{
-	const char *word = cli_argv != NULL && optind > 0 ?
-	    cli_argv[optind - 1] : "?";
-
-	if (optopt >= 256)
-		error_msg("option '%.40s' wants a value", word);
-	else if (optopt != 0)
-		error_msg("unknown option '-%c'", optopt);
-	else
-		error_msg("unknown option '%.40s'", word);
 }
 
 enum cli_parsed
@@ -94,54 +84,121 @@ cli_common_option(int opt, const char *arg)
 	}
 }
 
+/*
+ * A long option as getopt_long() takes it, the name of its value and what
+ * it does, for help (a command's struct cli_help may say it otherwise).
+ */
+struct option_def {
+	struct option	 o;
+	const char	*arg;
+	const char	*text;
+};
+
+#define REQ	required_argument
+#define NOARG	no_argument
+
 /* Every command's own long options, by the value getopt_long() gives. */
-static const struct option own_options[] = {
-	{ "acute", no_argument, NULL, OPT_ACUTE },
-	{ "born", required_argument, NULL, OPT_BORN },
-	{ "by", required_argument, NULL, OPT_BY },
-	{ "by-owner", no_argument, NULL, OPT_BY_OWNER },
-	{ "contact", required_argument, NULL, OPT_CONTACT },
-	{ "csv-excel", no_argument, NULL, OPT_CSV_EXCEL },
-	{ "date", required_argument, NULL, OPT_DATE },
-	{ "due-within", required_argument, NULL, OPT_DUE_WITHIN },
-	{ "exit-status", no_argument, NULL, OPT_EXIT_STATUS },
-	{ "files0-from", required_argument, NULL, OPT_FILES0 },
-	{ "format", required_argument, NULL, OPT_FORMAT },
-	{ "id", required_argument, NULL, OPT_ID },
-	{ "lvu", no_argument, NULL, OPT_LVU },
-	{ "model", required_argument, NULL, OPT_MODEL },
-	{ "name", required_argument, NULL, OPT_NAME },
-	{ "no-school-change", no_argument, NULL, OPT_NO_SCHOOL_CHANGE },
-	{ "no-school-change-at-end", no_argument, NULL,
-	    OPT_NO_CHANGE_AT_END },
-	{ "note", required_argument, NULL, OPT_NOTE },
-	{ "other-municipality", no_argument, NULL, OPT_OTHER_MUNICIPALITY },
-	{ "overdue", no_argument, NULL, OPT_OVERDUE },
-	{ "owner", required_argument, NULL, OPT_OWNER },
-	{ "output", required_argument, NULL, OPT_OUTPUT },
-	{ "phase", required_argument, NULL, OPT_PHASE },
-	{ "from", required_argument, NULL, OPT_FROM },
-	{ "to", required_argument, NULL, OPT_TO },
-	{ "limit", required_argument, NULL, OPT_LIMIT },
-	{ "list", required_argument, NULL, OPT_LIST },
-	{ "aggregate", no_argument, NULL, OPT_AGGREGATE },
-	{ "min-cell", required_argument, NULL, OPT_MIN_CELL },
-	{ "placement-date", required_argument, NULL, OPT_PLACEMENT_DATE },
-	{ "protected", no_argument, NULL, OPT_PROTECTED },
-	{ "reason", required_argument, NULL, OPT_REASON },
-	{ "receiving", required_argument, NULL, OPT_RECEIVING },
-	{ "role", required_argument, NULL, OPT_ROLE },
-	{ "school-form", required_argument, NULL, OPT_SCHOOL_FORM },
-	{ "sending", required_argument, NULL, OPT_SENDING },
-	{ "type", required_argument, NULL, OPT_TYPE },
+static const struct option_def own_options[] = {
+	{ { "acute", NOARG, NULL, OPT_ACUTE }, NULL,
+	    N_("an acute placement: the first steps are due within days") },
+	{ { "born", REQ, NULL, OPT_BORN }, "YEAR",
+	    N_("the child's year of birth, YYYY (never a date of birth)") },
+	{ { "by", REQ, NULL, OPT_BY }, "NAME",
+	    N_("who did it (default: SAMS_BY, else the login name)") },
+	{ { "by-owner", NOARG, NULL, OPT_BY_OWNER }, NULL,
+	    N_("group the text report by person: one list each") },
+	{ { "contact", REQ, NULL, OPT_CONTACT }, "ROLE=NAME",
+	    N_("the named contact for a role; may be repeated") },
+	{ { "csv-excel", NOARG, NULL, OPT_CSV_EXCEL }, NULL,
+	    N_("CSV for Excel in a Swedish locale: ';' between cells, "
+	    "Swedish headers") },
+	{ { "date", REQ, NULL, OPT_DATE }, "DATE",
+	    N_("the day it happened, YYYY-MM-DD (default: today)") },
+	{ { "due-within", REQ, NULL, OPT_DUE_WITHIN }, "DAYS",
+	    N_("only steps due within DAYS days, or overdue") },
+	{ { "exit-status", NOARG, NULL, OPT_EXIT_STATUS }, NULL,
+	    N_("exit with status 1 when a step shown is overdue") },
+	{ { "files0-from", REQ, NULL, OPT_FILES0 }, "FILE",
+	    N_("also the paths in FILE, separated by NUL bytes (- for "
+	    "standard input)") },
+	{ { "format", REQ, NULL, OPT_FORMAT }, "FORMAT",
+	    N_("text (the default) or json") },
+	{ { "id", REQ, NULL, OPT_ID }, "ID",
+	    N_("the case's pseudonymous id (default: a random one such as "
+	    "K7Q2-9XHD); never a personnummer") },
+	{ { "lvu", NOARG, NULL, OPT_LVU }, NULL,
+	    N_("the care is given under LVU") },
+	{ { "model", REQ, NULL, OPT_MODEL }, "ID",
+	    N_("the model to describe (default: sams)") },
+	{ { "name", REQ, NULL, OPT_NAME }, "MUNICIPALITY",
+	    N_("the municipality's name, kept in .sams/config.yml") },
+	{ { "no-school-change", NOARG, NULL, OPT_NO_SCHOOL_CHANGE }, NULL,
+	    N_("the placement does not mean a change of school") },
+	{ { "no-school-change-at-end", NOARG, NULL, OPT_NO_CHANGE_AT_END },
+	    NULL, N_("its end does not mean a change of school (by default "
+	    "it does if the placement did)") },
+	{ { "note", REQ, NULL, OPT_NOTE }, "TEXT",
+	    N_("a note kept with what is recorded") },
+	{ { "other-municipality", NOARG, NULL, OPT_OTHER_MUNICIPALITY }, NULL,
+	    N_("the child is placed in another municipality than the "
+	    "hemkommun") },
+	{ { "overdue", NOARG, NULL, OPT_OVERDUE }, NULL,
+	    N_("only overdue steps") },
+	{ { "owner", REQ, NULL, OPT_OWNER }, "NAME",
+	    N_("only the steps of the named contact NAME (default: "
+	    "SAMS_OWNER; \"\" for everyone's)") },
+	{ { "output", REQ, NULL, OPT_OUTPUT }, "FILE",
+	    N_("write to FILE, put in place only when complete (- for "
+	    "standard output)") },
+	{ { "phase", REQ, NULL, OPT_PHASE }, "PHASE",
+	    N_("only the cases whose current phase is PHASE") },
+	{ { "from", REQ, NULL, OPT_FROM }, "DATE",
+	    N_("the first day of the period (default: a year before --to)") },
+	{ { "to", REQ, NULL, OPT_TO }, "DATE",
+	    N_("the last day of the period (default: today)") },
+	{ { "limit", REQ, NULL, OPT_LIMIT }, "DAYS",
+	    N_("days to school start above which a placement is over the "
+	    "limit (default: 7)") },
+	{ { "list", REQ, NULL, OPT_LIST }, "FIGURE[=GROUP]",
+	    N_("instead of the figures, the case files behind one, a path a "
+	    "line") },
+	{ { "aggregate", NOARG, NULL, OPT_AGGREGATE }, NULL,
+	    N_("only counts and rates, no ids or file names, small counts "
+	    "hidden") },
+	{ { "min-cell", REQ, NULL, OPT_MIN_CELL }, "N",
+	    N_("with --aggregate: the fewest cases a count may be based on "
+	    "(default: 5)") },
+	{ { "placement-date", REQ, NULL, OPT_PLACEMENT_DATE }, "DATE",
+	    N_("the day the placement starts, YYYY-MM-DD") },
+	{ { "protected", NOARG, NULL, OPT_PROTECTED }, NULL,
+	    N_("protected place of stay or personal data: the steps that "
+	    "involve the guardians or name the school warn") },
+	{ { "reason", REQ, NULL, OPT_REASON }, "TEXT",
+	    N_("why, kept in the history (required)") },
+	{ { "receiving", REQ, NULL, OPT_RECEIVING }, "SCHOOL",
+	    N_("the receiving school") },
+	{ { "role", REQ, NULL, OPT_ROLE }, "ROLE",
+	    N_("only the steps this role owns") },
+	{ { "school-form", REQ, NULL, OPT_SCHOOL_FORM }, "FORM",
+	    N_("the child's school form") },
+	{ { "sending", REQ, NULL, OPT_SENDING }, "SCHOOL",
+	    N_("the sending school") },
+	{ { "type", REQ, NULL, OPT_TYPE }, "TYPE",
+	    N_("the kind of placement") },
 };
 
 /* The long options every command takes, after its own. */
-static const struct option common_options[] = {
-	{ "color", required_argument, NULL, OPT_COLOR },
-	{ "help", no_argument, NULL, 'h' },
-	{ "phases", required_argument, NULL, OPT_PHASES },
-	{ "today", required_argument, NULL, OPT_TODAY },
+static const struct option_def common_options[] = {
+	{ { "color", REQ, NULL, OPT_COLOR }, "WHEN",
+	    N_("colour text: auto (the default: on a terminal), always or "
+	    "never") },
+	{ { "phases", REQ, NULL, OPT_PHASES }, "DIR",
+	    N_("read the models from DIR instead of the built-in ones") },
+	{ { "today", REQ, NULL, OPT_TODAY }, "DATE",
+	    N_("count due and overdue from DATE, YYYY-MM-DD, instead of "
+	    "today") },
+	{ { "help", NOARG, NULL, 'h' }, NULL,
+	    N_("show this help") },
 };
 
 #define NOWN	(sizeof(own_options) / sizeof(own_options[0]))
@@ -155,10 +212,10 @@ select_options(const int *opts, struct option out[NOWN + NCOMMON + 1])
 
 	for (i = 0; opts != NULL && opts[i] != 0 && n < NOWN; i++)
 		for (k = 0; k < NOWN; k++)
-			if (own_options[k].val == opts[i])
-				out[n++] = own_options[k];
+			if (own_options[k].o.val == opts[i])
+				out[n++] = own_options[k].o;
 	for (k = 0; k < NCOMMON; k++)
-		out[n++] = common_options[k];
+		out[n++] = common_options[k].o;
 	memset(&out[n], 0, sizeof(out[n]));
 }
 
@@ -168,9 +225,352 @@ is_common(int opt)
 	size_t k;
 
 	for (k = 0; k < NCOMMON; k++)
-		if (common_options[k].val == opt)
+		if (common_options[k].o.val == opt)
 			return 1;
 	return 0;
+}
+
+static cli_list_fn	*lister;
+static void		*lister_arg;
+
+void
+cli_set_lister(cli_list_fn *fn, void *arg)
+{
+	lister = fn;
+	lister_arg = arg;
+}
+
+/* Hands the lister the long options of longopts, for sams __complete. */
+static enum cli_parsed
+list_options(const struct option *longopts)
+{
+	char name[64];
+
+	for (; longopts->name != NULL; longopts++) {
+		snprintf(name, sizeof(name), "--%s", longopts->name);
+		lister(name, longopts->has_arg == no_argument ?
+		    CLI_LISTED_FLAG : CLI_LISTED_VALUE, lister_arg);
+	}
+	return CLI_DONE;
+}
+
+static const struct option_def *
+find_option(int opt)
+{
+	size_t k;
+
+	for (k = 0; k < NOWN; k++)
+		if (own_options[k].o.val == opt)
+			return &own_options[k];
+	for (k = 0; k < NCOMMON; k++)
+		if (common_options[k].o.val == opt)
+			return &common_options[k];
+	return NULL;
+}
+
+static const struct cli_help *help_now;	/* the command's, or NULL */
+
+void
+cli_set_help(const struct cli_help *help)
+{
+	help_now = help;
+}
+
+/*
+ * The placeholders of the synopses and of the options' values, in
+ * capitals as sams(1) has them.  A language names them in its own words
+ * (FIL, DATUM), so that no line of help mixes two languages; option names
+ * and their values are lower case and stay as they are.
+ */
+static const char *const placeholders[] = {
+	/* TRANSLATORS: placeholders of usage lines and option help, in
+	 * capitals without spaces; the same word everywhere (also in the
+	 * messages that name them, as "FILE and STEP"). */
+	N_("FILE"), N_("STEP"), N_("DATE"), N_("DIR"), N_("NAME"),
+	N_("TEXT"), N_("TYPE"), N_("WHEN"), N_("COMMAND"), N_("ARGS"),
+	N_("DAYS"), N_("ROLE"), N_("PHASE"), N_("PATH"), N_("MUNICIPALITY"),
+	N_("KEY"), N_("VALUE"), N_("FIGURE"), N_("GROUP"), N_("FORM"),
+	N_("SCHOOL"), N_("YEAR"), N_("FORMAT"), N_("MODEL"),
+	/* TRANSLATORS: merge-file's three versions of a file, as git
+	 * names them: the common ancestor, ours and theirs. */
+	N_("BASE"), N_("OURS"), N_("THEIRS"), NULL
+};
+
+/*
+ * Appends s with each whole word in capitals that is a placeholder
+ * translated: "[--today DATE] FILE..." to "[--today DATUM] FIL...".
+ */
+static void
+add_placeholders(struct strbuf *sb, const char *s)
+{
+	size_t i, n;
+
+	while (*s != '\0') {
+		n = strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+		if (n < 2 || (s[n] >= 'a' && s[n] <= 'z')) {
+			strbuf_add(sb, s, n > 0 ? n : 1);
+			s += n > 0 ? n : 1;
+			continue;
+		}
+		for (i = 0; placeholders[i] != NULL; i++)
+			if (strlen(placeholders[i]) == n &&
+			    strncmp(s, placeholders[i], n) == 0)
+				break;
+		if (placeholders[i] != NULL)
+			strbuf_addstr(sb, _(placeholders[i]));
+		else
+			strbuf_add(sb, s, n);
+		s += n;
+	}
+}
+
+/* The name of opt's value and what it does, for the command in help. */
+static void
+option_words(const struct cli_help *help, const struct option_def *d,
+    const char **arg, const char **text)
+{
+	const struct cli_opt_help *o;
+
+	*arg = d->arg;
+	*text = d->text;
+	for (o = help->opts; o != NULL && o->opt != 0; o++)
+		if (o->opt == d->o.val) {
+			*arg = o->arg != NULL ? o->arg : d->arg;
+			*text = o->text;
+		}
+}
+
+static size_t
+option_width(const struct cli_help *help, const struct option_def *d)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const char *arg, *text;
+	size_t w;
+
+	option_words(help, d, &arg, &text);
+	if (arg != NULL)
+		add_placeholders(&sb, arg);
+	w = 4 + strlen(d->o.name) + (arg != NULL ? 1 + text_width(sb.buf) :
+	    0);
+	strbuf_release(&sb);
+	return w;
+}
+
+static void
+pad(FILE *fp, size_t n)
+{
+	while (n-- > 0)
+		fputc(' ', fp);
+}
+
+/* Whether id is one of the ", "-separated names of list. */
+static int
+listed(const char *list, const char *id)
+{
+	size_t n = strlen(id), len;
+
+	for (; *list != '\0'; list += len + (list[len] != '\0' ? 2 : 0)) {
+		len = strcspn(list, ",");
+		if (len == n && strncmp(list, id, n) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* Appends the names of a NULL-ended list. */
+static void
+join(struct strbuf *sb, const char *const *names)
+{
+	for (; *names != NULL; names++)
+		strbuf_addf(sb, "%s%s", sb->len ? ", " : "", *names);
+}
+
+/*
+ * The figures --list takes: those over cases (a table's wants its group,
+ * as the synopsis and the error say; --by's are named in sams(1)).
+ */
+static void
+figure_names(struct strbuf *sb)
+{
+	const struct stats_figure *f;
+
+	for (f = stats_figures; f->name != NULL; f++)
+		if (f->kind != FIG_LIMIT && f->tab != TAB_BY)
+			strbuf_addf(sb, "%s%s", sb->len ? ", " : "", f->name);
+}
+
+/* Appends the ids of the models' roles or phases, each once. */
+static void
+model_ids(struct strbuf *sb, enum suggest_kind kind)
+{
+	const char *const *mid;
+	const struct model *m;
+	const char *id;
+	size_t i, n;
+
+	diag_set_sink(NULL, NULL, 1);	/* a broken model says so elsewhere */
+	for (mid = builtin_model_ids; *mid != NULL; mid++) {
+		if (model_get(*mid, &m) != 0 || m == NULL)
+			continue;
+		n = kind == SUGGEST_ROLE ? m->nroles : m->nphases;
+		for (i = 0; i < n; i++) {
+			id = kind == SUGGEST_ROLE ? m->roles[i].id :
+			    m->phases[i].id;
+			if (!listed(sb->buf, id))
+				strbuf_addf(sb, "%s%s", sb->len ? ", " : "",
+				    id);
+		}
+	}
+	diag_set_sink(NULL, NULL, 0);
+}
+/*
+ * The values of an option that takes one of a closed set, from the tables
+ * that decide: the models this run reads (--phases) for roles and phases.
+ */
+static void
+print_values(FILE *fp, int opt, size_t col)
+{
+	struct strbuf sb = STRBUF_INIT, line = STRBUF_INIT;
+
+	switch (opt) {
+	case OPT_ROLE:
+	case OPT_CONTACT:
+		model_ids(&sb, SUGGEST_ROLE);
+		break;
+	case OPT_PHASE:
+		model_ids(&sb, SUGGEST_PHASE);
+		break;
+	case OPT_TYPE:
+		join(&sb, placement_types);
+		break;
+	case OPT_SCHOOL_FORM:
+		join(&sb, school_forms);
+		break;
+	case OPT_MODEL:
+		join(&sb, builtin_model_ids);
+		break;
+	case OPT_LIST:
+		figure_names(&sb);
+		break;
+	}
+	if (sb.len > 0) {
+		/* TRANSLATORS: the values an option takes, after its line. */
+		strbuf_addf(&line, _("values: %s"), sb.buf);
+		pad(fp, col);
+		layout_wrap(fp, line.buf, col, col + 2);
+	}
+	strbuf_release(&sb);
+	strbuf_release(&line);
+}
+
+/* "  --name ARG", then what it does from column col, wrapped. */
+static void
+print_option(FILE *fp, const struct cli_help *help,
+    const struct option_def *d, size_t col)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const char *arg, *text;
+	size_t w = option_width(help, d);
+
+	option_words(help, d, &arg, &text);
+	if (arg != NULL)
+		add_placeholders(&sb, arg);
+	fprintf(fp, "  --%s%s%s", d->o.name, arg != NULL ? " " : "", sb.buf);
+	strbuf_release(&sb);
+	if (w + 2 > col) {
+		fputc('\n', fp);
+		pad(fp, col);
+	} else
+		pad(fp, col - w);
+	layout_wrap(fp, _(text), col, col);
+	print_values(fp, d->o.val, col);
+}
+
+/* The options help lists: the command's own in opts, then the common. */
+static size_t
+help_options(const int *opts, const struct option_def **out)
+{
+	size_t i, k, n = 0;
+	const struct option_def *d;
+
+	for (i = 0; opts != NULL && opts[i] != 0 && n < NOWN; i++) {
+		if ((d = find_option(opts[i])) == NULL)
+			continue;
+		/* In the order of their names, as the man page has them. */
+		for (k = n++; k > 0 && strcmp(out[k - 1]->o.name,
+		    d->o.name) > 0; k--)
+			out[k] = out[k - 1];
+		out[k] = d;
+	}
+	for (k = 0; k < NCOMMON; k++)
+		if (opts != NULL || common_options[k].o.val == 'h')
+			out[n++] = &common_options[k];
+	return n;
+}
+
+void
+cli_print_help(const char *command, const struct cli_help *help,
+    const int *opts)
+{
+	const struct option_def *list[NOWN + NCOMMON];
+	size_t i, n, col = 0;
+	const char *p, *end;
+
+	cli_print_usage(stdout, help->usage);
+	printf("\nsams %s: %s\n\n%s\n", command, _(help->summary),
+	    _("Options:"));
+	n = help_options(opts, list);
+	for (i = 0; i < n; i++)
+		if (option_width(help, list[i]) + 2 > col)
+			col = option_width(help, list[i]) + 2;
+	if (col > 26)
+		col = 26;
+	for (i = 0; i < n; i++)
+		print_option(stdout, help, list[i], col);
+	printf("\n%s\n", _("Examples:"));
+	for (p = help->examples; *p != '\0'; p = end + 1) {
+		end = strchr(p, '\n');
+		printf("  %.*s\n", (int)(end - p), p);
+	}
+	putchar('\n');
+	/* TRANSLATORS: %s is a command; COMMANDS is a section of the
+	 * English manual page. */
+	printf(_("See sams(1), under COMMANDS, for more on %s.\n"), command);
+}
+
+/*
+ * Reports the option getopt_long() just refused, and the command's option
+ * closest to one it does not know.
+ */
+static void
+bad_option(const struct option *longopts)
+{
+	const char *word = cli_argv != NULL && optind > 0 ?
+	    cli_argv[optind - 1] : "?";
+	char names[NOWN + NCOMMON][32], typed[48];
+	size_t i, n = strcspn(word, "=");
+	struct suggest sg;
+
+	if (optopt >= 256 && word[n] == '=') {
+		error_msg("option '%.*s' takes no value", (int)(n < 40 ? n :
+		    40), word);
+		return;
+	}
+	if (optopt >= 256)
+		error_msg("option '%.40s' wants a value", word);
+	else if (optopt != 0)
+		error_msg("unknown option '-%c'", optopt);
+	else
+		error_msg("unknown option '%.*s'", (int)(n < 40 ? n : 40), word);
+	if (optopt != 0 || strncmp(word, "--", 2) != 0)
+		return;
+	snprintf(typed, sizeof(typed), "%.*s", (int)n, word);
+	suggest_init(&sg, typed);
+	for (i = 0; longopts[i].name != NULL; i++) {
+		snprintf(names[i], sizeof(names[i]), "--%s", longopts[i].name);
+		suggest_add(&sg, names[i]);
+	}
+	suggest_note(&sg);
 }
 
 enum cli_parsed
@@ -183,12 +583,18 @@ cli_parse(int argc, char *argv[], const char *usage, const int *opts,
 
 	select_options(opts, longopts);
 	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+		if (ch == 'h' && help_now != NULL)
+			cli_print_help(argv[0], help_now, opts != NULL ? opts :
+			    (const int[]){ 0 });
 		if (ch == 'h') {
-			cli_usage(usage, 1);
+			if (help_now == NULL)
+				cli_usage(usage, 1);
 			return CLI_DONE;
 		}
+		if ((ch == '?' || ch == ':') && lister != NULL)
+			return CLI_DONE;
 		if (ch == '?' || ch == ':') {
-			bad_option();
+			bad_option(longopts);
 			return cli_bad_usage(usage);
 		}
 		parsed = is_common(ch) ? cli_common_option(ch, optarg) :
@@ -196,7 +602,7 @@ cli_parse(int argc, char *argv[], const char *usage, const int *opts,
 		if (parsed != CLI_GO)
 			return parsed;
 	}
-	return CLI_GO;
+	return lister != NULL ? list_options(longopts) : CLI_GO;
 }
 
 int
@@ -276,15 +682,43 @@ cli_environment(void)
 	return 0;
 }
 
+void
+cli_print_usage(FILE *fp, const char *text)
+{
+	/* TRANSLATORS: before a command's synopsis, whose later lines are
+	 * indented to follow it. */
+	const char *prefix = _("usage: ");
+	struct strbuf sb = STRBUF_INIT;
+	size_t width = text_width(prefix);
+	char *p, *end;
+
+	add_placeholders(&sb, text);
+	fputs(prefix, fp);
+	for (p = sb.buf; *p != '\0'; p = end) {
+		end = p + strcspn(p, "\n");
+		if (*end == '\n')
+			end++;
+		/* "usage: " is 7 wide: continued lines are indented for it. */
+		if (p != sb.buf)
+			pad(fp, *p != ' ' ? width : width > 7 ? width - 7 : 0);
+		fwrite(p, 1, (size_t)(end - p), fp);
+	}
+	strbuf_release(&sb);
+}
+
 int
 cli_usage(const char *text, int help)
 {
 	if (help) {
-		printf("usage: %s", text);
+		cli_print_usage(stdout, text);
 		return SAMS_EXIT_OK;
 	}
-	fprintf(stderr, "usage: %s", text);
-	fputs("Try 'sams help' or 'man sams' for more.\n", stderr);
+	cli_print_usage(stderr, text);
+	if (cli_argv != NULL)
+		fprintf(stderr, _("Try 'sams %s --help' or 'man sams' for "
+		    "more.\n"), cli_argv[0]);
+	else
+		fputs(_("Try 'sams help' or 'man sams' for more.\n"), stderr);
 	return SAMS_EXIT_USAGE;
 }
 
@@ -301,7 +735,8 @@ cli_operands(int given, int min, int max, const char *what,
 {
 	if (given >= min && given <= max)
 		return 0;
-	error_msg("%s expected, %d given", what, given);
+	/* TRANSLATORS: %s names the operands, as "FILE and STEP". */
+	error_msg("%s expected, %d given", _(what), given);
 	return cli_usage(usage, 0);
 }
 
@@ -312,10 +747,14 @@ cli_choice(const char *arg, const char *option, const char *const *names,
 	struct strbuf list = STRBUF_INIT;
 	size_t i;
 
+	for (i = 0; i < n && lister != NULL; i++)
+		lister(names[i], CLI_LISTED_CHOICE, lister_arg);
+	if (lister != NULL)
+		return -1;
 	for (i = 0; i < n; i++)
 		if (strcmp(arg, names[i]) == 0)
 			return (int)i;
-	text_list(&list, names, n, "or");
+	text_list(&list, names, n, _("or"));
 	error_msg("%s wants %s", option, list.buf);
 	strbuf_release(&list);
 	return -1;
@@ -355,17 +794,31 @@ cli_paths(struct pathlist *files, const char *files0, int n,
 }
 
 /*
- * What free text from the command line must not hold, by kind: a case file
+ * Says what free text from the command line must not hold: a case file
  * keeps only what can be shown and parsed again, and a line is one line.
  */
-static const char *const text_refusals[] = {
-	[TEXT_NEWLINE] = "must be one line",
-	[TEXT_TAB] = "holds a tab",
-	[TEXT_CONTROL] = "holds a control character",
-	[TEXT_FORMAT] = "holds a line separator, a bidirectional control or "
-	    "an invisible character",
-	[TEXT_INVALID] = "is not valid UTF-8",
-};
+static void
+refuse_text(const char *option, enum text_kind kind)
+{
+	switch (kind) {
+	case TEXT_NEWLINE:
+		error_msg("%s must be one line", option);
+		break;
+	case TEXT_TAB:
+		error_msg("%s holds a tab", option);
+		break;
+	case TEXT_CONTROL:
+		error_msg("%s holds a control character", option);
+		break;
+	case TEXT_FORMAT:
+		error_msg("%s holds a line separator, a bidirectional control "
+		    "or an invisible character", option);
+		break;
+	default:
+		error_msg("%s is not valid UTF-8", option);
+		break;
+	}
+}
 
 static int
 check_text(const char *arg, const char *option, int lines)
@@ -387,7 +840,7 @@ check_text(const char *arg, const char *option, int lines)
 		if (kind == TEXT_PLAIN || (lines && (kind == TEXT_NEWLINE ||
 		    kind == TEXT_TAB)))
 			continue;
-		error_msg("%s %s", option, text_refusals[kind]);
+		refuse_text(option, kind);
 		return SAMS_EXIT_USAGE;
 	}
 	return 0;
@@ -417,7 +870,7 @@ cli_default_by(const char **by)
 	}
 	pw = getpwuid(getuid());
 	*by = pw != NULL ? pw->pw_name : NULL;
-	return *by != NULL ? cli_line(*by, "the login name") : 0;
+	return *by != NULL ? cli_line(*by, _("the login name")) : 0;
 }
 
 int
@@ -438,24 +891,27 @@ cli_owner(const char *arg, const char **owner)
 	return cli_line(env, "SAMS_OWNER");
 }
 
-/* What a command that wrote has changed, for cli_finish(). */
-static const char *
-what_changed(void)
+/*
+ * Says that what the command wrote is in place though standard output,
+ * which told of it, could not be written: a retry must not write twice.
+ */
+static void
+warn_written(int err)
 {
-	static const struct {
-		const char	*command, *changed;
-	} changes[] = {
-		{ "init", "the folder was set up" },
-		{ "merge-file", "the merged file was written" },
-		{ "new", "the case file was created" },
-	};
-	size_t i;
+	const char *command = cli_argv != NULL ? cli_argv[0] : "";
 
-	for (i = 0; cli_argv != NULL && i < sizeof(changes) /
-	    sizeof(changes[0]); i++)
-		if (strcmp(cli_argv[0], changes[i].command) == 0)
-			return changes[i].changed;
-	return "the case file was written";
+	if (strcmp(command, "init") == 0)
+		diag(DIAG_WARNING, NULL, 0, 0, "the folder was set up, but "
+		    "standard output was not: %s", strerror(err));
+	else if (strcmp(command, "merge-file") == 0)
+		diag(DIAG_WARNING, NULL, 0, 0, "the merged file was written, "
+		    "but standard output was not: %s", strerror(err));
+	else if (strcmp(command, "new") == 0)
+		diag(DIAG_WARNING, NULL, 0, 0, "the case file was created, "
+		    "but standard output was not: %s", strerror(err));
+	else
+		diag(DIAG_WARNING, NULL, 0, 0, "the case file was written, "
+		    "but standard output was not: %s", strerror(err));
 }
 
 int
@@ -465,9 +921,7 @@ cli_finish(int rc)
 		return rc;
 	/* 74 says "unchanged"; a retry must not record an event twice. */
 	if (file_committed()) {
-		diag(DIAG_WARNING, NULL, 0, 0, "%s, but standard output was "
-		    "not: %s", what_changed(), strerror(errno != 0 ?
-		    errno : EIO));
+		warn_written(errno != 0 ? errno : EIO);
 		return rc;
 	}
 	error_msg("cannot write to standard output: %s",

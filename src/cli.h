@@ -82,15 +82,73 @@ int	cli_parsed_status(enum cli_parsed parsed);
 typedef enum cli_parsed	cli_option_fn(int opt, char *arg, void *ctx);
 
 /*
+ * What an option means in one command's help where the option table's
+ * words do not fit it: the name of its value (NULL: the table's) and one
+ * line, marked N_() and translated when printed.
+ */
+struct cli_opt_help {
+	int		 opt;
+	const char	*arg;
+	const char	*text;
+};
+
+/*
+ * A command's help, for "sams CMD --help" and "sams help CMD": the
+ * synopsis that usage errors print too, one line that says what the
+ * command does (N_()), the meanings that differ from the option table's
+ * (ending with opt 0; NULL: none), and examples, one command a line.
+ */
+struct cli_help {
+	const char			*usage;
+	const char			*summary;
+	const struct cli_opt_help	*opts;
+	const char			*examples;
+};
+
+/*
+ * The help --help prints for the command being run (NULL: only its
+ * usage).  main.c sets it with the command.
+ */
+void	cli_set_help(const struct cli_help *help);
+
+/*
+ * Prints help: synopsis, summary, each option of opts (as cli_parse()
+ * takes it) and the common ones with what it means and, for a closed set,
+ * the values it takes (roles and phases from the models the run reads),
+ * the examples and where sams(1) says more.  opts NULL: the command takes
+ * no options but --help.
+ */
+void	cli_print_help(const char *command, const struct cli_help *help,
+	    const int *opts);
+
+/*
  * Parses a command's options with getopt_long(): the long options named in
  * opts (a list of enum cli_option ending in 0) and those every command
- * takes.  --help prints usage (CLI_DONE); an unknown option or a missing
- * value is reported with the usage (CLI_BAD); the common options are
- * handled here and the command's own passed to fn.  CLI_GO leaves optind
- * at the operands.
+ * takes.  --help prints the command's help (CLI_DONE); an unknown option
+ * (with the closest of the command's, if one is close) or a missing value
+ * is reported with the usage (CLI_BAD); the common options are handled
+ * here and the command's own passed to fn.  CLI_GO leaves optind at the
+ * operands.
  */
 enum cli_parsed	cli_parse(int argc, char *argv[], const char *usage,
 		    const int *opts, cli_option_fn *fn, void *ctx);
+
+/*
+ * For sams __complete: while a lister is set, cli_parse() parses as
+ * usual but quietly, then hands fn every long option the command takes
+ * ("--format" with CLI_LISTED_VALUE, "--acute" with CLI_LISTED_FLAG) and
+ * returns CLI_DONE, so the command never runs; cli_choice() hands fn
+ * each name it accepts (CLI_LISTED_CHOICE) and fails without a message.
+ * Options and values to complete thus come from the tables that parse
+ * them.  fn NULL: parse for real again.
+ */
+enum cli_listed {
+	CLI_LISTED_FLAG,
+	CLI_LISTED_VALUE,
+	CLI_LISTED_CHOICE
+};
+typedef void	cli_list_fn(const char *word, enum cli_listed kind, void *arg);
+void	cli_set_lister(cli_list_fn *fn, void *arg);
 
 /*
  * Handles an option every command takes (--color, --phases, --today):
@@ -109,10 +167,13 @@ void	cli_set_argv(char *argv[]);
 int	cli_environment(void);
 
 /*
- * Prints "usage: " and text: to stdout with status 0 for --help, else to
- * stderr with a hint and status 64.  Returns that status.
+ * Prints "usage: " and text, its lines aligned under the first: to stdout
+ * with status 0 for --help, else to stderr with a hint and status 64.
+ * Returns that status.
  */
 int	cli_usage(const char *text, int help);
+/* Prints "usage: " and text to fp, its lines aligned under the first. */
+void	cli_print_usage(FILE *fp, const char *text);
 
 /* cli_usage(text, 0) in an option parser: returns CLI_BAD. */
 enum cli_parsed	cli_bad_usage(const char *text);
@@ -212,11 +273,16 @@ int	cli_output_binary(FILE *fp, const char *what);
  */
 int	cli_output_close(struct cli_output *o, int complete);
 
-
 /*
  * Flushes standard output; 74 after reporting a write error, else rc.
  * Once a file has been written, a write error is only a warning.
  */
 int	cli_finish(int rc);
+
+/* The help of each command, in its cmd_<name>.c. */
+extern const struct cli_help help_check, help_doctor, help_done, help_form,
+	help_init, help_log, help_merge_file, help_new, help_next, help_note,
+	help_phases, help_reopen, help_replace, help_report, help_roles,
+	help_set, help_show, help_skip, help_stats, help_status;
 
 #endif

@@ -7,6 +7,7 @@
 #include "cli.h"
 #include "diag.h"
 #include "fileio.h"
+#include "i18n.h"
 #include "find.h"
 #include "folder.h"
 #include "json.h"
@@ -22,6 +23,20 @@
 static const char usage_check[] =
     "sams check [--format text|json] [--files0-from FILE] [--today DATE]\n"
     "           PATH...\n";
+
+static const struct cli_opt_help check_opts[] = {
+	{ OPT_FORMAT, NULL, N_("text (the default) or json: one object a "
+	    "file, its problems listed") },
+	{ 0, NULL, NULL }
+};
+
+const struct cli_help help_check = {
+	usage_check,
+	N_("validate case and model files"),
+	check_opts,
+	"sams check arenden/\n"
+	"sams check --format json arenden/k7q2.yml arenden/.sams/local.yml\n"
+};
 
 /* The problems --format json collects for one file. */
 struct problems {
@@ -88,16 +103,19 @@ is_model(const char *text)
 }
 
 /*
- * Whether git can merge path's case folder (or, outside one, its folder)
- * without losing a side, asked once a folder: git runs two commands.
+ * Once a folder, what a case in it does not show: whether git can merge
+ * path's case folder (or, outside one, its folder) without losing a side
+ * (git runs two commands), and whether the folder's .sams/config.yml,
+ * which only new reads, is YAML.  A folder that may not be trusted was
+ * reported when the case was opened (trusted 0): not again.
  */
 static char *driver_checked;	/* the last folder asked about */
 
 static void
-check_merge_driver(const char *path)
+check_folder_once(const char *path, int trusted)
 {
 	const char *folder = folder_find(path), *slash = strrchr(path, '/');
-	char *key;
+	char *key, *model;
 
 	if (folder != NULL)
 		key = xstrdup(folder);
@@ -111,6 +129,9 @@ check_merge_driver(const char *path)
 	free(driver_checked);
 	driver_checked = key;
 	mergedriver_check(path, folder);
+	if (folder != NULL && trusted &&
+	    folder_default_model(folder, &model) == 0)
+		free(model);
 }
 
 /*
@@ -243,6 +264,7 @@ static int
 check_file(const char *path)
 {
 	struct opened o;
+	struct ydoc doc;
 	struct model *m;
 	char *text, *base;
 	size_t len;
@@ -257,7 +279,10 @@ check_file(const char *path)
 	}
 	if (strncmp(text, "sams-config:", 12) == 0 ||
 	    strstr(text, "\nsams-config:") != NULL) {
-		free(text);	/* a folder's settings, not a case */
+		/* A folder's settings, not a case: read as new reads them. */
+		ydoc_parse(&doc, path, text, len);
+		ydoc_release(&doc);
+		free(text);
 		return 0;
 	}
 	if (strncmp(text, "sams-local:", 11) == 0 ||
@@ -281,7 +306,7 @@ check_file(const char *path)
 	} else
 		rc = diag_failure() == FAIL_NOPERM ? SAMS_EXIT_NOPERM : 0;
 	opened_close(&o);
-	check_merge_driver(path);
+	check_folder_once(path, rc != SAMS_EXIT_NOPERM);
 	return rc;
 }
 
@@ -338,8 +363,10 @@ check_all(struct pathlist *files, enum cli_format format)
 
 	memset(&c, 0, sizeof(c));
 	strbuf_init(&c.own.buf);
-	if (format == FORMAT_JSON)
+	if (format == FORMAT_JSON) {
 		diag_set_sink(collect, &c, 1);
+		i18n_machine(1);	/* JSON messages stay English */
+	}
 	for (i = 0; i < files->n; i++) {
 		c.path = files->paths[i];
 		before = diag_count(DIAG_ERROR) + diag_count(DIAG_WARNING);
@@ -353,6 +380,7 @@ check_all(struct pathlist *files, enum cli_format format)
 			worst = rc;
 	}
 	diag_set_sink(NULL, NULL, 0);
+	i18n_machine(0);
 	free(driver_checked);
 	driver_checked = NULL;
 	ids_forget();

@@ -7,6 +7,7 @@
 #include "cli.h"
 #include "diag.h"
 #include "form.h"
+#include "i18n.h"
 #include "sams.h"
 #include "strbuf.h"
 #include "suggest.h"
@@ -14,9 +15,23 @@
 #include "xalloc.h"
 
 static const char usage_form[] =
-    "sams form [--format text|md|html] [--output FILE] [--today DATE] "
-    "FILE STEP\n"
+    "sams form [--format text|md|html] [--output FILE] [--today DATE]\n"
+    "           FILE STEP\n"
     "sams form [--today DATE] FILE\n";
+
+static const struct cli_opt_help form_opts[] = {
+	{ OPT_FORMAT, NULL, N_("text (the default), md (Markdown) or html "
+	    "(a page for A4)") },
+	{ 0, NULL, NULL }
+};
+
+const struct cli_help help_form = {
+	usage_form,
+	N_("a step's form filled from a case, or the case's forms"),
+	form_opts,
+	"sams form arenden/k7q2.yml\n"
+	"sams form --format html --output beslut.html K7Q2-9XHD ip-beslut\n"
+};
 
 struct form_run {
 	enum form_format	 format;
@@ -58,7 +73,7 @@ no_form(const struct model *m, const char *id)
 	for (i = 0; i < m->nsteps; i++)
 		if (m->steps[i].form != NULL)
 			ids[n++] = m->steps[i].id;
-	text_list(&list, ids, n, "and");
+	text_list(&list, ids, n, _("and"));
 	if (n == 0)
 		error_msg("step '%s' has no form, and model '%s' has no "
 		    "forms", id, m->id);
@@ -77,8 +92,7 @@ show(const struct case_state *st, void *arg)
 
 	if (run->step == NULL) {
 		if (form_list(run->out, st) == 0)
-			printf("Modellen '%s' har inga blanketter.\n",
-			    st->m->id);
+			printf(_("Model '%s' has no forms.\n"), st->m->id);
 		return;
 	}
 	i = model_step_index(st->m, run->step);
@@ -111,7 +125,7 @@ cmd_form(int argc, char *argv[])
 	    &run);
 	if (parsed != CLI_GO)
 		return cli_parsed_status(parsed);
-	if ((rc = cli_operands(argc - optind, 1, 2, "FILE and STEP",
+	if ((rc = cli_operands(argc - optind, 1, 2, N_("FILE and STEP"),
 	    usage_form)) != 0)
 		return rc;
 	if (argc - optind == 2)

@@ -16,6 +16,7 @@
 #include "cli.h"
 #include "diag.h"
 #include "fileio.h"
+#include "i18n.h"
 #include "mergedriver.h"
 #include "sams.h"
 #include "strbuf.h"
@@ -23,6 +24,13 @@
 #include "xalloc.h"
 
 static const char usage_init[] = "sams init [--name MUNICIPALITY] [DIR]\n";
+
+const struct cli_help help_init = {
+	usage_init,
+	N_("make a folder a case folder, set up for git"),
+	NULL,
+	"sams init --name Exempelby arenden\n"
+};
 
 static const char attributes[] =
     "# Case files merge with sams merge-file: see sams(1).\n"
@@ -123,13 +131,20 @@ check_target(const char *dir, const struct target *t)
 			rc = SAMS_EXIT_CANTCREAT;
 		}
 	} else if (S_ISLNK(sb.st_mode)) {
-		diag(DIAG_ERROR, path, 0, 0, "is a symbolic link; sams init "
-		    "writes no file through a link: replace it with the %s "
-		    "itself", t->folder ? "folder" : "file");
+		if (t->folder)
+			diag(DIAG_ERROR, path, 0, 0, "is a symbolic link; sams "
+			    "init writes no file through a link: replace it "
+			    "with the folder itself");
+		else
+			diag(DIAG_ERROR, path, 0, 0, "is a symbolic link; sams "
+			    "init writes no file through a link: replace it "
+			    "with the file itself");
 		rc = SAMS_EXIT_CANTCREAT;
 	} else if (t->folder ? !S_ISDIR(sb.st_mode) : !S_ISREG(sb.st_mode)) {
-		diag(DIAG_ERROR, path, 0, 0, "is not a %s",
-		    t->folder ? "folder" : "regular file");
+		if (t->folder)
+			diag(DIAG_ERROR, path, 0, 0, "is not a folder");
+		else
+			diag(DIAG_ERROR, path, 0, 0, "is not a regular file");
 		rc = SAMS_EXIT_CANTCREAT;
 	} else if (t->read && access(path, R_OK) != 0) {
 		error_sys(path, errno, "cannot read");
@@ -172,7 +187,7 @@ make_dir(const char *path)
  * run would leave our side of a case alone, without conflict markers.
  */
 static void
-configure_git(const char *dir)
+configure_git(const char *dir, const char *esc)
 {
 	char *inside[] = { (char *)"rev-parse", (char *)"--is-inside-work-tree",
 	    NULL };
@@ -184,21 +199,17 @@ configure_git(const char *dir)
 	    (char *)"committed", NULL };
 
 	if (git_run(dir, inside, GIT_QUIET, NULL) != 0) {
-		putchar('\n');
-		text_put(stdout, dir);
-		fputs(" is not a git repository.  To keep the cases in git:\n"
-		    "  git init ", stdout);
-		text_put(stdout, dir);
-		fputs(" && sams init ", stdout);
-		text_put(stdout, dir);
-		putchar('\n');
+		printf("\n");
+		printf(_("%s is not a git repository.  To keep the cases in "
+		    "git:\n"), esc);
+		printf("  git init %s && sams init %s\n", esc, esc);
 		return;
 	}
 	driver[2] = mergedriver_command();
 	if (git_run(dir, name, GIT_QUIET, NULL) == 0 &&
 	    git_run(dir, driver, GIT_QUIET, NULL) == 0)
-		printf("  git config merge.sams.driver (case files merge "
-		    "without conflicts)\n");
+		printf("  %s\n", _("git config merge.sams.driver (case files "
+		    "merge without conflicts)"));
 	else
 		diag(DIAG_WARNING, NULL, 0, 0, "could not set the git merge "
 		    "driver; see sams(1)");
@@ -280,6 +291,7 @@ cmd_init(int argc, char *argv[])
 {
 	static const int options[] = { OPT_NAME, 0 };
 	const char *dir = ".", *name = NULL;
+	struct strbuf esc = STRBUF_INIT;
 	enum cli_parsed parsed;
 	char *path;
 	int rc;
@@ -316,9 +328,12 @@ cmd_init(int argc, char *argv[])
 	free(path);
 	if (rc != 0)
 		return rc;
-	configure_git(dir);
-	fputs("\nNext: sams new ", stdout);
-	text_put(stdout, dir);
-	puts("/ARENDE.yml --placement-date DATUM ... and commit it.");
+	text_escape(&esc, dir, strlen(dir), 0);
+	configure_git(dir, esc.buf);
+	putchar('\n');
+	/* TRANSLATORS: CASE.yml and DATE are for the user to fill in. */
+	printf(_("Next: sams new %s/CASE.yml --placement-date DATE ... and "
+	    "commit it.\n"), esc.buf);
+	strbuf_release(&esc);
 	return 0;
 }

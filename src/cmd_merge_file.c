@@ -13,6 +13,7 @@
 #include "cli.h"
 #include "diag.h"
 #include "fileio.h"
+#include "i18n.h"
 #include "merge.h"
 #include "mergedriver.h"
 #include "sams.h"
@@ -21,6 +22,13 @@
 
 static const char usage_merge[] =
     "sams merge-file BASE OURS THEIRS [PATH]\n";
+
+const struct cli_help help_merge_file = {
+	usage_merge,
+	N_("the git merge driver for case files (set up by sams init)"),
+	NULL,
+	"git config merge.sams.driver 'sams merge-file %O %A %B %P'\n"
+};
 
 /* What git does without a driver: a line merge, conflicts marked. */
 static int
@@ -43,8 +51,10 @@ cmd_merge_file(int argc, char *argv[])
 	int rc;
 
 	if (argc >= 2 && (strcmp(argv[1], "-h") == 0 ||
-	    strcmp(argv[1], "--help") == 0))
-		return cli_usage(usage_merge, 1);
+	    strcmp(argv[1], "--help") == 0)) {
+		cli_print_help("merge-file", &help_merge_file, NULL);
+		return SAMS_EXIT_OK;
+	}
 	if (argc != 4 && argc != 5)
 		return cli_usage(usage_merge, 0);
 	if (file_read(argv[1], YAML_MAX_BYTES, &base, &nb) != 0 ||

@@ -13,11 +13,13 @@
 #include "diag.h"
 #include "facts.h"
 #include "fileio.h"
+#include "i18n.h"
 #include "folder.h"
 #include "modelset.h"
 #include "personnummer.h"
 #include "cmd_step.h"
 #include "sams.h"
+#include "strbuf.h"
 #include "suggest.h"
 #include "text.h"
 #include "xalloc.h"
@@ -29,6 +31,23 @@ static const char usage_new[] =
     "           [--no-school-change-at-end] [--school-form FORM]\n"
     "           [--sending SCHOOL] [--receiving SCHOOL]\n"
     "           [--contact ROLE=NAME]... [--date DATE] [--by NAME] FILE\n";
+
+static const struct cli_opt_help new_opts[] = {
+	{ OPT_DATE, NULL, N_("the day the case was opened, YYYY-MM-DD "
+	    "(default: today)") },
+	{ OPT_MODEL, "MODEL", N_("the model the case follows (default: the "
+	    "folder's, else sisam for --type sis, else sams)") },
+	{ 0, NULL, NULL }
+};
+
+const struct cli_help help_new = {
+	usage_new,
+	N_("create a case file, never over an existing one"),
+	new_opts,
+	"sams new --id K7Q2-9XHD --placement-date 2026-12-01 arenden/k7q2.yml\n"
+	"sams new --type sis --acute --contact socialtjanst='Eva Ek' "
+	"arenden/h3m8.yml\n"
+};
 
 #define MAX_CONTACTS	16
 
@@ -172,6 +191,17 @@ new_text(const struct new_case *nc, size_t *len)
 	return case_new_text(&h, &nc->opened, len);
 }
 
+static void
+new_confirm(const char *path, const char *id)
+{
+	struct strbuf name = STRBUF_INIT;
+
+	text_escape(&name, path, strlen(path), 0);
+	/* TRANSLATORS: FILE: new case ID, after "sams new". */
+	printf(_("%s: new case %s\n"), name.buf, id);
+	strbuf_release(&name);
+}
+
 static int
 create(struct new_case *nc, const char *path)
 {
@@ -202,10 +232,8 @@ create(struct new_case *nc, const char *path)
 		rc = 0;
 	case_free(c);
 	free(text);
-	if (rc == 0) {
-		text_put(stdout, path);
-		printf(": nytt ärende %s\n", nc->id);
-	}
+	if (rc == 0)
+		new_confirm(path, nc->id);
 	return rc;
 }
 
@@ -293,9 +321,11 @@ parse_options(int argc, char *argv[], struct new_options *o)
 	parsed = cli_parse(argc, argv, usage_new, options, new_option, o);
 	if (parsed != CLI_GO || argc - optind == 1)
 		return parsed;
-	error_msg(argc - optind == 0 ? "no FILE given: new makes one case "
-	    "file" : "one FILE expected, %d given: new makes one case file "
-	    "at a time", argc - optind);
+	if (argc - optind == 0)
+		error_msg("no FILE given: new makes one case file");
+	else
+		error_msg("one FILE expected, %d given: new makes one case "
+		    "file at a time", argc - optind);
 	return cli_bad_usage(usage_new);
 }
 

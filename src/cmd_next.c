@@ -6,6 +6,7 @@
 #include "cli.h"
 #include "diag.h"
 #include "filter.h"
+#include "i18n.h"
 #include "render.h"
 #include "sams.h"
 #include "state.h"
@@ -14,6 +15,14 @@
 static const char usage_next[] =
     "sams next [--format text|json] [--role ROLE] [--owner NAME]\n"
     "          [--today DATE] FILE...\n";
+
+const struct cli_help help_next = {
+	usage_next,
+	N_("the steps that can be done now, who owns them and why"),
+	NULL,
+	"sams next arenden/k7q2.yml\n"
+	"sams next --role rektor-mottagande K7Q2-9XHD\n"
+};
 
 struct next_opts {
 	enum cli_format	 format;
@@ -70,7 +79,7 @@ cmd_next(int argc, char *argv[])
 	parsed = cli_parse(argc, argv, usage_next, options, next_option, &o);
 	if (parsed != CLI_GO)
 		return cli_parsed_status(parsed);
-	if ((rc = cli_operands(argc - optind, 1, argc, "FILE",
+	if ((rc = cli_operands(argc - optind, 1, argc, N_("FILE"),
 	    usage_next)) != 0)
 		return rc;
 	if ((rc = cli_owner(o.owner, &o.filter.owner)) != 0)

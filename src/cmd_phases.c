@@ -4,15 +4,26 @@
 
 #include "cli.h"
 #include "describe.h"
+#include "i18n.h"
 #include "modeljson.h"
 #include "sams.h"
+#include "strbuf.h"
 #include "text.h"
 
 static const char usage_phases[] = "sams phases [--format text|json] [--model ID]\n";
 
+const struct cli_help help_phases = {
+	usage_phases,
+	N_("the model's phases and their steps"),
+	NULL,
+	"sams phases\n"
+	"sams phases --model sisam\n"
+};
+
 int
 cmd_phases(int argc, char *argv[])
 {
+	struct strbuf name = STRBUF_INIT;
 	const struct model *m;
 	enum cli_format format;
 	size_t p;
@@ -29,9 +40,10 @@ cmd_phases(int argc, char *argv[])
 	}
 	printf("%s (%s)\n", m->title, m->id);
 	if (strstr(m->name, "local.yml") != NULL) {
-		fputs("Med lokala rutiner från ", stdout);
-		text_put(stdout, m->name);
-		putchar('\n');
+		text_escape(&name, m->name, strlen(m->name), 0);
+		/* TRANSLATORS: %s is a folder's .sams/local.yml. */
+		printf(_("With local routines from %s\n"), name.buf);
+		strbuf_release(&name);
 	}
 	for (p = 0; p < m->nphases; p++) {
 		printf("\n%zu. %s (%s)\n", p + 1, m->phases[p].title,

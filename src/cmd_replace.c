@@ -8,15 +8,32 @@
 #include "diag.h"
 #include "facts.h"
 #include "find.h"
+#include "i18n.h"
 #include "personnummer.h"
 #include "cmd_step.h"
 #include "sams.h"
+#include "strbuf.h"
 #include "suggest.h"
 #include "text.h"
 
 static const char usage_replace[] =
     "sams replace --date DATE [--type TYPE] [--acute] [--by NAME]\n"
     "           [--note TEXT] FILE\n";
+
+static const struct cli_opt_help replace_opts[] = {
+	{ OPT_DATE, NULL, N_("the new placement's date, YYYY-MM-DD "
+	    "(required)") },
+	{ OPT_TYPE, NULL, N_("the new placement's kind, if it changes") },
+	{ OPT_ACUTE, NULL, N_("the new placement is acute") },
+	{ 0, NULL, NULL }
+};
+
+const struct cli_help help_replace = {
+	usage_replace,
+	N_("a new placement (omplacering): the checklist starts again"),
+	replace_opts,
+	"sams replace --date 2027-01-10 --type hvb K7Q2-9XHD\n"
+};
 
 struct replace_request {
 	struct event	 ev;		/* the replace event */
@@ -95,6 +112,7 @@ cmd_replace(int argc, char *argv[])
 	static const int options[] = { OPT_ACUTE, OPT_BY, OPT_DATE, OPT_NOTE,
 	    OPT_TYPE, 0 };
 	struct replace_request req;
+	struct strbuf name = STRBUF_INIT;
 	enum cli_parsed parsed;
 	int rc;
 
@@ -103,7 +121,7 @@ cmd_replace(int argc, char *argv[])
 	    &req);
 	if (parsed != CLI_GO)
 		return cli_parsed_status(parsed);
-	if ((rc = cli_operands(argc - optind, 1, 1, "one FILE",
+	if ((rc = cli_operands(argc - optind, 1, 1, N_("one FILE"),
 	    usage_replace)) != 0)
 		return rc;
 	req.ev.kind = EV_REPLACE;
@@ -114,8 +132,11 @@ cmd_replace(int argc, char *argv[])
 	if (find_operand(&argv[optind]) != 0 ||
 	    case_update(argv[optind], add_events, &req) != 0)
 		return cli_failed();
-	text_put(stdout, argv[optind]);
-	printf(": omplacering %s; checklistan börjar om med Inför "
-	    "placering\n", req.placement);
+	text_escape(&name, argv[optind], strlen(argv[optind]), 0);
+	/* TRANSLATORS: FILE: re-placement DATE; Inför placering is the
+	 * model's first phase. */
+	printf(_("%s: re-placement %s; the checklist starts again with Inför "
+	    "placering\n"), name.buf, req.placement);
+	strbuf_release(&name);
 	return 0;
 }

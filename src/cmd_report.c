@@ -6,6 +6,7 @@
 #include "batch.h"
 #include "cli.h"
 #include "diag.h"
+#include "i18n.h"
 #include "render.h"
 #include "report.h"
 #include "sams.h"
@@ -20,6 +21,20 @@ static const char usage_report[] =
     "           [--phase PHASE] [--overdue]\n"
     "           [--due-within DAYS] [--by-owner] [--exit-status]\n"
     "           [--files0-from FILE] [--today DATE] PATH...\n";
+
+static const struct cli_opt_help report_opts[] = {
+	{ OPT_FORMAT, NULL, N_("text (the default), tsv, csv, json, html "
+	    "(a page) or xlsx (a workbook: give --output)") },
+	{ 0, NULL, NULL }
+};
+
+const struct cli_help help_report = {
+	usage_report,
+	N_("one line per case over files and folders, and a summary"),
+	report_opts,
+	"sams report --overdue arenden/\n"
+	"sams report --format xlsx --output vecka49.xlsx arenden/\n"
+};
 
 struct report_cmd {
 	struct report	 r;
@@ -93,14 +108,14 @@ report_option(int opt, char *arg, void *ctx)
  * report only.
  */
 static const char *const by_owner_instead[] = {
-	[REPORT_TSV] = "each row names its owner (columns owner and name): "
-	    "sort or filter on them",
-	[REPORT_CSV] = "each row names its owner (columns owner and name): "
-	    "sort, filter or pivot on them",
-	[REPORT_JSON] = "each step names its owner (owner.name): group on it",
-	[REPORT_HTML] = "use --format text --by-owner for the agenda",
-	[REPORT_XLSX] = "the workbook has the sheet 'Per ansvarig', and the "
-	    "column Namn of 'Steg' to filter on",
+	[REPORT_TSV] = N_("each row names its owner (columns owner and name): "
+	    "sort or filter on them"),
+	[REPORT_CSV] = N_("each row names its owner (columns owner and name): "
+	    "sort, filter or pivot on them"),
+	[REPORT_JSON] = N_("each step names its owner (owner.name): group on it"),
+	[REPORT_HTML] = N_("use --format text --by-owner for the agenda"),
+	[REPORT_XLSX] = N_("the workbook has the sheet 'Per ansvarig', and the "
+	    "column Namn of 'Steg' to filter on"),
 };
 
 /* The options that go with the format, and --csv-excel's csv. */
@@ -116,7 +131,7 @@ check_format(struct report_cmd *rc)
 		r->format = REPORT_CSV;
 	if (r->by_owner && r->format != REPORT_TEXT)
 		return fail_at(FAIL_USAGE, NULL, 0, 0, "--by-owner groups "
-		    "the text report only; %s", by_owner_instead[r->format]);
+		    "the text report only; %s", _(by_owner_instead[r->format]));
 	if (r->format == REPORT_XLSX && rc->output == NULL)
 		return fail_at(FAIL_USAGE, NULL, 0, 0, "--format xlsx writes "
 		    "a workbook: give --output FILE (- for a pipe)");

@@ -1,16 +1,27 @@
 /* sams roles: what each role is responsible for. */
 #include <stdio.h>
+#include <string.h>
 
 #include "cli.h"
 #include "describe.h"
+#include "i18n.h"
 #include "layout.h"
 #include "modeljson.h"
 #include "sams.h"
+#include "strbuf.h"
 #include "suggest.h"
 #include "text.h"
 
 static const char usage_roles[] =
     "sams roles [--format text|json] [--model ID] [ROLE]\n";
+
+const struct cli_help help_roles = {
+	usage_roles,
+	N_("the model's roles, or what one role is responsible for"),
+	NULL,
+	"sams roles\n"
+	"sams roles rektor-mottagande\n"
+};
 
 static int
 owns_step_in(const struct model *m, size_t phase, const struct role *r)
@@ -31,6 +42,7 @@ owns_step_in(const struct model *m, size_t phase, const struct role *r)
 static void
 fallback_steps(const struct model *m, const struct role *r)
 {
+	struct strbuf title = STRBUF_INIT, owner = STRBUF_INIT;
 	const struct step *s;
 	size_t i, n = 0;
 
@@ -39,14 +51,20 @@ fallback_steps(const struct model *m, const struct role *r)
 		if (s->fallback == NO_INDEX || &m->roles[s->fallback] != r)
 			continue;
 		if (n++ == 0)
-			fputs("\nNär den ansvariga rollen saknar namngiven "
-			    "kontakt\n", stdout);
-		printf("  %s  ", s->id);
-		text_put(stdout, s->title);
-		fputs(", i stället för ", stdout);
-		text_put(stdout, m->roles[s->owner].title);
-		putchar('\n');
+			printf("\n%s\n", _("When the owning role has no named "
+			    "contact"));
+		strbuf_release(&title);
+		strbuf_release(&owner);
+		text_escape(&title, s->title, strlen(s->title), 0);
+		text_escape(&owner, m->roles[s->owner].title,
+		    strlen(m->roles[s->owner].title), 0);
+		/* TRANSLATORS: a step's id and title, and the role whose
+		 * step it is. */
+		printf(_("  %s  %s, instead of %s\n"), s->id, title.buf,
+		    owner.buf);
 	}
+	strbuf_release(&title);
+	strbuf_release(&owner);
 }
 
 static void

@@ -8,6 +8,7 @@
 #include "diag.h"
 #include "facts.h"
 #include "find.h"
+#include "i18n.h"
 #include "cmd_step.h"
 #include "render.h"
 #include "sams.h"
@@ -17,6 +18,20 @@
 
 static const char usage_set[] =
     "sams set [--date DATE] [--by NAME] FILE KEY=[VALUE]...\n";
+
+static const struct cli_opt_help set_opts[] = {
+	{ OPT_DATE, NULL, N_("the day the fact changed, YYYY-MM-DD "
+	    "(default: today)") },
+	{ 0, NULL, NULL }
+};
+
+const struct cli_help help_set = {
+	usage_set,
+	N_("change or clear facts of a case"),
+	set_opts,
+	"sams set K7Q2-9XHD school.receiving='Ekbackens skola'\n"
+	"sams set arenden/k7q2.yml placement.end=2027-06-15\n"
+};
 
 struct set_request {
 	struct event pairs[UPDATE_MAX_EVENTS];	/* as given */
@@ -141,26 +156,30 @@ set_facts(const struct opened *o, struct event *evs, size_t *n, void *arg)
 static void
 confirm(const char *file, const struct set_request *req)
 {
+	struct strbuf name = STRBUF_INIT, fact = STRBUF_INIT;
 	char date[11];
 	size_t i;
 
+	text_escape(&name, file, strlen(file), 0);
 	for (i = 0; i < req->nevs; i++) {
 		if (req->evs[i].value[0] != '\0') {
 			record_confirm(file, &req->evs[i]);
 			continue;
 		}
 		date_format(req->evs[i].date, date);
-		text_put(stdout, file);
-		printf(": %s rensat ", date);
-		record_fact_name(req->evs[i].fact);
-		putchar('\n');
+		strbuf_release(&fact);
+		record_fact_name(&fact, req->evs[i].fact);
+		/* TRANSLATORS: FILE: DATE cleared FACT, after "sams set". */
+		printf(_("%s: %s cleared %s\n"), name.buf, date, fact.buf);
 	}
 	for (i = 0; i < req->nunset; i++) {
-		text_put(stdout, file);
-		fputs(": ", stdout);
-		record_fact_name(req->unset[i]);
-		fputs(" saknas redan; inget att rensa\n", stdout);
+		strbuf_release(&fact);
+		record_fact_name(&fact, req->unset[i]);
+		printf(_("%s: %s is not there; nothing to clear\n"), name.buf,
+		    fact.buf);
 	}
+	strbuf_release(&name);
+	strbuf_release(&fact);
 }
 
 /* The end date opened Inför avslut: who owns what now, what is missing. */
@@ -192,7 +211,7 @@ cmd_set(int argc, char *argv[])
 	if (parsed != CLI_GO)
 		return cli_parsed_status(parsed);
 	if ((rc = cli_operands(argc - optind, 2, 1 + UPDATE_MAX_EVENTS,
-	    "FILE and 1 to 16 KEY=VALUE", usage_set)) != 0)
+	    N_("FILE and 1 to 16 KEY=VALUE"), usage_set)) != 0)
 		return rc;
 	memset(&req, 0, sizeof(req));
 	memset(&when, 0, sizeof(when));

@@ -6,12 +6,21 @@
 #include "caselog.h"
 #include "cli.h"
 #include "describe.h"
+#include "i18n.h"
 #include "modeljson.h"
 #include "sams.h"
 #include "suggest.h"
 
 static const char usage_show[] =
     "sams show [--format text|json] [--model ID] STEP | FILE\n";
+
+const struct cli_help help_show = {
+	usage_show,
+	N_("one step in full, or a case file as sams log shows it"),
+	NULL,
+	"sams show ip-informera\n"
+	"sams show --model sisam sis-undervisning\n"
+};
 
 /*
  * Whether the operand names a case file rather than a step: a path with

@@ -7,6 +7,7 @@
 #include "cli.h"
 #include "date.h"
 #include "diag.h"
+#include "i18n.h"
 #include "sams.h"
 #include "stats.h"
 #include "walk.h"
@@ -17,6 +18,23 @@ static const char usage_stats[] =
     "           [--format text|json|csv|xlsx] [--output FILE]\n"
     "           [--list FIGURE[=GROUP]] [--aggregate [--min-cell N]]\n"
     "           [--files0-from FILE] [--today DATE] PATH...\n";
+
+static const struct cli_opt_help stats_opts[] = {
+	{ OPT_BY, "GROUP", N_("also the figures per group: type, form, "
+	    "phase or month") },
+	{ OPT_FORMAT, NULL, N_("text (the default), json, csv or xlsx (a "
+	    "workbook: give --output)") },
+	{ 0, NULL, NULL }
+};
+
+const struct cli_help help_stats = {
+	usage_stats,
+	N_("follow-up figures: days to school start, steps on time"),
+	stats_opts,
+	"sams stats arenden/\n"
+	"sams stats --from 2026-01-01 --to 2026-12-31 --by type --aggregate "
+	"arenden/\n"
+};
 
 struct stats_cmd {
 	struct stats		 s;
@@ -105,8 +123,8 @@ period(struct stats_cmd *sc, long today)
 		return CLI_BAD;
 	if (from > to) {
 		fail_at(FAIL_USAGE, NULL, 0, 0, "--from %s is after --to %s",
-		    sc->from != NULL ? sc->from : "(a year before --to)",
-		    sc->to != NULL ? sc->to : "(today)");
+		    sc->from != NULL ? sc->from : _("(a year before --to)"),
+		    sc->to != NULL ? sc->to : _("(today)"));
 		return CLI_BAD;
 	}
 	stats_init(&sc->s, from, to, today);

@@ -8,6 +8,7 @@
 #include "date.h"
 #include "diag.h"
 #include "facts.h"
+#include "i18n.h"
 #include "find.h"
 #include "personnummer.h"
 #include "cmd_step.h"
@@ -41,7 +42,8 @@ record_when_who(struct event *ev, const char *date, const char *by)
 		if ((rc = cli_line(by, "--by")) == 0)
 			pnr_warn(by, "--by");
 	} else if ((rc = cli_default_by(&by)) == 0)
-		pnr_warn(by, "the recorder's name (SAMS_BY or the login name)");
+		pnr_warn(by, _("the recorder's name (SAMS_BY or the login "
+		    "name)"));
 	ev->by = by;
 	return rc;
 }
@@ -65,7 +67,7 @@ record_fact_value(const char *path, const char *value, const char *name)
 	case FACT_AGE:
 		/* Never the value: a mistyped personnummer must not echo. */
 		if (fact_check(def, value, &why) == -1)
-			error_msg("%s: %s", name, why);
+			error_msg("%s: %s", name, _(why));
 		else if (def->type == FACT_YEAR && atol(value) >
 		    date_year(cli_today()))
 			error_msg("%s: the year lies in the future", name);
@@ -82,41 +84,66 @@ record_fact_value(const char *path, const char *value, const char *name)
 	return SAMS_EXIT_USAGE;
 }
 
-void
-record_confirm(const char *file, const struct event *ev)
+/*
+ * One whole line for each kind of event, so that a translation can order
+ * its words: the file, the date and what the event is about (escaped).
+ */
+static void
+confirm_line(const char *file, const char *date, const struct event *ev,
+    const char *what)
 {
-	static const char *const words[EV_COUNT] = {
-		[EV_DONE] = "klart", [EV_SKIP] = "överhoppat",
-		[EV_REOPEN] = "återöppnat", [EV_NOTE] = "anteckning",
-		[EV_SET] = "ändrat", [EV_REPLACE] = "omplacering",
-	};
-	char date[11];
-
-	date_format(ev->date, date);
-	text_put(stdout, file);
-	printf(": %s %s", date, words[ev->kind]);
-	if (ev->step != NULL) {
-		putchar(' ');
-		text_put(stdout, ev->step);
-	} else if (ev->fact != NULL) {
-		putchar(' ');
-		record_fact_name(ev->fact);
+	switch (ev->kind) {
+	case EV_DONE:
+		/* TRANSLATORS: FILE: DATE done STEP, after "sams done". */
+		printf(_("%s: %s done %s\n"), file, date, what);
+		break;
+	case EV_SKIP:
+		printf(_("%s: %s skipped %s\n"), file, date, what);
+		break;
+	case EV_REOPEN:
+		printf(_("%s: %s reopened %s\n"), file, date, what);
+		break;
+	case EV_SET:
+		/* TRANSLATORS: FILE: DATE changed FACT, after "sams set". */
+		printf(_("%s: %s changed %s\n"), file, date, what);
+		break;
+	default:	/* a note; a replacement confirms itself */
+		printf(_("%s: %s note\n"), file, date);
+		break;
 	}
-	putchar('\n');
 }
 
 void
-record_fact_name(const char *path)
+record_confirm(const char *file, const struct event *ev)
+{
+	struct strbuf name = STRBUF_INIT, what = STRBUF_INIT;
+	char date[11];
+
+	date_format(ev->date, date);
+	text_escape(&name, file, strlen(file), 0);
+	if (ev->step != NULL)
+		text_escape(&what, ev->step, strlen(ev->step), 0);
+	else if (ev->fact != NULL)
+		record_fact_name(&what, ev->fact);
+	confirm_line(name.buf, date, ev, what.buf);
+	strbuf_release(&name);
+	strbuf_release(&what);
+}
+
+void
+record_fact_name(struct strbuf *sb, const char *path)
 {
 	const struct fact_def *def = fact_lookup(path);
+	const char *label;
 
 	if (def != NULL && def->label != NULL) {
-		text_put(stdout, def->label);
-		fputs(" (", stdout);
-		text_put(stdout, path);
-		putchar(')');
+		label = fact_name(def);
+		text_escape(sb, label, strlen(label), 0);
+		strbuf_addstr(sb, " (");
+		text_escape(sb, path, strlen(path), 0);
+		strbuf_addch(sb, ')');
 	} else
-		text_put(stdout, path);
+		text_escape(sb, path, strlen(path), 0);
 }
 
 /*
@@ -130,24 +157,24 @@ note_early(const struct case_state *st, size_t i, struct strbuf *sb)
 	const struct model *m = st->m;
 	const struct step *s = &m->steps[i];
 	const struct step_status *ss = &st->steps[i];
-	size_t k, n = 0;
+	struct strbuf ids = STRBUF_INIT;
+	size_t k;
 
 	strbuf_release(sb);	/* from an earlier try */
 	for (k = 0; k < s->nafter; k++) {
 		if (step_closed(&st->steps[s->after[k]]))
 			continue;
-		if (n++ == 0)
-			strbuf_addf(sb, "%s recorded before its prerequisites: ",
-			    s->id);
-		else
-			strbuf_addstr(sb, ", ");
-		strbuf_addstr(sb, m->steps[s->after[k]].id);
+		if (ids.len > 0)
+			strbuf_addstr(&ids, ", ");
+		strbuf_addstr(&ids, m->steps[s->after[k]].id);
 	}
-	if (n > 0)
-		strbuf_addch(sb, '\n');
+	if (ids.len > 0)
+		strbuf_addf(sb, _("%s recorded before its prerequisites: "
+		    "%s\n"), s->id, ids.buf);
+	strbuf_release(&ids);
 	if (!ss->ready && !ss->missed && !st->started[s->phase])
-		strbuf_addf(sb, "%s recorded before its phase (%s) has "
-		    "started\n", s->id, m->phases[s->phase].title);
+		strbuf_addf(sb, _("%s recorded before its phase (%s) has "
+		    "started\n"), s->id, m->phases[s->phase].title);
 }
 
 /* Refuses a step event that does not fit the step's state: -1. */
@@ -167,10 +194,12 @@ check_step_state(const struct opened *o, struct step_request *req)
 	if (state == STEP_NA)
 		return error_at(o->c->name, 0, 0, "step '%s' does not apply to "
 		    "this case (see 'sams show %s')", ev->step, ev->step);
+	if (ev->kind != EV_REOPEN && state == STEP_DONE)
+		return error_at(o->c->name, 0, 0, "step '%s' is already done; "
+		    "'sams reopen' it first", ev->step);
 	if (ev->kind != EV_REOPEN && state != STEP_OPEN)
-		return error_at(o->c->name, 0, 0, "step '%s' is already %s; "
-		    "'sams reopen' it first", ev->step, state == STEP_DONE ?
-		    "done" : "skipped");
+		return error_at(o->c->name, 0, 0, "step '%s' is already "
+		    "skipped; 'sams reopen' it first", ev->step);
 	if (ev->kind == EV_REOPEN && state == STEP_OPEN)
 		return error_at(o->c->name, 0, 0, "step '%s' is not done or "
 		    "skipped, so there is nothing to reopen", ev->step);
@@ -204,49 +233,44 @@ warn_lines(char *text)
 	}
 }
 
-/* What record_option() fills, and what the command allows. */
-struct record_parse {
-	struct record_opts	*o;
-	const char		*usage;
-	unsigned		 allow;
-};
-
 static enum cli_parsed
 record_option(int opt, char *arg, void *ctx)
 {
-	struct record_parse *rp = ctx;
+	struct record_opts *o = ctx;
 
 	switch (opt) {
 	case OPT_BY:
-		rp->o->by = arg;
+		o->by = arg;
 		break;
 	case OPT_DATE:
-		rp->o->date = arg;
+		o->date = arg;
 		break;
 	case OPT_NOTE:
-		if (!(rp->allow & RECORD_NOTE))
-			return cli_bad_usage(rp->usage);
-		rp->o->note = arg;
+		o->note = arg;
 		break;
 	case OPT_REASON:
-		if (!(rp->allow & RECORD_REASON))
-			return cli_bad_usage(rp->usage);
-		rp->o->reason = arg;
+		o->reason = arg;
 		break;
 	}
 	return CLI_GO;
 }
 
+/*
+ * Only the options the command allows are getopt's, so that help lists
+ * them and a misplaced --note is told as unknown, with what was meant.
+ */
 enum cli_parsed
 record_options(int argc, char *argv[], const char *usage, unsigned allow,
     struct record_opts *o)
 {
-	static const int options[] = { OPT_BY, OPT_DATE, OPT_NOTE, OPT_REASON,
-	    0 };
-	struct record_parse rp = { o, usage, allow };
+	int options[5] = { OPT_BY, OPT_DATE, 0, 0, 0 }, n = 2;
 
+	if (allow & RECORD_NOTE)
+		options[n++] = OPT_NOTE;
+	if (allow & RECORD_REASON)
+		options[n++] = OPT_REASON;
 	memset(o, 0, sizeof(*o));
-	return cli_parse(argc, argv, usage, options, record_option, &rp);
+	return cli_parse(argc, argv, usage, options, record_option, o);
 }
 
 int
@@ -262,7 +286,7 @@ record_step_main(int argc, char *argv[], enum event_kind kind,
 	    RECORD_NOTE : RECORD_REASON, &o);
 	if (parsed != CLI_GO)
 		return cli_parsed_status(parsed);
-	if ((rc = cli_operands(argc - optind, 2, 2, "FILE and STEP",
+	if ((rc = cli_operands(argc - optind, 2, 2, N_("FILE and STEP"),
 	    usage)) != 0)
 		return rc;
 	if (kind != EV_DONE && o.reason == NULL) {

@@ -8,6 +8,7 @@
 
 #include "case.h"
 #include "cli.h"
+#include "strbuf.h"
 
 /* Options of the commands that record events. */
 struct record_opts {
@@ -49,9 +50,9 @@ int	record_fact_value(const char *path, const char *value,
 void	record_confirm(const char *file, const struct event *ev);
 
 /*
- * Prints a fact for people on standard output: its Swedish label and, in
- * parentheses, the path that was typed ("födelseår (child.born)").
+ * Appends a fact for people, escaped: its label and, in parentheses, the
+ * path that was typed ("födelseår (child.born)").
  */
-void	record_fact_name(const char *path);
+void	record_fact_name(struct strbuf *sb, const char *path);
 
 #endif

@@ -6,6 +6,7 @@
 #include "diag.h"
 #include "duerule.h"
 #include "folder.h"
+#include "i18n.h"
 #include "layout.h"
 #include "modelset.h"
 #include "describe.h"
@@ -66,23 +67,33 @@ describe_options(int argc, char *argv[], const char *usage,
 	return 0;
 }
 
+/* Where the values start after the labels of sams show. */
+#define SHOW_COLUMN	12
+
 /* Writes what sb holds wrapped from column col, and empties it. */
 static void
 wrap_words(FILE *fp, struct strbuf *sb, size_t col)
 {
-	layout_wrap(fp, sb->buf, col, 12);
+	layout_wrap(fp, sb->buf, col, SHOW_COLUMN);
 	strbuf_release(sb);
 }
 
+/* "Owner:     ": a label of sams show, padded to SHOW_COLUMN. */
 static void
-list_field(FILE *fp, const char *label, const char **items, size_t n)
+label(FILE *fp, const char *text)
+{
+	layout_pad(fp, text, SHOW_COLUMN);
+}
+
+static void
+list_field(FILE *fp, const char *name, const char **items, size_t n)
 {
 	size_t k;
 
 	for (k = 0; k < n; k++) {
-		layout_pad(fp, k == 0 ? label : "", 12);
+		layout_pad(fp, k == 0 ? name : "", SHOW_COLUMN);
 		fputs("- ", fp);
-		layout_wrap(fp, items[k], 14, 14);
+		layout_wrap(fp, items[k], SHOW_COLUMN + 2, SHOW_COLUMN + 2);
 	}
 }
 
@@ -97,13 +108,18 @@ static void
 owner_field(FILE *fp, struct strbuf *sb, const struct model *m,
     const struct step *s)
 {
-	fputs("Ansvarig:   ", fp);
+	/* TRANSLATORS: the labels of sams show fit 11 columns. */
+	label(fp, _("Owner:"));
 	role_words(sb, &m->roles[s->owner]);
 	if (s->fallback != NO_INDEX) {
-		strbuf_addstr(sb, "; utan namngiven kontakt: ");
+		strbuf_addstr(sb, "; ");
+		/* TRANSLATORS: the role that owns a step when the owner's
+		   role has no contact in the case. */
+		strbuf_addstr(sb, _("without a named contact:"));
+		strbuf_addch(sb, ' ');
 		role_words(sb, &m->roles[s->fallback]);
 	}
-	wrap_words(fp, sb, 12);
+	wrap_words(fp, sb, SHOW_COLUMN);
 }
 
 /* The warnings a step names: each one's text, and when it applies. */
@@ -111,6 +127,7 @@ static void
 warnings_field(FILE *fp, struct strbuf *sb, const struct model *m,
     const struct step *s)
 {
+	struct strbuf when = STRBUF_INIT;
 	const struct warning *w;
 	size_t k, i, n = 0;
 
@@ -119,31 +136,34 @@ warnings_field(FILE *fp, struct strbuf *sb, const struct model *m,
 		if (i == NO_INDEX)	/* the linker refuses it; be safe */
 			continue;
 		w = &m->warnings[i];
-		layout_pad(fp, n++ == 0 ? "Varning:" : "", 12);
+		layout_pad(fp, n++ == 0 ? _("Warning:") : "", SHOW_COLUMN);
 		fputs("- ", fp);
-		layout_wrap(fp, w->text, 14, 14);
+		layout_wrap(fp, w->text, SHOW_COLUMN + 2, SHOW_COLUMN + 2);
 		if (w->nwhen == 0)
 			continue;
-		strbuf_addstr(sb, "(gäller ");
-		words_when(sb, w->when, w->nwhen);
-		strbuf_addch(sb, ')');
-		fputs("              ", fp);
-		layout_wrap(fp, sb->buf, 14, 14);
+		words_when_tr(&when, w->when, w->nwhen);
+		/* TRANSLATORS: the conditions under which a warning holds. */
+		strbuf_addf(sb, _("(applies %s)"), when.buf);
+		strbuf_release(&when);
+		fprintf(fp, "%*s", SHOW_COLUMN + 2, "");
+		layout_wrap(fp, sb->buf, SHOW_COLUMN + 2, SHOW_COLUMN + 2);
 		strbuf_release(sb);
 	}
 }
 
 static void
-rule_field(FILE *fp, struct strbuf *sb, const char *label, int local,
+rule_field(FILE *fp, struct strbuf *sb, const char *name, int local,
     const struct due_rule *rule)
 {
 	if (rule->base == NULL)
 		return;
-	fputs(label, fp);
-	if (local)
-		strbuf_addstr(sb, "(lokal regel) ");
-	words_rule(sb, rule);
-	wrap_words(fp, sb, 12);
+	label(fp, name);
+	if (local) {
+		strbuf_addstr(sb, _("(local rule)"));
+		strbuf_addch(sb, ' ');
+	}
+	words_rule_tr(sb, rule);
+	wrap_words(fp, sb, SHOW_COLUMN);
 }
 
 void
@@ -155,39 +175,48 @@ describe_step(FILE *fp, const struct model *m, const struct step *s)
 	text_put(fp, s->id);
 	fputs(": ", fp);
 	text_put(fp, s->title);
-	fputs("\nFas:        ", fp);
+	fputc('\n', fp);
+	label(fp, _("Phase:"));
 	text_put(fp, m->phases[s->phase].title);
 	fputc('\n', fp);
 	owner_field(fp, &sb, m, s);
-	fputs("Varför:     ", fp);
-	layout_wrap(fp, s->why, 12, 12);
-	list_field(fp, "Gör så här:", s->what, s->nwhat);
-	list_field(fp, "Lagrum:", s->law, s->nlaw);
+	label(fp, _("Why:"));
+	layout_wrap(fp, s->why, SHOW_COLUMN, SHOW_COLUMN);
+	list_field(fp, _("What to do:"), s->what, s->nwhat);
+	/* TRANSLATORS: the provisions of law behind a step. */
+	list_field(fp, _("Law:"), s->law, s->nlaw);
 	if (s->nwhen > 0) {
-		fputs("Gäller:     ", fp);
-		words_when(&sb, s->when, s->nwhen);
-		wrap_words(fp, &sb, 12);
+		/* TRANSLATORS: the conditions under which a step applies. */
+		label(fp, _("Applies:"));
+		words_when_tr(&sb, s->when, s->nwhen);
+		wrap_words(fp, &sb, SHOW_COLUMN);
 	}
 	warnings_field(fp, &sb, m, s);
 	for (k = 0; k < s->nafter; k++) {
-		fputs(k == 0 ? "Väntar på:  " : ", ", fp);
+		if (k == 0)
+			/* TRANSLATORS: the steps this one waits for. */
+			label(fp, _("Waits for:"));
+		else
+			fputs(", ", fp);
 		text_put(fp, s->after_ids[k]);
 		fputs(k + 1 == s->nafter ? "\n" : "", fp);
 	}
-	rule_field(fp, &sb, "Senast:     ", s->local_due, &s->due);
-	rule_field(fp, &sb, "Om akut:    ", s->local_due, &s->due_acute);
+	rule_field(fp, &sb, _("Due:"), s->local_due, &s->due);
+	/* TRANSLATORS: the due date when the placement was acute. */
+	rule_field(fp, &sb, _("If acute:"), s->local_due, &s->due_acute);
 	if (s->recurs.base != NULL) {
-		fputs("Återkommer: ", fp);
-		words_period(&sb, &s->recurs);
-		wrap_words(fp, &sb, 12);
+		label(fp, _("Recurs:"));
+		words_period_tr(&sb, &s->recurs);
+		wrap_words(fp, &sb, SHOW_COLUMN);
 	}
-	fputs("Källa:      ", fp);
-	strbuf_addstr(&sb, words_source(s->source));
+	/* TRANSLATORS: where a step comes from: law, SAMS, local... */
+	label(fp, _("Source:"));
+	strbuf_addstr(&sb, words_source_tr(s->source));
 	if (s->source_note != NULL) {
 		strbuf_addstr(&sb, " \xe2\x80\x93 ");
 		strbuf_addstr(&sb, s->source_note);
 	}
-	wrap_words(fp, &sb, 12);
+	wrap_words(fp, &sb, SHOW_COLUMN);
 	strbuf_release(&sb);
 }
 
@@ -214,7 +243,13 @@ describe_steps(FILE *fp, const struct model *m, size_t phase,
 		if (role == NULL)
 			layout_pad(fp, m->roles[s->owner].title, rw + 2);
 		text_put(fp, s->title);
-		fprintf(fp, "%s\n", strcmp(s->source, "local") ?
-		    (s->local_due ? " (lokal tidsgräns)" : "") : " (lokal)");
+		if (strcmp(s->source, "local") == 0)
+			/* TRANSLATORS: a step a local routine added. */
+			fprintf(fp, " %s", _("(local)"));
+		else if (s->local_due)
+			/* TRANSLATORS: a step whose due date a local routine
+			   changed. */
+			fprintf(fp, " %s", _("(local due date)"));
+		fputc('\n', fp);
 	}
 }

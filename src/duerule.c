@@ -6,6 +6,7 @@
 
 #include "date.h"
 #include "duerule.h"
+#include "i18n.h"
 #include "strbuf.h"
 #include "text.h"
 
@@ -24,12 +25,14 @@ static const char *
 bad_base(void)
 {
 	static _Thread_local char why[128];
-	struct strbuf sb = STRBUF_INIT;
+	struct strbuf list = STRBUF_INIT;
 
-	strbuf_addstr(&sb, "must start with ");
-	text_list(&sb, rule_bases, DUE_BASES, "or");
-	snprintf(why, sizeof(why), "%s", sb.buf);
-	strbuf_release(&sb);
+	text_list(&list, rule_bases, DUE_BASES, N_("or"));
+	/* TRANSLATORS: what a due rule must start with: "placement.date,
+	   placement.end or opened". */
+	snprintf(why, sizeof(why), text_msg(N_("must start with %s")),
+	    list.buf);
+	strbuf_release(&list);
 	return why;
 }
 
@@ -58,7 +61,8 @@ due_rule_parse(const char *text, struct due_rule *rule, const char **why)
 		p++;
 	if (*p == '\0')
 		return 0;
-	*why = "must look like 'placement.date - 14d' (units d, w, m)";
+	*why = text_msg(N_("must look like 'placement.date - 14d' (units d, "
+	    "w, m)"));
 	if (*p != '+' && *p != '-')
 		return -1;
 	sign = *p++ == '-' ? -1 : 1;

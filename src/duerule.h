@@ -17,8 +17,9 @@ struct due_rule {
 };
 
 /*
- * Parses a due rule; returns 0, or -1 and sets *why to a phrase that
- * stays as it is until the thread's next call.  base names are
+ * Parses a due rule; returns 0, or -1 and sets *why to a phrase for a
+ * message (translated, see text_msg()) that stays as it is until the
+ * thread's next call.  base names are
  * "placement.date", "placement.end" and "opened" ("done" for recurs).
  */
 int	due_rule_parse(const char *text, struct due_rule *rule,

@@ -3,6 +3,7 @@
 
 #include "date.h"
 #include "facts.h"
+#include "i18n.h"
 #include "text.h"
 
 const char *const placement_types[] = {
@@ -17,44 +18,58 @@ const char *const school_forms[] = {
 
 static const char *const booleans[] = { "true", "false", NULL };
 
+/* TRANSLATORS: the names of the facts of a case, as "sams log" lists
+   them. */
 static const struct fact_def facts[] = {
-	{ "id", FACT_TEXT, NULL, NULL, 0, 0, "ärende" },
-	{ "model", FACT_TEXT, NULL, "sams", 0, 0, "modell" },
+	{ "id", FACT_TEXT, NULL, NULL, 0, 0, "ärende", N_("case") },
+	{ "model", FACT_TEXT, NULL, "sams", 0, 0, "modell", N_("model") },
 	{ "placement.type", FACT_CHOICE, placement_types, NULL, 1, 1,
-	    "placeringsform" },
-	{ "placement.date", FACT_DATE, NULL, NULL, 1, 0, "placeringsdatum" },
-	{ "placement.end", FACT_DATE, NULL, NULL, 1, 0, "placeringens slut" },
+	    "placeringsform", N_("placement type") },
+	{ "placement.date", FACT_DATE, NULL, NULL, 1, 0,
+	    "placeringsdatum", N_("placement date") },
+	{ "placement.end", FACT_DATE, NULL, NULL, 1, 0,
+	    "placeringens slut", N_("end of placement") },
 	{ "placement.acute", FACT_BOOL, booleans, "false", 1, 1,
-	    "akut placering" },
+	    "akut placering", N_("acute placement") },
 	{ "placement.other-municipality", FACT_BOOL, booleans, "false", 1, 1,
-	    "i annan kommun" },
+	    "i annan kommun", N_("in another municipality") },
 	{ "placement.lvu", FACT_BOOL, booleans, "false", 1, 1,
-	    "vård enligt LVU" },
-	{ "child.born", FACT_YEAR, NULL, NULL, 1, 0, "födelseår" },
-	{ "child.age", FACT_AGE, NULL, NULL, 0, 1, "ålder" },
+	    "vård enligt LVU", N_("care under LVU") },
+	{ "child.born", FACT_YEAR, NULL, NULL, 1, 0,
+	    "födelseår", N_("year of birth") },
+	{ "child.age", FACT_AGE, NULL, NULL, 0, 1, "ålder", N_("age") },
 	{ "child.protected", FACT_BOOL, booleans, "false", 1, 1,
-	    "skyddade uppgifter" },
-	{ "school.change", FACT_BOOL, booleans, "true", 1, 1, "skolbyte" },
+	    "skyddade uppgifter", N_("protected personal details") },
+	{ "school.change", FACT_BOOL, booleans, "true", 1, 1,
+	    "skolbyte", N_("change of school") },
 	/* No value of its own: school.change's until one is set. */
 	{ "school.change-at-end", FACT_BOOL, booleans, NULL, 1, 1,
-	    "skolbyte vid avslut" },
-	{ "school.form", FACT_CHOICE, school_forms, NULL, 1, 1, "skolform" },
-	{ "school.sending", FACT_TEXT, NULL, NULL, 1, 0, "avlämnande skola" },
+	    "skolbyte vid avslut", N_("change of school at the end") },
+	{ "school.form", FACT_CHOICE, school_forms, NULL, 1, 1,
+	    "skolform", N_("school form") },
+	{ "school.sending", FACT_TEXT, NULL, NULL, 1, 0,
+	    "avlämnande skola", N_("sending school") },
 	{ "school.receiving", FACT_TEXT, NULL, NULL, 1, 0,
-	    "mottagande skola" },
+	    "mottagande skola", N_("receiving school") },
 	{ "school.start", FACT_DATE, NULL, NULL, 1, 0,
-	    "första skoldag" },
-	{ NULL, FACT_TEXT, NULL, NULL, 0, 0, NULL }
+	    "första skoldag", N_("first school day") },
+	{ NULL, FACT_TEXT, NULL, NULL, 0, 0, NULL, NULL }
 };
 
 static const struct fact_def contact_fact = {
-	"contacts.*", FACT_TEXT, NULL, NULL, 1, 0, "kontakt"
+	"contacts.*", FACT_TEXT, NULL, NULL, 1, 0, "kontakt", N_("contact")
 };
 
 const struct fact_def *
 fact_table(void)
 {
 	return facts;
+}
+
+const char *
+fact_name(const struct fact_def *def)
+{
+	return _(def->name);
 }
 
 const struct fact_def *
@@ -160,23 +175,23 @@ fact_check(const struct fact_def *def, const char *value, const char **why)
 
 	switch (def->type) {
 	case FACT_YEAR:
-		*why = "not a year (YYYY, 1900-2099)";
+		*why = text_msg(N_("not a year (YYYY, 1900-2099)"));
 		return year_check(value);
 	case FACT_AGE:
-		*why = "not an age or a range of ages (such as 7, 16-19, -17 "
-		    "or 18-)";
+		*why = text_msg(N_("not an age or a range of ages (such as 7, "
+		    "16-19, -17 or 18-)"));
 		return age_range(value, &lo, &hi);
 	case FACT_DATE:
-		*why = "not a date (YYYY-MM-DD)";
+		*why = text_msg(N_("not a date (YYYY-MM-DD)"));
 		return date_parse(value, &day);
 	case FACT_BOOL:
-		*why = "not true or false";
+		*why = text_msg(N_("not true or false"));
 		break;
 	case FACT_CHOICE:
-		*why = "not one of the known values";
+		*why = text_msg(N_("not one of the known values"));
 		break;
 	case FACT_TEXT:
-		*why = "empty";
+		*why = text_msg(N_("empty"));
 		return value[0] == '\0' ? -1 : 0;
 	}
 	for (i = 0; def->choices[i] != NULL; i++)
@@ -194,5 +209,5 @@ fact_conditions_text(struct strbuf *sb)
 	for (i = 0; facts[i].path != NULL; i++)
 		if (facts[i].condition)
 			names[n++] = facts[i].path;
-	text_list(sb, names, n, "or");
+	text_list(sb, names, n, N_("or"));
 }

@@ -29,7 +29,12 @@ struct fact_def {
 	const char		 *fallback;	/* value when not given */
 	int			  settable;	/* by "sams set" */
 	int			  condition;	/* usable in a step's "when" */
-	const char		 *label;	/* Swedish, for people */
+	/*
+	 * Swedish always, for the machine formats that name facts in
+	 * Swedish (the model's JSON, opens_with_text).
+	 */
+	const char		 *label;
+	const char		 *name;		/* English msgid: fact_name() */
 };
 
 extern const char *const placement_types[];
@@ -39,6 +44,8 @@ extern const char *const school_forms[];
 const struct fact_def	*fact_lookup(const char *path);
 /* Every definition, ended by one whose path is NULL. */
 const struct fact_def	*fact_table(void);
+/* The fact's name for people, in their language ("placement date"). */
+const char		*fact_name(const struct fact_def *def);
 
 /*
  * Whether "sams set KEY=" may clear the fact (make it unknown again): the
@@ -49,7 +56,8 @@ int	fact_clearable(const struct fact_def *def);
 
 /*
  * Checks that value fits def; on failure returns -1 and sets *why to a
- * static phrase such as "not a date (YYYY-MM-DD)".
+ * static phrase such as "not a date (YYYY-MM-DD)", translated for a
+ * message as text_msg() does.
  */
 int	fact_check(const struct fact_def *def, const char *value,
 	    const char **why);

@@ -15,7 +15,9 @@
 
 #include "diag.h"
 #include "fileio.h"
+#include "i18n.h"
 #include "sysio.h"
+#include "text.h"
 #include "xalloc.h"
 
 /*
@@ -295,16 +297,17 @@ lock_denied(const char *path, const char *lock)
 	return fail_at(FAIL_CANTCREAT, path, 0, 0, "cannot open the lock file "
 	    "%s: it belongs to %s (uid %lu) and you may not read it; ask "
 	    "them or an administrator to remove it (it holds no data)", lock,
-	    pw != NULL ? pw->pw_name : "another user",
+	    pw != NULL ? pw->pw_name : text_msg(N_("another user")),
 	    (unsigned long)st.st_uid);
 }
 
+/* what: the kind of file the lock is ("a folder"), marked with N_(). */
 static int
 refuse_lock(const char *path, const char *lock, const char *what)
 {
 	return fail_at(FAIL_CANTCREAT, path, 0, 0, "the lock file %s is %s, "
 	    "not a regular file; remove it (it holds no data) and try again",
-	    lock, what);
+	    lock, text_msg(what));
 }
 
 /*
@@ -323,11 +326,12 @@ open_lock(const char *path, struct file_lock *lk)
 	if (lk->fd == -1) {
 		saved = errno;
 		if (saved == ELOOP)
-			return refuse_lock(path, lk->path, "a symbolic link");
+			return refuse_lock(path, lk->path,
+			    N_("a symbolic link"));
 		if (saved == EISDIR)
-			return refuse_lock(path, lk->path, "a folder");
+			return refuse_lock(path, lk->path, N_("a folder"));
 		if (saved == ENXIO)
-			return refuse_lock(path, lk->path, "a socket");
+			return refuse_lock(path, lk->path, N_("a socket"));
 		if (saved == EACCES)
 			return lock_denied(path, lk->path);
 		return fail_sys(saved == EROFS ? FAIL_CANTCREAT : FAIL_IO,
@@ -338,8 +342,8 @@ open_lock(const char *path, struct file_lock *lk)
 		    "cannot create the lock file");
 	if (!S_ISREG(st.st_mode))
 		return refuse_lock(path, lk->path, S_ISFIFO(st.st_mode) ?
-		    "a FIFO" : S_ISDIR(st.st_mode) ? "a folder" :
-		    "a special file");
+		    N_("a FIFO") : S_ISDIR(st.st_mode) ? N_("a folder") :
+		    N_("a special file"));
 	/* Another name for some other file: giving it the case's owner and
 	 * mode would change that file. */
 	if (st.st_nlink > 1)

@@ -10,6 +10,7 @@
 #include "fileio.h"
 #include "find.h"
 #include "folder.h"
+#include "i18n.h"
 #include "walk.h"
 #include "xalloc.h"
 #include "yamlio.h"
@@ -109,9 +110,14 @@ ambiguous(const char *id, const char *folder, char **found, size_t n)
 {
 	size_t i;
 
-	error_at(folder != NULL ? folder : ".", 0, 0, "%zu case files in "
-	    "this %s have the id %s; name one by its path, and see 'sams "
-	    "check'", n, folder != NULL ? "case folder" : "folder", id);
+	/* n > 1: the plural alone. */
+	if (folder != NULL)
+		error_at(folder, 0, 0, "%zu case files in this case folder "
+		    "have the id %s; name one by its path, and see 'sams "
+		    "check'", n, id);
+	else
+		error_at(".", 0, 0, "%zu case files in this folder have the id "
+		    "%s; name one by its path, and see 'sams check'", n, id);
 	for (i = 0; i < n; i++)
 		diag(DIAG_NOTE, found[i], 0, 0, "has that id");
 	return -1;
@@ -142,10 +148,14 @@ find_case(const char *operand, char **path)
 		}
 	diag_set_sink(NULL, NULL, 0);
 	if (n == 0) {
-		rc = fail_at(FAIL_NOINPUT, where, 0, 0, "no case file has the "
-		    "id %s in this %s%s", operand, folder != NULL ? "case "
-		    "folder" : "folder (not in a case folder)", walked != 0 ?
-		    "; some folders in it could not be read" : "");
+		rc = fail_at(FAIL_NOINPUT, where, 0, 0, folder != NULL ?
+		    (walked != 0 ? N_("no case file has the id %s in this "
+		    "case folder; some folders in it could not be read") :
+		    N_("no case file has the id %s in this case folder")) :
+		    walked != 0 ? N_("no case file has the id %s in this "
+		    "folder (not in a case folder); some folders in it could "
+		    "not be read") : N_("no case file has the id %s in this "
+		    "folder (not in a case folder)"), operand);
 	} else if (n > 1)
 		rc = ambiguous(operand, folder, found, n);
 	else {

@@ -11,8 +11,9 @@
 #include "diag.h"
 #include "fileio.h"
 #include "folder.h"
+#include "i18n.h"
 #include "schema.h"
-#include "strbuf.h"
+#include "text.h"
 #include "xalloc.h"
 #include "yamlio.h"
 
@@ -135,7 +136,7 @@ folder_forget(void)
 static int
 check_trust(const char *path, const struct stat *st)
 {
-	struct strbuf why = STRBUF_INIT;
+	const char *who;
 	int owner, group, other;
 
 	owner = st->st_uid != geteuid() && st->st_uid != 0;
@@ -143,19 +144,20 @@ check_trust(const char *path, const struct stat *st)
 	other = (st->st_mode & S_IWOTH) != 0;
 	if (!owner && !group && !other)
 		return 0;
-	if (owner)
-		strbuf_addf(&why, "owned by uid %lu (neither you nor root)",
-		    (unsigned long)st->st_uid);
-	if (group || other)
-		strbuf_addf(&why, "%swritable by %s", owner ? " and " : "",
-		    group && other ? "group and others" : group ? "group" :
-		    "others");
-	fail_at(FAIL_NOPERM, path, 0, 0, "not trusted: %s; fix with %s%s%s, "
-	    "see SECURITY in sams(1)", why.buf, owner ? "chown" : "", owner &&
-	    (group || other) ? " and " : "", group || other ? "chmod go-w" :
-	    "");
-	strbuf_release(&why);
-	return -1;
+	/* TRANSLATORS: who may write a folder or file, in "writable by %s". */
+	who = text_msg(group && other ? N_("group and others") : group ?
+	    N_("group") : N_("others"));
+	if (!owner)
+		return fail_at(FAIL_NOPERM, path, 0, 0, "not trusted: writable "
+		    "by %s; fix with chmod go-w, see SECURITY in sams(1)", who);
+	if (!group && !other)
+		return fail_at(FAIL_NOPERM, path, 0, 0, "not trusted: owned by "
+		    "uid %lu (neither you nor root); fix with chown, see "
+		    "SECURITY in sams(1)", (unsigned long)st->st_uid);
+	return fail_at(FAIL_NOPERM, path, 0, 0, "not trusted: owned by uid %lu "
+	    "(neither you nor root) and writable by %s; fix with chown and "
+	    "chmod go-w, see SECURITY in sams(1)", (unsigned long)st->st_uid,
+	    who);
 }
 
 /* Reports a settings file or folder that open() refused. */

@@ -5,6 +5,7 @@
 #include "date.h"
 #include "form.h"
 #include "html.h"
+#include "i18n.h"
 #include "layout.h"
 #include "personnummer.h"
 #include "strbuf.h"
@@ -12,15 +13,20 @@
 #include "words.h"
 #include "xalloc.h"
 
-#define SECRECY	"Innehåller uppgifter som kan omfattas av sekretess " \
-		"(OSL 26 kap.)"
+/* TRANSLATORS: the header of every form; OSL is the Swedish secrecy act */
+static const char *const secrecy = N_("Contains information that may be "
+    "confidential (OSL chapter 26)");
 /* What stands for a case value that looks like a personnummer. */
-#define HIDDEN	"(dold: ser ut som ett personnummer)"
-#define UNNAMED	"(inte angiven)"
+static const char *const hidden =
+    N_("(hidden: looks like a personnummer)");
+/* TRANSLATORS: a form field the case has no value for (a name, a
+ * school): one word that suits any of them. */
+static const char *const unnamed = N_("(not given)");
 /* What stands for where a protected child lives or goes to school. */
-#define GUARDED	"(skyddad uppgift – fylls i för hand vid behov)"
-#define CONTACTS_FIELD	"Överenskomna kontakter (namn, roll, telefon " \
-			"eller e-post)"
+static const char *const guarded = N_("(protected – to be filled in by "
+    "hand if needed)");
+static const char *const contacts_field = N_("Agreed contacts (name, "
+    "role, phone or e-mail)");
 
 /* A term and its value; case values are escaped the strictest way. */
 struct entry {
@@ -59,7 +65,7 @@ static const char shifted_revealing[] = "rektor-avlamnande";
 static const char *
 shown(const char *value)
 {
-	return value != NULL && pnr_find(value) ? HIDDEN : value;
+	return value != NULL && pnr_find(value) ? _(hidden) : value;
 }
 
 /* Whether the step sees the schools as they are after the shift. */
@@ -86,7 +92,7 @@ reveals(const struct filled *fl, size_t r)
 }
 
 /*
- * The name of role r as the step sees it, or GUARDED when it would tell
+ * The name of role r as the step sees it, or guarded when it would tell
  * where a protected child is; NULL when none is named.
  */
 static const char *
@@ -94,26 +100,26 @@ person(const struct filled *fl, size_t r)
 {
 	const char *name = state_step_contact(fl->st, fl->i, r);
 
-	return name != NULL && reveals(fl, r) ? GUARDED : name;
+	return name != NULL && reveals(fl, r) ? _(guarded) : name;
 }
 
-/* A case value or GUARDED, which is ours and not escaped as the case's. */
+/* A case value or guarded, which is ours and not escaped as the case's. */
 static int
 from_case(const char *value)
 {
-	return value == NULL || strcmp(value, GUARDED) != 0;
+	return value == NULL || strcmp(value, _(guarded)) != 0;
 }
 
 static void
 add(struct entry *e, size_t *n, const char *term, const char *value,
     int from_case)
 {
-	int hidden = from_case && value != NULL && pnr_find(value);
+	int pnr = from_case && value != NULL && pnr_find(value);
 
 	e[*n].term = term;
-	e[*n].value = hidden ? HIDDEN : value;
+	e[*n].value = pnr ? _(hidden) : value;
 	/* what stands for a hidden value is ours: escaped as ours */
-	e[*n].from_case = from_case && !hidden;
+	e[*n].from_case = from_case && !pnr;
 	(*n)++;
 }
 
@@ -136,25 +142,32 @@ worded(const struct filled *fl, const char *path)
 	return v != NULL ? words_value(path, v) : NULL;
 }
 
-/* "klar 2026-11-18", "nu, försenad", "gäller ej": as status says it. */
+/* "done 2026-11-18", "now, overdue", "not applicable": as status says it. */
 static void
 state_words(char *buf, size_t len, const struct step_status *ss)
 {
 	char date[11] = "";
+	const char *word;
 
 	if (ss->closed != NULL && !ss->again)
 		date_format(ss->closed->date, date);
 	if (ss->missed)
-		snprintf(buf, len, "missad");
+		snprintf(buf, len, "%s", _("missed"));
 	else if (ss->state == STEP_DONE && !ss->again)
-		snprintf(buf, len, "klar %s", date);
+		/* TRANSLATORS: a step's state and the day it was done */
+		snprintf(buf, len, _("done %s"), date);
 	else if (ss->state == STEP_SKIPPED)
-		snprintf(buf, len, "överhoppad %s", date);
+		snprintf(buf, len, _("skipped %s"), date);
 	else if (ss->state == STEP_NA)
-		snprintf(buf, len, "gäller ej");
-	else
-		snprintf(buf, len, "%s%s", ss->ready ? "nu" : "väntar",
-		    ss->overdue ? ", försenad" : "");
+		snprintf(buf, len, "%s", _("not applicable"));
+	else {
+		word = ss->ready ? _("now") : _("waiting");
+		if (ss->overdue)
+			/* TRANSLATORS: %s is a step's state: now or waiting */
+			snprintf(buf, len, _("%s, overdue"), word);
+		else
+			snprintf(buf, len, "%s", word);
+	}
 }
 
 static void
@@ -165,23 +178,24 @@ gather_facts(struct filled *fl)
 	/* At SiS the schools are named as SiSam names them. */
 	int sis = type != NULL && strcmp(type, "sis") == 0;
 
-	add(fl->facts, &fl->nfacts, "Ärende", c->id, 1);
-	add(fl->facts, &fl->nfacts, "Skolform", worded(fl, "school.form"), 0);
-	add(fl->facts, &fl->nfacts, "Placering", worded(fl, "placement.type"),
-	    0);
-	add(fl->facts, &fl->nfacts, "Placeringsdatum",
+	add(fl->facts, &fl->nfacts, _("Case"), c->id, 1);
+	add(fl->facts, &fl->nfacts, _("School form"), worded(fl,
+	    "school.form"), 0);
+	add(fl->facts, &fl->nfacts, _("Placement"), worded(fl,
+	    "placement.type"), 0);
+	add(fl->facts, &fl->nfacts, _("Placement date"),
 	    case_fact(c, "placement.date"), 0);
-	add(fl->facts, &fl->nfacts, "Slutdatum", case_fact(c, "placement.end"),
-	    0);
+	add(fl->facts, &fl->nfacts, _("End date"),
+	    case_fact(c, "placement.end"), 0);
 	if ((v = fact(fl, "school.sending")) != NULL && fl->guarded &&
 	    shifted(fl))
-		v = GUARDED;
-	add(fl->facts, &fl->nfacts, sis ? "Hemskola" : "Avlämnande skola", v,
-	    from_case(v));
+		v = _(guarded);
+	add(fl->facts, &fl->nfacts, sis ? _("Home school") :
+	    _("Sending school"), v, from_case(v));
 	if ((v = fact(fl, "school.receiving")) != NULL && fl->guarded)
-		v = GUARDED;
-	add(fl->facts, &fl->nfacts, sis ? "Skola vid ungdomshemmet" :
-	    "Mottagande skola", v, from_case(v));
+		v = _(guarded);
+	add(fl->facts, &fl->nfacts, sis ? _("School at the youth home") :
+	    _("Receiving school"), v, from_case(v));
 }
 
 /* Who recorded a step, unless it is a name the form keeps back. */
@@ -194,7 +208,7 @@ guarded_by(const struct filled *fl, const char *by)
 	for (r = 0; by != NULL && r < fl->st->m->nroles; r++)
 		if (reveals(fl, r) && (name = state_step_contact(fl->st,
 		    fl->i, r)) != NULL && strcmp(name, by) == 0)
-			return GUARDED;
+			return _(guarded);
 	return by;
 }
 
@@ -207,19 +221,19 @@ gather_step(struct filled *fl, size_t i, char *due)
 	size_t owner = state_owner_role(st, i);
 	const char *name = person(fl, owner);
 
-	add(fl->step, &fl->nstep, "Ansvarig", m->roles[owner].title, 0);
-	add(fl->step, &fl->nstep, "Namn", name, from_case(name));
+	add(fl->step, &fl->nstep, _("Owner"), m->roles[owner].title, 0);
+	add(fl->step, &fl->nstep, _("Name"), name, from_case(name));
 	if (ss->due != DATE_NONE && ss->state != STEP_NA)
 		date_format(ss->due, due);
-	add(fl->step, &fl->nstep, "Senast", *due != '\0' ? due : NULL, 0);
+	add(fl->step, &fl->nstep, _("Due"), *due != '\0' ? due : NULL, 0);
 	state_words(fl->state, sizeof(fl->state), ss);
-	add(fl->step, &fl->nstep, "Läge", fl->state, 0);
+	add(fl->step, &fl->nstep, _("State"), fl->state, 0);
 	if (ss->closed != NULL && !ss->again) {
 		name = guarded_by(fl, ss->closed->by);
-		add(fl->step, &fl->nstep, "Gjort av", name, from_case(name));
+		add(fl->step, &fl->nstep, _("Done by"), name, from_case(name));
 	}
 	if (ss->closed != NULL && ss->closed->reason != NULL)
-		add(fl->step, &fl->nstep, "Skäl", ss->closed->reason, 1);
+		add(fl->step, &fl->nstep, _("Reason"), ss->closed->reason, 1);
 }
 
 static int
@@ -309,9 +323,12 @@ release(struct filled *fl)
 	free(fl->warn);
 }
 
-static const char not_applicable[] = "Obs: enligt ärendets uppgifter "
-    "gäller steget inte för det här ärendet.  Kontrollera uppgifterna "
-    "innan blanketten skickas.";
+static const char *const not_applicable = N_("Note: by the case's facts "
+    "the step does not apply to this case.  Check the facts before the "
+    "form is sent.");
+
+/* TRANSLATORS: under a signature line with no name: write it clearly */
+static const char *const name_in_print = N_("Name in block letters:");
 
 /* Text, for an e-mail: 78 columns, escaped as everywhere else. */
 
@@ -342,7 +359,7 @@ text_entries(FILE *fp, const char *heading, const struct entry *e, size_t n)
 		fputc(':', fp);
 		layout_pad(fp, "", w - text_width(e[k].term) + 1);
 		layout_wrap(fp, e[k].value != NULL ? e[k].value :
-		    e[k].from_case ? UNNAMED : "–", w + 3, w + 3);
+		    e[k].from_case ? _(unnamed) : "–", w + 3, w + 3);
 	}
 }
 
@@ -371,6 +388,15 @@ text_blank(FILE *fp, const char *label, int lines)
 		    "________________\n", fp);
 }
 
+/* "Label: " and text wrapped after it, its lines indented by indent. */
+static void
+text_labelled(FILE *fp, const char *label, const char *text, size_t indent)
+{
+	fputs(label, fp);
+	fputc(' ', fp);
+	layout_wrap(fp, text, text_width(label) + 1, indent);
+}
+
 static void
 text_form(FILE *fp, const struct filled *fl)
 {
@@ -378,10 +404,11 @@ text_form(FILE *fp, const struct filled *fl)
 	struct strbuf line = STRBUF_INIT;
 	size_t k;
 
-	fprintf(fp, "%s\n\n", SECRECY);
+	fprintf(fp, "%s\n\n", _(secrecy));
 	text_rule(fp, fl->f->title);
-	strbuf_addf(&line, "%s · steg %s · utskriven %s", m->title, fl->s->id,
-	    fl->printed);
+	/* TRANSLATORS: the model, the step's id, the day the form was made */
+	strbuf_addf(&line, _("%s · step %s · printed %s"), m->title,
+	    fl->s->id, fl->printed);
 	layout_wrap(fp, line.buf, 0, 0);
 	strbuf_release(&line);
 	if (fl->f->about != NULL) {
@@ -390,33 +417,34 @@ text_form(FILE *fp, const struct filled *fl)
 	}
 	if (fl->st->steps[fl->s - m->steps].state == STEP_NA) {
 		fputc('\n', fp);
-		layout_wrap(fp, not_applicable, 0, 0);
+		layout_wrap(fp, _(not_applicable), 0, 0);
 	}
 	for (k = 0; k < fl->nwarn; k++) {
-		fputs("\nVarning: ", fp);
-		layout_wrap(fp, fl->warn[k]->text, 9, 2);
+		fputc('\n', fp);
+		text_labelled(fp, _("Warning:"), fl->warn[k]->text, 2);
 	}
-	text_entries(fp, "Ärendet", fl->facts, fl->nfacts);
-	fputs("\nSteget: ", fp);
-	layout_wrap(fp, fl->s->title, 8, 2);
+	text_entries(fp, _("The case"), fl->facts, fl->nfacts);
+	fputc('\n', fp);
+	/* TRANSLATORS: before the step's title */
+	text_labelled(fp, _("The step:"), fl->s->title, 2);
 	fputs("  ", fp);
 	layout_wrap(fp, fl->s->why, 2, 2);
-	text_entries(fp, "Ansvar och läge", fl->step, fl->nstep);
-	text_list_of(fp, "Att göra", fl->s->what, fl->s->nwhat, "☐");
-	text_list_of(fp, "Lagrum", fl->s->law, fl->s->nlaw, "-");
-	text_entries(fp, "Kontakter", fl->contacts, fl->ncontacts);
-	fputs("\nAtt fylla i för hand\n", fp);
+	text_entries(fp, _("Owner and state"), fl->step, fl->nstep);
+	text_list_of(fp, _("To do"), fl->s->what, fl->s->nwhat, "☐");
+	text_list_of(fp, _("Legal basis"), fl->s->law, fl->s->nlaw, "-");
+	text_entries(fp, _("Contacts"), fl->contacts, fl->ncontacts);
+	fprintf(fp, "\n%s\n", _("To fill in by hand"));
 	for (k = 0; k < fl->f->nfields; k++)
 		text_blank(fp, fl->f->fields[k].label, fl->f->fields[k].lines);
-	text_blank(fp, CONTACTS_FIELD, 2);
-	text_blank(fp, "Datum och ort", 1);
-	fputs("\nUnderskrifter\n", fp);
+	text_blank(fp, _(contacts_field), 2);
+	text_blank(fp, _("Date and place"), 1);
+	fprintf(fp, "\n%s\n", _("Signatures"));
 	for (k = 0; k < fl->nsigners; k++) {
 		fputs("\n\n  ________________________________________\n  ", fp);
 		text_put(fp, m->roles[fl->signers[k]].title);
 		fputs("\n  ", fp);
 		text_put(fp, signer(fl, k) != NULL ? signer(fl, k) :
-		    "Namnförtydligande:");
+		    _(name_in_print));
 		fputc('\n', fp);
 	}
 }
@@ -436,9 +464,9 @@ static const char md_markup[] = "\\`*_[]<>|&~!";
 static const char md_link[] = ":.@";
 
 static void
-md_escaped(FILE *fp, const char *s, int from_case)
+md_escaped_n(FILE *fp, const char *s, size_t n, int from_case)
 {
-	size_t i = 0, n = strlen(s), len;
+	size_t i = 0, len;
 	unsigned long cp;
 	unsigned char c;
 
@@ -459,6 +487,34 @@ md_escaped(FILE *fp, const char *s, int from_case)
 	}
 }
 
+static void
+md_escaped(FILE *fp, const char *s, int from_case)
+{
+	md_escaped_n(fp, s, strlen(s), from_case);
+}
+
+/*
+ * A translated sentence whose %s are args in turn, as html_put_format()
+ * writes it: the words escaped, each arg's text escaped as ours between
+ * its open and close, which are markup.
+ */
+static void
+md_put_format(FILE *fp, const char *fmt, const struct html_arg *args,
+    size_t n)
+{
+	const char *p;
+	size_t k;
+
+	for (k = 0; k < n && (p = strstr(fmt, "%s")) != NULL; k++) {
+		md_escaped_n(fp, fmt, (size_t)(p - fmt), 0);
+		fputs(args[k].open, fp);
+		md_escaped(fp, args[k].text, 0);
+		fputs(args[k].close, fp);
+		fmt = p + 2;
+	}
+	md_escaped(fp, fmt, 0);
+}
+
 void
 form_md_put(FILE *fp, const char *s)
 {
@@ -477,7 +533,7 @@ md_entries(FILE *fp, const char *heading, const struct entry *e, size_t n,
 		md_escaped(fp, e[k].term, 0);
 		fputs(":** ", fp);
 		md_escaped(fp, e[k].value != NULL ? e[k].value :
-		    e[k].from_case ? UNNAMED : "–", e[k].from_case);
+		    e[k].from_case ? _(unnamed) : "–", e[k].from_case);
 		fputc('\n', fp);
 	}
 }
@@ -514,42 +570,46 @@ static void
 md_form(FILE *fp, const struct filled *fl)
 {
 	const struct model *m = fl->st->m;
+	const struct html_arg line[3] = {
+		{ "", m->title, "" }, { "`", fl->s->id, "`" },
+		{ "", fl->printed, "" },
+	};
 	const char *name;
 	size_t k;
 
-	fprintf(fp, "**%s**\n\n# ", SECRECY);
+	fprintf(fp, "**%s**\n\n# ", _(secrecy));
 	md_escaped(fp, fl->f->title, 0);
 	fputs("\n\n", fp);
-	md_escaped(fp, m->title, 0);
-	fprintf(fp, " · steg `%s` · utskriven %s\n", fl->s->id, fl->printed);
+	md_put_format(fp, _("%s · step %s · printed %s"), line, 3);
+	fputc('\n', fp);
 	if (fl->f->about != NULL) {
 		fputc('\n', fp);
 		md_escaped(fp, fl->f->about, 0);
 		fputc('\n', fp);
 	}
 	if (fl->st->steps[fl->s - m->steps].state == STEP_NA)
-		fprintf(fp, "\n**%s**\n", not_applicable);
+		fprintf(fp, "\n**%s**\n", _(not_applicable));
 	for (k = 0; k < fl->nwarn; k++) {
-		fputs("\n> **Varning:** ", fp);
+		fprintf(fp, "\n> **%s** ", _("Warning:"));
 		md_escaped(fp, fl->warn[k]->text, 0);
 		fputc('\n', fp);
 	}
-	md_entries(fp, "Ärendet", fl->facts, fl->nfacts, "##");
-	fputs("\n## Steget: ", fp);
+	md_entries(fp, _("The case"), fl->facts, fl->nfacts, "##");
+	fprintf(fp, "\n## %s ", _("The step:"));
 	md_escaped(fp, fl->s->title, 0);
 	fputs("\n\n", fp);
 	md_escaped(fp, fl->s->why, 0);
 	fputc('\n', fp);
-	md_entries(fp, "Ansvar och läge", fl->step, fl->nstep, "###");
-	md_list(fp, "Att göra", fl->s->what, fl->s->nwhat, "☐ ");
-	md_list(fp, "Lagrum", fl->s->law, fl->s->nlaw, "");
-	md_entries(fp, "Kontakter", fl->contacts, fl->ncontacts, "##");
-	fputs("\n## Att fylla i för hand\n", fp);
+	md_entries(fp, _("Owner and state"), fl->step, fl->nstep, "###");
+	md_list(fp, _("To do"), fl->s->what, fl->s->nwhat, "☐ ");
+	md_list(fp, _("Legal basis"), fl->s->law, fl->s->nlaw, "");
+	md_entries(fp, _("Contacts"), fl->contacts, fl->ncontacts, "##");
+	fprintf(fp, "\n## %s\n", _("To fill in by hand"));
 	for (k = 0; k < fl->f->nfields; k++)
 		md_blank(fp, fl->f->fields[k].label, fl->f->fields[k].lines);
-	md_blank(fp, CONTACTS_FIELD, 2);
-	md_blank(fp, "Datum och ort", 1);
-	fputs("\n## Underskrifter\n", fp);
+	md_blank(fp, _(contacts_field), 2);
+	md_blank(fp, _("Date and place"), 1);
+	fprintf(fp, "\n## %s\n", _("Signatures"));
 	for (k = 0; k < fl->nsigners; k++) {
 		fputs("\n\n    ________________________________________\n\n",
 		    fp);
@@ -614,18 +674,77 @@ css_string_add(struct strbuf *sb, const char *s)
 }
 
 /*
+ * Our own words inside a CSS string: only what would end the string or
+ * the sheet escaped, so that they stay readable in the page's source.
+ */
+static void
+css_words_add(struct strbuf *sb, const char *s, size_t n)
+{
+	unsigned char c;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		c = (unsigned char)s[i];
+		if (c < 0x20 || strchr("\"\\<>", c) != NULL)
+			strbuf_addf(sb, "\\%x ", c);
+		else
+			strbuf_addch(sb, (char)c);
+	}
+}
+
+/*
+ * A translated "Page %s of %s" as CSS content: its words as strings
+ * between the counters of the page and of the pages.
+ */
+static void
+css_page_add(struct strbuf *sb, const char *fmt)
+{
+	static const char *const counters[] = {
+		"counter(page)", "counter(pages)",
+	};
+	const char *p, *sep = "";
+	size_t k = 0, n;
+
+	while (*fmt != '\0') {
+		p = k < 2 ? strstr(fmt, "%s") : NULL;
+		n = p != NULL ? (size_t)(p - fmt) : strlen(fmt);
+		if (n > 0) {
+			strbuf_addf(sb, "%s\"", sep);
+			css_words_add(sb, fmt, n);
+			strbuf_addch(sb, '"');
+			sep = " ";
+		}
+		if (p == NULL)
+			break;
+		strbuf_addf(sb, "%s%s", sep, counters[k++]);
+		sep = " ";
+		fmt = p + 2;
+	}
+}
+
+/*
  * The form's style, and on every printed page the case id, the secrecy
- * line and "Sida N av M" in the page's margin, so that a page that comes
+ * line and "Page N of M" in the page's margin, so that a page that comes
  * loose still says whose it is and what it holds.
  */
 static void
 html_style(struct strbuf *sb, const struct filled *fl)
 {
-	strbuf_addf(sb, "%s@page{@bottom-left{content:\"Ärende ", form_style);
+	const char *fmt = _("Case %s"), *p = strstr(fmt, "%s");
+
+	strbuf_addf(sb, "%s@page{@bottom-left{content:\"", form_style);
+	if (p == NULL)
+		p = fmt + strlen(fmt);
+	css_words_add(sb, fmt, (size_t)(p - fmt));
 	css_string_add(sb, shown(fl->st->c->id));
-	strbuf_addf(sb, " · %s\";font-size:8pt}"
-	    "@bottom-right{content:\"Sida \" counter(page) \" av \" "
-	    "counter(pages);font-size:8pt}}\n", SECRECY);
+	if (*p != '\0')
+		css_words_add(sb, p + 2, strlen(p + 2));
+	strbuf_addstr(sb, " · ");
+	css_words_add(sb, _(secrecy), strlen(_(secrecy)));
+	strbuf_addstr(sb, "\";font-size:8pt}@bottom-right{content:");
+	/* TRANSLATORS: in the margin of a printed form: page 1 of 2 */
+	css_page_add(sb, _("Page %s of %s"));
+	strbuf_addstr(sb, ";font-size:8pt}}\n");
 }
 
 static void
@@ -641,7 +760,7 @@ html_entries(FILE *fp, const char *id, const char *heading,
 		html_put(fp, e[k].term);
 		fputs("</dt><dd>", fp);
 		html_put(fp, e[k].value != NULL ? e[k].value :
-		    e[k].from_case ? UNNAMED : "–");
+		    e[k].from_case ? _(unnamed) : "–");
 		fputs("</dd>\n", fp);
 	}
 	fputs("</dl>\n", fp);
@@ -683,28 +802,34 @@ static void
 html_head(FILE *fp, const struct filled *fl)
 {
 	const struct model *m = fl->st->m;
+	const struct html_arg line[3] = {
+		{ "", m->title, "" }, { "<code>", fl->s->id, "</code>" },
+		{ "", fl->printed, "" },
+	};
 	size_t k;
 
-	fprintf(fp, "<p class=\"secret\" role=\"note\">%s</p>\n<header>\n"
-	    "<h1>", SECRECY);
+	fputs("<p class=\"secret\" role=\"note\">", fp);
+	html_put(fp, _(secrecy));
+	fputs("</p>\n<header>\n<h1>", fp);
 	html_put(fp, fl->f->title);
 	fputs("</h1>\n<p>", fp);
-	html_put(fp, m->title);
-	fputs(" · steg <code>", fp);
-	html_put(fp, fl->s->id);
-	fprintf(fp, "</code> · utskriven %s</p>\n", fl->printed);
+	html_put_format(fp, _("%s · step %s · printed %s"), line, 3);
+	fputs("</p>\n", fp);
 	if (fl->f->about != NULL) {
 		fputs("<p>", fp);
 		html_put(fp, fl->f->about);
 		fputs("</p>\n", fp);
 	}
 	fputs("</header>\n", fp);
-	if (fl->st->steps[fl->s - m->steps].state == STEP_NA)
-		fprintf(fp, "<p class=\"warn\" role=\"note\">%s</p>\n",
-		    not_applicable);
+	if (fl->st->steps[fl->s - m->steps].state == STEP_NA) {
+		fputs("<p class=\"warn\" role=\"note\">", fp);
+		html_put(fp, _(not_applicable));
+		fputs("</p>\n", fp);
+	}
 	for (k = 0; k < fl->nwarn; k++) {
-		fputs("<p class=\"warn\" role=\"note\"><strong>Varning:"
-		    "</strong> ", fp);
+		fputs("<p class=\"warn\" role=\"note\"><strong>", fp);
+		html_put(fp, _("Warning:"));
+		fputs("</strong> ", fp);
 		html_put(fp, fl->warn[k]->text);
 		fputs("</p>\n", fp);
 	}
@@ -721,9 +846,11 @@ html_form(FILE *fp, const struct filled *fl)
 	html_begin_style(fp, fl->f->title, style.buf);
 	strbuf_release(&style);
 	html_head(fp, fl);
-	html_entries(fp, "arendet", "Ärendet", fl->facts, fl->nfacts);
+	html_entries(fp, "arendet", _("The case"), fl->facts, fl->nfacts);
 	fputs("<section id=\"steget\" aria-labelledby=\"steget-h\">\n"
-	    "<h2 id=\"steget-h\">Steget: ", fp);
+	    "<h2 id=\"steget-h\">", fp);
+	html_put(fp, _("The step:"));
+	fputc(' ', fp);
 	html_put(fp, fl->s->title);
 	fputs("</h2>\n<p>", fp);
 	html_put(fp, fl->s->why);
@@ -733,29 +860,29 @@ html_form(FILE *fp, const struct filled *fl)
 		html_put(fp, fl->step[k].term);
 		fputs("</dt><dd>", fp);
 		html_put(fp, fl->step[k].value != NULL ? fl->step[k].value :
-		    fl->step[k].from_case ? UNNAMED : "–");
+		    fl->step[k].from_case ? _(unnamed) : "–");
 		fputs("</dd>\n", fp);
 	}
 	fputs("</dl>\n", fp);
-	html_list(fp, "Att göra", fl->s->what, fl->s->nwhat, 1);
-	html_list(fp, "Lagrum", fl->s->law, fl->s->nlaw, 0);
+	html_list(fp, _("To do"), fl->s->what, fl->s->nwhat, 1);
+	html_list(fp, _("Legal basis"), fl->s->law, fl->s->nlaw, 0);
 	html_section_end(fp);
-	html_entries(fp, "kontakter", "Kontakter", fl->contacts,
+	html_entries(fp, "kontakter", _("Contacts"), fl->contacts,
 	    fl->ncontacts);
-	html_section(fp, "ifyllnad", "Att fylla i för hand");
+	html_section(fp, "ifyllnad", _("To fill in by hand"));
 	for (k = 0; k < fl->f->nfields; k++)
 		html_blank(fp, fl->f->fields[k].label, fl->f->fields[k].lines);
-	html_blank(fp, CONTACTS_FIELD, 2);
+	html_blank(fp, _(contacts_field), 2);
 	html_section_end(fp);
-	html_section(fp, "underskrifter", "Underskrifter");
-	html_blank(fp, "Datum och ort", 1);
+	html_section(fp, "underskrifter", _("Signatures"));
+	html_blank(fp, _("Date and place"), 1);
 	fputs("<div class=\"signs\">\n", fp);
 	for (k = 0; k < fl->nsigners; k++) {
 		fputs("<div class=\"sign\"><div class=\"line\"></div><p>", fp);
 		html_put(fp, m->roles[fl->signers[k]].title);
 		fputs("<br>", fp);
 		html_put(fp, signer(fl, k) != NULL ? signer(fl, k) :
-		    "Namnförtydligande:");
+		    _(name_in_print));
 		fputs("</p></div>\n", fp);
 	}
 	fputs("</div>\n", fp);
@@ -789,6 +916,7 @@ size_t
 form_list(FILE *fp, const struct case_state *st)
 {
 	const struct model *m = st->m;
+	struct strbuf head = STRBUF_INIT;
 	char state[48];
 	size_t i, n = 0, w = 0;
 
@@ -799,11 +927,11 @@ form_list(FILE *fp, const struct case_state *st)
 		if (m->steps[i].form == NULL)
 			continue;
 		if (n++ == 0) {
-			fputs("Blanketter för ärende ", fp);
-			text_put(fp, shown(st->c->id));
-			fputs(" (", fp);
-			text_put(fp, m->title);
-			fputs("):\n", fp);
+			/* TRANSLATORS: the case's id and its model */
+			strbuf_addf(&head, _("Forms for case %s (%s):"),
+			    shown(st->c->id), m->title);
+			text_put(fp, head.buf);
+			fputc('\n', fp);
 		}
 		state_words(state, sizeof(state), &st->steps[i]);
 		fputs("  ", fp);
@@ -812,5 +940,6 @@ form_list(FILE *fp, const struct case_state *st)
 		text_put(fp, m->steps[i].form->title);
 		fputc('\n', fp);
 	}
+	strbuf_release(&head);
 	return n;
 }

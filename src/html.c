@@ -3,6 +3,7 @@
 
 #include "date.h"
 #include "html.h"
+#include "i18n.h"
 #include "text.h"
 
 /*
@@ -67,10 +68,10 @@ reference(unsigned char c)
  * out in one fwrite each, and only markup and text.h's unsafe characters
  * stop a run.
  */
-void
-html_put(FILE *fp, const char *s)
+static void
+html_putn(FILE *fp, const char *s, size_t n)
 {
-	size_t start = 0, i = 0, n = strlen(s), len;
+	size_t start = 0, i = 0, len;
 	unsigned long cp;
 	const char *ref;
 	unsigned char c;
@@ -99,6 +100,29 @@ html_put(FILE *fp, const char *s)
 }
 
 void
+html_put(FILE *fp, const char *s)
+{
+	html_putn(fp, s, strlen(s));
+}
+
+void
+html_put_format(FILE *fp, const char *fmt, const struct html_arg *args,
+    size_t n)
+{
+	const char *p;
+	size_t k;
+
+	for (k = 0; k < n && (p = strstr(fmt, "%s")) != NULL; k++) {
+		html_putn(fp, fmt, (size_t)(p - fmt));
+		fputs(args[k].open, fp);
+		html_put(fp, args[k].text);
+		fputs(args[k].close, fp);
+		fmt = p + 2;
+	}
+	html_put(fp, fmt);
+}
+
+void
 html_long(FILE *fp, long v)
 {
 	char buf[24], *p = buf + sizeof(buf);
@@ -113,16 +137,21 @@ html_long(FILE *fp, long v)
 }
 
 void
+html_date_text(long day, char buf[11])
+{
+	if (day == DATE_NONE || !date_in_range(day))
+		strcpy(buf, "–");
+	else
+		date_format(day, buf);
+}
+
+void
 html_date(FILE *fp, long day)
 {
 	char date[11];
 
-	if (day == DATE_NONE || !date_in_range(day)) {
-		fputs("–", fp);
-		return;
-	}
-	date_format(day, date);
-	fwrite(date, 1, 10, fp);
+	html_date_text(day, date);
+	fputs(date, fp);
 }
 
 void
@@ -134,10 +163,13 @@ html_begin(FILE *fp, const char *title)
 void
 html_begin_style(FILE *fp, const char *title, const char *extra)
 {
-	fputs("<!DOCTYPE html>\n<html lang=\"sv\">\n<head>\n"
+	/* TRANSLATORS: the language of HTML pages, for <html lang="...">: "sv" */
+	const char *lang = _("en");
+
+	fprintf(fp, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n"
 	    "<meta charset=\"utf-8\">\n"
 	    "<meta name=\"viewport\" content=\"width=device-width, "
-	    "initial-scale=1\">\n<title>", fp);
+	    "initial-scale=1\">\n<title>", lang);
 	html_put(fp, title);
 	fprintf(fp, "</title>\n<style>\n%s%s</style>\n</head>\n<body>\n"
 	    "<main>\n", style, extra);

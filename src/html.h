@@ -18,13 +18,29 @@
  * bytes that are not UTF-8) as text.h's visible escapes.
  */
 void	html_put(FILE *fp, const char *s);
+
+/* A value put into a sentence: open and close are markup, text escaped. */
+struct html_arg {
+	const char	*open, *text, *close;
+};
+
+/*
+ * Writes fmt, a translated sentence whose only directives are %s, escaped,
+ * with its n %s replaced by args in turn: "Case %s" with { "<code>", id,
+ * "</code>" }: the sentence is translated whole, its markup kept out.
+ */
+void	html_put_format(FILE *fp, const char *fmt, const struct html_arg *args,
+	    size_t n);
 /* Writes v in decimal, as %ld would, for figures in rows. */
 void	html_long(FILE *fp, long v);
 /* Writes a date (a day number, or "–" for DATE_NONE). */
 void	html_date(FILE *fp, long day);
+/* The same as a string, for a sentence. */
+void	html_date_text(long day, char buf[11]);
 
 /*
- * Opens the document: doctype, lang="sv", charset, the title (escaped),
+ * Opens the document: doctype, the lang of the messages ("sv", "en"),
+ * charset, the title (escaped),
  * the style sheet, and the body's <main>.
  */
 void	html_begin(FILE *fp, const char *title);

@@ -9,6 +9,7 @@
 #include "filter.h"
 #include "html.h"
 #include "htmlreport.h"
+#include "i18n.h"
 #include "report.h"
 #include "spill.h"
 #include "stats.h"
@@ -17,7 +18,7 @@
 #include "xalloc.h"
 
 /*
- * Progress of the cases now in one phase (Klart: model (size_t)-1): the
+ * Progress of the cases now in one phase (Complete: phase (size_t)-1): the
  * phase's own steps, but the overdue steps the report lists for those
  * cases from any phase, so that the column adds up to the header's
  * count; the headings say which.
@@ -166,7 +167,8 @@ html_report_new(FILE *out)
 static struct phase_row *
 phase_row(struct html_report *h, const struct case_state *st, size_t model)
 {
-	const char *title = st->complete ? "Klart" :
+	/* TRANSLATORS: the phase of the cases whose every step is closed */
+	const char *title = st->complete ? _("Complete") :
 	    st->m->phases[st->phase].title;
 	size_t i;
 
@@ -247,7 +249,8 @@ row_steps(FILE *fp, const struct case_state *st, const size_t *idx,
 	size_t k;
 
 	if (n == 0) {
-		fputs(owners ? "" : st->complete ? "–" : "väntar", fp);
+		/* TRANSLATORS: a case's next steps: none is ready yet */
+		fputs(owners ? "" : st->complete ? "–" : _("waiting"), fp);
 		return;
 	}
 	fputs("<ul class=\"in\">", fp);
@@ -282,7 +285,8 @@ spool_row(struct html_report *h, const struct case_state *st,
 	fputs("</code><br><small>", fp);
 	html_put(fp, st->c->name);
 	fputs("</small></th><td>", fp);
-	html_put(fp, st->complete ? "Klart" : st->m->phases[st->phase].title);
+	html_put(fp, st->complete ? _("Complete") :
+	    st->m->phases[st->phase].title);
 	fputs("</td><td>", fp);
 	row_steps(fp, st, idx, n, 0);
 	fputs("</td><td>", fp);
@@ -290,8 +294,11 @@ spool_row(struct html_report *h, const struct case_state *st,
 	fputs("</td><td class=\"nw\">", fp);
 	if (earliest != DATE_NONE)
 		html_date(fp, earliest);
-	fputs(overdue ? "</td><td><span class=\"late\">försenad</span>"
-	    "</td></tr>\n" : "</td><td></td></tr>\n", fp);
+	if (overdue)
+		fprintf(fp, "</td><td><span class=\"late\">%s</span>"
+		    "</td></tr>\n", _("overdue"));
+	else
+		fputs("</td><td></td></tr>\n", fp);
 }
 
 void
@@ -313,7 +320,7 @@ html_report_case(struct html_report *h, const struct case_state *st,
 	spool_row(h, st, idx, n, earliest, overdue);
 }
 
-/* Phases in their models' order, models as first seen; Klart last. */
+/* Phases in their models' order, models as first seen; Complete last. */
 static int
 compare_phases(const void *a, const void *b)
 {
@@ -330,24 +337,29 @@ page_header(FILE *fp, const struct report *r)
 	struct strbuf sel = STRBUF_INIT;
 	size_t i;
 
-	fputs("<header>\n<h1>Lägesrapport</h1>\n<dl class=\"facts\">\n"
-	    "<dt>Ärenden ur</dt><dd>", fp);
+	struct html_arg files = { "", r->files0, "" };
+
+	fprintf(fp, "<header>\n<h1>%s</h1>\n<dl class=\"facts\">\n"
+	    "<dt>%s</dt><dd>", _("Status report"), _("Cases from"));
 	for (i = 0; i < r->npaths; i++) {
 		fputs(i ? ", " : "", fp);
 		html_put(fp, r->paths[i]);
 	}
 	if (r->files0 != NULL) {
-		fputs(r->npaths ? ", filerna i " : "filerna i ", fp);
-		html_put(fp, r->files0);
+		fputs(r->npaths ? ", " : "", fp);
+		/* TRANSLATORS: %s is the file that lists the case files */
+		html_put_format(fp, _("the files in %s"), &files, 1);
 	}
-	fputs("</dd>\n<dt>Datum</dt><dd>", fp);
+	fprintf(fp, "</dd>\n<dt>%s</dt><dd>", _("Date"));
 	html_date(fp, r->today);
 	report_selection(r, &sel);
-	fputs("</dd>\n<dt>Urval</dt><dd>", fp);
-	html_put(fp, sel.len > 0 ? sel.buf : "alla ärenden");
-	fprintf(fp, "</dd>\n<dt>Ärenden</dt><dd>%zu, varav klara %zu</dd>\n"
-	    "<dt>Försenade steg</dt><dd>%zu</dd>\n</dl>\n</header>\n",
-	    r->cases, r->complete, r->overdue_steps);
+	fprintf(fp, "</dd>\n<dt>%s</dt><dd>", _("Selection"));
+	html_put(fp, sel.len > 0 ? sel.buf : _("all cases"));
+	fprintf(fp, "</dd>\n<dt>%s</dt><dd>", _("Cases"));
+	/* TRANSLATORS: the cases read, and how many of them are done */
+	fprintf(fp, _("%zu, of which %zu done"), r->cases, r->complete);
+	fprintf(fp, "</dd>\n<dt>%s</dt><dd>%zu</dd>\n</dl>\n</header>\n",
+	    _("Overdue steps"), r->overdue_steps);
 	strbuf_release(&sel);
 }
 
@@ -355,7 +367,7 @@ static void
 progress_cell(FILE *fp, const struct phase_row *pr)
 {
 	struct svg_segment seg[2] = {
-		{ "klara", 0, "done" }, { "öppna", 0, "open" },
+		{ 0, "done" }, { 0, "open" },
 	};
 	char title[96];
 	size_t pct;
@@ -367,8 +379,9 @@ progress_cell(FILE *fp, const struct phase_row *pr)
 	seg[0].n = pr->closed;
 	seg[1].n = pr->applicable - pr->closed;
 	pct = (pr->closed * 100 + pr->applicable / 2) / pr->applicable;
-	snprintf(title, sizeof(title), "%zu av %zu steg klara (%zu %%)",
-	    pr->closed, pr->applicable, pct);
+	snprintf(title, sizeof(title), P_("%zu of %zu step done (%zu %%)",
+	    "%zu of %zu steps done (%zu %%)", pr->applicable), pr->closed,
+	    pr->applicable, pct);
 	fputs("<td>", fp);
 	svg_segments(fp, title, seg, 2);
 	fprintf(fp, " %s</td>", title);
@@ -380,13 +393,15 @@ phases_section(FILE *fp, struct html_report *h)
 	const struct phase_row *pr;
 	size_t i;
 
-	html_section(fp, "faser", "Läget per fas");
-	fputs("<table>\n<caption>Ärendena i varje fas och hur långt fasens "
-	    "steg har kommit</caption>\n<thead><tr><th scope=\"col\">Fas</th>"
-	    "<th scope=\"col\">Ärenden</th><th scope=\"col\">Fasens steg, "
-	    "klara eller överhoppade</th><th scope=\"col\">Öppna steg i "
-	    "fasen</th><th scope=\"col\">Försenade steg, alla faser</th>"
-	    "</tr></thead>\n<tbody>\n", fp);
+	html_section(fp, "faser", _("Status by phase"));
+	fprintf(fp, "<table>\n<caption>%s</caption>\n<thead><tr>"
+	    "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+	    "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+	    "<th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
+	    _("The cases in each phase and how far the phase's steps have "
+	    "come"), _("Phase"), _("Cases"),
+	    _("The phase's steps, done or skipped"),
+	    _("Open steps in the phase"), _("Overdue steps, all phases"));
 	for (i = 0; i < h->nphases; i++) {
 		pr = &h->phases[i];
 		fputs("<tr><th scope=\"row\">", fp);
@@ -397,7 +412,8 @@ phases_section(FILE *fp, struct html_report *h)
 		    "</tr>\n", pr->applicable - pr->closed, pr->overdue);
 	}
 	if (h->nphases == 0)
-		fputs("<tr><td colspan=\"5\">Inga ärenden</td></tr>\n", fp);
+		fprintf(fp, "<tr><td colspan=\"5\">%s</td></tr>\n",
+		    _("No cases"));
 	fputs("</tbody>\n</table>\n", fp);
 	html_section_end(fp);
 }
@@ -420,10 +436,10 @@ late_row(FILE *fp, const struct html_report *h, const struct late *lt,
 	html_put(fp, interned(&h->names, lt->role));
 	fputs("</td><td class=\"nw\">", fp);
 	html_date(fp, lt->due);
-	fputs("</td><td class=\"late nw\">försenad ", fp);
-	html_long(fp, today - lt->due);
-	fputs(today - lt->due == 1 ? " dag</td></tr>\n" :
-	    " dagar</td></tr>\n", fp);
+	fputs("</td><td class=\"late nw\">", fp);
+	fprintf(fp, P_("%ld day late", "%ld days late", today - lt->due),
+	    today - lt->due);
+	fputs("</td></tr>\n", fp);
 }
 
 /*
@@ -433,17 +449,19 @@ late_row(FILE *fp, const struct html_report *h, const struct late *lt,
 static void
 late_table(FILE *fp, const struct html_report *h, const struct late *lt)
 {
+	struct html_arg role = { "", interned(&h->names, lt->role), "" };
+
 	fputs("<table>\n<caption>", fp);
 	if (lt->name != NO_NAME)
 		html_put(fp, interned(&h->names, lt->name));
-	else {
-		html_put(fp, interned(&h->names, lt->role));
-		fputs(" (ingen kontakt angiven)", fp);
-	}
-	fputs("</caption>\n<thead><tr><th scope=\"col\">Ärende</th>"
-	    "<th scope=\"col\">Steg</th><th scope=\"col\">Roll</th>"
-	    "<th scope=\"col\">Senast</th><th scope=\"col\">Försenat</th>"
-	    "</tr></thead>\n<tbody>\n", fp);
+	else
+		/* TRANSLATORS: %s is a role whose person the case does not name */
+		html_put_format(fp, _("%s (no contact given)"), &role, 1);
+	fprintf(fp, "</caption>\n<thead><tr><th scope=\"col\">%s</th>"
+	    "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+	    "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+	    "</tr></thead>\n<tbody>\n", _("Case"), _("Step"), _("Role"),
+	    _("Due"), _("Late"));
 }
 
 /*
@@ -459,9 +477,9 @@ late_section(FILE *fp, struct html_report *h, long today)
 	struct late lt;
 	int got = 0, open = 0;
 
-	html_section(fp, "forsenade", "Försenade steg per person");
+	html_section(fp, "forsenade", _("Overdue steps by person"));
 	if (h->nlate == 0)
-		fputs("<p>Inga försenade steg.</p>\n", fp);
+		fprintf(fp, "<p>%s</p>\n", _("No overdue steps."));
 	else if ((got = spill_sort(h->late)) == 0)
 		while ((got = spill_next(h->late, &key, &klen, &data,
 		    &dlen)) == 1) {
@@ -490,13 +508,16 @@ cases_section(FILE *fp, struct html_report *h, size_t n)
 	size_t got;
 	int rc = 0;
 
-	html_section(fp, "arenden", "Ärenden");
-	fprintf(fp, "<table>\n<caption>%zu ärenden: nästa steg, ansvariga "
-	    "och första datum</caption>\n<thead><tr>"
-	    "<th scope=\"col\">Ärende</th><th scope=\"col\">Fas</th>"
-	    "<th scope=\"col\">Nästa steg</th><th scope=\"col\">Ansvarig</th>"
-	    "<th scope=\"col\">Senast</th><th scope=\"col\">Försenad</th>"
-	    "</tr></thead>\n<tbody>\n", n);
+	html_section(fp, "arenden", _("Cases"));
+	fputs("<table>\n<caption>", fp);
+	fprintf(fp, P_("%zu case: next steps, owners and earliest due date",
+	    "%zu cases: next steps, owners and earliest due date", n), n);
+	fprintf(fp, "</caption>\n<thead><tr><th scope=\"col\">%s</th>"
+	    "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+	    "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+	    "<th scope=\"col\">%s</th></tr></thead>\n<tbody>\n", _("Case"),
+	    _("Phase"), _("Next steps"), _("Owner"), _("Due"),
+	    _("Overdue"));
 	if (fflush(h->rows) == EOF || ferror(h->rows) ||
 	    fseek(h->rows, 0, SEEK_SET) != 0)
 		rc = -1;
@@ -538,22 +559,28 @@ days_figure(FILE *fp, const struct stats *s)
 	char title[64], median[32];
 	size_t i;
 
-	snprintf(title, sizeof(title), "Dagar till skolstart (gräns %ld "
-	    "dagar)", s->limit);
+	snprintf(title, sizeof(title), P_("Days to school start (limit %ld "
+	    "day)", "Days to school start (limit %ld days)", s->limit),
+	    s->limit);
 	fputs("<h3>", fp);
 	html_put(fp, title);
 	fputs("</h3>\n<p>", fp);
 	if (t->days.n == 0)
-		fputs("Inga placeringar med skolbyte under perioden.", fp);
+		fputs(_("No placements with a change of school in the "
+		    "period."), fp);
 	else {
 		stats_number(t->days.median, median);
-		fprintf(fp, "%zu placeringar med skolbyte: median %s, p90 %ld, "
-		    "max %ld dagar. Över gränsen %zu av %zu. Ännu utan "
-		    "skolstart %zu, räknade med dagarna hittills; "
-		    "avslutade utan skolstart %zu, räknade till sista "
-		    "dagen.", t->n.value, median, t->days.p90, t->days.max,
-		    t->over.value, t->n.value, t->open.value,
-		    t->ended.value);
+		fprintf(fp, P_("%zu placement with a change of school: "
+		    "median %s, p90 %ld, max %ld days. %zu of %zu over the "
+		    "limit. %zu not yet at school, counted with the days "
+		    "so far; %zu ended before school started, counted to "
+		    "the last day.", "%zu placements with a change of "
+		    "school: median %s, p90 %ld, max %ld days. %zu of %zu "
+		    "over the limit. %zu not yet at school, counted with "
+		    "the days so far; %zu ended before school started, "
+		    "counted to the last day.", t->n.value), t->n.value,
+		    median, t->days.p90, t->days.max, t->over.value,
+		    t->n.value, t->open.value, t->ended.value);
 	}
 	fputs("</p>\n", fp);
 	for (i = 0; i < s->ndays; i++)
@@ -575,11 +602,12 @@ on_time_figure(FILE *fp, const struct stats *s)
 
 	while (strcmp(rate->name, "on_time.by_role.rate") != 0)
 		rate++;
-	fputs("<h3>Steg gjorda i tid per ansvarig</h3>\n", fp);
+	fprintf(fp, "<h3>%s</h3>\n", _("Steps done on time by owner"));
 	for (i = 0; i < t->n; i++) {
 		if (t->rows[i].done.value == 0)
 			continue;
-		snprintf(notes[n], sizeof(notes[n]), "%zu av %zu",
+		/* TRANSLATORS: steps done on time of those done */
+		snprintf(notes[n], sizeof(notes[n]), _("%zu of %zu"),
 		    t->rows[i].on_time.value, t->rows[i].done.value);
 		bars[n].label = t->rows[i].title;
 		bars[n].value = stats_percent(stats_value(s, rate,
@@ -588,11 +616,11 @@ on_time_figure(FILE *fp, const struct stats *s)
 		n++;
 	}
 	if (n == 0)
-		fputs("<p>Inga gjorda steg med tidsgräns under perioden.</p>\n",
-		    fp);
+		fprintf(fp, "<p>%s</p>\n", _("No steps with a time limit "
+		    "done in the period."));
 	else
-		svg_bars(fp, "Andel steg gjorda i tid per ansvarig", "Ansvarig",
-		    "I tid", bars, n, 100, " %");
+		svg_bars(fp, _("Share of steps done on time by owner"),
+		    _("Owner"), _("On time"), bars, n, 100, " %");
 	free(notes);
 	free(bars);
 }
@@ -601,12 +629,19 @@ on_time_figure(FILE *fp, const struct stats *s)
 static void
 stats_figures_part(FILE *fp, const struct stats *s)
 {
-	fputs("<h3>Uppföljning ", fp);
-	html_date(fp, s->from);
-	fputs(" – ", fp);
-	html_date(fp, s->to);
-	fputs(", som <code>sams stats</code></h3>\n<p>Siffrorna gäller alla "
-	    "ärenden som lästes, oavsett urvalet ovan.</p>\n", fp);
+	char from[11], to[11];
+	struct html_arg args[3] = {
+		{ "", from, "" }, { "", to, "" },
+		{ "<code>", "sams stats", "</code>" },
+	};
+
+	html_date_text(s->from, from);
+	html_date_text(s->to, to);
+	fputs("<h3>", fp);
+	/* TRANSLATORS: the period from, to; as the command %s counts */
+	html_put_format(fp, _("Follow-up %s – %s, as in %s"), args, 3);
+	fprintf(fp, "</h3>\n<p>%s</p>\n", _("The figures cover every case "
+	    "read, whatever the selection above."));
 	days_figure(fp, s);
 	on_time_figure(fp, s);
 }
@@ -618,7 +653,7 @@ figures_section(FILE *fp, const struct html_report *h,
 	struct svg_bar *bars;
 	size_t i, n = 0;
 
-	html_section(fp, "diagram", "Diagram");
+	html_section(fp, "diagram", _("Charts"));
 	bars = xcalloc(h->nphases + 1, sizeof(*bars));
 	for (i = 0; i < h->nphases; i++)
 		if (h->phases[i].phase != (size_t)-1) {
@@ -626,8 +661,8 @@ figures_section(FILE *fp, const struct html_report *h,
 			bars[n++].value = (long)(h->phases[i].applicable -
 			    h->phases[i].closed);
 		}
-	svg_bars(fp, "Öppna steg per fas", "Fas", "Öppna steg", bars, n, 0,
-	    "");
+	svg_bars(fp, _("Open steps by phase"), _("Phase"), _("Open steps"),
+	    bars, n, 0, "");
 	free(bars);
 	if (s != NULL)
 		stats_figures_part(fp, s);
@@ -643,7 +678,7 @@ html_report_end(struct html_report *h, const struct report *r)
 	if (h->nphases > 0)
 		qsort(h->phases, h->nphases, sizeof(*h->phases),
 		    compare_phases);
-	html_begin(fp, "Lägesrapport");
+	html_begin(fp, _("Status report"));
 	page_header(fp, r);
 	phases_section(fp, h);
 	rc = late_section(fp, h, r->today);

@@ -5,6 +5,7 @@
 #include "date.h"
 #include "html.h"
 #include "htmlstatus.h"
+#include "i18n.h"
 #include "strbuf.h"
 #include "svg.h"
 #include "words.h"
@@ -26,7 +27,8 @@ fact(FILE *fp, const char *term, const char *value)
 static const char *
 yes_no(const char *value)
 {
-	return value != NULL && strcmp(value, "true") == 0 ? "ja" : "nej";
+	return value != NULL && strcmp(value, "true") == 0 ? _("yes") :
+	    _("no");
 }
 
 static const char *
@@ -58,32 +60,35 @@ static void
 header(FILE *fp, const struct case_state *st)
 {
 	const struct casefile *c = st->c;
+	struct html_arg id = { "<code>", c->id, "</code>" };
 
-	fputs("<header>\n<h1>Ärende <code>", fp);
-	html_put(fp, c->id);
-	fputs("</code></h1>\n<p>", fp);
+	fputs("<header>\n<h1>", fp);
+	html_put_format(fp, _("Case %s"), &id, 1);
+	fputs("</h1>\n<p>", fp);
 	html_put(fp, st->m->title);
 	fputs(" · ", fp);
 	html_put(fp, c->name);
 	fputs(" · ", fp);
 	html_date(fp, st->today);
 	fputs("</p>\n<dl class=\"facts\">\n", fp);
-	fact(fp, "Aktuell fas", st->complete ? "klart" :
-	    st->m->phases[st->phase].title);
-	fact(fp, "Placering", worded("placement.type", c));
-	fact(fp, "Placeringsdatum", case_fact(c, "placement.date"));
-	fact(fp, "Slutdatum", case_fact(c, "placement.end"));
-	fact(fp, "Akut", yes_no(case_fact(c, "placement.acute")));
-	fact(fp, "Skolbyte", yes_no(case_fact(c, "school.change")));
-	fact(fp, "Skolform", worded("school.form", c));
-	fact(fp, "Avlämnande skola", case_fact(c, "school.sending"));
-	fact(fp, "Mottagande skola", case_fact(c, "school.receiving"));
+	fact(fp, _("Current phase"), st->complete ?
+	    /* TRANSLATORS: the phase of a case whose every step is closed */
+	    _("complete") : st->m->phases[st->phase].title);
+	fact(fp, _("Placement"), worded("placement.type", c));
+	fact(fp, _("Placement date"), case_fact(c, "placement.date"));
+	fact(fp, _("End date"), case_fact(c, "placement.end"));
+	fact(fp, _("Acute"), yes_no(case_fact(c, "placement.acute")));
+	fact(fp, _("Change of school"), yes_no(case_fact(c,
+	    "school.change")));
+	fact(fp, _("School form"), worded("school.form", c));
+	fact(fp, _("Sending school"), case_fact(c, "school.sending"));
+	fact(fp, _("Receiving school"), case_fact(c, "school.receiving"));
 	/*
 	 * The day sams stats counts the days to school start to: the first
 	 * at the placement's school, also once the schools have shifted.
 	 */
-	fact(fp, c->shift == CASE_NO_SHIFT ? "Första skoldag" :
-	    "Första skoldag under placeringen",
+	fact(fp, c->shift == CASE_NO_SHIFT ? _("First school day") :
+	    _("First school day in the placement"),
 	    case_fact_before_shift(c, "school.start"));
 	contacts(fp, st);
 	fputs("</dl>\n</header>\n", fp);
@@ -99,8 +104,8 @@ warnings(FILE *fp, const struct case_state *st)
 	w = xreallocarray(NULL, st->m->nwarnings + 1, sizeof(*w));
 	n = state_open_warnings(st, w);
 	for (i = 0; i < n; i++) {
-		fputs("<p class=\"warn\" role=\"note\"><strong>Varning:"
-		    "</strong> ", fp);
+		fprintf(fp, "<p class=\"warn\" role=\"note\"><strong>%s"
+		    "</strong> ", _("Warning:"));
 		html_put(fp, w[i]->text);
 		fputs("</p>\n", fp);
 	}
@@ -112,14 +117,16 @@ static const char *
 state_word(const struct step_status *ss)
 {
 	if (ss->missed)
-		return "missad";
+		return _("missed");
 	if (ss->ready)
-		return "nu";
+		/* TRANSLATORS: a step's state: it is to be done now */
+		return _("now");
 	switch (ss->state) {
-	case STEP_DONE: return "klar";
-	case STEP_SKIPPED: return "överhoppad";
-	case STEP_NA: return "gäller ej";
-	default: return "väntar";
+	/* TRANSLATORS: a step's state */
+	case STEP_DONE: return _("done");
+	case STEP_SKIPPED: return _("skipped");
+	case STEP_NA: return _("not applicable");
+	default: return _("waiting");
 	}
 }
 
@@ -144,12 +151,13 @@ timeline(FILE *fp, const struct case_state *st)
 	const char **lanes = xcalloc(m->nphases + 1, sizeof(*lanes));
 	char **labels = xcalloc(m->nsteps + 1, sizeof(*labels));
 	struct svg_line lines[3] = {
-		{ "placering", case_fact_date(st->c, "placement.date") },
-		{ "slut", case_fact_date(st->c, "placement.end") },
-		{ "i dag", st->today },
+		/* TRANSLATORS: lines on a timeline, each before its date */
+		{ _("placement"), case_fact_date(st->c, "placement.date") },
+		{ _("end"), case_fact_date(st->c, "placement.end") },
+		{ _("today"), st->today },
 	};
-	struct svg_timeline tl = { "Tidslinje över ärendets steg", NULL, 0,
-	    NULL, 0, lines, 3 };
+	struct svg_timeline tl = { _("Timeline of the case's steps"), NULL,
+	    0, NULL, 0, lines, 3 };
 	size_t i, n = 0;
 
 	for (i = 0; i < m->nphases; i++)
@@ -162,9 +170,14 @@ timeline(FILE *fp, const struct case_state *st)
 		    ss->closed->date : ss->due;
 		marks[n].kind = mark_kind(ss);
 		marks[n].lane = m->steps[i].phase;
-		labels[n] = xasprintf("%s: %s%s", m->steps[i].id,
-		    state_word(ss), ss->overdue && !ss->missed ?
-		    ", försenad" : "");
+		if (ss->overdue && !ss->missed)
+			/* TRANSLATORS: a step id and its state ("now") */
+			labels[n] = xasprintf(_("%s: %s, overdue"),
+			    m->steps[i].id, state_word(ss));
+		else
+			/* TRANSLATORS: a step id and its state ("done") */
+			labels[n] = xasprintf(_("%s: %s"), m->steps[i].id,
+			    state_word(ss));
 		marks[n].label = labels[n];
 		n++;
 	}
@@ -172,7 +185,7 @@ timeline(FILE *fp, const struct case_state *st)
 	tl.nlanes = m->nphases;
 	tl.marks = marks;
 	tl.nmarks = n;
-	html_section(fp, "tidslinje", "Tidslinje");
+	html_section(fp, "tidslinje", _("Timeline"));
 	svg_timeline(fp, &tl);
 	html_section_end(fp);
 	for (i = 0; i < n; i++)
@@ -188,11 +201,14 @@ step_row(FILE *fp, const struct case_state *st, size_t i)
 	const struct step_status *ss = &st->steps[i];
 	const struct step *s = &st->m->steps[i];
 	const char *name = state_owner(st, i);
+	struct html_arg reason = { "", ss->closed != NULL ?
+	    ss->closed->reason : NULL, "" };
 
 	fputs("<tr><td class=\"nw\">", fp);
 	html_put(fp, state_word(ss));
 	if (ss->overdue && !ss->missed)
-		fputs(" <span class=\"late\">försenad</span>", fp);
+		fprintf(fp, " <span class=\"late\">%s</span>",
+		    _("overdue"));
 	fputs("</td><th scope=\"row\"><code>", fp);
 	html_put(fp, s->id);
 	fputs("</code></th><td>", fp);
@@ -213,9 +229,8 @@ step_row(FILE *fp, const struct case_state *st, size_t i)
 	if (ss->closed != NULL && ss->closed->by != NULL)
 		html_put(fp, ss->closed->by);
 	if (ss->closed != NULL && ss->closed->reason != NULL) {
-		fputs(" (skäl: ", fp);
-		html_put(fp, ss->closed->reason);
-		fputc(')', fp);
+		fputc(' ', fp);
+		html_put_format(fp, _("(reason: %s)"), &reason, 1);
 	}
 	fputs("</td></tr>\n", fp);
 }
@@ -226,15 +241,16 @@ checklist(FILE *fp, const struct case_state *st)
 	const struct model *m = st->m;
 	size_t p, i;
 
-	html_section(fp, "checklista", "Checklista");
+	html_section(fp, "checklista", _("Checklist"));
 	for (p = 0; p < m->nphases; p++) {
 		fputs("<table>\n<caption>", fp);
 		html_put(fp, m->phases[p].title);
-		fputs("</caption>\n<thead><tr><th scope=\"col\">Läge</th>"
-		    "<th scope=\"col\">Steg</th><th scope=\"col\">Uppgift</th>"
-		    "<th scope=\"col\">Ansvarig</th><th scope=\"col\">Senast"
-		    "</th><th scope=\"col\">Gjort</th><th scope=\"col\">Av</th>"
-		    "</tr></thead>\n<tbody>\n", fp);
+		fprintf(fp, "</caption>\n<thead><tr><th scope=\"col\">%s</th>"
+		    "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+		    "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+		    "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+		    "</tr></thead>\n<tbody>\n", _("State"), _("Step"),
+		    _("Task"), _("Owner"), _("Due"), _("Done on"), _("By"));
 		for (i = 0; i < m->nsteps; i++)
 			if (m->steps[i].phase == p)
 				step_row(fp, st, i);
@@ -248,7 +264,7 @@ html_status(FILE *fp, const struct case_state *st)
 {
 	struct strbuf title = STRBUF_INIT;
 
-	strbuf_addf(&title, "Ärende %s", st->c->id);
+	strbuf_addf(&title, _("Case %s"), st->c->id);
 	html_begin(fp, title.buf);
 	header(fp, st);
 	warnings(fp, st);

@@ -14,6 +14,8 @@
 #endif
 
 static char			 localedir[PATH_MAX];
+static char			 locale_name[256];
+static int			 locale_missing;
 static _Thread_local int	 machine;
 
 /* The locale the environment asks for messages in, as setlocale() reads it. */
@@ -64,7 +66,10 @@ i18n_init(void)
 	 */
 	if (setlocale(LC_CTYPE, "C.UTF-8") == NULL)
 		setlocale(LC_CTYPE, "");
+	if (strlen(want) < sizeof(locale_name))
+		strcpy(locale_name, *want != '\0' ? want : "C");
 	if (setlocale(LC_MESSAGES, "") == NULL) {
+		locale_missing = 1;
 		/*
 		 * LANG=sv_SE.UTF-8 on a machine where that locale was never
 		 * generated: the catalogue needs no locale data, so ask for
@@ -89,6 +94,18 @@ const char *
 i18n_localedir(void)
 {
 	return localedir;
+}
+
+const char *
+i18n_locale(void)
+{
+	return locale_name;
+}
+
+int
+i18n_locale_missing(void)
+{
+	return locale_missing;
 }
 
 const char *

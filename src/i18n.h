@@ -32,6 +32,14 @@ void	i18n_init(void);
 const char	*i18n_localedir(void);
 
 /*
+ * The locale the environment asks messages in ("C" when it names none),
+ * and whether this machine lacks it (setlocale() refused it: never
+ * generated).  For sams doctor.
+ */
+const char	*i18n_locale(void);
+int		 i18n_locale_missing(void);
+
+/*
  * The language messages are in, named in itself ("English", "svenska"),
  * and whether they are being translated (a catalogue for the language
  * asked for was found).  For sams doctor.

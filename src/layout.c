@@ -1,4 +1,5 @@
 /* Text laid out for people: padded cells and wrapped paragraphs. */
+#include <stdarg.h>
 #include <string.h>
 
 #include "layout.h"
@@ -48,4 +49,32 @@ layout_wrap(FILE *fp, const char *text, size_t col, size_t indent)
 		p = end;
 	}
 	fputc('\n', fp);
+}
+
+void
+layout_printf(FILE *fp, const char *fmt, ...)
+{
+	va_list ap;
+	const char *p;
+
+	va_start(ap, fmt);
+	for (p = fmt; *p != '\0'; p++) {
+		if (*p != '%') {
+			fputc(*p, fp);
+			continue;
+		}
+		if (p[1] == 's')
+			text_put(fp, va_arg(ap, const char *));
+		else if (p[1] == 'd')
+			fprintf(fp, "%d", va_arg(ap, int));
+		else if (p[1] == 'z' && p[2] == 'u') {
+			fprintf(fp, "%zu", va_arg(ap, size_t));
+			p++;
+		} else if (p[1] == '%')
+			fputc('%', fp);
+		else	/* sams's formats for people use no other */
+			break;
+		p++;
+	}
+	va_end(ap);
 }

@@ -20,4 +20,11 @@ void	layout_pad(FILE *fp, const char *s, size_t width);
  */
 void	layout_wrap(FILE *fp, const char *text, size_t col, size_t indent);
 
+/*
+ * Writes a sentence for people, a translated format whose directives are
+ * %s, %d, %zu and %%, with every %s argument escaped (never NULL).
+ */
+void	layout_printf(FILE *fp, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
+
 #endif

@@ -5,11 +5,16 @@
 #include "date.h"
 #include "diag.h"
 #include "facts.h"
+#include "i18n.h"
 #include "lint.h"
 #include "personnummer.h"
+#include "text.h"
 #include "xalloc.h"
 
-/* Reports a warning at node n; counts as one problem. */
+/*
+ * Reports a warning at node n; counts as one problem.  xgettext does not
+ * know warn(), so its messages are marked with N_().
+ */
 #define warn(c, n, ...)							\
 	(diag(DIAG_WARNING, (c)->name, (n)->line, (n)->col, __VA_ARGS__), 1)
 
@@ -28,8 +33,8 @@ unknown_keys(const struct casefile *c)
 		v = root->kids[i + 1];
 		/* Keys are never echoed: a typo can be a name. */
 		if (case_top_key(k->str) == CASE_KEY_UNKNOWN)
-			n += warn(c, k, "an unknown key; sams keeps it but "
-			    "does not read it");
+			n += warn(c, k, N_("an unknown key; sams keeps it "
+			    "but does not read it"));
 		if (v->kind != YN_MAP || case_top_key(k->str) != CASE_KEY_FACTS)
 			continue;
 		for (j = 0; j + 1 < v->nkids; j += 2) {
@@ -37,12 +42,12 @@ unknown_keys(const struct casefile *c)
 			    v->kids[j]->str);
 			def = fact_lookup(path);
 			if (def == NULL)
-				n += warn(c, v->kids[j], "an unknown fact in "
-				    "'%s'; see sams-case(5)", k->str);
+				n += warn(c, v->kids[j], N_("an unknown fact "
+				    "in '%s'; see sams-case(5)"), k->str);
 			else if (!def->settable)	/* child.age */
-				n += warn(c, v->kids[j], "a fact that sams "
+				n += warn(c, v->kids[j], N_("a fact that sams "
 				    "computes and does not read; see "
-				    "sams-case(5)");
+				    "sams-case(5)"));
 		}
 	}
 	return n;
@@ -110,6 +115,15 @@ placement_dates(const struct casefile *c)
 	return 1;
 }
 
+/* A value whose key is not shown: a typo of a key can be a name. */
+static const char *
+a_value(void)
+{
+	/* TRANSLATORS: stands for a field in "'%s' looks like a
+	   personnummer ...", in quotes. */
+	return text_msg(N_("a value"));
+}
+
 /*
  * The name of field key under parent if sams or the model defines it, so
  * that a message may show it; else "a value".
@@ -122,9 +136,9 @@ field_name(const struct model *m, const char *parent, const char *key)
 	if (case_top_key(key) != CASE_KEY_UNKNOWN || case_event_key(key))
 		return key;
 	if (strcmp(parent, "contacts") == 0)
-		return model_role_index(m, key) != NO_INDEX ? key : "a value";
+		return model_role_index(m, key) != NO_INDEX ? key : a_value();
 	snprintf(path, sizeof(path), "%s.%.40s", parent, key);
-	return fact_lookup(path) != NULL ? key : "a value";
+	return fact_lookup(path) != NULL ? key : a_value();
 }
 
 /* Every value (and key) that looks like a personnummer. */
@@ -137,9 +151,9 @@ identity_numbers(const struct casefile *c, const struct model *m,
 
 	if (node->kind == YN_SCALAR) {
 		if (pnr_find(node->str))
-			n += warn(c, node, "'%s' looks like a personnummer or "
-			    "samordningsnummer; case files should hold "
-			    "pseudonyms, not identity numbers", field);
+			n += warn(c, node, N_("'%s' looks like a personnummer "
+			    "or samordningsnummer; case files should hold "
+			    "pseudonyms, not identity numbers"), field);
 		return n;
 	}
 	for (i = 0; i < node->nkids; i++) {
@@ -158,5 +172,5 @@ lint_case(const struct casefile *c, const struct model *m, long today)
 	if (c->doc.root == NULL)
 		return 0;
 	return unknown_keys(c) + history(c, m, today) + placement_dates(c) +
-	    identity_numbers(c, m, c->doc.root, "a value");
+	    identity_numbers(c, m, c->doc.root, a_value());
 }

@@ -16,49 +16,58 @@
 #include "find.h"
 #include "folder.h"
 #include "i18n.h"
+#include "layout.h"
 #include "modelset.h"
 #include "sams.h"
 #include "suggest.h"
 
 struct command {
-	const char	*name;
-	int		(*fn)(int, char *[]);
-	const char	*summary;
-	int		 writes;	/* see run_command() */
+	const char		*name;
+	int			(*fn)(int, char *[]);
+	const struct cli_help	*help;
+	int			 writes;	/* see run_command() */
 };
+/* A command without help is hidden from sams help: __complete. */
 
 static int cmd_help(int, char *[]);
 
+static const struct cli_help help_help = {
+	"sams help [COMMAND]\n",
+	N_("list the commands, or show one's help"),
+	NULL,
+	"sams help\n"
+	"sams help report\n"
+};
+
 static const struct command commands[] = {
-	{ "check", cmd_check, "validate case and model files", 0 },
-	{ "done", cmd_done, "record a step as done", 1 },
-	{ "form", cmd_form, "a step's form (blankett), filled from a case", 0 },
-	{ "help", cmd_help, "list the commands, or show one's usage", 0 },
-	{ "init", cmd_init, "make a folder a case folder", 1 },
-	{ "log", cmd_log, "the case itself: facts, contacts and history", 0 },
-	{ "merge-file", cmd_merge_file, "the git merge driver for case files",
-	    1 },
-	{ "new", cmd_new, "create a case file", 1 },
-	{ "next", cmd_next, "the steps that can be done now, who owns them "
-	    "and why", 0 },
-	{ "note", cmd_note, "add a dated note to a case's history", 1 },
-	{ "phases", cmd_phases, "the model's phases and steps", 0 },
-	{ "reopen", cmd_reopen, "undo a done or skipped step", 1 },
-	{ "replace", cmd_replace, "omplacering: start the checklist again", 1 },
-	{ "report", cmd_report, "one line per case over files and folders",
-	    0 },
-	{ "roles", cmd_roles, "what each role is responsible for", 0 },
-	{ "set", cmd_set, "change a fact of a case", 1 },
-	{ "show", cmd_show, "one step in full", 0 },
-	{ "skip", cmd_skip, "record a step as not applicable", 1 },
-	{ "stats", cmd_stats, "follow-up figures: days to school start, "
-	    "steps on time", 0 },
-	{ "status", cmd_status, "every phase and step of a case", 0 },
+	{ "check", cmd_check, &help_check, 0 },
+	{ "doctor", cmd_doctor, &help_doctor, 0 },
+	{ "done", cmd_done, &help_done, 1 },
+	{ "form", cmd_form, &help_form, 0 },
+	{ "help", cmd_help, &help_help, 0 },
+	{ "init", cmd_init, &help_init, 1 },
+	{ "log", cmd_log, &help_log, 0 },
+	{ "merge-file", cmd_merge_file, &help_merge_file, 1 },
+	{ "new", cmd_new, &help_new, 1 },
+	{ "next", cmd_next, &help_next, 0 },
+	{ "note", cmd_note, &help_note, 1 },
+	{ "phases", cmd_phases, &help_phases, 0 },
+	{ "reopen", cmd_reopen, &help_reopen, 1 },
+	{ "replace", cmd_replace, &help_replace, 1 },
+	{ "report", cmd_report, &help_report, 0 },
+	{ "roles", cmd_roles, &help_roles, 0 },
+	{ "set", cmd_set, &help_set, 1 },
+	{ "show", cmd_show, &help_show, 0 },
+	{ "skip", cmd_skip, &help_skip, 1 },
+	{ "stats", cmd_stats, &help_stats, 0 },
+	{ "status", cmd_status, &help_status, 0 },
+	{ "__complete", cmd_complete, NULL, 0 },	/* hidden */
 	{ NULL, NULL, NULL, 0 }
 };
 
 static const char usage_text[] =
-    "sams [--phases DIR] [--today DATE] [--color WHEN] COMMAND [ARGS]\n"
+    "sams [--phases DIR] [--today DATE] [--color WHEN]\n"
+    "           COMMAND [ARGS]\n"
     "       sams --version | --help\n";
 
 static const struct command *
@@ -81,8 +90,10 @@ unknown_command(const char *name)
 
 	error_msg("unknown command '%.40s'; try 'sams help'", name);
 	suggest_init(&sg, name);
+	sg.prefix = 2;		/* few and short: "st" means stats or status */
 	for (c = commands; c->name != NULL; c++)
-		suggest_add(&sg, c->name);
+		if (c->help != NULL)
+			suggest_add(&sg, c->name);
 	suggest_note(&sg);
 	return SAMS_EXIT_USAGE;
 }
@@ -92,32 +103,72 @@ list_commands(FILE *fp)
 {
 	const struct command *c;
 
-	fprintf(fp, "usage: %s\nCommands:\n", usage_text);
+	cli_print_usage(fp, usage_text);
+	fprintf(fp, "\n%s\n", _("Commands:"));
+	for (c = commands; c->name != NULL; c++) {
+		if (c->help == NULL)
+			continue;
+		fprintf(fp, "  %-10s ", c->name);
+		layout_wrap(fp, _(c->help->summary), 13, 13);
+	}
+	fprintf(fp, "\n%s\n", _("'sams help COMMAND' or 'sams COMMAND --help' "
+	    "shows a command's options."));
+	fprintf(fp, "%s\n", _("See sams(1), sams-case(5) and "
+	    "sams-phases(5)."));
+}
+
+/* The help of c, as "sams c --help" prints it. */
+static int
+command_help(const struct command *c)
+{
+	char *args[] = { (char *)c->name, (char *)"--help", NULL };
+
+	cli_set_argv(args);
+	cli_set_help(c->help);
+	return c->fn(2, args);
+}
+
+sams_command_fn *
+sams_command(const char *name)
+{
+	const struct command *c = find_command(name);
+
+	return c != NULL ? c->fn : NULL;
+}
+
+const char *
+sams_command_name(size_t i)
+{
+	const struct command *c;
+
 	for (c = commands; c->name != NULL; c++)
-		fprintf(fp, "  %-10s %s\n", c->name, c->summary);
-	fputs("\nEach command takes --help.  See sams(1), sams-case(5) and "
-	    "sams-phases(5).\n", fp);
+		if (c->help != NULL && i-- == 0)
+			return c->name;
+	return NULL;
 }
 
 static int
 cmd_help(int argc, char *argv[])
 {
 	const struct command *c;
-	char *args[] = { NULL, (char *)"--help", NULL };
 
-	if (argc < 2) {
+	if (argc > 2) {
+		error_msg("help takes one COMMAND, %d given", argc - 1);
+		return cli_usage(help_help.usage, 0);
+	}
+	if (argc < 2 || strcmp(argv[1], "--help") == 0 ||
+	    strcmp(argv[1], "-h") == 0) {
 		list_commands(stdout);
 		return SAMS_EXIT_OK;
 	}
 	c = find_command(argv[1]);
-	if (c == NULL)
+	if (c == NULL || c->help == NULL)
 		return unknown_command(argv[1]);
 	if (c->fn == cmd_help) {
 		list_commands(stdout);
 		return SAMS_EXIT_OK;
 	}
-	args[0] = (char *)c->name;
-	return c->fn(2, args);
+	return command_help(c);
 }
 
 /*
@@ -191,8 +242,32 @@ global_option(int argc, char *argv[], int *i)
 		suggest_add(&sg, global_opts[k].name);
 	suggest_add(&sg, "--version");
 	suggest_add(&sg, "--help");
+	/* A short option as other programs have them: -v for --version. */
+	if (arg[0] == '-' && arg[1] == 'v' && arg[2] == '\0') {
+		suggest_init(&sg, "--version");
+		suggest_add(&sg, "--version");
+	}
 	suggest_note(&sg);
 	return SAMS_EXIT_USAGE;
+}
+
+/*
+ * "sams X.Y.Z" for scripts, then the models built in: the format each is
+ * written in, and the model it extends.
+ */
+static void
+print_version(void)
+{
+	const struct builtin_model *b;
+
+	printf("sams %s\n", SAMS_VERSION);
+	for (b = builtin_models; b->id != NULL; b++) {
+		if (b->model->extends != NULL)
+			printf(_("model %s: format sams-model 1, extends %s\n"),
+			    b->id, b->model->extends);
+		else
+			printf(_("model %s: format sams-model 1\n"), b->id);
+	}
 }
 
 /* Global options before the command; returns the index of the command. */
@@ -203,7 +278,7 @@ global_options(int argc, char *argv[], int *rc)
 
 	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
 		if (strcmp(argv[i], "--version") == 0) {
-			printf("sams %s\n", SAMS_VERSION);
+			print_version();
 			*rc = SAMS_EXIT_OK;
 			return -1;
 		}
@@ -231,6 +306,7 @@ run_command(const struct command *c, int argc, char *argv[])
 	if (c->writes)
 		signal(SIGPIPE, SIG_IGN);
 	cli_set_argv(argv);
+	cli_set_help(c->help);
 	return c->fn(argc, argv);
 }
 

@@ -206,20 +206,11 @@ on_path(const char *name)
 	return found;
 }
 
-/* Against the folder: the driver is the whole folder's, not one file's. */
-static void
-warn(const char *fixdir, const char *what)
-{
-	diag(DIAG_WARNING, fixdir, 0, 0, "git merges the case files here "
-	    "with the sams merge driver, but %s; run sams init %s", what,
-	    fixdir);
-}
 
 /* Checks the registered driver's program; 1 after warning. */
 static int
 check_program(const char *fixdir, const char *command)
 {
-	struct strbuf what = STRBUF_INIT;
 	char *prog = first_word(command);
 	int ok = 1;
 
@@ -229,13 +220,17 @@ check_program(const char *fixdir, const char *command)
 		ok = can_run(prog);
 	else if (strchr(prog, '/') == NULL)
 		ok = on_path(prog);
-	if (!ok) {
-		strbuf_addf(&what, "its program %.200s cannot be run (%s), "
-		    "so a merge would silently keep one side", prog,
-		    prog[0] == '/' ? strerror(errno) : "not on PATH");
-		warn(fixdir, what.buf);
-	}
-	strbuf_release(&what);
+	/* Against the folder: the driver is the folder's, not one file's. */
+	if (!ok && prog[0] == '/')
+		diag(DIAG_WARNING, fixdir, 0, 0, "git merges the case files "
+		    "here with the sams merge driver, but its program %.200s "
+		    "cannot be run (%s), so a merge would silently keep one "
+		    "side; run sams init %s", prog, strerror(errno), fixdir);
+	else if (!ok)
+		diag(DIAG_WARNING, fixdir, 0, 0, "git merges the case files "
+		    "here with the sams merge driver, but its program %.200s "
+		    "is not on PATH, so a merge would silently keep one side; "
+		    "run sams init %s", prog, fixdir);
 	free(prog);
 	return !ok;
 }
@@ -275,9 +270,11 @@ mergedriver_check(const char *file, const char *fixdir)
 		strbuf_release(&out);
 		st = git_run(dir, driver, GIT_QUIET, &out);
 		if (st == 1)
-			warn(fixdir, "merge.sams.driver is not set in "
-			    "git config, so additions on two branches "
-			    "conflict");
+			diag(DIAG_WARNING, fixdir, 0, 0, "git merges the "
+			    "case files here with the sams merge driver, but "
+			    "merge.sams.driver is not set in git config, so "
+			    "additions on two branches conflict; run sams "
+			    "init %s", fixdir);
 		else if (st == 0 && out.len > 0)
 			rc = check_program(fixdir, out.buf);
 		rc = rc || st == 1;

@@ -8,6 +8,7 @@
 
 #include "diag.h"
 #include "facts.h"
+#include "i18n.h"
 #include "modellink.h"
 #include "strbuf.h"
 #include "text.h"
@@ -124,8 +125,18 @@ read_id(struct schema *s, const struct ynode *v, const char *what)
 
 	id = schema_text(s, v, "id");
 	if (id != NULL && !schema_is_id(id)) {
-		schema_error(s, v, "%s id '%.40s' must be lowercase letters, "
-		    "digits and '-'", what, id);
+		/* A sentence each: languages decline words by the noun. */
+		schema_error(s, v, strcmp(what, "role") == 0 ?
+		    N_("role id '%.40s' must be lowercase letters, digits and "
+		    "'-'") : strcmp(what, "phase") == 0 ?
+		    N_("phase id '%.40s' must be lowercase letters, digits and "
+		    "'-'") : strcmp(what, "step") == 0 ?
+		    N_("step id '%.40s' must be lowercase letters, digits and "
+		    "'-'") : strcmp(what, "warning") == 0 ?
+		    N_("warning id '%.40s' must be lowercase letters, digits "
+		    "and '-'") :
+		    N_("model id '%.40s' must be lowercase letters, digits and "
+		    "'-'"), id);
 		return NULL;
 	}
 	return id;
@@ -147,7 +158,10 @@ read_rule(struct schema *s, const struct ynode *v, struct due_rule *rule,
 	}
 }
 
-/* An id of a role, phase, step or model: what names it in messages. */
+/*
+ * An id of a role, phase, step, warning or model: what ("role") names it
+ * in messages.
+ */
 #define ID_KEY(fn, type, field, what)					\
 static void								\
 fn(struct schema *s, const struct ynode *k, const struct ynode *v,	\
@@ -285,7 +299,7 @@ step_source(struct schema *s, const struct ynode *k, const struct ynode *v,
 		if (strcmp(sources[i], text) == 0)
 			break;
 	if (sources[i] == NULL) {
-		text_list(&list, sources, TEXT_LIST_ALL, "or");
+		text_list(&list, sources, TEXT_LIST_ALL, N_("or"));
 		schema_error(s, v, "unknown source '%.40s' (use %s)", text,
 		    list.buf);
 		strbuf_release(&list);
@@ -451,7 +465,7 @@ form_fields(struct schema *s, const struct ynode *k, const struct ynode *v,
 		fields[i].lines = 3;
 		if (v->kids[i]->kind == YN_MAP)
 			schema_map(s, v->kids[i], field_keys, &fields[i],
-			    "a form field", NULL);
+			    N_("a form field"), NULL);
 		else if (v->kids[i]->kind == YN_SCALAR)
 			fields[i].label = form_text(s, v->kids[i], "label");
 		else
@@ -504,7 +518,7 @@ read_form(struct schema *s, const struct ynode *v)
 	memset(f, 0, sizeof(*f));
 	f->line = v->line;
 	f->col = v->col;
-	schema_map(s, v, form_keys, f, "a form", NULL);
+	schema_map(s, v, form_keys, f, N_("a form"), NULL);
 	return f;
 }
 
@@ -566,7 +580,7 @@ top_roles(struct schema *s, const struct ynode *k, const struct ynode *v,
 	for (i = 0; i < v->nkids; i++) {
 		m->roles[i].line = v->kids[i]->line;
 		m->roles[i].col = v->kids[i]->col;
-		schema_map(s, v->kids[i], role_keys, &m->roles[i], "a role",
+		schema_map(s, v->kids[i], role_keys, &m->roles[i], N_("a role"),
 		    NULL);
 	}
 }
@@ -587,7 +601,7 @@ top_phases(struct schema *s, const struct ynode *k, const struct ynode *v,
 		m->phases[i].line = v->kids[i]->line;
 		m->phases[i].col = v->kids[i]->col;
 		schema_map(s, v->kids[i], phase_keys, &m->phases[i],
-		    "a phase", NULL);
+		    N_("a phase"), NULL);
 	}
 }
 
@@ -611,7 +625,7 @@ top_steps(struct schema *s, const struct ynode *k, const struct ynode *v,
 		m->steps[i].phase = m->steps[i].owner = NO_INDEX;
 		m->steps[i].fallback = NO_INDEX;
 		c->steps[i].st = &m->steps[i];
-		schema_map(s, v->kids[i], step_keys, &c->steps[i], "a step",
+		schema_map(s, v->kids[i], step_keys, &c->steps[i], N_("a step"),
 		    NULL);
 	}
 }
@@ -652,7 +666,7 @@ top_warnings(struct schema *s, const struct ynode *k, const struct ynode *v,
 		m->warnings[i].line = v->kids[i]->line;
 		m->warnings[i].col = v->kids[i]->col;
 		schema_map(s, v->kids[i], warning_keys, &m->warnings[i],
-		    "a warning", NULL);
+		    N_("a warning"), NULL);
 	}
 }
 
@@ -843,7 +857,7 @@ model_read(char *text, size_t len, const char *name, model_base_fn *get_base)
 	if (m->doc.root == NULL && s.errors == 0)
 		schema_error(&s, NULL, "empty model file");
 	else if (m->doc.root != NULL) {
-		schema_map(&s, m->doc.root, model_keys, &c, "the model",
+		schema_map(&s, m->doc.root, model_keys, &c, N_("the model"),
 		    NULL);
 		if (c.extends != NULL) {
 			m->extends = c.extends->str;

@@ -8,12 +8,14 @@
 #include <string.h>
 
 #include "diag.h"
+#include "i18n.h"
 #include "modellink.h"
 #include "xalloc.h"
 
 /* Linking: references by id, duplicates and cycles. */
 
-#define CHECK_DUPLICATES(s, arr, n, what) do {				\
+/* msg: "duplicate KIND id '%s' (first at line %zu)", marked with N_(). */
+#define CHECK_DUPLICATES(s, arr, n, msg) do {				\
 	size_t i_, j_;							\
 	for (i_ = 0; i_ < (n); i_++)					\
 		for (j_ = 0; (arr)[i_].id != NULL && j_ < i_; j_++)	\
@@ -21,9 +23,8 @@
 			    strcmp((arr)[i_].id, (arr)[j_].id) == 0) {	\
 				(s)->errors++;				\
 				error_at((s)->file, (arr)[i_].line,	\
-				    (arr)[i_].col, "duplicate " what	\
-				    " id '%s' (first at line %zu)",	\
-				    (arr)[i_].id, (arr)[j_].line);	\
+				    (arr)[i_].col, msg, (arr)[i_].id,	\
+				    (arr)[j_].line);			\
 				break;					\
 			}						\
 } while (0)
@@ -256,10 +257,14 @@ model_link(struct schema *s, struct model_ctx *c)
 	struct step_ctx **own;
 	size_t i;
 
-	CHECK_DUPLICATES(s, m->roles, m->nroles, "role");
-	CHECK_DUPLICATES(s, m->phases, m->nphases, "phase");
-	CHECK_DUPLICATES(s, m->steps, m->nsteps, "step");
-	CHECK_DUPLICATES(s, m->warnings, m->nwarnings, "warning");
+	CHECK_DUPLICATES(s, m->roles, m->nroles,
+	    N_("duplicate role id '%s' (first at line %zu)"));
+	CHECK_DUPLICATES(s, m->phases, m->nphases,
+	    N_("duplicate phase id '%s' (first at line %zu)"));
+	CHECK_DUPLICATES(s, m->steps, m->nsteps,
+	    N_("duplicate step id '%s' (first at line %zu)"));
+	CHECK_DUPLICATES(s, m->warnings, m->nwarnings,
+	    N_("duplicate warning id '%s' (first at line %zu)"));
 	for (i = 0; i < c->nown; i++)
 		link_step(s, m, &c->steps[i]);
 	for (i = 0; i < c->nown; i++)

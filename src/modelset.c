@@ -14,8 +14,10 @@
 #include "diag.h"
 #include "fileio.h"
 #include "folder.h"
+#include "i18n.h"
 #include "modelset.h"
 #include "schema.h"
+#include "text.h"
 #include "xalloc.h"
 
 static const char *model_dir;
@@ -255,10 +257,10 @@ check_model_dir(void)
 	if (model_dir_state == 0) {
 		model_dir_state = 1;
 		if (stat(model_dir, &st) == -1)
-			why = errno == ENOENT ? "no such folder" :
+			why = errno == ENOENT ? text_msg(N_("no such folder")) :
 			    strerror(errno);
 		else if (!S_ISDIR(st.st_mode))
-			why = "not a folder";
+			why = text_msg(N_("not a folder"));
 		else
 			why = NULL;
 		if (why != NULL) {

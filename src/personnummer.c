@@ -4,6 +4,7 @@
 #include "date.h"
 #include "diag.h"
 #include "personnummer.h"
+#include "text.h"
 
 static int
 luhn_ok(const char d[10])
@@ -95,6 +96,6 @@ pnr_warn(const char *value, const char *field)
 		return 0;
 	diag(DIAG_WARNING, NULL, 0, 0, "%s looks like a personnummer or "
 	    "samordningsnummer; case files should hold pseudonymous ids, not "
-	    "identity numbers", field);
+	    "identity numbers", text_msg(field));
 	return 1;
 }

@@ -15,7 +15,8 @@ int	pnr_find(const char *s);
 
 /*
  * Warns on standard error when value (may be NULL) holds one, naming the
- * field or option it came from and never the value.  Every command that
+ * field or option it came from and never the value (field: an option, or
+ * words marked with N_(), translated here).  Every command that
  * writes calls it on every value it writes.  Returns whether it warned.
  */
 int	pnr_warn(const char *value, const char *field);

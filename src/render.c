@@ -5,6 +5,7 @@
 
 #include "date.h"
 #include "facts.h"
+#include "i18n.h"
 #include "json.h"
 #include "layout.h"
 #include "render.h"
@@ -19,12 +20,22 @@
 
 static enum color_mode color_mode = COLOR_AUTO;
 
+/* The state of a step in status's first column, 10 wide at most. */
 static const char *const state_words[] = {
-	[STEP_OPEN] = "öppen",
-	[STEP_DONE] = "klar",
-	[STEP_SKIPPED] = "överhoppad",
-	[STEP_NA] = "gäller ej",
+	[STEP_OPEN] = N_("open"),
+	/* TRANSLATORS: a step's state in sams status. */
+	[STEP_DONE] = N_("done"),
+	/* TRANSLATORS: a step's state in sams status. */
+	[STEP_SKIPPED] = N_("skipped"),
+	/* TRANSLATORS: a step's state in sams status: it does not apply. */
+	[STEP_NA] = N_("n/a"),
 };
+
+/* The width of the state column of sams status. */
+#define STATE_WIDTH	11
+
+/* Where the values start after a step's labels in sams next. */
+#define LABEL_COLUMN	14
 
 /*
  * "3 steg släpar från Inför placering, 1 från Under placering": open steps
@@ -42,9 +53,15 @@ behind_text(FILE *fp, const struct case_state *st, const char *before)
 			n += m->steps[i].phase == p && st->steps[i].behind;
 		if (n == 0)
 			continue;
-		fprintf(fp, "%s%zu%s från ", any ? ", " : before, n,
-		    any ? "" : " steg släpar");
-		text_put(fp, m->phases[p].title);
+		fputs(any ? ", " : before, fp);
+		if (any)
+			/* TRANSLATORS: more steps behind: "1 from PHASE". */
+			layout_printf(fp, _("%zu from %s"), n,
+			    m->phases[p].title);
+		else
+			layout_printf(fp, P_("%zu step still open from %s",
+			    "%zu steps still open from %s", n), n,
+			    m->phases[p].title);
 		any = 1;
 	}
 }
@@ -76,6 +93,23 @@ paint(FILE *fp, const char *code)
 	return render_use_color(fp) ? code : "";
 }
 
+/*
+ * "  Owner:      ": a label of sams next, painted with code (or not:
+ * NULL), and the spaces up to LABEL_COLUMN, or one when it is wider.
+ */
+static void
+label_text(FILE *fp, const char *label, const char *code)
+{
+	size_t w = 2 + text_width(label);
+
+	fprintf(fp, "  %s", code != NULL ? paint(fp, code) : "");
+	text_put(fp, label);
+	fputs(code != NULL ? paint(fp, RESET) : "", fp);
+	do
+		fputc(' ', fp);
+	while (++w < LABEL_COLUMN);
+}
+
 static void
 owner_text(FILE *fp, const struct case_state *st, size_t i)
 {
@@ -88,7 +122,7 @@ owner_text(FILE *fp, const struct case_state *st, size_t i)
 		text_put(fp, name);
 		fputc('\n', fp);
 	} else
-		fputs(" (ingen kontakt angiven)\n", fp);
+		fprintf(fp, " %s\n", _("(no contact given)"));
 }
 
 /*
@@ -103,15 +137,15 @@ warning_text(FILE *fp, const struct case_state *st, const struct warning *w,
 	const char *colon = strchr(w->text, ':');
 	size_t n = colon != NULL ? (size_t)(colon - w->text) : 0;
 
-	fprintf(fp, "  %sVarning:%s    ", paint(fp, RED), paint(fp, RESET));
+	label_text(fp, _("Warning:"), RED);
 	if (seen != NULL && seen[w - st->m->warnings] && n > 0 && n <= 40) {
 		text_putn(fp, w->text, n);
-		fputs(" (se ovan)\n", fp);
+		fprintf(fp, " %s\n", _("(see above)"));
 		return;
 	}
 	if (seen != NULL)
 		seen[w - st->m->warnings] = 1;
-	layout_wrap(fp, w->text, 14, 14);
+	layout_wrap(fp, w->text, LABEL_COLUMN, LABEL_COLUMN);
 }
 
 static void
@@ -132,28 +166,40 @@ next_step_text(FILE *fp, const struct case_state *st, size_t i,
 	for (k = 0; k < s->nwarn; k++)
 		if ((w = state_warning(st, i, k)) != NULL)
 			warning_text(fp, st, w, seen);
-	fputs("  Ansvarig:   ", fp);
+	/* TRANSLATORS: the labels of sams next fit 11 columns. */
+	label_text(fp, _("Owner:"), NULL);
 	owner_text(fp, st, i);
 	if (ss->due != DATE_NONE) {
 		date_format(ss->due, date);
-		fprintf(fp, "  Senast:     %s%s%s%s\n", date,
-		    ss->overdue ? paint(fp, RED) : "",
-		    ss->overdue ? " (försenad)" : "",
-		    ss->overdue ? paint(fp, RESET) : "");
+		label_text(fp, _("Due:"), NULL);
+		fputs(date, fp);
+		if (ss->overdue)
+			fprintf(fp, "%s %s%s", paint(fp, RED), _("(overdue)"),
+			    paint(fp, RESET));
+		fputc('\n', fp);
 	}
-	if (!ss->again && step_due_rule(s, st->c) == &s->due_acute)
-		fputs("  Akut:       placeringen var akut; steget görs så snart "
-		    "som möjligt efter flytten\n", fp);
+	if (!ss->again && step_due_rule(s, st->c) == &s->due_acute) {
+		label_text(fp, _("Acute:"), NULL);
+		fprintf(fp, "%s\n", _("the placement was acute; the step is "
+		    "done as soon as possible after the move"));
+	}
 	if (ss->again) {
 		date_format(ss->closed->date, date);
-		fprintf(fp, "  Återkommer: senast gjort %s; görs igen så länge "
-		    "placeringen pågår\n", date);
+		label_text(fp, _("Recurs:"), NULL);
+		fprintf(fp, _("last done %s; done again as long as the "
+		    "placement lasts"), date);
+		fputc('\n', fp);
 	}
-	fputs("  Varför:     ", fp);
-	layout_wrap(fp, s->why, 14, 14);
+	label_text(fp, _("Why:"), NULL);
+	layout_wrap(fp, s->why, LABEL_COLUMN, LABEL_COLUMN);
 	for (k = 0; k < s->nwhat; k++) {
-		fputs(k == 0 ? "  Gör så här: - " : "              - ", fp);
-		layout_wrap(fp, s->what[k], 16, 16);
+		if (k == 0)
+			label_text(fp, _("What to do:"), NULL);
+		else
+			fprintf(fp, "%*s", LABEL_COLUMN, "");
+		fputs("- ", fp);
+		layout_wrap(fp, s->what[k], LABEL_COLUMN + 2,
+		    LABEL_COLUMN + 2);
 	}
 }
 
@@ -172,19 +218,18 @@ render_shift_text(FILE *fp, const struct case_state *st, const char *file)
 
 	if (p == m->nphases)
 		return;
-	fprintf(fp, "%s har börjat.", m->phases[p].title);
+	layout_printf(fp, _("%s has begun."), m->phases[p].title);
+	fputc(st->c->shift != CASE_NO_SHIFT ? ' ' : '\n', fp);
 	if (st->c->shift != CASE_NO_SHIFT && strcmp(case_fact(st->c,
-	    "school.change-at-end"), "false") == 0) {
-		fputs(" Eleven går kvar i skolan under placeringen (", fp);
-		text_put(fp, school != NULL ? school : "inte angiven");
-		fputs("): inget skolbyte när placeringen upphör.", fp);
-	} else if (st->c->shift != CASE_NO_SHIFT) {
-		fputs(" Skolan under placeringen (", fp);
-		text_put(fp, school != NULL ? school : "inte angiven");
-		fputs(") är nu avlämnande skola och dess rektor avlämnande "
-		    "rektor.", fp);
-	}
-	fputs("\nAnsvariga nu:\n", fp);
+	    "school.change-at-end"), "false") == 0)
+		layout_printf(fp, _("The pupil stays at the school of the "
+		    "placement (%s): no change of school when the placement "
+		    "ends.\n"), school != NULL ? school : _("not given"));
+	else if (st->c->shift != CASE_NO_SHIFT)
+		layout_printf(fp, _("The school of the placement (%s) is now "
+		    "the sending school, and its head teacher the sending head "
+		    "teacher.\n"), school != NULL ? school : _("not given"));
+	fprintf(fp, "%s\n", _("Responsible now:"));
 	for (i = 0; i < m->nsteps; i++)
 		if (m->steps[i].phase == p &&
 		    text_width(m->steps[i].id) > idw)
@@ -204,17 +249,21 @@ render_shift_text(FILE *fp, const struct case_state *st, const char *file)
 			    state_owner_role(st, k) == state_owner_role(st, i))
 				break;
 		if (k == i)
-			strbuf_addf(&cmd, " contacts.%s=NAMN",
-			    m->roles[state_owner_role(st, i)].id);
+			/* TRANSLATORS: a placeholder for a person's name. */
+			strbuf_addf(&cmd, " contacts.%s=%s",
+			    m->roles[state_owner_role(st, i)].id, _("NAME"));
 	}
 	next = case_fact(st->c, "school.receiving");
 	if (school != NULL && next != NULL && cmd.len == 0)
 		return;
-	fputs("Saknas, ange med:\n  sams set ", fp);
+	fprintf(fp, "%s\n  sams set ", _("Missing; set it with:"));
 	text_put(fp, file);
-	fputs(school == NULL ? " school.sending=SKOLA" : "", fp);
-	fputs(next == NULL ? " school.receiving=SKOLA" : "", fp);
-	fputs(cmd.len > 0 ? cmd.buf : "", fp);
+	/* TRANSLATORS: a placeholder for a school's name. */
+	if (school == NULL)
+		fprintf(fp, " school.sending=%s", _("SCHOOL"));
+	if (next == NULL)
+		fprintf(fp, " school.receiving=%s", _("SCHOOL"));
+	text_put(fp, cmd.buf);
 	fputc('\n', fp);
 	strbuf_release(&cmd);
 }
@@ -227,22 +276,29 @@ static void
 nothing_for(FILE *fp, const struct case_state *st,
     const struct step_filter *f)
 {
+	const char *role = NULL;
 	size_t i, ri = NO_INDEX;
 	int any = 0;
 
 	if (f->role != NULL)
 		ri = model_role_index(st->m, f->role);
-	fputs("\nInget för ", fp);
-	if (f->owner != NULL)
-		text_put(fp, f->owner);
-	fputs(f->owner != NULL && ri != NO_INDEX ? " som " : "", fp);
 	if (ri != NO_INDEX)
-		text_put(fp, st->m->roles[ri].title);
-	fputs(" just nu.", fp);
+		role = st->m->roles[ri].title;
+	fputc('\n', fp);
+	if (f->owner != NULL && role != NULL)
+		/* TRANSLATORS: "Nothing for Maria Holm as Rektor right now." */
+		layout_printf(fp, _("Nothing for %s as %s right now."),
+		    f->owner, role);
+	else
+		layout_printf(fp, _("Nothing for %s right now."),
+		    f->owner != NULL ? f->owner : role != NULL ? role : "");
 	for (i = 0; i < st->m->nsteps; i++) {
 		if (!st->steps[i].ready)
 			continue;
-		fputs(any ? ", " : " Nu väntar: ", fp);
+		if (!any)
+			fprintf(fp, " %s ", _("Waiting now:"));
+		else
+			fputs(", ", fp);
 		text_put(fp, st->m->steps[i].id);
 		fputs(" (", fp);
 		text_put(fp, st->m->roles[state_owner_role(st, i)].title);
@@ -264,7 +320,7 @@ nothing_now(FILE *fp, const struct case_state *st)
 	long base, day;
 	size_t p;
 
-	fputs("\nInget att göra just nu", fp);
+	fputc('\n', fp);
 	for (p = st->phase + 1; p < st->m->nphases; p++) {
 		ph = &st->m->phases[p];
 		if (st->started[p] || ph->starts.base == NULL)
@@ -275,12 +331,11 @@ nothing_now(FILE *fp, const struct case_state *st)
 		if (day == DATE_NONE)
 			break;
 		date_format(day, date);
-		fputs(": ", fp);
-		text_put(fp, ph->title);
-		fprintf(fp, " börjar %s", date);
-		break;
+		layout_printf(fp, _("Nothing to do right now: %s starts %s.\n"),
+		    ph->title, date);
+		return;
 	}
-	fputs(".\n", fp);
+	fprintf(fp, "%s\n", _("Nothing to do right now."));
 }
 
 /* The first line: "ID  TITLE  (FILE)", the id bold and the file dim. */
@@ -304,17 +359,21 @@ render_next_text(FILE *fp, const struct case_state *st,
 	size_t i;
 	int shown = 0;
 
-	head_text(fp, st, st->complete ? "Klart" :
+	/* TRANSLATORS: in place of the phase of a complete case. */
+	head_text(fp, st, st->complete ? _("Complete") :
 	    st->m->phases[st->phase].title);
-	if (st->complete) {
-		fputs("\nÄrendet är klart: varje steg är gjort eller gäller "
-		    "inte", fp);
-		if (st->nmissed > 0)
-			fprintf(fp, ", utom %zu som missades (se sams status)",
-			    st->nmissed);
-		fputs(".\n", fp);
+	if (st->complete && st->nmissed > 0) {
+		fputc('\n', fp);
+		fprintf(fp, P_("The case is complete: every step is done or "
+		    "does not apply, except %zu that was missed (see sams "
+		    "status).\n", "The case is complete: every step is done "
+		    "or does not apply, except %zu that were missed (see sams "
+		    "status).\n", st->nmissed), st->nmissed);
+	} else if (st->complete)
+		fprintf(fp, "\n%s\n", _("The case is complete: every step is "
+		    "done or does not apply."));
+	if (st->complete)
 		return;
-	}
 	if (st->nbehind > 0) {
 		behind_text(fp, st, "\n");
 		fputs(".\n", fp);
@@ -510,11 +569,16 @@ warnings_text(FILE *fp, const struct case_state *st)
 	const struct warning **w;
 	size_t i, n;
 
+	const char *label = _("Warning:");
+	size_t col = text_width(label) + 1;
+
 	w = xreallocarray(NULL, st->m->nwarnings + 1, sizeof(*w));
 	n = state_open_warnings(st, w);
 	for (i = 0; i < n; i++) {
-		fprintf(fp, "%sVarning:%s ", paint(fp, RED), paint(fp, RESET));
-		layout_wrap(fp, w[i]->text, 9, 9);
+		fputs(paint(fp, RED), fp);
+		text_put(fp, label);
+		fprintf(fp, "%s ", paint(fp, RESET));
+		layout_wrap(fp, w[i]->text, col, col);
 	}
 	free(w);
 }
@@ -530,16 +594,14 @@ schools_line(FILE *fp, const struct casefile *c)
 	/* Without a change of school the one before is the one during. */
 	if (receiving == NULL && c->shift == CASE_NO_SHIFT &&
 	    strcmp(case_fact(c, "school.change"), "false") == 0) {
-		fputs("Skola: ", fp);
-		text_put(fp, sending);
-		fputs(" (inget skolbyte)\n", fp);
+		layout_printf(fp, _("School: %s (no change of school)\n"),
+		    sending);
 		return;
 	}
-	fputs("Skolor: avlämnande ", fp);
-	text_put(fp, sending != NULL ? sending : "okänd");
-	fputs(", mottagande ", fp);
-	text_put(fp, receiving != NULL ? receiving : "okänd");
-	fputc('\n', fp);
+	/* TRANSLATORS: a school that is not known yet. */
+	layout_printf(fp, _("Schools: sending %s, receiving %s\n"),
+	    sending != NULL ? sending : _("unknown"),
+	    receiving != NULL ? receiving : _("unknown"));
 }
 
 /* After an omplacering: every placement period, the current one last. */
@@ -547,7 +609,7 @@ static void
 periods_line(FILE *fp, const struct casefile *c)
 {
 	const struct event *ev;
-	const char *first = "okänt datum";
+	const char *first = _("unknown date");
 	size_t i, n = 1;
 
 	if (c->nperiods < 2)
@@ -557,16 +619,16 @@ periods_line(FILE *fp, const struct casefile *c)
 			first = c->facts[i].value;
 			break;
 		}
-	fputs("Placeringar: 1 från ", fp);
-	text_put(fp, first);
+	fprintf(fp, "%s ", _("Placements:"));
+	layout_printf(fp, _("%zu from %s"), n, first);
 	for (i = 0; i < c->nevents; i++) {
 		ev = &c->events[i];
 		if (ev->kind != EV_REPLACE)
 			continue;
-		fprintf(fp, ", %zu från ", ++n);
-		text_put(fp, ev->value);
+		fputs(", ", fp);
+		layout_printf(fp, _("%zu from %s"), ++n, ev->value);
 	}
-	fputs("; checklistan gäller den senaste\n", fp);
+	fprintf(fp, "; %s\n", _("the checklist is for the latest"));
 }
 
 static void
@@ -577,24 +639,26 @@ facts_line(FILE *fp, const struct casefile *c)
 	const char *end = case_fact(c, "placement.end");
 	const char *form = case_fact(c, "school.form");
 
-	fputs("Placering: ", fp);
-	text_put(fp, type != NULL ? words_value("placement.type", type) :
-	    "okänd form");
+	fprintf(fp, "%s ", _("Placement:"));
+	text_put(fp, type != NULL ? words_value_tr("placement.type", type) :
+	    _("unknown type"));
 	if (date != NULL) {
-		fputs(" från ", fp);
-		text_put(fp, date);
+		fputc(' ', fp);
+		/* TRANSLATORS: a placement from a date. */
+		layout_printf(fp, _("from %s"), date);
 	}
 	if (end != NULL) {
-		fputs(" till ", fp);
-		text_put(fp, end);
+		fputc(' ', fp);
+		/* TRANSLATORS: a placement to a date. */
+		layout_printf(fp, _("to %s"), end);
 	}
 	if (strcmp(case_fact(c, "placement.acute"), "true") == 0)
-		fputs(", akut", fp);
+		fprintf(fp, ", %s", _("acute"));
 	fprintf(fp, "; %s", strcmp(case_fact(c, "school.change"),
-	    "true") == 0 ? "skolbyte" : "inget skolbyte");
+	    "true") == 0 ? _("change of school") : _("no change of school"));
 	if (form != NULL) {
 		fputs(", ", fp);
-		text_put(fp, words_value("school.form", form));
+		text_put(fp, words_value_tr("school.form", form));
 	}
 	fputc('\n', fp);
 	schools_line(fp, c);
@@ -608,9 +672,12 @@ due_text(FILE *fp, const struct step_status *ss)
 	char date[11];
 
 	date_format(ss->due, date);
-	fprintf(fp, " · senast %s%s%s%s", date, ss->overdue ? paint(fp, RED) :
-	    "", ss->overdue ? " (försenad)" : "", ss->overdue ?
-	    paint(fp, RESET) : "");
+	fputs(" · ", fp);
+	/* TRANSLATORS: the date a step is due. */
+	fprintf(fp, _("due %s"), date);
+	if (ss->overdue)
+		fprintf(fp, "%s %s%s", paint(fp, RED), _("(overdue)"),
+		    paint(fp, RESET));
 }
 
 static void
@@ -621,29 +688,37 @@ status_step(FILE *fp, const struct case_state *st, size_t i, size_t idw)
 	char date[11];
 
 	fputs("  ", fp);
-	if (ss->ready)
-		fprintf(fp, "%s%-11s%s", paint(fp, BOLD), "nu", paint(fp,
-		    RESET));
-	else if (ss->missed)
-		fprintf(fp, "%s%-11s%s", paint(fp, RED), "missad",
-		    paint(fp, RESET));
-	else
-		layout_pad(fp, ss->state == STEP_OPEN ? "väntar" :
-		    state_words[ss->state], 11);
+	if (ss->ready) {
+		fputs(paint(fp, BOLD), fp);
+		/* TRANSLATORS: a step's state: it can be done now. */
+		layout_pad(fp, _("now"), STATE_WIDTH);
+	} else if (ss->missed) {
+		fputs(paint(fp, RED), fp);
+		/* TRANSLATORS: a step's state: its phase ended without it. */
+		layout_pad(fp, _("missed"), STATE_WIDTH);
+	} else
+		/* TRANSLATORS: a step's state: it waits for others. */
+		layout_pad(fp, ss->state == STEP_OPEN ? _("waiting") :
+		    _(state_words[ss->state]), STATE_WIDTH);
+	fputs(ss->ready ? paint(fp, RESET) : ss->missed ? paint(fp, RESET) :
+	    "", fp);
 	layout_pad(fp, s->id, idw + 2);
 	text_put(fp, s->title);
 	if (ss->missed) {
 		date_format(ss->due, date);	/* a missed step had a due date */
-		fprintf(fp, " · senast %s; fasen är över", date);
+		fputs(" · ", fp);
+		fprintf(fp, _("due %s; the phase is over"), date);
 		if (ss->again) {
 			date_format(ss->closed->date, date);
-			fprintf(fp, " (senast gjort %s)", date);
+			fputc(' ', fp);
+			fprintf(fp, _("(last done %s)"), date);
 		}
 	} else if (ss->again && ss->due != DATE_NONE) {
 		/* A recurring step open again: when next, and when last. */
 		due_text(fp, ss);
 		date_format(ss->closed->date, date);
-		fprintf(fp, "; förra gången %s", date);
+		fputs("; ", fp);
+		fprintf(fp, _("last time %s"), date);
 	} else if (ss->closed != NULL) {
 		date_format(ss->closed->date, date);
 		fprintf(fp, " · %s", date);
@@ -652,8 +727,9 @@ status_step(FILE *fp, const struct case_state *st, size_t i, size_t idw)
 			text_put(fp, ss->closed->by);
 		}
 		if (ss->closed->reason != NULL) {
-			fputs(" · skäl: ", fp);
-			text_put(fp, ss->closed->reason);
+			fputs(" · ", fp);
+			layout_printf(fp, _("reason: %s"),
+			    ss->closed->reason);
 		}
 	} else if (ss->due != DATE_NONE)
 		due_text(fp, ss);
@@ -672,13 +748,18 @@ render_status_text(FILE *fp, const struct case_state *st)
 	head_text(fp, st, m->title);
 	facts_line(fp, st->c);
 	warnings_text(fp, st);
-	fputs("Aktuell fas: ", fp);
-	text_put(fp, st->complete ? "klart" : m->phases[st->phase].title);
+	fprintf(fp, "%s ", _("Current phase:"));
+	/* TRANSLATORS: the phase of a complete case. */
+	text_put(fp, st->complete ? _("complete") :
+	    m->phases[st->phase].title);
 	if (!st->complete)
 		behind_text(fp, st, " (");
 	fputs(st->nbehind > 0 && !st->complete ? ")" : "", fp);
-	if (st->nmissed > 0)
-		fprintf(fp, "; %zu steg missade", st->nmissed);
+	if (st->nmissed > 0) {
+		fputs("; ", fp);
+		fprintf(fp, P_("%zu step missed", "%zu steps missed",
+		    st->nmissed), st->nmissed);
+	}
 	fputc('\n', fp);
 	for (p = 0; p < m->nphases; p++) {
 		fprintf(fp, "\n%s", paint(fp, BOLD));
@@ -691,12 +772,6 @@ render_status_text(FILE *fp, const struct case_state *st)
 }
 
 /* Facts and contacts, for status and log */
-
-const char *
-render_yes_no(const char *value)
-{
-	return strcmp(value, "true") == 0 ? "ja" : "nej";
-}
 
 /*
  * The facts a case shows: all but id and model, which head it, and the

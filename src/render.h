@@ -1,7 +1,8 @@
 /*
- * Output of a case's state for people (aligned Swedish text, coloured only
- * on a terminal) and for scripts (JSON Lines, "format": 1).  Everything is
- * written to the FILE given; nothing is allocated that outlives a call.
+ * Output of a case's state for people (aligned text in the language of
+ * their messages, coloured only on a terminal) and for scripts (JSON
+ * Lines, "format": 1, the same in every language).  Everything is written
+ * to the FILE given; nothing is allocated that outlives a call.
  * File names and values reach people only through text.h's escapes.
  */
 #ifndef RENDER_H
@@ -39,8 +40,6 @@ void	 render_status_json(FILE *fp, const struct case_state *st);
  * contact (null when none).  Shared by status and log.
  */
 void	 render_facts_json(struct strbuf *sb, const struct case_state *st);
-/* The Swedish word for a yes-no fact's value: "ja" or "nej". */
-const char *render_yes_no(const char *value);
 /*
  * What setting the end date changed: who owns the steps of the phase it
  * opened, and what to record (for file, as typed).

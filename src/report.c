@@ -4,6 +4,7 @@
 
 #include "date.h"
 #include "htmlreport.h"
+#include "i18n.h"
 #include "layout.h"
 #include "report.h"
 #include "sams.h"
@@ -73,7 +74,9 @@ struct selection {
 
 /*
  * The columns of a row per step: keys for scripts (CSV, TSV), titles for
- * people (--csv-excel and the workbook's "Steg").
+ * people (--csv-excel and the workbook's "Steg"), who read them in
+ * Swedish Excel whatever their locale: the workbook and --csv-excel are
+ * Swedish documents, never translated.
  */
 static const char *const step_keys[] = {
 	"case", "file", "phase", "step", "title", "owner", "name", "due",
@@ -93,6 +96,9 @@ static const char *const person_titles[] = {
 
 /* Steps due this many days after today count as soon in "Per ansvarig". */
 #define SOON_DAYS	7
+
+/* Where the values of the text summary start, after its labels. */
+#define SUMMARY_COLUMN	15
 
 static void
 select_steps(const struct report *r, const struct case_state *st,
@@ -118,10 +124,17 @@ select_steps(const struct report *r, const struct case_state *st,
 	}
 }
 
+/*
+ * The case's phase, or for a complete case "Klart" (the workbook) or its
+ * translation (people: the text report).
+ */
 static const char *
-phase_title(const struct case_state *st)
+phase_title(const struct case_state *st, int people)
 {
-	return st->complete ? "Klart" : st->m->phases[st->phase].title;
+	if (!st->complete)
+		return st->m->phases[st->phase].title;
+	/* TRANSLATORS: in place of the phase of a complete case. */
+	return people ? _("Complete") : "Klart";
 }
 
 /*
@@ -183,7 +196,7 @@ count_phase(struct report *r, const struct case_state *st, int overdue)
 {
 	size_t model = model_order(r, st->m->id);
 
-	count(&r->phases, &r->nphases, phase_title(st), overdue,
+	count(&r->phases, &r->nphases, phase_title(st, 1), overdue,
 	    st->complete ? LAST : model, st->complete ? LAST : st->phase);
 }
 
@@ -331,6 +344,68 @@ separated_row(struct report *r, const struct case_state *st, size_t i)
 	put_field(r, days, 1);
 }
 
+/* The selection */
+
+/* " · " between the parts of a selection. */
+static void
+next_part(struct strbuf *sb)
+{
+	if (sb->len > 0)
+		strbuf_addstr(sb, " · ");
+}
+
+/*
+ * The selection in Swedish (the workbook) or, for people, in the
+ * language of their messages.
+ */
+static void
+selection_words(const struct report *r, struct strbuf *sb, int people)
+{
+	const struct step_filter *f = &r->filter;
+	char date[11];
+	long last;
+
+	if (f->owner != NULL) {
+		next_part(sb);
+		/* TRANSLATORS: what sams report shows, parts of a list. */
+		strbuf_addf(sb, people ? _("owner %s") : "ansvarig %s",
+		    f->owner);
+	}
+	if (f->owner != NULL && r->owner_env)	/* nobody typed it */
+		strbuf_addf(sb, " %s", people ? _("(from SAMS_OWNER)") :
+		    "(från SAMS_OWNER)");
+	if (f->role != NULL) {
+		next_part(sb);
+		strbuf_addf(sb, people ? _("role %s") : "roll %s", f->role);
+	}
+	if (f->overdue) {
+		next_part(sb);
+		strbuf_addstr(sb, people ? _("overdue steps") :
+		    "försenade steg");
+	}
+	if (f->due_within >= 0) {
+		next_part(sb);
+		last = date_add_days(r->today, f->due_within);
+		if (last != DATE_NONE) {
+			date_format(last, date);
+			strbuf_addf(sb, people ? _("due by %s") : "senast %s",
+			    date);
+		} else
+			strbuf_addstr(sb, people ? _("all dates") :
+			    "alla datum");
+	}
+	if (r->phase != NULL) {
+		next_part(sb);
+		strbuf_addf(sb, people ? _("phase %s") : "fas %s", r->phase);
+	}
+}
+
+void
+report_selection(const struct report *r, struct strbuf *sb)
+{
+	selection_words(r, sb, 1);
+}
+
 /* Workbook */
 
 /* The step's row in "Steg": the --csv-excel row, with a date and a number. */
@@ -382,7 +457,7 @@ xlsx_case(struct report *r, const struct case_state *st,
 	xlsx_fact(r, st, "school.form");
 	xlsx_date(r->xlsx, case_fact_date(st->c, "placement.date"));
 	xlsx_date(r->xlsx, case_fact_date(st->c, "placement.end"));
-	xlsx_text(r->xlsx, phase_title(st));
+	xlsx_text(r->xlsx, phase_title(st, 0));
 	xlsx_number(r->xlsx, (double)sel->n);
 	xlsx_number(r->xlsx, (double)overdue);
 }
@@ -400,13 +475,14 @@ id_width(size_t widest)
 static void
 text_header(struct report *r)
 {
-	layout_pad(r->out, "Fil", r->file_width + 2);
-	layout_pad(r->out, "Ärende", 12);
-	layout_pad(r->out, "Modell", 7);
-	layout_pad(r->out, "Fas", 17);
-	layout_pad(r->out, "Senast", 11);
+	/* TRANSLATORS: the column heads of sams report, 6 wide at most. */
+	layout_pad(r->out, _("File"), r->file_width + 2);
+	layout_pad(r->out, _("Case"), 12);
+	layout_pad(r->out, _("Model"), 7);
+	layout_pad(r->out, _("Phase"), 17);
+	layout_pad(r->out, _("Due"), 11);
 	layout_pad(r->out, "", 10);
-	fputs("Nästa steg (ansvarig)\n", r->out);
+	fprintf(r->out, "%s\n", _("Next steps (owner)"));
 }
 
 /*
@@ -426,9 +502,10 @@ text_row(struct report *r, const struct case_state *st,
 	layout_pad(r->out, st->c->name, r->file_width + 2);
 	layout_pad(r->out, st->c->id, 12);
 	layout_pad(r->out, st->m->id, 7);
-	layout_pad(r->out, phase_title(st), 17);
+	layout_pad(r->out, phase_title(st, 1), 17);
 	layout_pad(r->out, due, 11);
-	layout_pad(r->out, sel->overdue ? "försenad" : "", 10);
+	/* TRANSLATORS: a case or step in sams report, 9 wide at most. */
+	layout_pad(r->out, sel->overdue ? _("overdue") : "", 10);
 	for (k = 0; k < sel->n; k++) {
 		s = &st->m->steps[sel->idx[k]];
 		fputs(k ? ", " : "", r->out);
@@ -439,7 +516,8 @@ text_row(struct report *r, const struct case_state *st,
 		fputc(')', r->out);
 	}
 	if (sel->n == 0)
-		fputs(st->complete ? "–" : "väntar", r->out);
+		/* TRANSLATORS: a case with no step to do now. */
+		fputs(st->complete ? "–" : _("waiting"), r->out);
 	fputc('\n', r->out);
 }
 
@@ -663,7 +741,7 @@ xlsx_about(struct report *r)
 	xlsx_row(r->xlsx, 0);
 	xlsx_text(r->xlsx, "Datum");
 	xlsx_date(r->xlsx, r->today);
-	report_selection(r, &sb);
+	selection_words(r, &sb, 0);
 	xlsx_row(r->xlsx, 0);
 	xlsx_text(r->xlsx, "Urval");
 	xlsx_text(r->xlsx, sb.len > 0 ? sb.buf : "alla ärenden och steg");
@@ -781,7 +859,7 @@ print_group_head(struct report *r, const struct report_group *g)
 
 	if (g->name == NULL) {
 		text_put(r->out, g->roles[0].role);
-		fputs(" (ingen kontakt angiven)\n", r->out);
+		fprintf(r->out, " %s\n", _("(no contact given)"));
 		return;
 	}
 	text_put(r->out, g->name);
@@ -806,7 +884,7 @@ print_item(struct report *r, const struct agenda_item *it,
 	if (it->due != DATE_NONE)
 		date_format(it->due, due);
 	layout_pad(r->out, due, 11);
-	layout_pad(r->out, it->overdue ? "försenad" : "", 10);
+	layout_pad(r->out, it->overdue ? _("overdue") : "", 10);
 	text_put(r->out, it->step->title);
 	fputs("  (", r->out);
 	text_put(r->out, file);
@@ -852,13 +930,16 @@ print_counts(struct report *r, const char *label,
 {
 	size_t i;
 
-	fputs(label, r->out);
+	layout_pad(r->out, label, SUMMARY_COLUMN);
 	for (i = 0; i < n; i++) {
 		fputs(i ? " · " : "", r->out);
 		text_put(r->out, t[i].key);
 		fprintf(r->out, " %zu", t[i].n);
-		if (t[i].overdue > 0)
-			fprintf(r->out, " (försenade: %zu)", t[i].overdue);
+		if (t[i].overdue > 0) {
+			fputc(' ', r->out);
+			/* TRANSLATORS: how many of a phase's or owner's. */
+			fprintf(r->out, _("(overdue: %zu)"), t[i].overdue);
+		}
 	}
 	fputs(n == 0 ? "–\n" : "\n", r->out);
 }
@@ -874,39 +955,6 @@ compare_places(const void *a, const void *b)
 	return x->phase < y->phase ? -1 : x->phase > y->phase;
 }
 
-static void
-put_part(struct strbuf *sb, const char *label, const char *value)
-{
-	strbuf_addf(sb, "%s%s%s", sb->len ? " · " : "", label, value);
-}
-
-void
-report_selection(const struct report *r, struct strbuf *sb)
-{
-	const struct step_filter *f = &r->filter;
-	char date[11];
-	long last;
-
-	if (f->owner != NULL)
-		put_part(sb, "ansvarig ", f->owner);
-	if (f->owner != NULL && r->owner_env)	/* nobody typed it */
-		strbuf_addstr(sb, " (från SAMS_OWNER)");
-	if (f->role != NULL)
-		put_part(sb, "roll ", f->role);
-	if (f->overdue)
-		put_part(sb, "försenade steg", "");
-	if (f->due_within >= 0) {
-		last = date_add_days(r->today, f->due_within);
-		if (last != DATE_NONE) {
-			date_format(last, date);
-			put_part(sb, "senast ", date);
-		} else
-			put_part(sb, "alla datum", "");
-	}
-	if (r->phase != NULL)
-		put_part(sb, "fas ", r->phase);
-}
-
 /*
  * Under a filter, what the figures below count: "Urval: ansvarig Maria
  * Holm · senast 2026-11-30".
@@ -918,7 +966,8 @@ print_selection(struct report *r)
 
 	report_selection(r, &sb);
 	if (sb.len > 0) {
-		fputs("Urval:         ", r->out);
+		/* TRANSLATORS: the labels of the report's summary. */
+		layout_pad(r->out, _("Selection:"), SUMMARY_COLUMN);
 		text_put(r->out, sb.buf);
 		fputc('\n', r->out);
 	}
@@ -944,13 +993,13 @@ report_end(struct report *r)
 		return -1;
 	fputc('\n', r->out);
 	print_selection(r);
-	fprintf(r->out, "Ärenden: %zu, varav klara: %zu. Försenade steg: "
-	    "%zu.\n", r->cases, r->complete, r->overdue_steps);
+	fprintf(r->out, _("Cases: %zu, %zu of them complete. Overdue steps: "
+	    "%zu.\n"), r->cases, r->complete, r->overdue_steps);
 	if (r->nphases > 0)
 		qsort(r->phases, r->nphases, sizeof(*r->phases),
 		    compare_places);
-	print_counts(r, "Per fas:       ", r->phases, r->nphases);
-	print_counts(r, "Per ansvarig:  ", r->owners, r->nowners);
+	print_counts(r, _("By phase:"), r->phases, r->nphases);
+	print_counts(r, _("By owner:"), r->owners, r->nowners);
 	return 0;
 }
 

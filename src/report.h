@@ -100,7 +100,8 @@ void	report_case(struct report *r, const struct case_state *st);
 int	report_end(struct report *r);
 /*
  * Appends what the figures count under a filter, "ansvarig Maria Holm ·
- * senast 2026-11-30", unescaped; nothing without one.
+ * senast 2026-11-30", unescaped and in the language of the user's
+ * messages (the workbook has its own, Swedish); nothing without one.
  */
 void	report_selection(const struct report *r, struct strbuf *sb);
 void	report_release(struct report *r);

@@ -5,6 +5,8 @@
 #ifndef SAMS_H
 #define SAMS_H
 
+#include <stddef.h>
+
 #define SAMS_VERSION "0.1.0"
 
 /* Exit statuses, documented in sams(1) EXIT STATUS (sysexits.h values). */
@@ -21,7 +23,19 @@ enum sams_exit {
 	SAMS_EXIT_NOPERM = 77	/* a folder's .sams/ is not safe to trust */
 };
 
+typedef int	sams_command_fn(int argc, char *argv[]);
+
+/*
+ * The command table of main.c, for sams __complete: the entry point of
+ * the command called name (NULL: none), and the name of the i-th command
+ * that sams help lists (NULL past the last).
+ */
+sams_command_fn	*sams_command(const char *name);
+const char	*sams_command_name(size_t i);
+
 int cmd_check(int argc, char *argv[]);
+int cmd_complete(int argc, char *argv[]);
+int cmd_doctor(int argc, char *argv[]);
 int cmd_done(int argc, char *argv[]);
 int cmd_init(int argc, char *argv[]);
 int cmd_log(int argc, char *argv[]);

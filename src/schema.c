@@ -6,6 +6,7 @@
 #include "diag.h"
 #include "i18n.h"
 #include "schema.h"
+#include "text.h"
 
 void
 schema_error(struct schema *s, const struct ynode *n, const char *fmt, ...)
@@ -39,7 +40,8 @@ schema_map(struct schema *s, const struct ynode *map,
 	size_t i;
 
 	if (map == NULL || map->kind != YN_MAP) {
-		schema_error(s, map, "%s must be a mapping of keys", what);
+		schema_error(s, map, "%s must be a mapping of keys",
+		    text_msg(what));
 		return;
 	}
 	for (i = 0; i + 1 < map->nkids; i += 2) {
@@ -52,12 +54,12 @@ schema_map(struct schema *s, const struct ynode *map,
 			unknown(s, map->kids[i], map->kids[i + 1], obj);
 		else
 			schema_error(s, map->kids[i], "unknown key '%.40s' in "
-			    "%s", map->kids[i]->str, what);
+			    "%s", map->kids[i]->str, text_msg(what));
 	}
 	for (k = keys; k->key != NULL; k++)
 		if (k->required && ymap_get(map, k->key) == NULL)
 			schema_error(s, map, "%s lacks the required key '%s'",
-			    what, k->key);
+			    text_msg(what), k->key);
 }
 
 const char *

@@ -32,7 +32,8 @@ struct keydef {
 /*
  * Calls the handler of each key of map from keys (ended by a NULL key);
  * reports unknown keys when unknown is NULL, else calls it; reports
- * required keys that are missing.  what names the mapping in messages.
+ * required keys that are missing.  what names the mapping in messages
+ * ("a step"), marked with N_() and translated here (text_msg()).
  */
 void	 schema_map(struct schema *s, const struct ynode *map,
 	    const struct keydef *keys, void *obj, const char *what,

@@ -8,6 +8,7 @@
 #include "diag.h"
 #include "facts.h"
 #include "filter.h"
+#include "i18n.h"
 #include "stats.h"
 #include "strbuf.h"
 #include "suggest.h"
@@ -335,7 +336,9 @@ month_of(long day, char month[11])
 /*
  * The --by month group of a placement date: its month, "" without one;
  * aggregated, a month outside the period is "earlier" or "later", so
- * that every group there is can be printed always.
+ * that every group there is can be printed always.  Their titles are for
+ * JSON and the workbook, Swedish always; the text says them in the
+ * user's language.
  */
 static struct stats_row *
 month_row(struct stats *s, long date)
@@ -1206,8 +1209,9 @@ stats_number(double v, char buf[32])
 		return;
 	}
 	snprintf(buf, 32, "%.1f", v);
-	if ((dot = strchr(buf, '.')) != NULL)
-		*dot = ',';
+	/* TRANSLATORS: the decimal separator of figures for people: "5.5" */
+	if ((dot = strchr(buf, '.')) != NULL && strlen(_(".")) == 1)
+		*dot = *_(".");
 }
 
 int
@@ -1293,9 +1297,11 @@ stats_list(struct stats *s, const char *figure)
 	if (f->kind == FIG_LIMIT)
 		return fail_at(FAIL_USAGE, NULL, 0, 0, "--list: '%.*s' is a "
 		    "setting, not a figure over cases", (int)len, figure);
-	if ((f->tab == TAB_TOTAL) != (eq == NULL))
-		return fail_at(FAIL_USAGE, NULL, 0, 0, f->tab == TAB_TOTAL ?
-		    "--list: '%.*s' has no groups" : "--list: '%.*s' wants a "
+	if (f->tab == TAB_TOTAL && eq != NULL)
+		return fail_at(FAIL_USAGE, NULL, 0, 0, "--list: '%.*s' has no "
+		    "groups", (int)len, figure);
+	if (f->tab != TAB_TOTAL && eq == NULL)
+		return fail_at(FAIL_USAGE, NULL, 0, 0, "--list: '%.*s' wants a "
 		    "group: FIGURE=GROUP", (int)len, figure);
 	s->list = f;
 	s->list_group = eq != NULL ? eq + 1 : NULL;

@@ -165,7 +165,7 @@ double	stats_value(const struct stats *s, const struct stats_figure *f,
 	    const struct stats_row *row);
 /* A rate as a whole percent, half up: as the text and the page show it. */
 long	stats_percent(double rate);
-/* v as people read it: whole, or one decimal after a comma ("5,5"). */
+/* v as people read it: whole, or one decimal ("5.5"; "5,5" in Swedish). */
 void	stats_number(double v, char buf[32]);
 /* Whether row is hidden for figure f (--aggregate). */
 int	stats_hidden(const struct stats *s, const struct stats_figure *f,

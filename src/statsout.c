@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "date.h"
+#include "i18n.h"
 #include "json.h"
 #include "layout.h"
 #include "report.h"
@@ -285,17 +286,26 @@ print_json(const struct stats *s, FILE *out)
 
 /* Text */
 
-/* A count for people: "–" when --aggregate hides it. */
+/* A count for people: "–¹" when --aggregate hides it. */
+static const char *
+count_text(const struct stats *s, const struct stats_cell *c,
+    char buf[32])
+{
+	if (s->aggregate && c->hidden)
+		return "–¹";
+	snprintf(buf, 32, "%zu", c->value);
+	return buf;
+}
+
 static void
 text_count(const struct stats *s, const struct stats_cell *c, FILE *out)
 {
-	if (s->aggregate && c->hidden)
-		fputs("–¹", out);
-	else
-		fprintf(out, "%zu", c->value);
+	char buf[32];
+
+	fputs(count_text(s, c, buf), out);
 }
 
-/* A whole number, or one decimal after a Swedish decimal comma: "5,5". */
+/* A whole number, or one decimal: "5.5" ("5,5" in Swedish). */
 static void
 text_number(double v, FILE *out)
 {
@@ -306,23 +316,21 @@ text_number(double v, FILE *out)
 }
 
 /*
- * "över gränsen 2 av 6", then after newline "ännu utan skolstart 1,
- * avslutade utan skolstart 0": the placements past the limit of those
+ * "2 of 6 over the limit", then after newline "1 not yet at school, 0
+ * ended before school started": the placements past the limit of those
  * counted, and the two kinds without a first school day.
  */
 static void
 text_waits(const struct stats *s, const struct stats_row *r,
     const char *newline, FILE *out)
 {
-	fputs("över gränsen ", out);
-	text_count(s, &r->over, out);
-	fputs(" av ", out);
-	text_count(s, &r->n, out);
+	char a[32], b[32];
+
+	fprintf(out, _("%s of %s over the limit"), count_text(s, &r->over, a),
+	    count_text(s, &r->n, b));
 	fputs(newline, out);
-	fputs("ännu utan skolstart ", out);
-	text_count(s, &r->open, out);
-	fputs(", avslutade utan skolstart ", out);
-	text_count(s, &r->ended, out);
+	fprintf(out, _("%s not yet at school, %s ended before school started"),
+	    count_text(s, &r->open, a), count_text(s, &r->ended, b));
 }
 
 static void
@@ -330,9 +338,13 @@ text_days(const struct stats *s, FILE *out)
 {
 	const struct stats_row *t = &s->total;
 
-	fprintf(out, "\nDagar till skolstart (gräns %ld dagar)\n", s->limit);
+	fputc('\n', out);
+	fprintf(out, P_("Days to school start (limit %ld day)",
+	    "Days to school start (limit %ld days)", s->limit), s->limit);
+	fputc('\n', out);
 	if (t->days.n == 0 && !s->aggregate) {
-		fputs("  inga placeringar med skolbyte\n", out);
+		fprintf(out, "  %s\n",
+		    _("no placements with a change of school"));
 		return;
 	}
 	if (!s->aggregate) {
@@ -351,13 +363,14 @@ text_on_time(const struct stats *s, FILE *out)
 {
 	const struct stats_figure *rate = NULL, *f;
 	const struct stats_row *r;
+	char a[32], b[32];
 	size_t i;
 	int n = 0;
 
 	for (f = stats_figures; rate == NULL; f++)
 		if (strcmp(f->name, "on_time.by_role.rate") == 0)
 			rate = f;
-	fputs("\nI tid per ansvarig\n", out);
+	fprintf(out, "\n%s\n", _("On time by owner"));
 	for (i = 0; i < s->tabs[TAB_ROLES].n; i++) {
 		r = &s->tabs[TAB_ROLES].rows[i];
 		if (r->done.value == 0 && !s->aggregate)
@@ -374,19 +387,21 @@ text_on_time(const struct stats *s, FILE *out)
 			fprintf(out, " %3ld %%", stats_percent(stats_value(s,
 			    rate, r)));
 		fputs("  ", out);
-		text_count(s, &r->on_time, out);
-		fputs(" av ", out);
-		text_count(s, &r->done, out);
+		/* TRANSLATORS: steps done on time of those done */
+		fprintf(out, _("%s of %s"), count_text(s, &r->on_time, a),
+		    count_text(s, &r->done, b));
 		if (!s->aggregate && r->late_days.n > 0) {
-			fputs(" (sena: median ", out);
-			text_number(r->late_days.median, out);
-			fputs(r->late_days.median == 1 ? " dag)" : " dagar)",
-			    out);
+			stats_number(r->late_days.median, a);
+			fputc(' ', out);
+			/* TRANSLATORS: the days late of the steps done late */
+			fprintf(out, P_("(late: median %s day)",
+			    "(late: median %s days)",
+			    r->late_days.median == 1 ? 1 : 2), a);
 		}
 		fputc('\n', out);
 	}
 	if (n == 0)
-		fputs("  inga gjorda steg med tidsgräns\n", out);
+		fprintf(out, "  %s\n", _("no steps with a time limit done"));
 }
 
 /* The columns a count takes in text: its digits, or 2 for "–¹". */
@@ -414,8 +429,8 @@ static const struct {
 };
 
 /*
- * The width of the column of counts under "Försenade steg nu", "Missade
- * steg" and "Antal": the widest count of all, so they line up as one.
+ * The width of the column of counts under "Overdue steps now", "Missed
+ * steps" and "Counts": the widest count of all, so they line up as one.
  */
 static int
 counts_width(const struct stats *s)
@@ -460,7 +475,7 @@ text_counts(const struct stats *s, const char *label, enum stats_tab tab,
 		fputs(n++ ? "\n    " : "\n    ", out);
 		if (r->key[0] == '\0')
 			layout_pad(out, tab == TAB_PERSONS ?
-			    "(ingen namngiven)" : "(okänd)", 36);
+			    _("(nobody named)") : _("(unknown)"), 36);
 		else
 			layout_pad(out, titles && r->title != NULL ?
 			    r->title : r->key, 36);
@@ -470,11 +485,7 @@ text_counts(const struct stats *s, const char *label, enum stats_tab tab,
 	fputs(n == 0 ? " –\n" : "\n", out);
 }
 
-/*
- * --by: per group its name, then placements and days to school, then
- * steps on time and overdue, so that a line stays within 80 columns.
- */
-/* What --by groups by, for people: "placeringsform". */
+/* What --by groups by, in the workbook: "placeringsform". */
 static const char *
 by_words(enum stats_by by)
 {
@@ -488,34 +499,70 @@ by_words(enum stats_by by)
 	return "";
 }
 
+/* The heading of --by's groups in text. */
+static const char *
+by_heading(enum stats_by by)
+{
+	switch (by) {
+	case STATS_BY_NONE: break;
+	case STATS_BY_TYPE: return _("By placement type");
+	case STATS_BY_FORM: return _("By school form");
+	case STATS_BY_PHASE: return _("By phase today");
+	case STATS_BY_MONTH: return _("By month");
+	}
+	return "";
+}
+
+/*
+ * A group of --by as people read it: the months before and after the
+ * period have keys of their own, and titles for the workbook.
+ */
+static const char *
+by_group(const struct stats *s, const struct stats_row *r)
+{
+	if (r->key[0] == '\0')
+		return _("(unknown)");
+	if (s->by == STATS_BY_MONTH && strcmp(r->key, "earlier") == 0)
+		return _("before the period");
+	if (s->by == STATS_BY_MONTH && strcmp(r->key, "later") == 0)
+		return _("after the period");
+	return r->title != NULL ? r->title : r->key;
+}
+
+/*
+ * --by: per group its name, then placements and days to school, then
+ * steps on time and overdue, so that a line stays within 80 columns.
+ */
 static void
 text_by(const struct stats *s, FILE *out)
 {
 	const struct stats_row *r;
+	char a[32], b[32];
 	size_t i;
 
 	if (s->by == STATS_BY_NONE)
 		return;
-	fprintf(out, "\nPer %s\n", by_words(s->by));
+	fprintf(out, "\n%s\n", by_heading(s->by));
 	for (i = 0; i < s->tabs[TAB_BY].n; i++) {
 		r = &s->tabs[TAB_BY].rows[i];
 		fputs("  ", out);
-		text_put(out, r->key[0] == '\0' ? "(okänd)" : r->title != NULL ?
-		    r->title : r->key);
-		fputs("\n    placeringar ", out);
-		text_count(s, &r->placements, out);
+		text_put(out, by_group(s, r));
+		fputs("\n    ", out);
+		fprintf(out, _("placements %s"), count_text(s, &r->placements,
+		    a));
 		if (!s->aggregate && r->days.n > 0) {
-			fputs(", skolstart median ", out);
-			text_number(r->days.median, out);
+			stats_number(r->days.median, a);
+			fputs(", ", out);
+			fprintf(out, _("school start median %s"), a);
 		}
 		fputs(", ", out);
 		text_waits(s, r, "\n    ", out);
-		fputs("\n    i tid ", out);
-		text_count(s, &r->on_time, out);
-		fputs(" av ", out);
-		text_count(s, &r->done, out);
-		fputs(", försenade nu ", out);
-		text_count(s, &r->overdue, out);
+		fputs("\n    ", out);
+		fprintf(out, _("%s of %s on time"), count_text(s, &r->on_time,
+		    a), count_text(s, &r->done, b));
+		fputs(", ", out);
+		fprintf(out, _("%s overdue now"), count_text(s, &r->overdue,
+		    a));
 		fputc('\n', out);
 	}
 }
@@ -540,52 +587,78 @@ any_hidden(const struct stats *s)
 	return 0;
 }
 
+/*
+ * "Period:      2026-01-01 – 2026-11-23 (today 2026-11-23)" and the
+ * placements under it, their figures in one column after the longer
+ * label.
+ */
 static void
-print_text(const struct stats *s, FILE *out)
+text_head(const struct stats *s, FILE *out)
 {
-	char from[11], to[11], today[11];
-	int width = counts_width(s);
+	const char *period = _("Period:"), *placed = _("Placements:");
+	size_t w = text_width(period) > text_width(placed) ?
+	    text_width(period) : text_width(placed);
+	char from[11], to[11], today[11], a[32], b[32], c[32], d[32];
 
 	date_format(s->from, from);
 	date_format(s->to, to);
 	date_format(s->today, today);
-	fprintf(out, "Period:        %s – %s (i dag %s)\n", from, to, today);
-	fputs("Placeringar:   ", out);
-	text_count(s, &s->total.placements, out);
-	fputs(" i ", out);
-	text_count(s, &s->total.cases, out);
-	fputs(" ärenden, varav akuta ", out);
-	text_count(s, &s->total.acute, out);
-	fputs(", omplaceringar ", out);
-	text_count(s, &s->total.replaced, out);
+	layout_pad(out, period, w + 3);
+	fprintf(out, _("%s – %s (today %s)"), from, to, today);
 	fputc('\n', out);
+	layout_pad(out, placed, w + 3);
+	/* TRANSLATORS: placements in cases; acute ones; moves to another */
+	fprintf(out, P_("%s in %s case, of which %s acute, %s placement "
+	    "changes", "%s in %s cases, of which %s acute, %s placement "
+	    "changes", s->total.cases.value),
+	    count_text(s, &s->total.placements, a),
+	    count_text(s, &s->total.cases, b),
+	    count_text(s, &s->total.acute, c),
+	    count_text(s, &s->total.replaced, d));
+	fputc('\n', out);
+}
+
+static void
+print_text(const struct stats *s, FILE *out)
+{
+	int width = counts_width(s);
+
+	text_head(s, out);
 	text_days(s, out);
 	text_on_time(s, out);
-	fputs("\nFörsenade steg nu\n", out);
-	text_counts(s, "per ansvarig", TAB_ROLES, offsetof(struct stats_row,
+	fprintf(out, "\n%s\n", _("Overdue steps now"));
+	text_counts(s, _("by owner"), TAB_ROLES, offsetof(struct stats_row,
 	    overdue), 1, width, out);
 	if (!s->aggregate)
-		text_counts(s, "per person", TAB_PERSONS,
+		text_counts(s, _("by person"), TAB_PERSONS,
 		    offsetof(struct stats_row, overdue), 0, width, out);
-	fputs("\nMissade steg\n", out);
-	text_counts(s, "per steg", TAB_STEPS, offsetof(struct stats_row,
+	fprintf(out, "\n%s\n", _("Missed steps"));
+	text_counts(s, _("by step"), TAB_STEPS, offsetof(struct stats_row,
 	    missed), 0, width, out);
-	fputs("\nAntal\n", out);
-	text_counts(s, "per placeringsform", TAB_TYPES,
+	fprintf(out, "\n%s\n", _("Counts"));
+	text_counts(s, _("by placement type"), TAB_TYPES,
 	    offsetof(struct stats_row, placements), 0, width, out);
-	text_counts(s, "per skolform", TAB_FORMS,
+	text_counts(s, _("by school form"), TAB_FORMS,
 	    offsetof(struct stats_row, placements), 0, width, out);
-	text_counts(s, "per fas i dag", TAB_PHASES,
+	text_counts(s, _("by phase today"), TAB_PHASES,
 	    offsetof(struct stats_row, cases), 1, width, out);
 	text_by(s, out);
-	if (s->aggregate && any_hidden(s))
-		fprintf(out, "\n¹ färre än %zu ärenden, eller dold för att "
-		    "inte röja en sådan\n", s->min_cell);
+	if (s->aggregate && any_hidden(s)) {
+		fputc('\n', out);
+		fprintf(out, P_("¹ fewer than %zu case, or hidden so that it "
+		    "cannot reveal such a count", "¹ fewer than %zu cases, or "
+		    "hidden so that it cannot reveal such a count",
+		    s->min_cell), s->min_cell);
+		fputc('\n', out);
+	}
 }
 
 /* Workbook */
 
-/* A sheet per table, its name; a figure's rows go to its table's sheet. */
+/*
+ * A sheet per table, its name; a figure's rows go to its table's sheet.
+ * The workbook is a document for Swedish Excel: Swedish in every locale.
+ */
 static const char *const sheet_names[TAB_COUNT] = {
 	[TAB_TOTAL] = "Översikt", [TAB_ROLES] = "Per roll",
 	[TAB_STEPS] = "Per steg", [TAB_PERSONS] = "Per person",

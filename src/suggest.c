@@ -6,6 +6,7 @@
 #include "diag.h"
 #include "facts.h"
 #include "folder.h"
+#include "i18n.h"
 #include "modelset.h"
 #include "strbuf.h"
 #include "suggest.h"
@@ -89,10 +90,14 @@ suggest_init(struct suggest *sg, const char *word)
 	memset(sg, 0, sizeof(*sg));
 	sg->word = word;
 	sg->score = (size_t)-1;
+	sg->prefix = SUGGEST_PREFIX;
 }
 
-/* Whether cand begins with the typed word, ASCII case aside. */
-static int
+/*
+ * The length of the typed word when cand begins with it (ASCII case
+ * aside), else 0.
+ */
+static size_t
 typed_prefix(const char *word, const char *cand)
 {
 	size_t i;
@@ -100,21 +105,24 @@ typed_prefix(const char *word, const char *cand)
 	for (i = 0; word[i] != '\0'; i++)
 		if (!same(word[i], cand[i]))
 			return 0;
-	return i >= SUGGEST_PREFIX;
+	return i;
 }
 
 void
 suggest_add(struct suggest *sg, const char *cand)
 {
-	size_t score, i;
+	size_t score, i, n;
 
 	if (cand == NULL || strlen(cand) > SUGGEST_LEN)
 		return;
 	for (i = 0; i < sg->nbest && i < SUGGEST_MAX; i++)
 		if (strcmp(sg->best[i], cand) == 0)
 			return;
-	score = typed_prefix(sg->word, cand) ? 0 :
-	    suggest_distance(sg->word, cand);
+	n = typed_prefix(sg->word, cand);
+	score = n >= SUGGEST_PREFIX ? 0 : suggest_distance(sg->word, cand);
+	/* A shorter prefix, where allowed, is as close as a letter left out. */
+	if (n >= sg->prefix && n < SUGGEST_PREFIX && score > W_ADD)
+		score = W_ADD;
 	if (score > sg->score)
 		return;
 	if (score < sg->score) {
@@ -212,6 +220,26 @@ suggest_name(const struct suggest *sg, size_t i)
 	return i < suggest_count(sg) ? sg->best[i] : NULL;
 }
 
+/*
+ * Writes the i-th of n quoted names as people list them ("'a', 'b' or
+ * 'c'"), with last_word (N_() marked) before the last; returns its length.
+ */
+static size_t
+list_item(char *buf, size_t size, size_t i, size_t n, const char *last_word,
+    const char *name)
+{
+	int len;
+
+	if (i == 0)
+		len = snprintf(buf, size, "'%s'", name);
+	else if (i + 1 == n)
+		len = snprintf(buf, size, " %s '%s'", text_msg(last_word),
+		    name);
+	else
+		len = snprintf(buf, size, ", '%s'", name);
+	return len < 0 ? 0 : (size_t)len < size ? (size_t)len : size - 1;
+}
+
 size_t
 suggest_note(const struct suggest *sg)
 {
@@ -219,9 +247,8 @@ suggest_note(const struct suggest *sg)
 	size_t i, n = suggest_count(sg), used = 0;
 
 	for (i = 0; i < n; i++)
-		used += (size_t)snprintf(list + used, sizeof(list) - used,
-		    "%s'%s'", i == 0 ? "" : i + 1 == n ? " or " : ", ",
-		    sg->best[i]);
+		used += list_item(list + used, sizeof(list) - used, i, n,
+		    N_("or"), sg->best[i]);
 	if (n > 0)
 		diag(DIAG_NOTE, NULL, 0, 0, "did you mean %s?", list);
 	return n;
@@ -237,10 +264,48 @@ suggest_model_id(const char *id)
 	suggest_note(&sg);
 }
 
-static const char *const kind_words[] = {
-	[SUGGEST_STEP] = "step", [SUGGEST_ROLE] = "role",
-	[SUGGEST_PHASE] = "phase",
-};
+/* The command that lists the roles (phases, steps) of a model. */
+static const char *
+list_command(enum suggest_kind kind)
+{
+	return kind == SUGGEST_ROLE ? "roles" : "phases";
+}
+
+/*
+ * Notes that another model has the id: try cmd with it, or the case (the
+ * cases, when several) follows model follows.  Each kind has its own
+ * sentences, as languages decline "unknown" by the noun (Swedish "okänd
+ * roll", "okänt steg").
+ */
+static void
+note_other_model(enum suggest_kind kind, const char *id, const char *other,
+    const char *cmd, const char *follows, int several)
+{
+	if (cmd != NULL)
+		diag(DIAG_NOTE, NULL, 0, 0, kind == SUGGEST_STEP ?
+		    N_("'%s' is a step in model '%s'; try 'sams %s --model %s "
+		    "%s'") : kind == SUGGEST_ROLE ?
+		    N_("'%s' is a role in model '%s'; try 'sams %s --model %s "
+		    "%s'") :
+		    N_("'%s' is a phase in model '%s'; try 'sams %s --model %s "
+		    "%s'"), id, other, cmd, other, id);
+	else if (!several)
+		diag(DIAG_NOTE, NULL, 0, 0, kind == SUGGEST_STEP ?
+		    N_("'%s' is a step in model '%s'; the case follows model "
+		    "'%s'") : kind == SUGGEST_ROLE ?
+		    N_("'%s' is a role in model '%s'; the case follows model "
+		    "'%s'") :
+		    N_("'%s' is a phase in model '%s'; the case follows model "
+		    "'%s'"), id, other, follows);
+	else
+		diag(DIAG_NOTE, NULL, 0, 0, kind == SUGGEST_STEP ?
+		    N_("'%s' is a step in model '%s'; the cases follow model "
+		    "'%s'") : kind == SUGGEST_ROLE ?
+		    N_("'%s' is a role in model '%s'; the cases follow model "
+		    "'%s'") :
+		    N_("'%s' is a phase in model '%s'; the cases follow model "
+		    "'%s'"), id, other, follows);
+}
 
 int
 suggest_unknown(const struct model *m, enum suggest_kind kind,
@@ -249,19 +314,17 @@ suggest_unknown(const struct model *m, enum suggest_kind kind,
 	struct suggest sg;
 	const char *other;
 
-	fail_at(FAIL_USAGE, NULL, 0, 0, "unknown %s '%.40s' in model '%s'; "
-	    "see 'sams %s%s%s'", kind_words[kind], id, m->id,
-	    kind == SUGGEST_ROLE ? "roles" : "phases",
+	fail_at(FAIL_USAGE, NULL, 0, 0, kind == SUGGEST_STEP ?
+	    N_("unknown step '%.40s' in model '%s'; see 'sams %s%s%s'") :
+	    kind == SUGGEST_ROLE ?
+	    N_("unknown role '%.40s' in model '%s'; see 'sams %s%s%s'") :
+	    N_("unknown phase '%.40s' in model '%s'; see 'sams %s%s%s'"),
+	    id, m->id, list_command(kind),
 	    strcmp(m->id, "sams") ? " --model " : "",
 	    strcmp(m->id, "sams") ? m->id : "");
 	other = suggest_other_model(m, kind, id);
-	if (other != NULL && cmd != NULL)
-		diag(DIAG_NOTE, NULL, 0, 0, "'%s' is a %s in model '%s'; try "
-		    "'sams %s --model %s %s'", id, kind_words[kind], other, cmd,
-		    other, id);
-	else if (other != NULL)
-		diag(DIAG_NOTE, NULL, 0, 0, "'%s' is a %s in model '%s'; the "
-		    "case follows model '%s'", id, kind_words[kind], other, m->id);
+	if (other != NULL)
+		note_other_model(kind, id, other, cmd, m->id, 0);
 	else {
 		suggest_init(&sg, id);
 		suggest_add_model(&sg, m, kind);
@@ -277,7 +340,7 @@ suggest_choice(const char *option, const char *value,
 	struct strbuf list = STRBUF_INIT;
 	struct suggest sg;
 
-	text_list(&list, choices, TEXT_LIST_ALL, "or");
+	text_list(&list, choices, TEXT_LIST_ALL, N_("or"));
 	fail_at(FAIL_USAGE, NULL, 0, 0, "%s wants one of %s", option,
 	    list.buf);
 	strbuf_release(&list);
@@ -338,8 +401,11 @@ suggest_filter_begin(struct suggest_filter *f, enum suggest_kind kind,
 	free(last);
 	if (found || model_get_dir() != NULL)
 		return 0;
-	error_msg("%s: unknown %s '%.40s'; see 'sams %s'", option,
-	    kind_words[kind], id, kind == SUGGEST_ROLE ? "roles" : "phases");
+	/* A filter is a --role or a --phase. */
+	error_msg(kind == SUGGEST_ROLE ?
+	    N_("%s: unknown role '%.40s'; see 'sams %s'") :
+	    N_("%s: unknown phase '%.40s'; see 'sams %s'"), option, id,
+	    list_command(kind));
 	suggest_note(&sg);
 	return -1;
 }
@@ -363,6 +429,25 @@ suggest_filter_case(struct suggest_filter *f, const struct model *m)
 	return 0;
 }
 
+/* "--role: unknown role 'x' in models 'a' and 'b'; see 'sams roles'". */
+static void
+unknown_in_models(const struct suggest_filter *f, const char *ids)
+{
+	int several = f->nlacking > 1;
+
+	if (f->kind == SUGGEST_ROLE)
+		error_msg(several ?
+		    N_("%s: unknown role '%.40s' in models %s; see 'sams %s'") :
+		    N_("%s: unknown role '%.40s' in model %s; see 'sams %s'"),
+		    f->option, f->id, ids, list_command(f->kind));
+	else
+		error_msg(several ?
+		    N_("%s: unknown phase '%.40s' in models %s; see 'sams "
+		    "%s'") :
+		    N_("%s: unknown phase '%.40s' in model %s; see 'sams %s'"),
+		    f->option, f->id, ids, list_command(f->kind));
+}
+
 int
 suggest_filter_end(struct suggest_filter *f)
 {
@@ -374,17 +459,13 @@ suggest_filter_end(struct suggest_filter *f)
 	if (f->id == NULL || f->having > 0 || f->nlacking == 0)
 		return 0;
 	for (i = 0; i < f->nlacking; i++)
-		used += (size_t)snprintf(ids + used, sizeof(ids) - used,
-		    "%s'%s'", i == 0 ? "" : i + 1 == f->nlacking ? " and " :
-		    ", ", f->lacking[i]->id);
-	error_msg("%s: unknown %s '%.40s' in model%s %s; see 'sams %s'",
-	    f->option, kind_words[f->kind], f->id, f->nlacking > 1 ? "s" :
-	    "", ids, f->kind == SUGGEST_ROLE ? "roles" : "phases");
+		used += list_item(ids + used, sizeof(ids) - used, i,
+		    f->nlacking, N_("and"), f->lacking[i]->id);
+	unknown_in_models(f, ids);
 	other = suggest_other_model(f->lacking[0], f->kind, f->id);
 	if (other != NULL && f->nlacking == 1) {
-		diag(DIAG_NOTE, NULL, 0, 0, "'%s' is a %s in model '%s'; the "
-		    "cases follow model '%s'", f->id, kind_words[f->kind],
-		    other, f->lacking[0]->id);
+		note_other_model(f->kind, f->id, other, NULL,
+		    f->lacking[0]->id, 1);
 		return -1;
 	}
 	suggest_init(&sg, f->id);

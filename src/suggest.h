@@ -20,6 +20,7 @@ struct suggest {
 	const char	*best[SUGGEST_MAX];
 	size_t		 nbest;		/* SUGGEST_MAX + 1: too many ties */
 	size_t		 score;		/* of the best; lower is closer */
+	size_t		 prefix;	/* letters typed that make a prefix close */
 };
 
 /*

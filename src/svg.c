@@ -4,6 +4,7 @@
 
 #include "date.h"
 #include "html.h"
+#include "i18n.h"
 #include "svg.h"
 #include "text.h"
 #include "xalloc.h"
@@ -12,7 +13,7 @@
 #define BAR_WIDTH	360	/* the longest bar */
 #define BAR_ROW		36
 #define BAR_HEIGHT	14
-#define BAR_NOTE	110	/* room for "100 % (150 av 150)" */
+#define BAR_NOTE	110	/* room for "100 % (150 of 150)" */
 
 /* Histogram: the plot's box inside the drawing. */
 #define HIST_X		40
@@ -88,7 +89,7 @@ table_open(FILE *fp, const char *title, const char *head1,
 	fputs("</th></tr></thead>\n<tbody>\n", fp);
 }
 
-/* "12 %", and " (12 av 15)" with a note. */
+/* "12 %", and " (12 of 15)" with a note. */
 static void
 put_value(FILE *fp, long value, const char *suffix, const char *note)
 {
@@ -211,13 +212,14 @@ histogram_bars(FILE *fp, const size_t *count, size_t nbins, long bin)
 			    HIST_X + (long)i * bw + bw / 2,
 			    HIST_Y + HIST_H + 16, label);
 	}
+	/* TRANSLATORS: the axes of a histogram: how many, of how many days */
 	fprintf(fp, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" "
-	    "stroke=\"#111\"/>\n<text x=\"%d\" y=\"%d\">antal</text>\n",
+	    "stroke=\"#111\"/>\n<text x=\"%d\" y=\"%d\">%s</text>\n",
 	    HIST_X, HIST_Y + HIST_H, HIST_X + HIST_W, HIST_Y + HIST_H,
-	    HIST_X - 36, HIST_Y - 6);
+	    HIST_X - 36, HIST_Y - 6, _("count"));
 	fprintf(fp, "<text x=\"%d\" y=\"%d\">%zu</text>\n<text x=\"%d\" "
-	    "y=\"%d\">dagar</text>\n", HIST_X - 36, HIST_Y + 10, most,
-	    HIST_X - 36, HIST_Y + HIST_H + 16);
+	    "y=\"%d\">%s</text>\n", HIST_X - 36, HIST_Y + 10, most,
+	    HIST_X - 36, HIST_Y + HIST_H + 16, _("days"));
 }
 
 /* The limit after its day, clipped to the plot. */
@@ -231,7 +233,8 @@ histogram_limit(FILE *fp, size_t nbins, long bin, long limit)
 
 	if (x > HIST_X + bw * (long)nbins)
 		x = HIST_X + bw * (long)nbins;
-	snprintf(label, sizeof(label), "gräns %ld dagar", limit);
+	snprintf(label, sizeof(label), P_("limit %ld day", "limit %ld days",
+	    limit), limit);
 	/* after the line, or before it when it would leave the drawing */
 	end = x + 4 + (long)text_width(label) * CHAR_W > HIST_X + HIST_W + 20;
 	fprintf(fp, "<line x1=\"%ld\" y1=\"%d\" x2=\"%ld\" y2=\"%d\" "
@@ -256,18 +259,19 @@ svg_histogram(FILE *fp, const char *title, const long *values, size_t n,
 	figure_open(fp);
 	svg_open(fp, title, HIST_X + HIST_W + 20, HIST_Y + HIST_H + 28);
 	if (n == 0)
-		fprintf(fp, "<text x=\"%d\" y=\"%d\">Inga värden</text>\n",
-		    HIST_X, HIST_Y + HIST_H / 2);
+		fprintf(fp, "<text x=\"%d\" y=\"%d\">%s</text>\n",
+		    HIST_X, HIST_Y + HIST_H / 2, _("No values"));
 	else
 		histogram_bars(fp, count, nbins, bin);
 	histogram_limit(fp, nbins, bin, limit);
 	fputs("</svg>\n", fp);
-	table_open(fp, title, "Dagar", "Antal");
+	table_open(fp, title, _("Days"), _("Count"));
 	for (i = 0; i < nbins && n > 0; i++) {
 		bin_label(label, sizeof(label), i, bin);
 		table_row(fp, label, (long)count[i], "", NULL);
 	}
-	snprintf(label, sizeof(label), "Över %ld dagar", limit);
+	snprintf(label, sizeof(label), P_("Over %ld day", "Over %ld days",
+	    limit), limit);
 	table_row(fp, label, (long)over, "", NULL);
 	table_close(fp);
 }
@@ -412,23 +416,43 @@ timeline_line(FILE *fp, const struct svg_line *ln, size_t i, long lo,
 	fputs("</text>\n", fp);
 }
 
+/* "3 done (filled circle)": how many marks of a kind, and their shape. */
+static void
+kind_count(FILE *fp, enum svg_mark_kind kind, size_t n)
+{
+	switch (kind) {
+	case SVG_DONE:
+		fprintf(fp, P_("%zu done (filled circle)",
+		    "%zu done (filled circle)", n), n);
+		break;
+	case SVG_OPEN:
+		fprintf(fp, P_("%zu open (empty circle)",
+		    "%zu open (empty circle)", n), n);
+		break;
+	case SVG_OVERDUE:
+		fprintf(fp, P_("%zu overdue (triangle)",
+		    "%zu overdue (triangle)", n), n);
+		break;
+	case SVG_MISSED:
+		fprintf(fp, P_("%zu missed (cross)", "%zu missed (cross)", n),
+		    n);
+		break;
+	}
+}
+
 static void
 timeline_legend(FILE *fp, const struct svg_timeline *tl)
 {
-	static const char *const kinds[] = {
-		[SVG_DONE] = "klara (fylld cirkel)",
-		[SVG_OPEN] = "öppna (tom cirkel)",
-		[SVG_OVERDUE] = "försenade (triangel)",
-		[SVG_MISSED] = "missade (kryss)",
-	};
 	size_t count[4] = { 0 }, i;
 
 	for (i = 0; i < tl->nmarks; i++)
 		if (tl->marks[i].date != DATE_NONE)
 			count[tl->marks[i].kind]++;
-	fputs("<figcaption>Steg med datum: ", fp);
-	for (i = 0; i < 4; i++)
-		fprintf(fp, "%s%zu %s", i ? ", " : "", count[i], kinds[i]);
+	fprintf(fp, "<figcaption>%s ", _("Steps with dates:"));
+	for (i = 0; i < 4; i++) {
+		fputs(i ? ", " : "", fp);
+		kind_count(fp, (enum svg_mark_kind)i, count[i]);
+	}
 	for (i = 0; i < tl->nlines; i++) {
 		fputs("; ", fp);
 		html_put(fp, tl->lines[i].label);
@@ -464,8 +488,8 @@ svg_timeline(FILE *fp, const struct svg_timeline *tl)
 		html_date(fp, hi);
 		fputs("</text>\n", fp);
 	} else
-		fprintf(fp, "<text x=\"%d\" y=\"%d\">Inga datum</text>\n",
-		    TL_X, TL_TOP + 20);
+		fprintf(fp, "<text x=\"%d\" y=\"%d\">%s</text>\n",
+		    TL_X, TL_TOP + 20, _("No dates"));
 	fputs("</svg>\n", fp);
 	timeline_legend(fp, tl);
 }

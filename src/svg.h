@@ -47,7 +47,6 @@ void	svg_histogram(FILE *fp, const char *title, const long *values,
 
 /* A part of a segmented bar; cls is one of svg.c's fills ("done", "open"). */
 struct svg_segment {
-	const char	*label;
 	size_t		 n;
 	const char	*cls;
 };

@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "strbuf.h"
 #include "text.h"
 
@@ -224,9 +225,15 @@ text_list(struct strbuf *sb, const char *const *names, size_t n,
 
 	for (i = 0; i < n && names[i] != NULL; i++) {
 		if (i > 0 && (i + 1 == n || names[i + 1] == NULL))
-			strbuf_addf(sb, " %s ", last_word);
+			strbuf_addf(sb, " %s ", text_msg(last_word));
 		else if (i > 0)
 			strbuf_addstr(sb, ", ");
 		strbuf_addstr(sb, names[i]);
 	}
+}
+
+const char *
+text_msg(const char *msgid)
+{
+	return i18n_is_machine() ? msgid : _(msgid);
 }

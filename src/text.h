@@ -52,11 +52,19 @@ size_t	text_width_n(const char *s, size_t n);
 
 /*
  * Appends the first n names (fewer if a NULL comes first) as people list
- * them: "a, b, c or d", with last_word ("or", "and") before the last.
- * Messages that offer the allowed values build them here from the table
- * that decides, so that a value added there is offered at once.
+ * them: "a, b, c or d", with last_word (N_("or"), N_("and")), translated
+ * as text_msg() does, before the last.  Messages that offer the allowed
+ * values build them here from the table that decides, so that a value
+ * added there is offered at once.
  */
 void	text_list(struct strbuf *sb, const char *const *names, size_t n,
 	    const char *last_word);
+
+/*
+ * A phrase that goes into a message, msgid marked with N_(): translated,
+ * or as it is while messages are for a machine format (i18n_machine()),
+ * as diag() treats the message around it.
+ */
+const char	*text_msg(const char *msgid) __attribute__((format_arg(1)));
 
 #endif

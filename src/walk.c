@@ -12,7 +12,9 @@
 
 #include "diag.h"
 #include "fileio.h"
+#include "i18n.h"
 #include "strbuf.h"
+#include "text.h"
 #include "walk.h"
 #include "xalloc.h"
 
@@ -59,7 +61,10 @@ char_start(const char *s, size_t i)
 	return i;
 }
 
-/* Reports a path longer than PATH_MAX by its beginning and its end. */
+/*
+ * Reports a path longer than PATH_MAX by its beginning and its end; what
+ * says what is not read (N_() marked).
+ */
 static int
 too_long(const char *path, const char *what)
 {
@@ -75,7 +80,7 @@ too_long(const char *path, const char *what)
 	strbuf_addstr(&sb, "...");
 	strbuf_addstr(&sb, path + tail);
 	fail_at(FAIL_NOINPUT, sb.buf, 0, 0, "path is longer than %d bytes; %s",
-	    PATH_MAX - 1, what);
+	    PATH_MAX - 1, text_msg(what));
 	strbuf_release(&sb);
 	return -1;
 }
@@ -100,7 +105,7 @@ walk_subdir(struct pathlist *list, int dfd, const char *name,
 	int fd;
 
 	if (strlen(path) >= PATH_MAX)
-		return too_long(path, "nothing in the folder is read");
+		return too_long(path, N_("nothing in the folder is read"));
 	fd = openat(dfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
 	    O_CLOEXEC);
 	if (fd == -1) {
@@ -152,7 +157,7 @@ walk_entry(struct pathlist *list, int dfd, const char *dir, const char *name,
 			skip = 1;	/* links to folders are not followed */
 	}
 	if (rc == 0 && !skip && strlen(path) >= PATH_MAX)
-		rc = too_long(path, "the file is not read");
+		rc = too_long(path, N_("the file is not read"));
 	if (rc == 0 && !skip)
 		add(list, path, &st, link);
 	else
@@ -225,7 +230,7 @@ walk_operand(struct pathlist *list, const char *operand)
 		return walk_files0(list, "-");
 	if (look(operand, &st, &link) == -1) {
 		if (errno == ENAMETOOLONG)
-			return too_long(operand, "it is not read");
+			return too_long(operand, N_("it is not read"));
 		return fail_sys(FAIL_NOINPUT, operand, errno, "cannot open");
 	}
 	if (!S_ISDIR(st.st_mode)) {

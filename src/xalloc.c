@@ -5,13 +5,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "sams.h"
 #include "xalloc.h"
 
 static void
 oom(void)
 {
-	fputs("sams: error: out of memory\n", stderr);
+	/* As diag() would say it, but diag() allocates; gettext() gives the
+	   msgid back when it cannot allocate either. */
+	fprintf(stderr, "sams: %s: %s\n", _("error"), _("out of memory"));
 	exit(SAMS_EXIT_SOFTWARE);
 }
 

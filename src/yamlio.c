@@ -5,6 +5,7 @@
 #include <yaml.h>
 
 #include "diag.h"
+#include "i18n.h"
 #include "text.h"
 #include "xalloc.h"
 #include "yamlio.h"
@@ -36,10 +37,77 @@ ytext_position(const char *buf, size_t len, size_t off, size_t *line,
 	}
 }
 
-/* Reports a problem at a libyaml mark (0-based) and remembers it. */
+/*
+ * Reports a problem at a libyaml mark (0-based) and remembers it.
+ * xgettext does not know yerror(), so its messages are marked with N_().
+ */
 #define yerror(r, m, ...)						\
 	((r)->failed = 1, error_at((r)->doc->name, (m)->line + 1,	\
 	    (m)->column + 1, __VA_ARGS__))
+
+/*
+ * libyaml's words for the problems a hand-edited file most often has and
+ * for where it was reading, so that they can be translated; others are
+ * shown as libyaml says them.
+ */
+static const char *const libyaml_words[] = {
+	N_("block sequence entries are not allowed in this context"),
+	N_("control characters are not allowed"),
+	N_("could not find expected ':'"),
+	N_("did not find expected ',' or ']'"),
+	N_("did not find expected ',' or '}'"),
+	N_("did not find expected '-' indicator"),
+	N_("did not find expected <document start>"),
+	N_("did not find expected alphabetic or numeric character"),
+	N_("did not find expected comment or line break"),
+	N_("did not find expected key"),
+	N_("did not find expected node content"),
+	N_("did not find expected whitespace or line break"),
+	N_("found a tab character that violates indentation"),
+	N_("found a tab character where an indentation space is expected"),
+	N_("found an indentation indicator equal to 0"),
+	N_("found character that cannot start any token"),
+	N_("found invalid Unicode character escape code"),
+	N_("found unexpected ':'"),
+	N_("found unexpected document indicator"),
+	N_("found unexpected end of stream"),
+	N_("found unknown escape character"),
+	N_("incomplete UTF-8 octet sequence"),
+	N_("invalid Unicode character"),
+	N_("invalid leading UTF-8 octet"),
+	N_("invalid length of a UTF-8 sequence"),
+	N_("invalid trailing UTF-8 octet"),
+	N_("mapping keys are not allowed in this context"),
+	N_("mapping values are not allowed in this context"),
+	N_("while parsing a block collection"),
+	N_("while parsing a block mapping"),
+	N_("while parsing a block node"),
+	N_("while parsing a flow mapping"),
+	N_("while parsing a flow node"),
+	N_("while parsing a flow sequence"),
+	N_("while parsing a node"),
+	N_("while parsing a quoted scalar"),
+	N_("while scanning a block scalar"),
+	N_("while scanning a plain scalar"),
+	N_("while scanning a quoted scalar"),
+	N_("while scanning a simple key"),
+	N_("while scanning an alias"),
+	N_("while scanning an anchor"),
+	N_("while scanning a tag"),
+	N_("while scanning for the next token"),
+};
+
+/* libyaml's words s, translated when they are known. */
+static const char *
+libyaml_text(const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(libyaml_words) / sizeof(libyaml_words[0]); i++)
+		if (strcmp(libyaml_words[i], s) == 0)
+			return text_msg(libyaml_words[i]);
+	return s;
+}
 
 static int
 report_libyaml(struct yreader *r)
@@ -54,18 +122,21 @@ report_libyaml(struct yreader *r)
 		return error_at(name, 0, 0, "out of memory while parsing");
 	case YAML_READER_ERROR:
 		ytext_position(r->buf, r->len, p->problem_offset, &line, &col);
-		return error_at(name, line, col, "%s", p->problem);
+		return error_at(name, line, col, "%s",
+		    libyaml_text(p->problem));
 	case YAML_SCANNER_ERROR:
 	case YAML_PARSER_ERROR:
 	case YAML_COMPOSER_ERROR:
 		if (p->context != NULL)
 			return error_at(name, p->problem_mark.line + 1,
 			    p->problem_mark.column + 1,
-			    "%s (%s at %zu:%zu)", p->problem, p->context,
+			    "%s (%s at %zu:%zu)", libyaml_text(p->problem),
+			    libyaml_text(p->context),
 			    p->context_mark.line + 1,
 			    p->context_mark.column + 1);
 		return error_at(name, p->problem_mark.line + 1,
-		    p->problem_mark.column + 1, "%s", p->problem);
+		    p->problem_mark.column + 1, "%s",
+		    libyaml_text(p->problem));
 	default:
 		return error_at(name, 0, 0, "unreadable YAML");
 	}
@@ -93,7 +164,7 @@ check_scalar(struct yreader *r, const yaml_event_t *ev)
 	unsigned long cp;
 
 	if (n > YAML_MAX_SCALAR) {
-		yerror(r, &ev->start_mark, "value is longer than %d bytes",
+		yerror(r, &ev->start_mark, N_("value is longer than %d bytes"),
 		    YAML_MAX_SCALAR);
 		return;
 	}
@@ -101,15 +172,16 @@ check_scalar(struct yreader *r, const yaml_event_t *ev)
 		if (s[i] >= 0x20 && s[i] < 0x7f)
 			continue;	/* the common case */
 		if (s[i] == '\0') {
-			yerror(r, &ev->start_mark, "NUL character in a value");
+			yerror(r, &ev->start_mark,
+			    N_("NUL character in a value"));
 			return;
 		}
 		kind = text_next((const char *)s + i, n - i, &len, &cp);
 		if (kind != TEXT_PLAIN && kind != TEXT_NEWLINE &&
 		    kind != TEXT_TAB) {
-			yerror(r, &ev->start_mark, "control, line separator "
+			yerror(r, &ev->start_mark, N_("control, line separator "
 			    "or bidirectional formatting character in a "
-			    "value");
+			    "value"));
 			return;
 		}
 		i += len - 1;
@@ -121,9 +193,9 @@ check_properties(struct yreader *r, const yaml_event_t *ev,
     const yaml_char_t *anchor, const yaml_char_t *tag, int implicit)
 {
 	if (anchor != NULL)
-		yerror(r, &ev->start_mark, "anchors are not allowed");
+		yerror(r, &ev->start_mark, N_("anchors are not allowed"));
 	if (tag != NULL && !implicit)
-		yerror(r, &ev->start_mark, "tags are not allowed");
+		yerror(r, &ev->start_mark, N_("tags are not allowed"));
 }
 
 static struct ynode *
@@ -230,8 +302,8 @@ parse_children(struct yreader *r, struct ynode *n, yaml_event_type_t end,
 		}
 		if (n->kind == YN_MAP && nkids == 2 * YAML_MAX_KEYS) {
 			r->fatal = 1;
-			yerror(r, &ev.start_mark, "more than %d keys in one "
-			    "mapping", YAML_MAX_KEYS);
+			yerror(r, &ev.start_mark, N_("more than %d keys in one "
+			    "mapping"), YAML_MAX_KEYS);
 			yaml_event_delete(&ev);
 			break;
 		}
@@ -266,8 +338,8 @@ parse_collection(struct yreader *r, yaml_event_t *ev, size_t depth)
 
 	if (depth >= YAML_MAX_DEPTH) {
 		r->fatal = 1;
-		yerror(r, &ev->start_mark, "nesting is deeper than %d levels",
-		    YAML_MAX_DEPTH);
+		yerror(r, &ev->start_mark,
+		    N_("nesting is deeper than %d levels"), YAML_MAX_DEPTH);
 		return NULL;
 	}
 	n = new_node(r, seq ? YN_SEQ : YN_MAP, ev);
@@ -307,11 +379,11 @@ parse_node(struct yreader *r, yaml_event_t *ev, size_t depth)
 		n = parse_collection(r, ev, depth);
 		break;
 	case YAML_ALIAS_EVENT:
-		yerror(r, &ev->start_mark, "aliases are not allowed");
+		yerror(r, &ev->start_mark, N_("aliases are not allowed"));
 		n = new_node(r, YN_SCALAR, ev);
 		break;
 	default:
-		yerror(r, &ev->start_mark, "unexpected YAML structure");
+		yerror(r, &ev->start_mark, N_("unexpected YAML structure"));
 		r->fatal = 1;
 		break;
 	}
@@ -334,8 +406,8 @@ parse_document(struct yreader *r)
 	if (ev.data.document_start.version_directive != NULL ||
 	    ev.data.document_start.tag_directives.start !=
 	    ev.data.document_start.tag_directives.end)
-		yerror(r, &ev.start_mark, "%%YAML and %%TAG directives are "
-		    "not allowed");
+		yerror(r, &ev.start_mark, N_("%%YAML and %%TAG directives are "
+		    "not allowed"));
 	yaml_event_delete(&ev);
 	if (next_event(r, &ev) == -1)
 		return -1;
@@ -346,8 +418,8 @@ parse_document(struct yreader *r)
 	if (next_event(r, &ev) == -1)
 		return -1;
 	if (ev.type == YAML_DOCUMENT_START_EVENT)
-		yerror(r, &ev.start_mark, "a file holds one YAML document, "
-		    "not several");
+		yerror(r, &ev.start_mark, N_("a file holds one YAML document, "
+		    "not several"));
 	else
 		rc = 0;
 	yaml_event_delete(&ev);
@@ -389,9 +461,9 @@ hidden_break(const unsigned char *s, size_t n)
 		unsigned long	 cp;
 		const char	*name;
 	} breaks[] = {
-		{ 0x0085, "next line (U+0085)" },
-		{ 0x2028, "line separator (U+2028)" },
-		{ 0x2029, "paragraph separator (U+2029)" },
+		{ 0x0085, N_("next line (U+0085)") },
+		{ 0x2028, N_("line separator (U+2028)") },
+		{ 0x2029, N_("paragraph separator (U+2029)") },
 	};
 	unsigned long cp;
 	size_t k, len;
@@ -401,7 +473,7 @@ hidden_break(const unsigned char *s, size_t n)
 		return NULL;	/* ASCII, a continuation byte or not UTF-8 */
 	for (k = 0; k < sizeof(breaks) / sizeof(breaks[0]); k++)
 		if (cp == breaks[k].cp)
-			return breaks[k].name;
+			return text_msg(breaks[k].name);
 	return NULL;
 }
 

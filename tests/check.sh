@@ -1,6 +1,7 @@
 #!/bin/sh
 # Runs every test of "make check": the cmocka unit tests, the golden CLI
-# tests and the man page lint, and ends with one "N passed, N failed" line.
+# tests, the shell completions and the man page lint, and ends with one
+# "N passed, N failed" line.
 # Usage: tests/check.sh BUILD_DIR  (the folder with sams and test_*)
 set -u
 build=${1:?usage: tests/check.sh BUILD_DIR}
@@ -44,6 +45,11 @@ count
 python3 "$here/i18n/languages.py" "$build" > "$log" 2>&1
 grep -v ' passed, ' "$log"
 grep ' passed, ' "$log"
+count
+
+SAMS=$(cd "$build" && pwd)/sams sh "$here/completion/run.sh" > "$log" 2>&1
+grep -v ' passed, ' "$log"
+tail -n 1 "$log"
 count
 
 if command -v mandoc >/dev/null 2>&1; then

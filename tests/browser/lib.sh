@@ -1,5 +1,11 @@
 # Shared by run.sh and screenshot.sh: finding, installing and running
-# headless Chromium.  Sourced; needs $work, a scratch folder.
+# headless Chromium.  Sourced; needs $work, a scratch folder, and $SAMS.
+
+# The pages as their users read them: in Swedish, as in tests/cli/run.sh
+# (check.py wants lang="sv"), from the catalogue built beside $SAMS.
+LANGUAGE=sv
+SAMS_LOCALEDIR=${SAMS_LOCALEDIR:-$(dirname "$SAMS")/locale}
+export LANGUAGE SAMS_LOCALEDIR
 
 # Debian's html5lib is installed for Debian's Python, which a python3
 # earlier on PATH (pyenv, a virtualenv) does not see.

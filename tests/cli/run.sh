@@ -26,7 +26,8 @@ if [ "${VALGRIND:-}" = 1 ]; then
 	cat > "$scratch/sams" <<WRAP
 #!/bin/sh
 exec valgrind -q --error-exitcode=99 --leak-check=full \
-    --errors-for-leak-kinds=definite "$SAMS" "\$@"
+    --show-leak-kinds=definite --errors-for-leak-kinds=definite \
+    "$SAMS" "\$@"
 WRAP
 	chmod +x "$scratch/sams"
 	SAMS="$scratch/sams"

@@ -165,6 +165,10 @@ MACHINE = [
     ["phases", "--format", "json"], ["log", "--format", "json", "ex/g2p6-gymnasieskola.yml"],
     ["check", "--format", "json", "kommun/trasig.yml"],
 ]
+# Commands whose output is the model's content and ids only, or nothing
+# (a folder with no problems): the same in both languages.
+SAME = [["phases"], ["phases", "--model", "sisam"], ["roles"], ["check", "ex"],
+        ["--version"]]
 # Commands that write: run on copies, in order, and compared as people read them.
 WRITES = [
     ["new", "--id", "T1", "--placement-date", "2026-12-01", "--type", "familjehem",
@@ -172,8 +176,8 @@ WRITES = [
      "Söderskolan", "kommun/arenden/t1.yml"],
     ["set", "kommun/arenden/t1.yml", "placement.end=2027-06-10"],
     ["done", "kommun/arenden/t1.yml", "ip-kartlagg"],
-    ["skip", "--reason", "ej aktuellt", "kommun/arenden/t1.yml", "ip-lvu"],
-    ["reopen", "kommun/arenden/t1.yml", "ip-lvu"],
+    ["skip", "--reason", "ej aktuellt", "kommun/arenden/t1.yml", "ip-skolval"],
+    ["reopen", "kommun/arenden/t1.yml", "ip-skolval"],
     ["note", "kommun/arenden/t1.yml", "Samtal med vårdnadshavare."],
     ["done", "kommun/arenden/t1.yml", "no-such-step"],
 ]
@@ -211,7 +215,7 @@ def main():
                         bad.append("%s  [%s]" % (line.strip()[:150], hits[0]))
                 check(not bad, "%s: under %s, a phrase of the other language" % (label, lang),
                       "\n".join(bad[:5]))
-            if args != ["--version"]:
+            if args not in SAME:
                 check(os_ + es != oe + ee, label + ": Swedish and English differ (catalogue used)")
 
         for args in HUMAN:

@@ -134,6 +134,22 @@ test_layout_wrap_counts_an_escape_at_its_width(void **state)
 	assert_string_equal(output(f), "ab\n  \\x1b\n");
 }
 
+/*
+ * A sentence for people escapes what its %s arguments hold (a name from a
+ * case file with a control and a bidi override), never the format's own
+ * text; numbers and %% as printf writes them.
+ */
+static void
+test_layout_printf_escapes_only_the_arguments(void **state)
+{
+	struct fixture *f = *state;
+
+	layout_printf(f->fp, "Nothing for %s as %s: %d, %zu, 100%%\n",
+	    "A\x1b[2J\xe2\x80\xae" "B", "Rektor", -3, (size_t)12);
+	assert_string_equal(output(f), "Nothing for A\\x1b[2J\\u{202e}B as "
+	    "Rektor: -3, 12, 100%\n");
+}
+
 #define T(fn)	cmocka_unit_test_setup_teardown(fn, setup, teardown)
 
 int
@@ -147,6 +163,7 @@ main(void)
 		T(test_layout_wrap_joins_lines_and_spaces),
 		T(test_layout_wrap_keeps_a_long_word_whole),
 		T(test_layout_wrap_counts_an_escape_at_its_width),
+		T(test_layout_printf_escapes_only_the_arguments),
 	};
 
 	return cmocka_run_group_tests_name("layout", tests, NULL, NULL);

@@ -182,7 +182,10 @@ test_render_status_json_gives_facts_contacts_and_states(void **state)
 	assert_int_equal(strchr(out, '\n') - out + 1, strlen(out));
 }
 
-/* Columns line up by characters, not bytes: "väntar" is 6 wide. */
+/*
+ * Columns line up by characters, not bytes (the unit tests run in the C
+ * locale, so the words are English; the titles are the model's Swedish).
+ */
 static void
 test_render_status_text_pads_by_characters(void **state)
 {
@@ -194,15 +197,15 @@ test_render_status_text_pads_by_characters(void **state)
 	out = output(f);
 	assert_line(out, "T-1  SAMS – samverkan socialtjänst och skola  "
 	    "(c.yml)");
-	assert_line(out, "Skolor: avlämnande Åkeröskolan, mottagande okänd");
-	assert_line(out, "Aktuell fas: Inför placering");
-	assert_line(out, "  nu         ip-kartlagg          Kartlägg "
-	    "skolgången och bedöm om placeringen innebär skolbyte · senast "
-	    "2026-11-10 (försenad)");
-	assert_line(out, "  väntar     ip-informera         Informera "
-	    "avlämnande rektor om placering och skolbyte · senast 2026-11-17 "
-	    "(försenad)");
-	assert_line(out, "  väntar     up-narvaro           Följ närvaron och "
+	assert_line(out, "Schools: sending Åkeröskolan, receiving unknown");
+	assert_line(out, "Current phase: Inför placering");
+	assert_line(out, "  now        ip-kartlagg          Kartlägg "
+	    "skolgången och bedöm om placeringen innebär skolbyte · due "
+	    "2026-11-10 (overdue)");
+	assert_line(out, "  waiting    ip-informera         Informera "
+	    "avlämnande rektor om placering och skolbyte · due 2026-11-17 "
+	    "(overdue)");
+	assert_line(out, "  waiting    up-narvaro           Följ närvaron och "
 	    "agera på frånvaro");
 }
 
@@ -229,13 +232,13 @@ test_render_next_text_wraps_at_78_characters(void **state)
 	render_next_text(f->fp, &f->st, NULL);
 	out = output(f);
 	assert_line(out, "T-1  Inför placering  (c.yml)");
-	assert_line(out, "  Ansvarig:   Socialtjänsten – Örjan Ääå");
-	assert_line(out, "  Senast:     2026-11-10 (försenad)");
-	assert_line(out, "  Varför:     Resten av processen beror på svaret. "
+	assert_line(out, "  Owner:      Socialtjänsten – Örjan Ääå");
+	assert_line(out, "  Due:        2026-11-10 (overdue)");
+	assert_line(out, "  Why:        Resten av processen beror på svaret. "
 	    "Skolbytesstegen behövs bara");
 	assert_line(out, "              om placeringen innebär skolbyte, och "
 	    "planeringen kräver att man");
-	assert_line(out, "  Gör så här: - Ta reda på nuvarande skola, "
+	assert_line(out, "  What to do: - Ta reda på nuvarande skola, "
 	    "skolform, årskurs och");
 	assert_line(out, "                kontaktperson.");
 	for (p = out; *p != '\0'; p = end + 1) {
@@ -268,20 +271,20 @@ test_render_shift_text_names_owners_and_what_is_missing(void **state)
 	load(f, "c.yml", ", end: 2027-01-10", "");
 	render_shift_text(f->fp, &f->st, "mapp/c d.yml");
 	out = output(f);
-	assert_line(out, "Ansvariga nu:");
+	assert_line(out, "Responsible now:");
 	assert_line(out, "  ia-informera    Socialtjänsten – Örjan Ääå");
-	assert_line(out, "  ia-beslut       Mottagande huvudman (ingen "
-	    "kontakt angiven)");
+	assert_line(out, "  ia-beslut       Mottagande huvudman (no contact "
+	    "given)");
 	/* the school under the placement now sends: its rektor is unknown */
-	assert_line(out, "Inför avslut har börjat. Skolan under placeringen "
-	    "(inte angiven) är nu avlämnande skola och dess rektor "
-	    "avlämnande rektor.");
-	assert_line(out, "  ia-overlamning  Rektor, avlämnande skola (ingen "
-	    "kontakt angiven)");
-	assert_line(out, "  sams set mapp/c d.yml school.sending=SKOLA "
-	    "school.receiving=SKOLA contacts.huvudman-mottagande=NAMN "
-	    "contacts.rektor-avlamnande=NAMN "
-	    "contacts.rektor-mottagande=NAMN");
+	assert_line(out, "Inför avslut has begun. The school of the placement "
+	    "(not given) is now the sending school, and its head teacher the "
+	    "sending head teacher.");
+	assert_line(out, "  ia-overlamning  Rektor, avlämnande skola (no "
+	    "contact given)");
+	assert_line(out, "  sams set mapp/c d.yml school.sending=SCHOOL "
+	    "school.receiving=SCHOOL contacts.huvudman-mottagande=NAME "
+	    "contacts.rektor-avlamnande=NAME "
+	    "contacts.rektor-mottagande=NAME");
 }
 
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)

@@ -194,24 +194,24 @@ test_report_text_table_and_summary(void **state)
 	add(f, "under.yml", "T-1", "2026-11-01", "");
 	add(f, "李小龍.yml", "T-2", "2026-12-01", "");
 	add(f, "c.yml", "T-3", "2026-12-20", "");
-	assert_string_equal(run(f, REPORT_TEXT), "Fil        Ärende      "
-	    "Modell Fas              Senast               Nästa steg "
-	    "(ansvarig)\n"
+	assert_string_equal(run(f, REPORT_TEXT), "File       Case        "
+	    "Model  Phase            Due                  Next steps "
+	    "(owner)\n"
 	    "under.yml  T-1         sams   Under placering  2026-10-11 "
-	    "försenad  ip-kartlagg (socialtjanst), up-skolstart "
+	    "overdue   ip-kartlagg (socialtjanst), up-skolstart "
 	    "(rektor-mottagande), up-narvaro (rektor-mottagande), "
 	    "up-hemkommun (utbildningsforvaltning), up-folja (socialtjanst)\n"
 	    "李小龍.yml    T-2         sams   Inför placering  2026-11-10 "
-	    "försenad  ip-kartlagg (socialtjanst)\n"
+	    "overdue   ip-kartlagg (socialtjanst)\n"
 	    "c.yml      T-3         sams   Inför placering  2026-11-29"
 	    "           ip-kartlagg (socialtjanst)\n"
 	    "\n"
-	    "Ärenden: 3, varav klara: 0. Försenade steg: 4.\n"
-	    "Per fas:       Inför placering 2 (försenade: 1) · "
-	    "Under placering 1 (försenade: 1)\n"
-	    "Per ansvarig:  Socialtjänsten 4 (försenade: 2) · Rektor, "
-	    "mottagande skola 2 (försenade: 1) · Hemkommunens "
-	    "utbildningsförvaltning 1 (försenade: 1)\n");
+	    "Cases: 3, 0 of them complete. Overdue steps: 4.\n"
+	    "By phase:      Inför placering 2 (overdue: 1) · "
+	    "Under placering 1 (overdue: 1)\n"
+	    "By owner:      Socialtjänsten 4 (overdue: 2) · Rektor, "
+	    "mottagande skola 2 (overdue: 1) · Hemkommunens "
+	    "utbildningsförvaltning 1 (overdue: 1)\n");
 }
 
 /*
@@ -231,28 +231,28 @@ test_report_by_owner_groups_each_person(void **state)
 	f->r.filter.overdue = 1;
 	assert_string_equal(run(f, REPORT_TEXT),
 	    "Maria Holm (Socialtjänsten; Rektor, mottagande skola)\n"
-	    "  T-1         ip-kartlagg     2026-11-10 försenad  Kartlägg "
+	    "  T-1         ip-kartlagg     2026-11-10 overdue   Kartlägg "
 	    "skolgången och bedöm om placeringen innebär skolbyte  (a.yml)\n"
-	    "  T-2         up-skolstart    2026-11-08 försenad  Ta emot "
+	    "  T-2         up-skolstart    2026-11-08 overdue   Ta emot "
 	    "eleven och kartlägg behoven  (b.yml)\n"
 	    "\n"
-	    "Hemkommunens utbildningsförvaltning (ingen kontakt angiven)\n"
-	    "  T-2         up-hemkommun    2026-11-15 försenad  Hemkommunens "
+	    "Hemkommunens utbildningsförvaltning (no contact given)\n"
+	    "  T-2         up-hemkommun    2026-11-15 overdue   Hemkommunens "
 	    "bevakning av skolplikt och skolgång  (b.yml)\n"
 	    "\n"
-	    "Socialtjänsten (ingen kontakt angiven)\n"
-	    "  T-2         ip-kartlagg     2026-10-11 försenad  Kartlägg "
+	    "Socialtjänsten (no contact given)\n"
+	    "  T-2         ip-kartlagg     2026-10-11 overdue   Kartlägg "
 	    "skolgången och bedöm om placeringen innebär skolbyte  (b.yml)\n"
-	    "  T-3         ip-kartlagg     2026-11-10 försenad  Kartlägg "
+	    "  T-3         ip-kartlagg     2026-11-10 overdue   Kartlägg "
 	    "skolgången och bedöm om placeringen innebär skolbyte  (c.yml)\n"
 	    "\n"
-	    "Urval:         försenade steg\n"
-	    "Ärenden: 3, varav klara: 0. Försenade steg: 5.\n"
-	    "Per fas:       Inför placering 2 (försenade: 2) · "
-	    "Under placering 1 (försenade: 1)\n"
-	    "Per ansvarig:  Socialtjänsten 3 (försenade: 3) · Rektor, "
-	    "mottagande skola 1 (försenade: 1) · Hemkommunens "
-	    "utbildningsförvaltning 1 (försenade: 1)\n");
+	    "Selection:     overdue steps\n"
+	    "Cases: 3, 0 of them complete. Overdue steps: 5.\n"
+	    "By phase:      Inför placering 2 (overdue: 2) · "
+	    "Under placering 1 (overdue: 1)\n"
+	    "By owner:      Socialtjänsten 3 (overdue: 3) · Rektor, "
+	    "mottagande skola 1 (overdue: 1) · Hemkommunens "
+	    "utbildningsförvaltning 1 (overdue: 1)\n");
 }
 
 /* A JSON row writer as the command passes one: the case's id, a line. */

@@ -201,6 +201,49 @@ test_words_read_due_rules(void **state)
 	    "placeringens slut|1 vecka efter att ärendet öppnades");
 }
 
+/*
+ * For people the words follow the messages' language: the unit tests run
+ * in the C locale, so English, while the plain functions stay Swedish
+ * (documents and JSON).  A list of choices says "in" once, as Swedish
+ * says "i" once; one day is singular.
+ */
+static void
+test_words_tr_speak_english_in_the_c_locale(void **state)
+{
+	const char *types[] = { "familjehem", "jourhem", "sis" };
+	const char *yes[] = { "true" }, *ages[] = { "16-19" };
+	const struct condition when[] = {
+		{ "placement.type", types, 3, 0 },
+		{ "school.change", yes, 1, 0 },
+		{ "child.age", ages, 1, 1 },
+	};
+	struct strbuf *sb = *state;
+	struct due_rule r;
+	const char *why;
+
+	words_when_tr(sb, when, 3);
+	strbuf_addch(sb, '|');
+	assert_int_equal(due_rule_parse("placement.date - 1d", &r, &why), 0);
+	words_rule_tr(sb, &r);
+	strbuf_addch(sb, '|');
+	assert_int_equal(due_rule_parse("placement.end", &r, &why), 0);
+	words_rule_tr(sb, &r);
+	strbuf_addch(sb, '|');
+	assert_int_equal(due_rule_parse("opened + 2m", &r, &why), 0);
+	words_period_tr(sb, &r);
+	assert_string_equal(sb->buf, "in a foster home, an emergency foster "
+	    "home or at a SiS special youth home and with a change of school; "
+	    "or for children aged 16\xe2\x80\x93" "19|1 day before the "
+	    "placement date|when the placement ends|2 months after it was "
+	    "last done, as long as the placement lasts");
+	assert_string_equal(words_value_tr("school.form", "grundskola"),
+	    "compulsory school");
+	assert_string_equal(words_value("school.form", "grundskola"),
+	    "grundskola");
+	assert_string_equal(words_value_tr("placement.lvu", "false"), "no");
+	assert_string_equal(words_source_tr("local"), "local routine");
+}
+
 #define T(fn)	cmocka_unit_test_setup_teardown(fn, setup, teardown)
 
 int
@@ -214,6 +257,7 @@ main(void)
 		T(test_words_name_ages),
 		T(test_words_name_sources_and_values),
 		T(test_words_read_due_rules),
+		T(test_words_tr_speak_english_in_the_c_locale),
 	};
 
 	return cmocka_run_group_tests_name("words", tests, NULL, NULL);
