@@ -555,9 +555,7 @@ static void
 days_figure(FILE *fp, const struct stats *s)
 {
 	const struct stats_row *t = &s->total;
-	long *v = xreallocarray(NULL, s->ndays + 1, sizeof(*v));
 	char title[64], median[32];
-	size_t i;
 
 	snprintf(title, sizeof(title), P_("Days to school start (limit %ld "
 	    "day)", "Days to school start (limit %ld days)", s->limit),
@@ -583,11 +581,8 @@ days_figure(FILE *fp, const struct stats *s)
 		    t->n.value, t->open.value, t->ended.value);
 	}
 	fputs("</p>\n", fp);
-	for (i = 0; i < s->ndays; i++)
-		v[i] = s->days[i].days;
-	svg_histogram(fp, title, v, s->ndays, days_bin(t->days.max, s->limit),
-	    s->limit);
-	free(v);
+	svg_histogram(fp, title, t->waits.count, t->waits.len,
+	    days_bin(t->days.max, s->limit), s->limit);
 }
 
 /* The steps done on time per role, as bars in percent. */

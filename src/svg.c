@@ -156,17 +156,22 @@ svg_bars(FILE *fp, const char *title, const char *label_head,
 	table_close(fp);
 }
 
-/* The bins' counts: count[i] of bin i; returns how many bins. */
+/*
+ * The bins' counts of days[d] values of d days: count[i] of bin i;
+ * returns how many bins.
+ */
 static size_t
-bin_values(const long *values, size_t n, long bin, size_t *count)
+bin_days(const size_t *days, size_t len, long bin, size_t *count)
 {
-	size_t i, b, nbins = 1;
+	size_t d, b, nbins = 1;
 
-	for (i = 0; i < n; i++) {
-		b = values[i] <= 0 ? 0 : (size_t)(values[i] / bin);
+	for (d = 0; d < len; d++) {
+		if (days[d] == 0)
+			continue;
+		b = d / (size_t)bin;
 		if (b >= SVG_MAX_BINS)
 			b = SVG_MAX_BINS - 1;
-		count[b]++;
+		count[b] += days[d];
 		if (b + 1 > nbins)
 			nbins = b + 1;
 	}
@@ -245,17 +250,20 @@ histogram_limit(FILE *fp, size_t nbins, long bin, long limit)
 }
 
 void
-svg_histogram(FILE *fp, const char *title, const long *values, size_t n,
+svg_histogram(FILE *fp, const char *title, const size_t *days, size_t len,
     long bin, long limit)
 {
-	size_t count[SVG_MAX_BINS] = { 0 }, nbins, i, over = 0;
+	size_t count[SVG_MAX_BINS] = { 0 }, nbins, i, n = 0, over = 0;
 	char label[48];
 
 	if (bin < 1)
 		bin = 1;
-	nbins = bin_values(values, n, bin, count);
-	for (i = 0; i < n; i++)
-		over += values[i] > limit;
+	nbins = bin_days(days, len, bin, count);
+	for (i = 0; i < len; i++) {
+		n += days[i];
+		if ((long)i > limit)
+			over += days[i];
+	}
 	figure_open(fp);
 	svg_open(fp, title, HIST_X + HIST_W + 20, HIST_Y + HIST_H + 28);
 	if (n == 0)

@@ -18,36 +18,76 @@ day(const char *s)
 	return d;
 }
 
+/*
+ * The counts per day of n values, in the order given (not sorted: the
+ * counts sort them), for stats_median() and stats_p90().
+ */
+static struct stats_hist
+hist(const long *v, size_t n)
+{
+	struct stats_hist h = { NULL, 0, 0 };
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		stats_hist_add(&h, v[i]);
+	return h;
+}
+
+static double
+median(const long *v, size_t n)
+{
+	struct stats_hist h = hist(v, n);
+	double m = stats_median(&h);
+
+	free(h.count);
+	return m;
+}
+
+static long
+p90(const long *v, size_t n)
+{
+	struct stats_hist h = hist(v, n);
+	long p = stats_p90(&h);
+
+	free(h.count);
+	return p;
+}
+
 static void
 test_stats_median_of_odd_and_even_counts(void **state)
 {
 	static const long one[] = { 9 };
-	static const long three[] = { 2, 7, 30 };
-	static const long four[] = { 2, 3, 7, 30 };
-	static const long two[] = { 7, 8 };
+	static const long three[] = { 30, 2, 7 };
+	static const long four[] = { 2, 30, 7, 3 };
+	static const long two[] = { 8, 7 };
+	static const long same[] = { 0, 4, 0, 4, 4 };
 
 	(void)state;
-	assert_true(stats_median(one, 1) == 9);
+	assert_true(median(one, 1) == 9);
 	/* the middle one, not the mean (13) */
-	assert_true(stats_median(three, 3) == 7);
+	assert_true(median(three, 3) == 7);
 	/* the mean of the middle two: (3 + 7) / 2 */
-	assert_true(stats_median(four, 4) == 5);
-	assert_true(stats_median(two, 2) == 7.5);
+	assert_true(median(four, 4) == 5);
+	assert_true(median(two, 2) == 7.5);
+	/* 0 0 4 4 4: the third is a 4 counted three times */
+	assert_true(median(same, 5) == 4);
+	/* 0 4 0 4: the middle two are a 0 and a 4 */
+	assert_true(median(same, 4) == 2);
 }
 
 static void
 test_stats_p90_is_the_nearest_rank(void **state)
 {
 	static const long ten[] = { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 };
-	static const long eleven[] = { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 };
+	static const long eleven[] = { 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1 };
 	static const long six[] = { 2, 3, 7, 7, 14, 28 };
 
 	(void)state;
 	/* rank ceil(0.9 n): 1 of 1, 9 of 10, 10 of 11, 6 of 6 */
-	assert_int_equal(stats_p90(ten, 1), 1);
-	assert_int_equal(stats_p90(ten, 10), 9);
-	assert_int_equal(stats_p90(eleven, 11), 10);
-	assert_int_equal(stats_p90(six, 6), 28);
+	assert_int_equal(p90(ten, 1), 1);
+	assert_int_equal(p90(ten, 10), 9);
+	assert_int_equal(p90(eleven, 11), 10);
+	assert_int_equal(p90(six, 6), 28);
 	/* 20 values: rank 18, no interpolation */
 	{
 		long v[20];
@@ -55,7 +95,7 @@ test_stats_p90_is_the_nearest_rank(void **state)
 
 		for (i = 0; i < 20; i++)
 			v[i] = (long)i * 10;
-		assert_int_equal(stats_p90(v, 20), 170);
+		assert_int_equal(p90(v, 20), 170);
 	}
 }
 
