@@ -8,6 +8,7 @@
 
 #include "diag.h"
 #include "spill.h"
+#include "strbuf.h"
 #include "xalloc.h"
 
 /* A record is its header, its key and its data, unaligned. */
@@ -34,6 +35,7 @@ struct spill {
 	char		**recs;		/* into mem, sorted at the end of a run */
 	size_t		 n, caprecs;
 	FILE		*fp;		/* the runs written, or NULL */
+	const char	*dir;		/* the folder of fp, for messages */
 	off_t		 written;
 	off_t		*starts;	/* where each written run starts */
 	size_t		 nruns;
@@ -80,13 +82,44 @@ spill_new(size_t budget)
 	return s;
 }
 
+/*
+ * The file of the runs, in $TMPDIR (an absolute path) or /tmp, unlinked
+ * at once so that nothing is left behind however sams ends.  NULL with
+ * errno.
+ */
+static FILE *
+temp_file(struct spill *s)
+{
+	struct strbuf path = STRBUF_INIT;
+	FILE *fp = NULL;
+	int fd, e;
+
+	s->dir = getenv("TMPDIR");
+	if (s->dir == NULL || s->dir[0] != '/')	/* as xlsx.c reads it */
+		s->dir = "/tmp";
+	strbuf_addf(&path, "%s/sams-sort.XXXXXX", s->dir);
+	if ((fd = mkstemp(path.buf)) != -1) {
+		unlink(path.buf);
+		if ((fp = fdopen(fd, "w+")) == NULL) {
+			e = errno;
+			close(fd);
+			errno = e;
+		}
+	}
+	e = errno;
+	strbuf_release(&path);
+	errno = e;
+	return fp;
+}
+
 /* Writes the records held as one sorted run and empties memory. */
 static void
 write_run(struct spill *s)
 {
 	size_t i, size;
 
-	if (s->fp == NULL && s->errnum == 0 && (s->fp = tmpfile()) == NULL)
+	if (s->fp == NULL && s->errnum == 0 && (s->fp = temp_file(s)) ==
+	    NULL)
 		s->errnum = errno;
 	if (s->n > 0)
 		qsort(s->recs, s->n, sizeof(*s->recs), compare_pointers);
@@ -174,11 +207,13 @@ run_fill(struct spill *s, struct run *r)
 	}
 }
 
+/* A temporary file that could not be made, written or read back. */
 static int
-failed(int errnum)
+failed(const struct spill *s, int errnum)
 {
-	return fail_sys(FAIL_IO, NULL, errnum, "cannot use a temporary file "
-	    "for sorting");
+	/* TRANSLATORS: the folder is named before; TMPDIR chooses it */
+	return fail_sys(FAIL_IO, s->dir, errnum, "cannot use a temporary "
+	    "file for sorting in this folder (TMPDIR)");
 }
 
 int
@@ -193,7 +228,7 @@ spill_sort(struct spill *s)
 		if (s->errnum == 0 && fflush(s->fp) == EOF)
 			s->errnum = errno;
 		if (s->errnum != 0)
-			return failed(s->errnum);
+			return failed(s, s->errnum);
 	} else if (s->n > 0)
 		qsort(s->recs, s->n, sizeof(*s->recs), compare_pointers);
 	s->runs = xcalloc(s->nruns + 1, sizeof(*s->runs));
@@ -204,7 +239,7 @@ spill_sort(struct spill *s)
 		r->cap = READ_BUF;
 		r->buf = xmalloc(r->cap);
 		if (run_fill(s, r) != 0)
-			return failed(errno);
+			return failed(s, errno);
 	}
 	s->nread = s->nruns;
 	if (s->n > 0)		/* nothing was written: the records held */
@@ -250,7 +285,7 @@ spill_next(struct spill *s, const char **key, size_t *klen,
 	memcpy(s->out, least->cur, RECORD(h));
 	if (run_advance(s, least) != 0) {
 		s->errnum = errno;
-		return failed(errno);
+		return failed(s, errno);
 	}
 	*key = s->out + sizeof(h);
 	*klen = h.klen;

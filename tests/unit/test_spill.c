@@ -1,10 +1,18 @@
 /*
  * Unit tests of spill.c: records come out in the order of their keys,
  * each once and whole, whether they stayed in memory or went through
- * the temporary file in many runs.
+ * the temporary file in many runs; the file is in $TMPDIR and gone from
+ * it at once; a file that cannot be made or written is an I/O error
+ * naming the folder and the reason.
  */
+#include <sys/resource.h>
+
+#include <dirent.h>
+#include <limits.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "spill.h"
 #include "testutil.h"
@@ -141,6 +149,154 @@ test_spill_of_nothing_reads_nothing(void **state)
 	spill_free(s);
 }
 
+/* Sets TMPDIR to dir, or back to what it was with NULL. */
+static void
+tmpdir(const char *dir)
+{
+	static char *saved;
+	static int have;
+
+	if (dir != NULL) {
+		if (!have && getenv("TMPDIR") != NULL)
+			saved = xstrdup(getenv("TMPDIR"));
+		have = 1;
+		assert_int_equal(setenv("TMPDIR", dir, 1), 0);
+		return;
+	}
+	if (saved != NULL)
+		setenv("TMPDIR", saved, 1);
+	else
+		unsetenv("TMPDIR");
+	free(saved);
+	saved = NULL;
+	have = 0;
+}
+
+/* 2,000 records of 18 bytes in 80-byte runs (as above): 500 runs. */
+static struct spill *
+spill_many(void)
+{
+	struct spill *s = spill_new(80);
+	char key[16];
+	unsigned i;
+
+	for (i = 0; i < 2000; i++) {
+		key_of(i, key, sizeof(key));
+		spill_add(s, key, strlen(key), &i, sizeof(i));
+	}
+	return s;
+}
+
+/* Whether this process has a file open that was dir/NAME, now deleted. */
+static int
+has_deleted_file_in(const char *dir)
+{
+	char target[PATH_MAX];
+	struct dirent *d;
+	DIR *fds = opendir("/proc/self/fd");
+	size_t len = strlen(dir);
+	ssize_t n;
+	int found = 0;
+
+	assert_non_null(fds);
+	while ((d = readdir(fds)) != NULL) {
+		n = readlinkat(dirfd(fds), d->d_name, target,
+		    sizeof(target) - 1);
+		if (n <= 0)
+			continue;
+		target[n] = '\0';
+		if (strncmp(target, dir, len) == 0 && target[len] == '/' &&
+		    strstr(target, " (deleted)") != NULL)
+			found = 1;
+	}
+	closedir(fds);
+	return found;
+}
+
+static void
+test_spill_writes_its_runs_in_tmpdir_and_leaves_nothing(void **state)
+{
+	char dir[] = "/tmp/sams-test-spill.XXXXXX";
+	struct spill *s;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	tmpdir(dir);
+	s = spill_many();
+	assert_int_equal(spill_sort(s), 0);
+	assert_int_equal(spill_runs(s), 500);
+	/* open, in dir, and already unlinked from it: dir is empty */
+	assert_true(has_deleted_file_in(dir));
+	assert_int_equal(rmdir(dir), 0);
+	spill_free(s);
+	tmpdir(NULL);
+}
+
+/* A relative TMPDIR is not used (as for the workbook): /tmp is. */
+static void
+test_spill_ignores_a_relative_tmpdir(void **state)
+{
+	struct spill *s;
+
+	(void)state;
+	tmpdir("no-such-folder");
+	s = spill_many();
+	assert_int_equal(spill_sort(s), 0);
+	assert_true(has_deleted_file_in("/tmp"));
+	spill_free(s);
+	tmpdir(NULL);
+}
+
+static void
+test_spill_names_a_tmpdir_it_cannot_use(void **state)
+{
+	struct spill *s;
+
+	(void)state;
+	tmpdir("/nonexistent/sams-test");
+	s = spill_many();
+	diag_reset();
+	assert_int_equal(spill_sort(s), -1);
+	assert_int_equal(diag_failure(), FAIL_IO);	/* exit status 74 */
+	assert_reported("sams: /nonexistent/sams-test: error: cannot use a "
+	    "temporary file for sorting in this folder (TMPDIR): No such "
+	    "file or directory\n");
+	spill_free(s);
+	tmpdir(NULL);
+}
+
+/*
+ * A file that cannot grow past 8 KiB (RLIMIT_FSIZE, its signal ignored,
+ * as a full disk refuses a write with ENOSPC) takes a few of the 500
+ * runs of 4 records of 18 bytes (36,000 bytes): a write fails with
+ * EFBIG, and spill_sort() says so once.
+ */
+static void
+test_spill_reports_a_write_that_fails(void **state)
+{
+	struct rlimit was, small;
+	struct spill *s;
+
+	(void)state;
+	tmpdir("/tmp");
+	assert_int_equal(getrlimit(RLIMIT_FSIZE, &was), 0);
+	small = was;
+	small.rlim_cur = 8192;
+	signal(SIGXFSZ, SIG_IGN);
+	assert_int_equal(setrlimit(RLIMIT_FSIZE, &small), 0);
+	s = spill_many();
+	diag_reset();
+	assert_int_equal(spill_sort(s), -1);
+	assert_int_equal(setrlimit(RLIMIT_FSIZE, &was), 0);
+	signal(SIGXFSZ, SIG_DFL);
+	assert_int_equal(diag_failure(), FAIL_IO);
+	assert_reported("sams: /tmp: error: cannot use a temporary file for "
+	    "sorting in this folder (TMPDIR): File too large\n");
+	assert_int_equal(diag_count(DIAG_ERROR), 1);
+	spill_free(s);
+	tmpdir(NULL);
+}
+
 int
 main(void)
 {
@@ -151,7 +307,13 @@ main(void)
 		cmocka_unit_test(
 		    test_spill_keeps_a_record_larger_than_its_budget_whole),
 		cmocka_unit_test(test_spill_of_nothing_reads_nothing),
+		cmocka_unit_test(
+		    test_spill_writes_its_runs_in_tmpdir_and_leaves_nothing),
+		cmocka_unit_test(test_spill_ignores_a_relative_tmpdir),
+		cmocka_unit_test(test_spill_names_a_tmpdir_it_cannot_use),
+		cmocka_unit_test(test_spill_reports_a_write_that_fails),
 	};
 
-	return cmocka_run_group_tests_name("spill", tests, NULL, NULL);
+	return cmocka_run_group_tests_name("spill", tests, capture_setup,
+	    capture_teardown);
 }
