@@ -581,8 +581,8 @@ days_figure(FILE *fp, const struct stats *s)
 		    t->n.value, t->open.value, t->ended.value);
 	}
 	fputs("</p>\n", fp);
-	svg_histogram(fp, title, t->waits.count, t->waits.len,
-	    days_bin(t->days.max, s->limit), s->limit);
+	svg_histogram(fp, title, t->waits.count, t->waits.len, t->waits.far,
+	    t->waits.nfar, days_bin(t->days.max, s->limit), s->limit);
 }
 
 /* The steps done on time per role, as bars in percent. */

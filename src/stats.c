@@ -408,6 +408,17 @@ stats_hist_add(struct stats_hist *h, long days)
 {
 	size_t d = (size_t)days, len;
 
+	h->n++;
+	if (d >= STATS_DENSE_DAYS) {
+		if (h->nfar == h->capfar) {
+			h->capfar = h->capfar == 0 ? 16 : h->capfar * 2;
+			h->far = xreallocarray(h->far, h->capfar,
+			    sizeof(*h->far));
+		}
+		h->far[h->nfar++] = days;
+		h->unsorted = 1;
+		return;
+	}
 	if (d >= h->len) {
 		len = d + 1;
 		h->count = xreallocarray(h->count, len, sizeof(*h->count));
@@ -416,7 +427,14 @@ stats_hist_add(struct stats_hist *h, long days)
 		h->len = len;
 	}
 	h->count[d]++;
-	h->n++;
+}
+
+void
+stats_hist_release(struct stats_hist *h)
+{
+	free(h->count);
+	free(h->far);
+	memset(h, 0, sizeof(*h));
 }
 
 /* A placement's days to school start in the cells of one row. */
@@ -729,19 +747,36 @@ stats_add(struct stats *s, const struct case_state *st)
 
 /* Results */
 
-/* The value of rank k (from 0) of h's values in ascending order. */
+static int
+compare_long(const void *a, const void *b)
+{
+	long x = *(const long *)a, y = *(const long *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/*
+ * The value of rank k (from 0) of h's values in ascending order: the
+ * days counted one by one come before every far value.
+ */
 static long
-hist_rank(const struct stats_hist *h, size_t k)
+hist_rank(struct stats_hist *h, size_t k)
 {
 	size_t d, below = 0;
 
-	for (d = 0; below + h->count[d] <= k; d++)
+	for (d = 0; d < h->len && below + h->count[d] <= k; d++)
 		below += h->count[d];
-	return (long)d;
+	if (d < h->len)
+		return (long)d;
+	if (h->unsorted) {
+		qsort(h->far, h->nfar, sizeof(*h->far), compare_long);
+		h->unsorted = 0;
+	}
+	return h->far[k - below];
 }
 
 double
-stats_median(const struct stats_hist *h)
+stats_median(struct stats_hist *h)
 {
 	size_t n = h->n;
 
@@ -752,20 +787,20 @@ stats_median(const struct stats_hist *h)
 }
 
 long
-stats_p90(const struct stats_hist *h)
+stats_p90(struct stats_hist *h)
 {
 	return hist_rank(h, (9 * h->n + 9) / 10 - 1);	/* ceil(0.9 n) */
 }
 
 static void
-distribute(struct stats_dist *d, const struct stats_hist *h)
+distribute(struct stats_dist *d, struct stats_hist *h)
 {
 	d->n = h->n;
 	if (h->n == 0)
 		return;
 	d->median = stats_median(h);
 	d->p90 = stats_p90(h);
-	d->max = (long)h->len - 1;
+	d->max = hist_rank(h, h->n - 1);
 }
 
 static void
@@ -1261,8 +1296,8 @@ release_table(struct stats_table *t)
 		free(t->rows[i].key);
 		free(t->rows[i].match);
 		free(t->rows[i].title);
-		free(t->rows[i].waits.count);
-		free(t->rows[i].lates.count);
+		stats_hist_release(&t->rows[i].waits);
+		stats_hist_release(&t->rows[i].lates);
 	}
 	free(t->rows);
 	free(t->slots);
@@ -1279,10 +1314,9 @@ stats_release(struct stats *s)
 		free(s->files[i]);
 	free(s->files);
 	free(s->file_days);
-	free(s->total.waits.count);
+	stats_hist_release(&s->total.waits);
 	free(s->models);
 	memset(s->tabs, 0, sizeof(s->tabs));
-	memset(&s->total.waits, 0, sizeof(s->total.waits));
 	s->files = NULL;
 	s->models = NULL;
 	s->file_days = NULL;

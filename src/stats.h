@@ -51,14 +51,22 @@ struct stats_dist {
 	long	max;
 };
 
+/* Waits counted day by day below this; longer ones one by one. */
+#define STATS_DENSE_DAYS	4096
+
 /*
  * How many values there are of each whole number of days: count[d] of d
- * days, for d below len (count[len - 1] is never 0); n in all.  It grows
- * with the longest wait, not with the number of cases.
+ * days, for d below len (at most STATS_DENSE_DAYS); the rare values of
+ * more days (a date decades off) in far, one each, sorted when read; n
+ * in all.  Its memory does not grow with the cases, and a case with
+ * absurd dates cannot make it large.
  */
 struct stats_hist {
 	size_t	*count;
 	size_t	 len, n;
+	long	*far;
+	size_t	 nfar, capfar;
+	int	 unsorted;	/* far was added to since it was sorted */
 };
 
 /*
@@ -152,11 +160,12 @@ void	stats_release(struct stats *s);
 void	stats_hist_add(struct stats_hist *h, long days);
 /*
  * The median of h's values (n > 0): the middle value, or the mean of the
- * middle two.
+ * middle two.  Sorts h's far values.
  */
-double	stats_median(const struct stats_hist *h);
-/* The nearest-rank 90th percentile of h's values (n > 0). */
-long	stats_p90(const struct stats_hist *h);
+double	stats_median(struct stats_hist *h);
+/* The nearest-rank 90th percentile of h's values (n > 0); sorts too. */
+long	stats_p90(struct stats_hist *h);
+void	stats_hist_release(struct stats_hist *h);
 
 /* The number a figure has in row; -1 when it has none (null). */
 double	stats_value(const struct stats *s, const struct stats_figure *f,

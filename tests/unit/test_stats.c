@@ -25,9 +25,10 @@ day(const char *s)
 static struct stats_hist
 hist(const long *v, size_t n)
 {
-	struct stats_hist h = { NULL, 0, 0 };
+	struct stats_hist h;
 	size_t i;
 
+	memset(&h, 0, sizeof(h));
 	for (i = 0; i < n; i++)
 		stats_hist_add(&h, v[i]);
 	return h;
@@ -39,7 +40,7 @@ median(const long *v, size_t n)
 	struct stats_hist h = hist(v, n);
 	double m = stats_median(&h);
 
-	free(h.count);
+	stats_hist_release(&h);
 	return m;
 }
 
@@ -49,7 +50,7 @@ p90(const long *v, size_t n)
 	struct stats_hist h = hist(v, n);
 	long p = stats_p90(&h);
 
-	free(h.count);
+	stats_hist_release(&h);
 	return p;
 }
 
@@ -97,6 +98,32 @@ test_stats_p90_is_the_nearest_rank(void **state)
 			v[i] = (long)i * 10;
 		assert_int_equal(p90(v, 20), 170);
 	}
+}
+
+/*
+ * Waits of 4,096 days (STATS_DENSE_DAYS) or more are kept one by one,
+ * after those counted by day: a case with a date centuries off costs a
+ * value, not an array as long as its wait.
+ */
+static void
+test_stats_far_values_come_after_the_counted_days(void **state)
+{
+	static const long odd[] = { 5000, 3, 700000, 4096, 4095 };
+	static const long even[] = { 3, 5000, 4095, 700000 };
+	struct stats_hist h;
+
+	(void)state;
+	/* 3 4095 | 4096 5000 700000: the third, the first far one */
+	assert_true(median(odd, 5) == 4096);
+	/* rank ceil(4.5) = 5 */
+	assert_int_equal(p90(odd, 5), 700000);
+	/* 3 4095 | 5000 700000: (4095 + 5000) / 2, one of each kind */
+	assert_true(median(even, 4) == 4547.5);
+	h = hist(odd, 5);
+	assert_int_equal(h.len, 4096);		/* 4095 the longest by day */
+	assert_int_equal(h.nfar, 3);
+	assert_int_equal(h.n, 5);
+	stats_hist_release(&h);
 }
 
 /*
@@ -235,6 +262,8 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_stats_median_of_odd_and_even_counts),
 		cmocka_unit_test(test_stats_p90_is_the_nearest_rank),
+		cmocka_unit_test(
+		    test_stats_far_values_come_after_the_counted_days),
 		T(test_case_period_shows_the_earlier_placement),
 		T(test_case_period_of_the_last_is_the_case),
 		T(test_case_period_clears_school_start_at_replace),
