@@ -33,7 +33,7 @@ LIB_SRCS = arena batch case caseio caselog cli colour date describe diag \
 	   duerule facts fileio filter find folder form html htmlreport \
 	   htmlstatus i18n \
 	   json layout lint merge mergedriver model modeljson modellink \
-	   modelset pager personnummer render report schema state stats \
+	   modelset pager personnummer render report schema spill state stats \
 	   statsout strbuf suggest svg sysio term text walk words xalloc xlsx \
 	   yamlio
 CMD_SRCS = main percase cmd_check cmd_complete cmd_doctor cmd_done cmd_form \
@@ -49,7 +49,7 @@ UNIT_TESTS = test_yamlio test_model test_case test_state test_date test_personnu
 	     test_text test_suggest test_filter test_strbuf test_diag \
 	     test_cli test_schema test_render test_report \
 	     test_layout test_json test_when test_words test_svg \
-	     test_html test_stats test_colour
+	     test_html test_stats test_colour test_spill
 UNIT_BINS = $(UNIT_TESTS:%=$(BUILD)/%)
 MANPAGES = man/sams.1 man/sams-case.5 man/sams-phases.5
 
@@ -72,7 +72,7 @@ XGETTEXT_FLAGS = --from-code=UTF-8 --language=C --add-comments=TRANSLATORS: \
 	--msgid-bugs-address="the sams issue tracker" --copyright-holder= --sort-by-file
 VERSION	 = $(shell sed -n 's/^\#define SAMS_VERSION "\(.*\)"/\1/p' src/sams.h)
 
-.PHONY: all demo update-po check check-all check-valgrind check-reliability bench \
+.PHONY: all demo update-po check check-all check-valgrind check-reliability bench bench-guard \
 	fuzz install uninstall clean deps check-tsan check-browser screenshots \
 	dist deb check-package
 
@@ -174,6 +174,10 @@ $(BUILD)/fuzz-%: tests/fuzz/fuzz_%.c $(LIB_OBJS)
 
 bench: $(SAMS)
 	@BUILD=$(BUILD) sh tests/bench/bench.sh
+
+# CI's quick run of the benchmark: 20,000 cases, ratios and memory only.
+bench-guard: $(SAMS)
+	@BUILD=$(BUILD) GUARD=1 sh tests/bench/bench.sh
 
 deps:
 	@command -v apt-get >/dev/null 2>&1 || exit 0; \

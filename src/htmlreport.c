@@ -4,7 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "arena.h"
 #include "date.h"
 #include "diag.h"
 #include "filter.h"
@@ -12,6 +11,7 @@
 #include "htmlreport.h"
 #include "i18n.h"
 #include "report.h"
+#include "spill.h"
 #include "stats.h"
 #include "strbuf.h"
 #include "svg.h"
@@ -30,36 +30,24 @@ struct phase_row {
 };
 
 /*
- * An overdue step in 20 bytes: names are interned, and its case is the
- * one whose records begin at or before it (a case adds its own at once,
- * in the order of its model's steps).  Ids are 32 bits: fewer than 2^32
- * of anything fit in memory first, the paths of that many cases alone.
+ * An overdue step as it is spilled (spill.h), sorted by the key
+ * "GROUP\0FILE\0" and the step's index in 4 bytes, most significant
+ * first: people by name, then roles; files; the model's order.  Names
+ * are interned; the case id and its NUL follow it in the data.
  */
 struct late {
-	uint32_t	group;		/* in h->groups */
-	uint32_t	name, role;	/* in h->names; name NO_NAME if none */
-	uint32_t	step;		/* in its case's model */
-	int32_t		due;		/* a day number: DATE_NONE is 32 bits */
-};
-
-/* A case with overdue steps. */
-struct late_case {
-	const char		*id;	/* "id\0file\0" in h->arena */
-	size_t			 first;	/* its first record in h->late */
 	const struct model	*m;	/* models outlive the report */
+	uint32_t		 name, role; /* in h->names; NO_NAME if none */
+	uint32_t		 step;	/* in m */
+	int32_t			 due;	/* a day number: DATE_NONE is 32 bits */
 };
 
 /*
- * A list that grows a block at a time from the page's arena: nothing is
- * copied or moved as it grows, and no array of all the overdue steps is
- * ever asked of malloc at once.
+ * The page holds this many bytes of overdue steps in memory, the rest
+ * in sorted runs in a temporary file: its memory does not grow with the
+ * cases.
  */
-#define BLOCK_ITEMS	4096
-
-struct blocks {
-	char	**block;
-	size_t	  n, nblocks, size;	/* items, blocks, bytes an item */
-};
+#define LATE_BUDGET	((size_t)4 << 20)
 
 /* Interned strings: ids for offsets into one buffer, found by hash. */
 struct intern {
@@ -75,44 +63,14 @@ struct html_report {
 	FILE		*rows;		/* the case table, spooled */
 	struct phase_row *phases;
 	size_t		 nphases;
-	struct blocks	 late;		/* of struct late */
-	struct blocks	 cases;		/* of struct late_case */
-	struct arena	 arena;		/* their blocks, ids and files */
-	struct intern	 groups, names;
-	struct strbuf	 key;		/* a group's key, reused */
+	struct spill	*late;		/* of struct late */
+	size_t		 nlate;
+	struct intern	 names;
+	struct strbuf	 key, data;	/* a late step's, reused */
 	char		 spool_buf[SPOOL_BUF];
 };
 
 #define NO_NAME	UINT32_MAX
-
-static void *
-blocks_at(const struct blocks *b, size_t i)
-{
-	return b->block[i / BLOCK_ITEMS] + i % BLOCK_ITEMS * b->size;
-}
-
-static void *
-blocks_add(struct blocks *b, struct arena *a)
-{
-	if (b->n == b->nblocks * BLOCK_ITEMS) {
-		b->block = xreallocarray(b->block, b->nblocks + 1,
-		    sizeof(*b->block));
-		b->block[b->nblocks++] = arena_alloc(a, BLOCK_ITEMS * b->size);
-	}
-	return blocks_at(b, b->n++);
-}
-
-static struct late *
-late_at(const struct html_report *h, size_t i)
-{
-	return blocks_at(&h->late, i);
-}
-
-static struct late_case *
-case_at(const struct html_report *h, size_t c)
-{
-	return blocks_at(&h->cases, c);
-}
 
 static uint32_t
 hash(const char *s)
@@ -199,11 +157,10 @@ html_report_new(FILE *out)
 	}
 	setvbuf(h->rows, h->spool_buf, _IOFBF, sizeof(h->spool_buf));
 	setvbuf(out, out_buf, _IOFBF, sizeof(out_buf));
-	strbuf_init(&h->groups.buf);
 	strbuf_init(&h->names.buf);
-	h->late.size = sizeof(struct late);
-	h->cases.size = sizeof(struct late_case);
 	strbuf_init(&h->key);
+	strbuf_init(&h->data);
+	h->late = spill_new(LATE_BUDGET);
 	return h;
 }
 
@@ -246,27 +203,13 @@ count_progress(struct phase_row *pr, const struct case_state *st)
 	}
 }
 
-/* The case's record among those with overdue steps, added first. */
-static void
-add_late_case(struct html_report *h, const struct case_state *st)
-{
-	struct late_case *lc = blocks_add(&h->cases, &h->arena);
-	size_t id = strlen(st->c->id) + 1, file = strlen(st->c->name) + 1;
-	char *text = arena_alloc(&h->arena, id + file);
-
-	memcpy(text, st->c->id, id);
-	memcpy(text + id, st->c->name, file);
-	lc->id = text;
-	lc->first = h->late.n;
-	lc->m = st->m;
-}
-
 static void
 add_late(struct html_report *h, const struct case_state *st, size_t i)
 {
 	const char *name = state_owner(st, i);
 	const char *role = st->m->roles[state_owner_role(st, i)].title;
-	struct late *lt = blocks_add(&h->late, &h->arena);
+	unsigned char be[4];
+	struct late lt;
 
 	/* People first, the same person however the name is cased. */
 	strbuf_reset(&h->key);
@@ -277,11 +220,24 @@ add_late(struct html_report *h, const struct case_state *st, size_t i)
 		strbuf_addch(&h->key, '2');
 		strbuf_addstr(&h->key, role);
 	}
-	lt->group = intern(&h->groups, h->key.buf);
-	lt->name = name != NULL ? intern(&h->names, name) : NO_NAME;
-	lt->role = intern(&h->names, role);
-	lt->step = (uint32_t)i;
-	lt->due = (int32_t)st->steps[i].due;
+	strbuf_add(&h->key, "", 1);
+	strbuf_add(&h->key, st->c->name, strlen(st->c->name) + 1);
+	be[0] = (unsigned char)(i >> 24);
+	be[1] = (unsigned char)(i >> 16);
+	be[2] = (unsigned char)(i >> 8);
+	be[3] = (unsigned char)i;
+	strbuf_add(&h->key, (const char *)be, sizeof(be));
+	memset(&lt, 0, sizeof(lt));	/* no unset padding in the file */
+	lt.m = st->m;
+	lt.name = name != NULL ? intern(&h->names, name) : NO_NAME;
+	lt.role = intern(&h->names, role);
+	lt.step = (uint32_t)i;
+	lt.due = (int32_t)st->steps[i].due;
+	strbuf_reset(&h->data);
+	strbuf_add(&h->data, (const char *)&lt, sizeof(lt));
+	strbuf_add(&h->data, st->c->id, strlen(st->c->id) + 1);
+	spill_add(h->late, h->key.buf, h->key.len, h->data.buf, h->data.len);
+	h->nlate++;
 }
 
 /* "<ul>" of one item per shown step, or the word for none. */
@@ -357,8 +313,6 @@ html_report_case(struct html_report *h, const struct case_state *st,
 	for (k = 0; k < n; k++) {
 		if (!st->steps[idx[k]].overdue)
 			continue;
-		if (!overdue)
-			add_late_case(h, st);
 		overdue = 1;
 		pr->overdue++;
 		add_late(h, st, idx[k]);
@@ -464,119 +418,16 @@ phases_section(FILE *fp, struct html_report *h)
 	html_section_end(fp);
 }
 
-/* A string with its id, for sorting groups by key and cases by file. */
-struct keyed {
-	const char	*key;
-	uint32_t	 id;
-};
-
-static int
-compare_keyed(const void *a, const void *b)
-{
-	const struct keyed *x = a, *y = b;
-	int c;
-
-	if ((c = strcmp(x->key, y->key)) != 0)
-		return c;
-	return x->id < y->id ? -1 : x->id > y->id;
-}
-
-/* The groups' places in the order of their keys, by group id. */
-static uint32_t *
-group_places(const struct html_report *h)
-{
-	struct keyed *k = xreallocarray(NULL, h->groups.n, sizeof(*k));
-	uint32_t *place = xreallocarray(NULL, h->groups.n, sizeof(*place));
-	size_t i;
-
-	for (i = 0; i < h->groups.n; i++) {
-		k[i].key = interned(&h->groups, (uint32_t)i);
-		k[i].id = (uint32_t)i;
-	}
-	qsort(k, h->groups.n, sizeof(*k), compare_keyed);
-	for (i = 0; i < h->groups.n; i++)
-		place[k[i].id] = (uint32_t)i;
-	free(k);
-	return place;
-}
-
-static const char *
-case_file(const struct html_report *h, size_t c)
-{
-	const char *id = case_at(h, c)->id;
-
-	return id + strlen(id) + 1;
-}
-
-/* The end of case c's records in h->late. */
-static size_t
-case_end(const struct html_report *h, size_t c)
-{
-	return c + 1 < h->cases.n ? case_at(h, c + 1)->first : h->late.n;
-}
-
-/*
- * The overdue steps in the order of the page: by group (people by name,
- * then roles), then by file, then in the model's order of steps.  A
- * counting sort by group over the cases taken in file order: the records
- * themselves stay where they are, and only their order is made, 4 bytes
- * a step.
- */
-static uint32_t *
-late_order(const struct html_report *h)
-{
-	uint32_t *place = group_places(h);
-	size_t *at = xcalloc(h->groups.n + 1, sizeof(*at));
-	struct keyed *files = xreallocarray(NULL, h->cases.n, sizeof(*files));
-	uint32_t *order = xreallocarray(NULL, h->late.n, sizeof(*order));
-	size_t c, i, g;
-
-	for (i = 0; i < h->late.n; i++)
-		at[place[late_at(h, i)->group] + 1]++;
-	for (g = 0; g < h->groups.n; g++)
-		at[g + 1] += at[g];
-	for (c = 0; c < h->cases.n; c++) {
-		files[c].key = case_file(h, c);
-		files[c].id = (uint32_t)c;
-	}
-	qsort(files, h->cases.n, sizeof(*files), compare_keyed);
-	for (c = 0; c < h->cases.n; c++)
-		for (i = case_at(h, files[c].id)->first;
-		    i < case_end(h, files[c].id); i++)
-			order[at[place[late_at(h, i)->group]]++] = (uint32_t)i;
-	free(files);
-	free(at);
-	free(place);
-	return order;
-}
-
-/* The case of record i: the last whose records begin at or before it. */
-static size_t
-late_case(const struct html_report *h, size_t i)
-{
-	size_t lo = 0, hi = h->cases.n, mid;
-
-	while (hi - lo > 1) {
-		mid = lo + (hi - lo) / 2;
-		if (case_at(h, mid)->first <= i)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
 static void
-late_row(FILE *fp, const struct html_report *h, size_t i, long today)
+late_row(FILE *fp, const struct html_report *h, const struct late *lt,
+    const char *id, const char *file, long today)
 {
-	const struct late *lt = late_at(h, i);
-	const struct late_case *lc = case_at(h, late_case(h, i));
-	const struct step *step = &lc->m->steps[lt->step];
+	const struct step *step = &lt->m->steps[lt->step];
 
 	fputs("<tr><th scope=\"row\"><code>", fp);
-	html_put(fp, lc->id);
+	html_put(fp, id);
 	fputs("</code><br><small>", fp);
-	html_put(fp, lc->id + strlen(lc->id) + 1);
+	html_put(fp, file);
 	fputs("</small></th><td><code>", fp);
 	html_put(fp, step->id);
 	fputs("</code> ", fp);
@@ -592,16 +443,13 @@ late_row(FILE *fp, const struct html_report *h, size_t i, long today)
 }
 
 /*
- * The table of one person's (or role's) overdue steps, from order[i];
- * returns the end of the group.
+ * The head of the table of one person's (or role's) overdue steps, named
+ * as in its first.
  */
-static size_t
-late_table(FILE *fp, const struct html_report *h, const uint32_t *order,
-    size_t i, long today)
+static void
+late_table(FILE *fp, const struct html_report *h, const struct late *lt)
 {
-	const struct late *lt = late_at(h, order[i]);
 	struct html_arg role = { "", interned(&h->names, lt->role), "" };
-	size_t j;
 
 	fputs("<table>\n<caption>", fp);
 	if (lt->name != NO_NAME)
@@ -614,30 +462,42 @@ late_table(FILE *fp, const struct html_report *h, const uint32_t *order,
 	    "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
 	    "</tr></thead>\n<tbody>\n", _("Case"), _("Step"), _("Role"),
 	    _("Due"), _("Late"));
-	for (j = i; j < h->late.n && late_at(h, order[j])->group ==
-	    lt->group; j++)
-		late_row(fp, h, order[j], today);
-	fputs("</tbody>\n</table>\n", fp);
-	return j;
 }
 
-static void
-late_section(FILE *fp, const struct html_report *h, long today)
+/*
+ * A table per person (or role), read back from the spill in order: 0,
+ * or -1 after reporting (FAIL_IO).
+ */
+static int
+late_section(FILE *fp, struct html_report *h, long today)
 {
-	uint32_t *order;
-	size_t i;
+	struct strbuf group = STRBUF_INIT;
+	const char *key, *data;
+	size_t klen, dlen;
+	struct late lt;
+	int got = 0, open = 0;
 
 	html_section(fp, "forsenade", _("Overdue steps by person"));
-	if (h->late.n == 0) {
+	if (h->nlate == 0)
 		fprintf(fp, "<p>%s</p>\n", _("No overdue steps."));
-		html_section_end(fp);
-		return;
-	}
-	order = late_order(h);
-	for (i = 0; i < h->late.n; )
-		i = late_table(fp, h, order, i, today);
-	free(order);
+	else if ((got = spill_sort(h->late)) == 0)
+		while ((got = spill_next(h->late, &key, &klen, &data,
+		    &dlen)) == 1) {
+			memcpy(&lt, data, sizeof(lt));
+			if (!open || strcmp(group.buf, key) != 0) {
+				fputs(open ? "</tbody>\n</table>\n" : "", fp);
+				strbuf_reset(&group);	/* to the key's NUL */
+				strbuf_addstr(&group, key);
+				late_table(fp, h, &lt);
+				open = 1;
+			}
+			late_row(fp, h, &lt, data + sizeof(lt),
+			    key + group.len + 1, today);
+		}
+	fputs(open ? "</tbody>\n</table>\n" : "", fp);
+	strbuf_release(&group);
 	html_section_end(fp);
+	return got;
 }
 
 /* The spooled rows, copied into the page. */
@@ -695,9 +555,7 @@ static void
 days_figure(FILE *fp, const struct stats *s)
 {
 	const struct stats_row *t = &s->total;
-	long *v = xreallocarray(NULL, s->ndays + 1, sizeof(*v));
 	char title[64], median[32];
-	size_t i;
 
 	snprintf(title, sizeof(title), P_("Days to school start (limit %ld "
 	    "day)", "Days to school start (limit %ld days)", s->limit),
@@ -723,11 +581,8 @@ days_figure(FILE *fp, const struct stats *s)
 		    t->n.value, t->open.value, t->ended.value);
 	}
 	fputs("</p>\n", fp);
-	for (i = 0; i < s->ndays; i++)
-		v[i] = s->days[i].days;
-	svg_histogram(fp, title, v, s->ndays, days_bin(t->days.max, s->limit),
-	    s->limit);
-	free(v);
+	svg_histogram(fp, title, t->waits.count, t->waits.len, t->waits.far,
+	    t->waits.nfar, days_bin(t->days.max, s->limit), s->limit);
 }
 
 /* The steps done on time per role, as bars in percent. */
@@ -821,8 +676,9 @@ html_report_end(struct html_report *h, const struct report *r)
 	html_begin(fp, _("Status report"));
 	page_header(fp, r);
 	phases_section(fp, h);
-	late_section(fp, h, r->today);
-	rc = cases_section(fp, h, r->cases);
+	rc = late_section(fp, h, r->today);
+	if (cases_section(fp, h, r->cases) != 0)
+		rc = -1;
 	figures_section(fp, h, r->stats);
 	html_end(fp);
 	return rc;
@@ -835,11 +691,9 @@ html_report_free(struct html_report *h)
 		return;
 	fclose(h->rows);
 	free(h->phases);
-	free(h->late.block);
-	free(h->cases.block);
-	arena_release(&h->arena);
-	intern_free(&h->groups);
+	spill_free(h->late);
 	intern_free(&h->names);
 	strbuf_release(&h->key);
+	strbuf_release(&h->data);
 	free(h);
 }

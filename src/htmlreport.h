@@ -2,10 +2,10 @@
  * The report as one HTML page (sams report --format html): the header
  * with the selection, progress per phase, the overdue steps per person,
  * the case table and the figures.  Table rows are spooled to a
- * temporary file as they come; what stays in memory is 20 bytes an
- * overdue step, with names interned, and the id and file of each case
- * with one.  An html_report is the report's; html_report_free()
- * releases it all.
+ * temporary file as they come, and the overdue steps are sorted in
+ * bounded memory (spill.h), with names interned: memory grows with the
+ * people named, not the cases.  An html_report is the report's;
+ * html_report_free() releases it all.
  */
 #ifndef HTMLREPORT_H
 #define HTMLREPORT_H

@@ -9,6 +9,7 @@
 #include "layout.h"
 #include "report.h"
 #include "sams.h"
+#include "spill.h"
 #include "strbuf.h"
 #include "text.h"
 #include "words.h"
@@ -24,26 +25,44 @@ struct report_count {
 /* Where "Klart" comes in the phases' order: last. */
 #define LAST	((size_t)-1)
 
-struct report_item {
-	char		 *group;	/* the person's or the role's key */
-	char		 *name;		/* as written, or NULL */
-	char		 *role;		/* the role's title */
-	char		 *case_id, *file;
-	const struct step *step;
-	long		  due;
-	int		  overdue;
+/*
+ * A step of the --by-owner agenda as it is spilled (spill.h), sorted by
+ * the key "GROUP\0FILE\0" and the step's index in 4 bytes, most
+ * significant first; the case id and its NUL follow it in the data.
+ */
+struct agenda_item {
+	const struct step	*step;
+	long			 due;
+	int			 overdue;
 };
 
 /*
- * A person's (or a role's without a contact) steps in the workbook's
- * "Per ansvarig": one per person and role, so memory grows with the
- * people, not the steps.
+ * The agenda holds this many bytes of items in memory (some 35,000 steps
+ * of 120 bytes), the rest in sorted runs in a temporary file: its memory
+ * does not grow with the cases.
+ */
+#define AGENDA_BUDGET	((size_t)4 << 20)
+
+/*
+ * A role a group owns listed steps as, with its counts for the
+ * workbook's "Per ansvarig".
  */
 struct report_person {
-	char	*group;		/* group_key() */
-	char	*name;		/* as first written, or NULL */
 	char	*role;		/* the role's title */
+	char	*name;		/* as first written in this role, or NULL */
 	size_t	 open, overdue, soon;
+};
+
+/*
+ * A person, the same whatever the case of the letters, or a role
+ * without a named contact: a group of the agenda and of "Per ansvarig".
+ * One per person, so memory grows with the people, not the steps.
+ */
+struct report_group {
+	char			*key;	/* group_key() */
+	char			*name;	/* as first written, or NULL */
+	struct report_person	*roles;	/* in the order first seen */
+	size_t			 nroles;
 };
 
 /* The steps of one case that the report shows. */
@@ -536,35 +555,131 @@ group_key(const char *name, const char *role)
 	return strbuf_detach(&sb, NULL);
 }
 
+/* FNV-1a: groups are looked up once a listed step. */
+static size_t
+hash_key(const char *key)
+{
+	size_t h = 2166136261u;
+
+	for (; *key != '\0'; key++)
+		h = (h ^ (unsigned char)*key) * 16777619u;
+	return h;
+}
+
+/* Doubles the table of groups' slots, rehashing what it holds. */
+static void
+grow_slots(struct report *r)
+{
+	size_t i, j, n = r->nslots ? r->nslots * 2 : 256;
+
+	free(r->slots);
+	r->slots = xcalloc(n, sizeof(*r->slots));
+	r->nslots = n;
+	for (i = 0; i < r->ngroups; i++) {
+		for (j = hash_key(r->groups[i].key) & (n - 1);
+		    r->slots[j] != 0; j = (j + 1) & (n - 1))
+			;
+		r->slots[j] = i + 1;
+	}
+}
+
+/* The group of key, added with name when create is set, or NULL. */
+static struct report_group *
+find_group(struct report *r, const char *key, const char *name, int create)
+{
+	struct report_group *g;
+	size_t j;
+
+	if (create && (r->ngroups + 1) * 2 > r->nslots)
+		grow_slots(r);
+	if (r->nslots == 0)
+		return NULL;
+	for (j = hash_key(key) & (r->nslots - 1); r->slots[j] != 0;
+	    j = (j + 1) & (r->nslots - 1))
+		if (strcmp(r->groups[r->slots[j] - 1].key, key) == 0)
+			return &r->groups[r->slots[j] - 1];
+	if (!create)
+		return NULL;
+	if (r->ngroups == r->capgroups) {
+		r->capgroups = r->capgroups ? r->capgroups * 2 : 64;
+		r->groups = xreallocarray(r->groups, r->capgroups,
+		    sizeof(*r->groups));
+	}
+	r->slots[j] = ++r->ngroups;
+	g = &r->groups[r->ngroups - 1];
+	memset(g, 0, sizeof(*g));
+	g->key = xstrdup(key);
+	g->name = name != NULL ? xstrdup(name) : NULL;
+	return g;
+}
+
+/* The owner of step i of the case as a role of its group, added first. */
+static struct report_person *
+owner_of(struct report *r, const struct case_state *st, size_t i,
+    struct report_group **group)
+{
+	const char *role = st->m->roles[state_owner_role(st, i)].title;
+	const char *name = state_owner(st, i);
+	char *key = group_key(name, role);
+	struct report_group *g = find_group(r, key, name, 1);
+	struct report_person *p;
+	size_t k;
+
+	free(key);
+	for (k = 0; k < g->nroles; k++)		/* roles are few */
+		if (strcmp(g->roles[k].role, role) == 0)
+			break;
+	if (k == g->nroles) {
+		g->roles = xreallocarray(g->roles, k + 1, sizeof(*g->roles));
+		p = &g->roles[g->nroles++];
+		memset(p, 0, sizeof(*p));
+		p->role = xstrdup(role);
+		p->name = name != NULL ? xstrdup(name) : NULL;
+	}
+	*group = g;
+	return &g->roles[k];
+}
+
+/*
+ * Spills the listed steps of a case to the agenda, and notes their owners'
+ * groups and roles for the headings.
+ */
 static void
 add_items(struct report *r, const struct case_state *st,
     const struct selection *sel)
 {
-	const struct step_status *ss;
-	struct report_item *it;
-	const struct role *role;
-	const char *name;
-	size_t k;
+	struct strbuf key = STRBUF_INIT, data = STRBUF_INIT;
+	struct report_group *g;
+	struct agenda_item it;
+	unsigned char be[4];
+	size_t i, k, w;
 
+	if (r->agenda == NULL)
+		r->agenda = spill_new(AGENDA_BUDGET);
+	if (sel->n > 0 && (w = text_width(st->c->id)) > r->widest)
+		r->widest = w;
 	for (k = 0; k < sel->n; k++) {
-		if (r->nitems == r->capitems) {
-			r->capitems = r->capitems ? r->capitems * 2 : 64;
-			r->items = xreallocarray(r->items, r->capitems,
-			    sizeof(*r->items));
-		}
-		it = &r->items[r->nitems++];
-		it->step = &st->m->steps[sel->idx[k]];
-		role = &st->m->roles[state_owner_role(st, sel->idx[k])];
-		name = state_owner(st, sel->idx[k]);
-		it->group = group_key(name, role->title);
-		it->name = name != NULL ? xstrdup(name) : NULL;
-		it->role = xstrdup(role->title);
-		it->case_id = xstrdup(st->c->id);
-		it->file = xstrdup(st->c->name);
-		ss = &st->steps[sel->idx[k]];
-		it->due = ss->due;
-		it->overdue = ss->overdue;
+		i = sel->idx[k];
+		(void)owner_of(r, st, i, &g);
+		strbuf_reset(&key);
+		strbuf_add(&key, g->key, strlen(g->key) + 1);
+		strbuf_add(&key, st->c->name, strlen(st->c->name) + 1);
+		be[0] = (unsigned char)(i >> 24);
+		be[1] = (unsigned char)(i >> 16);
+		be[2] = (unsigned char)(i >> 8);
+		be[3] = (unsigned char)i;
+		strbuf_add(&key, (const char *)be, sizeof(be));
+		memset(&it, 0, sizeof(it));	/* no unset padding in the file */
+		it.step = &st->m->steps[i];
+		it.due = st->steps[i].due;
+		it.overdue = st->steps[i].overdue;
+		strbuf_reset(&data);
+		strbuf_add(&data, (const char *)&it, sizeof(it));
+		strbuf_add(&data, st->c->id, strlen(st->c->id) + 1);
+		spill_add(r->agenda, key.buf, key.len, data.buf, data.len);
 	}
+	strbuf_release(&key);
+	strbuf_release(&data);
 }
 
 /* Counts step i of the case under its owner and role in "Per ansvarig". */
@@ -572,29 +687,10 @@ static void
 count_person(struct report *r, const struct case_state *st, size_t i)
 {
 	const struct step_status *ss = &st->steps[i];
-	const char *role = st->m->roles[state_owner_role(st, i)].title;
-	const char *name = state_owner(st, i);
-	struct report_person *p;
-	char *group = group_key(name, role);
+	struct report_group *g;
+	struct report_person *p = owner_of(r, st, i, &g);
 	long soon = date_add_days(st->today, SOON_DAYS);
-	size_t k;
 
-	for (k = 0; k < r->npersons; k++)	/* people are few */
-		if (strcmp(r->persons[k].group, group) == 0 &&
-		    strcmp(r->persons[k].role, role) == 0)
-			break;
-	if (k == r->npersons) {
-		r->persons = xreallocarray(r->persons, k + 1,
-		    sizeof(*r->persons));
-		p = &r->persons[r->npersons++];
-		memset(p, 0, sizeof(*p));
-		p->group = group;
-		p->name = name != NULL ? xstrdup(name) : NULL;
-		p->role = xstrdup(role);
-	} else {
-		p = &r->persons[k];
-		free(group);
-	}
 	p->open++;
 	p->overdue += ss->overdue != 0;
 	p->soon += !ss->overdue && ss->due != DATE_NONE && soon != DATE_NONE &&
@@ -602,37 +698,47 @@ count_person(struct report *r, const struct case_state *st, size_t i)
 }
 
 static int
-compare_persons(const void *a, const void *b)
+compare_groups(const void *a, const void *b)
 {
-	const struct report_person *x = a, *y = b;
-	int c;
+	return strcmp((*(struct report_group *const *)a)->key,
+	    (*(struct report_group *const *)b)->key);
+}
 
-	if ((c = strcmp(x->group, y->group)) != 0)
-		return c;
-	return strcmp(x->role, y->role);
+static int
+compare_roles(const void *a, const void *b)
+{
+	return strcmp(((const struct report_person *)a)->role,
+	    ((const struct report_person *)b)->role);
 }
 
 /* "Per ansvarig", persons as the text --by-owner groups them, then roles. */
 static void
 xlsx_persons(struct report *r)
 {
+	struct report_group **order;
 	const struct report_person *p;
-	size_t k;
+	size_t i, k;
 
 	xlsx_sheet(r->xlsx, "Per ansvarig", person_titles);
-	if (r->npersons > 0)
-		qsort(r->persons, r->npersons, sizeof(*r->persons),
-		    compare_persons);
-	for (k = 0; k < r->npersons; k++) {
-		p = &r->persons[k];
-		xlsx_row(r->xlsx, 0);
-		xlsx_text(r->xlsx, p->name != NULL ? p->name :
-		    "(ingen kontakt angiven)");
-		xlsx_text(r->xlsx, p->role);
-		xlsx_number(r->xlsx, (double)p->open);
-		xlsx_number(r->xlsx, (double)p->overdue);
-		xlsx_number(r->xlsx, (double)p->soon);
+	order = xreallocarray(NULL, r->ngroups + 1, sizeof(*order));
+	for (i = 0; i < r->ngroups; i++)
+		order[i] = &r->groups[i];
+	qsort(order, r->ngroups, sizeof(*order), compare_groups);
+	for (i = 0; i < r->ngroups; i++) {
+		qsort(order[i]->roles, order[i]->nroles,
+		    sizeof(*order[i]->roles), compare_roles);
+		for (k = 0; k < order[i]->nroles; k++) {
+			p = &order[i]->roles[k];
+			xlsx_row(r->xlsx, 0);
+			xlsx_text(r->xlsx, p->name != NULL ? p->name :
+			    "(ingen kontakt angiven)");
+			xlsx_text(r->xlsx, p->role);
+			xlsx_number(r->xlsx, (double)p->open);
+			xlsx_number(r->xlsx, (double)p->overdue);
+			xlsx_number(r->xlsx, (double)p->soon);
+		}
 	}
+	free(order);
 }
 
 /*
@@ -757,90 +863,83 @@ report_case(struct report *r, const struct case_state *st)
 	free(sel.idx);
 }
 
-static int
-compare_items(const void *a, const void *b)
-{
-	const struct report_item *x = a, *y = b;
-	int c;
-
-	if ((c = strcmp(x->group, y->group)) != 0)
-		return c;
-	if ((c = strcmp(x->file, y->file)) != 0)
-		return c;
-	return x->step < y->step ? -1 : x->step > y->step;
-}
-
 /*
- * The heading of the group that starts at items[i]: the person's name as
- * first written and every role they own steps as, "Maria Holm (Rektor,
- * mottagande skola; Rektor, avlämnande skola)", or the role without a
- * contact.  Returns the index past the group.
+ * The heading of a group: the person's name as first written and every
+ * role they own steps as, "Maria Holm (Rektor, mottagande skola; Rektor,
+ * avlämnande skola)", or the role without a contact.
  */
-static size_t
-print_group_head(struct report *r, size_t i)
+static void
+print_group_head(struct report *r, const struct report_group *g)
 {
-	const struct report_item *it = &r->items[i];
-	size_t j, k;
+	size_t k;
 
 	fputs(colour_start(r->out, COLOUR_HEADING), r->out);
-	if (it->name == NULL) {
-		text_put(r->out, it->role);
+	if (g->name == NULL) {
+		text_put(r->out, g->roles[0].role);
 		fprintf(r->out, " %s%s\n", _("(no contact given)"),
 		    colour_end(r->out));
-		for (j = i; j < r->nitems && strcmp(r->items[j].group,
-		    it->group) == 0; j++)
-			;
-		return j;
+		return;
 	}
-	text_put(r->out, it->name);
+	text_put(r->out, g->name);
 	fputs(" (", r->out);
-	for (j = i; j < r->nitems && strcmp(r->items[j].group, it->group) ==
-	    0; j++) {
-		for (k = i; k < j; k++)		/* roles are few */
-			if (strcmp(r->items[k].role, r->items[j].role) == 0)
-				break;
-		if (k < j)
-			continue;
-		fputs(j > i ? "; " : "", r->out);
-		text_put(r->out, r->items[j].role);
+	for (k = 0; k < g->nroles; k++) {
+		fputs(k > 0 ? "; " : "", r->out);
+		text_put(r->out, g->roles[k].role);
 	}
 	fprintf(r->out, ")%s\n", colour_end(r->out));
-	return j;
 }
 
 static void
+print_item(struct report *r, const struct agenda_item *it,
+    const char *case_id, const char *file, size_t w)
+{
+	char due[11];
+
+	fputs("  ", r->out);
+	layout_pad(r->out, case_id, w);
+	layout_pad(r->out, it->step->id, 16);
+	due[0] = '\0';
+	if (it->due != DATE_NONE)
+		date_format(it->due, due);
+	layout_pad(r->out, due, 11);
+	overdue_cell(r->out, it->overdue);
+	text_put(r->out, it->step->title);
+	fputs("  (", r->out);
+	text_put(r->out, file);
+	fputs(")\n", r->out);
+}
+
+/*
+ * The agenda read back from the spill in order: groups (persons first),
+ * files, steps.  0, or -1 after reporting (FAIL_IO).
+ */
+static int
 print_agenda(struct report *r)
 {
-	const struct report_item *it;
-	char due[11];
-	size_t i, w, end = 0, widest = 0;
+	struct strbuf group = STRBUF_INIT;
+	struct agenda_item it;
+	const char *key, *data;
+	size_t klen, dlen, w = id_width(r->widest);
+	int got, first = 1;
 
-	if (r->nitems == 0)
-		return;		/* qsort wants an array, even of none */
-	qsort(r->items, r->nitems, sizeof(*r->items), compare_items);
-	for (i = 0; i < r->nitems; i++)
-		if ((w = text_width(r->items[i].case_id)) > widest)
-			widest = w;
-	w = id_width(widest);
-	for (i = 0; i < r->nitems; i++) {
-		it = &r->items[i];
-		if (i == end) {
-			fputs(i ? "\n" : "", r->out);
-			end = print_group_head(r, i);
+	if (r->agenda == NULL)
+		return 0;
+	if (spill_sort(r->agenda) != 0)
+		return -1;
+	while ((got = spill_next(r->agenda, &key, &klen, &data, &dlen)) ==
+	    1) {
+		if (first || strcmp(group.buf, key) != 0) {	/* at its NUL */
+			fputs(first ? "" : "\n", r->out);
+			strbuf_reset(&group);
+			strbuf_addstr(&group, key);
+			print_group_head(r, find_group(r, key, NULL, 0));
+			first = 0;
 		}
-		fputs("  ", r->out);
-		layout_pad(r->out, it->case_id, w);
-		layout_pad(r->out, it->step->id, 16);
-		due[0] = '\0';
-		if (it->due != DATE_NONE)
-			date_format(it->due, due);
-		layout_pad(r->out, due, 11);
-		overdue_cell(r->out, it->overdue);
-		text_put(r->out, it->step->title);
-		fputs("  (", r->out);
-		text_put(r->out, it->file);
-		fputs(")\n", r->out);
+		memcpy(&it, data, sizeof(it));
+		print_item(r, &it, data + sizeof(it), key + group.len + 1, w);
 	}
+	strbuf_release(&group);
+	return got;
 }
 
 static void
@@ -914,8 +1013,8 @@ report_end(struct report *r)
 	}
 	if (r->format != REPORT_TEXT)
 		return 0;
-	if (r->by_owner)
-		print_agenda(r);
+	if (r->by_owner && print_agenda(r) != 0)
+		return -1;
 	fputc('\n', r->out);
 	print_selection(r);
 	fprintf(r->out, _("Cases: %zu, %zu of them complete. Overdue steps: "
@@ -931,7 +1030,8 @@ report_end(struct report *r)
 void
 report_release(struct report *r)
 {
-	size_t i;
+	struct report_group *g;
+	size_t i, k;
 
 	for (i = 0; i < r->nphases; i++)
 		free(r->phases[i].key);
@@ -939,31 +1039,31 @@ report_release(struct report *r)
 		free(r->owners[i].key);
 	for (i = 0; i < r->nmodels; i++)
 		free(r->models[i]);
-	for (i = 0; i < r->nitems; i++) {
-		free(r->items[i].group);
-		free(r->items[i].name);
-		free(r->items[i].role);
-		free(r->items[i].case_id);
-		free(r->items[i].file);
+	for (i = 0; i < r->ngroups; i++) {
+		g = &r->groups[i];
+		for (k = 0; k < g->nroles; k++) {
+			free(g->roles[k].role);
+			free(g->roles[k].name);
+		}
+		free(g->roles);
+		free(g->key);
+		free(g->name);
 	}
-	for (i = 0; i < r->npersons; i++) {
-		free(r->persons[i].group);
-		free(r->persons[i].name);
-		free(r->persons[i].role);
-	}
-	free(r->persons);
-	r->persons = NULL;
-	r->npersons = 0;
+	free(r->groups);
+	free(r->slots);
+	r->groups = NULL;
+	r->slots = NULL;
+	r->ngroups = r->capgroups = r->nslots = 0;
+	spill_free(r->agenda);
+	r->agenda = NULL;
 	xlsx_free(r->xlsx);
 	r->xlsx = NULL;
 	html_report_free(r->html);
 	r->html = NULL;
 	free(r->phases);
 	free(r->owners);
-	free(r->items);
 	free(r->models);
 	r->phases = r->owners = NULL;
-	r->items = NULL;
 	r->models = NULL;
-	r->nphases = r->nowners = r->nitems = r->nmodels = 0;
+	r->nphases = r->nowners = r->nmodels = 0;
 }

@@ -4,7 +4,8 @@
  * that pass the filter (role, owner, overdue, due date) and cases by
  * phase, a summary for people and an agenda per person.  struct report
  * owns its summary, agenda and workbook tables; report_release() frees
- * them.
+ * them.  Memory grows with the people named and the models, not with the
+ * cases: the agenda spills to a temporary file (spill.h).
  */
 #ifndef REPORT_H
 #define REPORT_H
@@ -28,8 +29,8 @@ enum report_format {
 struct html_report;
 struct stats;
 struct report_count;
-struct report_item;
-struct report_person;
+struct report_group;
+struct spill;
 struct xlsx;
 struct report {
 	/* settings */
@@ -62,12 +63,15 @@ struct report {
 	size_t			 nphases, nowners;
 	char			**models;	/* ids, in the order first seen */
 	size_t			 nmodels;
-	struct report_item	*items;		/* --by-owner agenda */
-	size_t			 nitems, capitems;
+	struct spill		*agenda;	/* --by-owner, sorted by group */
+	size_t			 widest;	/* its widest case id */
+	/* the agenda's persons, or the workbook's "Per ansvarig" */
+	struct report_group	*groups;
+	size_t			 ngroups, capgroups;
+	size_t			*slots;		/* hash of groups: index + 1 */
+	size_t			 nslots;
 	struct html_report	*html;		/* the page being made */
 	struct xlsx		*xlsx;		/* the workbook being made */
-	struct report_person	*persons;	/* its "Per ansvarig" */
-	size_t			 npersons;
 };
 
 /*

@@ -403,6 +403,40 @@ school_start(const struct stats *s, const struct placement *p)
 	return day != DATE_NONE && day <= s->today ? day : DATE_NONE;
 }
 
+void
+stats_hist_add(struct stats_hist *h, long days)
+{
+	size_t d = (size_t)days, len;
+
+	h->n++;
+	if (d >= STATS_DENSE_DAYS) {
+		if (h->nfar == h->capfar) {
+			h->capfar = h->capfar == 0 ? 16 : h->capfar * 2;
+			h->far = xreallocarray(h->far, h->capfar,
+			    sizeof(*h->far));
+		}
+		h->far[h->nfar++] = days;
+		h->unsorted = 1;
+		return;
+	}
+	if (d >= h->len) {
+		len = d + 1;
+		h->count = xreallocarray(h->count, len, sizeof(*h->count));
+		memset(h->count + h->len, 0, (len - h->len) *
+		    sizeof(*h->count));
+		h->len = len;
+	}
+	h->count[d]++;
+}
+
+void
+stats_hist_release(struct stats_hist *h)
+{
+	free(h->count);
+	free(h->far);
+	memset(h, 0, sizeof(*h));
+}
+
 /* A placement's days to school start in the cells of one row. */
 static void
 count_days(struct stats *s, struct stats_row *r, long days, int state)
@@ -434,35 +468,14 @@ add_days(struct stats *s, const struct placement *p, long *case_max)
 	days = (state == 0 ? start : state == 2 ? p->end : until) - p->date;
 	if (days < 0)
 		days = 0;
-	if (s->ndays == s->capdays) {
-		s->capdays = s->capdays == 0 ? 64 : s->capdays * 2;
-		s->days = xreallocarray(s->days, s->capdays, sizeof(*s->days));
-	}
-	s->days[s->ndays].days = days;
-	s->days[s->ndays].open = state != 0;
-	s->days[s->ndays].group = p->by != NULL ?
-	    (size_t)(p->by - s->tabs[TAB_BY].rows) : 0;
-	s->ndays++;
 	if (days > *case_max)
 		*case_max = days;
 	count_days(s, &s->total, days, state);
-	if (p->by != NULL)
+	stats_hist_add(&s->total.waits, days);
+	if (p->by != NULL) {
 		count_days(s, p->by, days, state);
-}
-
-static void
-add_late(struct stats *s, long days, struct stats_row *role,
-    struct stats_row *step)
-{
-	if (s->nlates == s->caplates) {
-		s->caplates = s->caplates == 0 ? 64 : s->caplates * 2;
-		s->lates = xreallocarray(s->lates, s->caplates,
-		    sizeof(*s->lates));
+		stats_hist_add(&p->by->waits, days);
 	}
-	s->lates[s->nlates].days = days;
-	s->lates[s->nlates].role = (size_t)(role - s->tabs[TAB_ROLES].rows);
-	s->lates[s->nlates].step = (size_t)(step - s->tabs[TAB_STEPS].rows);
-	s->nlates++;
 }
 
 /* One done step with a due date, done within the period. */
@@ -487,8 +500,10 @@ add_done(struct stats *s, const struct placement *p, size_t i, long done,
 		count(s, p->by, &p->by->done, 1);
 		count(s, p->by, &p->by->on_time, !late);
 	}
-	if (late)
-		add_late(s, done - due, role, sr);
+	if (late) {
+		stats_hist_add(&role->lates, done - due);
+		stats_hist_add(&sr->lates, done - due);
+	}
 }
 
 /*
@@ -732,33 +747,6 @@ stats_add(struct stats *s, const struct case_state *st)
 
 /* Results */
 
-double
-stats_median(const long *v, size_t n)
-{
-	if (n % 2 == 1)
-		return (double)v[n / 2];
-	return ((double)v[n / 2 - 1] + (double)v[n / 2]) / 2;
-}
-
-long
-stats_p90(const long *v, size_t n)
-{
-	size_t rank = (9 * n + 9) / 10;		/* ceil(0.9 n) */
-
-	return v[rank - 1];
-}
-
-static void
-distribute(struct stats_dist *d, const long *v, size_t n)
-{
-	d->n = n;
-	if (n == 0)
-		return;
-	d->median = stats_median(v, n);
-	d->p90 = stats_p90(v, n);
-	d->max = v[n - 1];
-}
-
 static int
 compare_long(const void *a, const void *b)
 {
@@ -767,58 +755,70 @@ compare_long(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-static int
-compare_days(const void *a, const void *b)
+/*
+ * The value of rank k (from 0) of h's values in ascending order: the
+ * days counted one by one come before every far value.
+ */
+static long
+hist_rank(struct stats_hist *h, size_t k)
 {
-	const struct stats_day *x = a, *y = b;
+	size_t d, below = 0;
 
-	if (x->days != y->days)
-		return x->days < y->days ? -1 : 1;
-	return x->open - y->open;
+	for (d = 0; d < h->len && below + h->count[d] <= k; d++)
+		below += h->count[d];
+	if (d < h->len)
+		return (long)d;
+	if (h->unsorted) {
+		qsort(h->far, h->nfar, sizeof(*h->far), compare_long);
+		h->unsorted = 0;
+	}
+	return h->far[k - below];
 }
 
-/* The distribution of the days (or days late) of one group. */
-static void
-group_dist(struct stats_dist *d, long *v, const struct stats *s,
-    enum stats_tab tab, size_t group)
+double
+stats_median(struct stats_hist *h)
 {
-	size_t i, n = 0;
+	size_t n = h->n;
 
-	if (tab == TAB_BY) {
-		for (i = 0; i < s->ndays; i++)
-			if (s->days[i].group == group)
-				v[n++] = s->days[i].days;
-	} else
-		for (i = 0; i < s->nlates; i++)
-			if ((tab == TAB_ROLES ? s->lates[i].role :
-			    s->lates[i].step) == group)
-				v[n++] = s->lates[i].days;
-	qsort(v, n, sizeof(*v), compare_long);
-	distribute(d, v, n);
+	if (n % 2 == 1)
+		return (double)hist_rank(h, n / 2);
+	return ((double)hist_rank(h, n / 2 - 1) +
+	    (double)hist_rank(h, n / 2)) / 2;
+}
+
+long
+stats_p90(struct stats_hist *h)
+{
+	return hist_rank(h, (9 * h->n + 9) / 10 - 1);	/* ceil(0.9 n) */
+}
+
+static void
+distribute(struct stats_dist *d, struct stats_hist *h)
+{
+	d->n = h->n;
+	if (h->n == 0)
+		return;
+	d->median = stats_median(h);
+	d->p90 = stats_p90(h);
+	d->max = hist_rank(h, h->n - 1);
 }
 
 static void
 distributions(struct stats *s)
 {
-	size_t i, n = s->ndays > s->nlates ? s->ndays : s->nlates;
-	long *v = xcalloc(n + 1, sizeof(*v));
+	struct stats_table *t;
+	size_t i;
 
-	if (s->ndays > 0)
-		qsort(s->days, s->ndays, sizeof(*s->days), compare_days);
-	for (i = 0; i < s->ndays; i++)
-		v[i] = s->days[i].days;
-	distribute(&s->total.days, v, s->ndays);
-	if (s->by != STATS_BY_NONE)
-		for (i = 0; i < s->tabs[TAB_BY].n; i++)
-			group_dist(&s->tabs[TAB_BY].rows[i].days, v, s,
-			    TAB_BY, i);
-	for (i = 0; i < s->tabs[TAB_ROLES].n; i++)
-		group_dist(&s->tabs[TAB_ROLES].rows[i].late_days, v, s,
-		    TAB_ROLES, i);
-	for (i = 0; i < s->tabs[TAB_STEPS].n; i++)
-		group_dist(&s->tabs[TAB_STEPS].rows[i].late_days, v, s,
-		    TAB_STEPS, i);
-	free(v);
+	distribute(&s->total.days, &s->total.waits);
+	t = &s->tabs[TAB_BY];
+	for (i = 0; i < t->n; i++)
+		distribute(&t->rows[i].days, &t->rows[i].waits);
+	t = &s->tabs[TAB_ROLES];
+	for (i = 0; i < t->n; i++)
+		distribute(&t->rows[i].late_days, &t->rows[i].lates);
+	t = &s->tabs[TAB_STEPS];
+	for (i = 0; i < t->n; i++)
+		distribute(&t->rows[i].late_days, &t->rows[i].lates);
 }
 
 /* Models as first seen, each in its order; "" (unknown, unnamed) last. */
@@ -1035,29 +1035,15 @@ finish_list(struct stats *s)
 	s->nfiles = n;
 }
 
-/*
- * Sorts a table, and gives *where[i] (every one of n, found at
- * stride bytes apart) the new place of the row it named.
- */
+/* Puts a table's rows in their order (the hash follows them). */
 static void
-sort_table(struct stats_table *t, size_t *where, size_t n, size_t stride)
+sort_table(struct stats_table *t)
 {
-	char **keys;
-	size_t i, *w;
-
 	if (t->n == 0)
-		return;		/* qsort() wants rows, and no row is named */
-	keys = xcalloc(t->n, sizeof(*keys));
-	for (i = 0; i < t->n; i++)
-		keys[i] = (char *)row_match(&t->rows[i]);
+		return;		/* qsort() wants rows */
 	qsort(t->rows, t->n, sizeof(*t->rows), compare_rows);
 	if (t->nslots > 0)
 		rehash(t, t->nslots);
-	for (i = 0; i < n; i++) {
-		w = (size_t *)(void *)((char *)where + i * stride);
-		*w = (size_t)(find_row(t, keys[*w]) - t->rows);
-	}
-	free(keys);
 }
 
 /* A row for each value of a NULL-ended list, and for "" (unknown). */
@@ -1147,20 +1133,13 @@ fixed_rows(struct stats *s)
 void
 stats_finish(struct stats *s)
 {
-	size_t k, n;
+	size_t k;
 
 	if (s->aggregate)
 		fixed_rows(s);
 	distributions(s);
-	for (k = TAB_ROLES; k < TAB_COUNT; k++) {
-		n = k == TAB_BY ? (s->by != STATS_BY_NONE ? s->ndays : 0) :
-		    k == TAB_ROLES ||
-		    k == TAB_STEPS ? s->nlates : 0;
-		sort_table(&s->tabs[k], n == 0 ? NULL : k == TAB_BY ?
-		    &s->days[0].group : k == TAB_ROLES ? &s->lates[0].role :
-		    &s->lates[0].step, n, k == TAB_BY ? sizeof(*s->days) :
-		    sizeof(*s->lates));
-	}
+	for (k = TAB_ROLES; k < TAB_COUNT; k++)
+		sort_table(&s->tabs[k]);
 	if (s->aggregate)
 		suppress(s);
 	if (s->list != NULL)
@@ -1317,6 +1296,8 @@ release_table(struct stats_table *t)
 		free(t->rows[i].key);
 		free(t->rows[i].match);
 		free(t->rows[i].title);
+		stats_hist_release(&t->rows[i].waits);
+		stats_hist_release(&t->rows[i].lates);
 	}
 	free(t->rows);
 	free(t->slots);
@@ -1333,13 +1314,10 @@ stats_release(struct stats *s)
 		free(s->files[i]);
 	free(s->files);
 	free(s->file_days);
-	free(s->days);
-	free(s->lates);
+	stats_hist_release(&s->total.waits);
 	free(s->models);
 	memset(s->tabs, 0, sizeof(s->tabs));
 	s->files = NULL;
-	s->days = NULL;
-	s->lates = NULL;
 	s->models = NULL;
 	s->file_days = NULL;
 }

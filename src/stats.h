@@ -3,9 +3,11 @@
  * HTML page): days to school start, steps done on time, overdue and
  * missed steps, and counts, over the placements that overlap a period.
  * Every figure is defined in sams(1).  stats_add() is given one case's
- * computed state at a time and keeps a few numbers per placement, never
- * the case; struct stats owns its tables and arrays, stats_release()
- * frees them.  After stats_finish() every field below is plain data for
+ * computed state at a time and keeps counts per group, never the case
+ * nor a number per placement (the distributions are counts per day), so
+ * its memory does not grow with the cases, but for the files --list
+ * names; struct stats owns its tables and arrays, stats_release() frees
+ * them.  After stats_finish() every field below is plain data for
  * a writer to read.
  */
 #ifndef STATS_H
@@ -49,6 +51,24 @@ struct stats_dist {
 	long	max;
 };
 
+/* Waits counted day by day below this; longer ones one by one. */
+#define STATS_DENSE_DAYS	4096
+
+/*
+ * How many values there are of each whole number of days: count[d] of d
+ * days, for d below len (at most STATS_DENSE_DAYS); the rare values of
+ * more days (a date decades off) in far, one each, sorted when read; n
+ * in all.  Its memory does not grow with the cases, and a case with
+ * absurd dates cannot make it large.
+ */
+struct stats_hist {
+	size_t	*count;
+	size_t	 len, n;
+	long	*far;
+	size_t	 nfar, capfar;
+	int	 unsorted;	/* far was added to since it was sorted */
+};
+
 /*
  * One group of a table: a role, step, person, placement type, school
  * form, phase or --by group.  Each table uses the cells it needs.
@@ -64,6 +84,7 @@ struct stats_row {
 	struct stats_cell	 n, started, open, ended, over;
 	struct stats_cell	 done, on_time, late;
 	struct stats_cell	 overdue, missed;
+	struct stats_hist	 waits, lates;	/* days to school, days late */
 	struct stats_dist	 days, late_days;	/* stats_finish() */
 };
 
@@ -79,19 +100,6 @@ enum stats_tab {
 	TAB_PHASES, TAB_BY, TAB_COUNT
 };
 
-/* One placement's days to school start (sorted by stats_finish()). */
-struct stats_day {
-	long	days;
-	int	open;		/* no school start: days so far or to its end */
-	size_t	group;		/* row of the --by table */
-};
-
-/* One step done late, for the median days late. */
-struct stats_late {
-	long	days;
-	size_t	role, step;	/* rows of the role and step tables */
-};
-
 struct stats {
 	/* settings */
 	long			 from, to, today, limit;
@@ -101,10 +109,6 @@ struct stats {
 	/* results */
 	struct stats_row	 total;		/* cells and distribution */
 	struct stats_table	 tabs[TAB_COUNT];	/* not TAB_TOTAL */
-	struct stats_day	*days;
-	size_t			 ndays, capdays;
-	struct stats_late	*lates;
-	size_t			 nlates, caplates;
 	/* --list */
 	const struct stats_figure *list;
 	const char		*list_group;
@@ -152,13 +156,16 @@ void	stats_add(struct stats *s, const struct case_state *st);
 void	stats_finish(struct stats *s);
 void	stats_release(struct stats *s);
 
+/* Counts one more value of days (0 or more) in h. */
+void	stats_hist_add(struct stats_hist *h, long days);
 /*
- * The median of v[0 .. n) sorted ascending (n > 0): the middle value, or
- * the mean of the middle two.
+ * The median of h's values (n > 0): the middle value, or the mean of the
+ * middle two.  Sorts h's far values.
  */
-double	stats_median(const long *v, size_t n);
-/* The nearest-rank 90th percentile of v sorted ascending (n > 0). */
-long	stats_p90(const long *v, size_t n);
+double	stats_median(struct stats_hist *h);
+/* The nearest-rank 90th percentile of h's values (n > 0); sorts too. */
+long	stats_p90(struct stats_hist *h);
+void	stats_hist_release(struct stats_hist *h);
 
 /* The number a figure has in row; -1 when it has none (null). */
 double	stats_value(const struct stats *s, const struct stats_figure *f,

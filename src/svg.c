@@ -156,21 +156,16 @@ svg_bars(FILE *fp, const char *title, const char *label_head,
 	table_close(fp);
 }
 
-/* The bins' counts: count[i] of bin i; returns how many bins. */
+/* Counts n values of d days in count[] (the bins); returns its bin. */
 static size_t
-bin_values(const long *values, size_t n, long bin, size_t *count)
+bin_day(long d, size_t n, long bin, size_t *count)
 {
-	size_t i, b, nbins = 1;
+	size_t b = d <= 0 ? 0 : (size_t)(d / bin);
 
-	for (i = 0; i < n; i++) {
-		b = values[i] <= 0 ? 0 : (size_t)(values[i] / bin);
-		if (b >= SVG_MAX_BINS)
-			b = SVG_MAX_BINS - 1;
-		count[b]++;
-		if (b + 1 > nbins)
-			nbins = b + 1;
-	}
-	return nbins;
+	if (b >= SVG_MAX_BINS)
+		b = SVG_MAX_BINS - 1;
+	count[b] += n;
+	return b;
 }
 
 /* "0–6", "7", or "≥ 133" for the last bin when it holds the rest. */
@@ -245,17 +240,27 @@ histogram_limit(FILE *fp, size_t nbins, long bin, long limit)
 }
 
 void
-svg_histogram(FILE *fp, const char *title, const long *values, size_t n,
-    long bin, long limit)
+svg_histogram(FILE *fp, const char *title, const size_t *days, size_t len,
+    const long *far, size_t nfar, long bin, long limit)
 {
-	size_t count[SVG_MAX_BINS] = { 0 }, nbins, i, over = 0;
+	size_t count[SVG_MAX_BINS] = { 0 }, nbins = 1, b, i, n = nfar;
+	size_t over = 0;
 	char label[48];
 
 	if (bin < 1)
 		bin = 1;
-	nbins = bin_values(values, n, bin, count);
-	for (i = 0; i < n; i++)
-		over += values[i] > limit;
+	for (i = 0; i < len; i++)
+		if (days[i] > 0) {
+			b = bin_day((long)i, days[i], bin, count);
+			nbins = b + 1 > nbins ? b + 1 : nbins;
+			n += days[i];
+			over += (long)i > limit ? days[i] : 0;
+		}
+	for (i = 0; i < nfar; i++) {
+		b = bin_day(far[i], 1, bin, count);
+		nbins = b + 1 > nbins ? b + 1 : nbins;
+		over += far[i] > limit;
+	}
 	figure_open(fp);
 	svg_open(fp, title, HIST_X + HIST_W + 20, HIST_Y + HIST_H + 28);
 	if (n == 0)

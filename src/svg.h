@@ -38,12 +38,13 @@ void	svg_bars(FILE *fp, const char *title, const char *label_head,
 #define SVG_MAX_BINS	20
 
 /*
- * A <figure> with the histogram of values (days) in bins of bin days from
- * 0, the limit marked as a dashed line after its day, and a table of the
- * bins with the count over the limit.
+ * A <figure> with the histogram of days, days[d] values of d days for d
+ * below len and the nfar values of far (0 or more days, in any order),
+ * in bins of bin days from 0, the limit marked as a dashed line after
+ * its day, and a table of the bins with the count over the limit.
  */
-void	svg_histogram(FILE *fp, const char *title, const long *values,
-	    size_t n, long bin, long limit);
+void	svg_histogram(FILE *fp, const char *title, const size_t *days,
+	    size_t len, const long *far, size_t nfar, long bin, long limit);
 
 /* A part of a segmented bar; cls is one of svg.c's fills ("done", "open"). */
 struct svg_segment {

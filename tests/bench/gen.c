@@ -10,21 +10,44 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The SAMS steps in the order a case goes through them. */
-static const char *const steps[] = {
-	"ip-kartlagg", "ip-informera", "ip-skolplats", "ip-vardplan",
-	"ip-delaktighet", "ip-beslut", "ip-overlamning", "ip-mottagande",
-	"up-skolstart", "up-narvaro", "up-hemkommun", "up-folja", "up-mote",
-	"ia-informera", "ia-efter", "ia-skolplats", "ia-beslut",
-	"ia-overlamning", "ia-mottagande", "uf-elev", "uf-kontinuitet",
-	"uf-lardomar"
+/*
+ * The steps of each model in the order a case goes through them (as
+ * "sams phases" lists them), and where Inför avslut starts: a case past
+ * that point has an end date.
+ */
+static const char *const sams_steps[] = {
+	"ip-kartlagg", "ip-samtycke", "ip-informera", "ip-samrad",
+	"ip-skolval", "ip-lvu-skola", "ip-medgivande", "ip-skolplats",
+	"ip-yttrande", "ip-beslut", "ip-overlamning", "ip-mottagande",
+	"ip-tillfallig", "ip-vardplan", "ip-delaktighet", "up-skolstart",
+	"up-narvaro", "up-hemkommun", "up-aktivitetsansvar", "up-folja",
+	"up-mote", "ia-samtycke", "ia-informera", "ia-delaktighet",
+	"ia-skolplats", "ia-beslut", "ia-overlamning", "ia-mottagande",
+	"ia-efter", "uf-elev", "uf-kontinuitet", "uf-lardomar", NULL
 };
-#define NSTEPS	(sizeof(steps) / sizeof(steps[0]))
+static const char *const sisam_steps[] = {
+	"ip-kartlagg", "ip-samtycke", "ip-vardplan", "ip-delaktighet",
+	"sis-information", "sis-avtal", "sis-hemskola", "sis-ansokan",
+	"up-hemkommun", "up-aktivitetsansvar", "up-folja", "up-mote",
+	"sis-overenskommelse", "sis-undervisning", "sis-aterkoppling",
+	"ia-samtycke", "ia-informera", "ia-delaktighet", "ia-skolplats",
+	"ia-beslut", "ia-mottagande", "ia-efter", "sis-utskrivning",
+	"uf-elev", "uf-kontinuitet", "uf-lardomar", NULL
+};
+/* 2026-11-23, the SAMS_TODAY of bench.sh: no event after it. */
+#define TODAY	(2 * 336 + 10 * 28 + 22)
+#define SAMS_ENDING	21	/* ia-samtycke */
+#define SISAM_ENDING	15
 
+/* 20 x 15 names: 300 people own the steps of every case. */
 static const char *const first[] = { "Anna", "Bo", "Carl", "Disa", "Erik",
-    "Frida", "Gun", "Hans", "Ida", "Jon" };
+    "Frida", "Gun", "Hans", "Ida", "Jon", "Karin", "Leo", "Maja", "Nils",
+    "Olga", "Per", "Rut", "Sven", "Tova", "Ulf" };
 static const char *const last[] = { "Andersson", "Berg", "Dahl", "Ek",
-    "Falk", "Holm", "Jansson", "Lind", "Nord", "Strand" };
+    "Falk", "Holm", "Jansson", "Lind", "Nord", "Strand", "Hed", "Kvist",
+    "Lund", "Moberg", "Sjö" };
+#define NFIRST	(sizeof(first) / sizeof(first[0]))
+#define NLAST	(sizeof(last) / sizeof(last[0]))
 static const char *const types[] = { "familjehem", "jourhem", "hvb",
     "stodboende", "skyddat-boende" };
 static const char *const forms[] = { "grundskola", "grundskola",
@@ -49,7 +72,7 @@ date(char *buf, int day)	/* day 0 is 2024-01-01, months of 28 days */
 static void
 person(char *buf, size_t size)
 {
-	snprintf(buf, size, "%s %s", first[rnd(10)], last[rnd(10)]);
+	snprintf(buf, size, "%s %s", first[rnd(NFIRST)], last[rnd(NLAST)]);
 }
 
 static int
@@ -69,32 +92,61 @@ mkdirs(const char *path)
 	return mkdir(tmp, 0700) == -1 && errno != EEXIST ? -1 : 0;
 }
 
+/* A contact named one time in two (always for the social worker). */
+static void
+contact(FILE *fp, const char *role)
+{
+	char who[64];
+
+	if (rnd(2) == 0)
+		return;
+	person(who, sizeof(who));
+	fprintf(fp, "  %s: \"%s\"\n", role, who);
+}
+
+/*
+ * One case: one in twelve at SiS (the SiSam model), the rest SAMS; done
+ * up to a random point of its model, with notes, skipped steps and, past
+ * the start of Inför avslut, an end date.
+ */
 static void
 write_case(FILE *fp, unsigned i)
 {
-	char d[11], who[64], sw[64];
+	char d[16], who[64], sw[64];
 	int start = 60 + (int)rnd(900), day = start - 20 - (int)rnd(20);
-	unsigned k, done = rnd(NSTEPS + 1);
+	int sis = rnd(12) == 0;
+	const char *const *steps = sis ? sisam_steps : sams_steps;
+	unsigned k, nsteps = 0, done;
 
+	while (steps[nsteps] != NULL)
+		nsteps++;
+	done = rnd(nsteps + 1);
 	person(sw, sizeof(sw));
 	fprintf(fp, "# Påhittat ärende för prestandatest.\nsams-case: 1\n"
-	    "id: BENCH-%06u\nmodel: sams\nplacement:\n  type: %s\n", i,
-	    types[rnd(5)]);
+	    "id: BENCH-%06u\nmodel: %s\nplacement:\n  type: %s\n", i,
+	    sis ? "sisam" : "sams", sis ? "sis" : types[rnd(5)]);
 	date(d, start);
 	fprintf(fp, "  date: %s\n", d);
-	if (done > 13) {
+	if (done > (sis ? SISAM_ENDING : SAMS_ENDING)) {
 		date(d, start + 200 + (int)rnd(200));
 		fprintf(fp, "  end: %s\n", d);
 	}
 	fprintf(fp, "  acute: %s\nschool:\n  change: true\n  form: %s\n"
 	    "  sending: Skola %u\ncontacts:\n  socialtjanst: \"%s\"\n",
 	    rnd(8) == 0 ? "true" : "false", forms[rnd(5)], rnd(400), sw);
-	person(who, sizeof(who));
-	fprintf(fp, "  rektor-avlamnande: \"%s\"\nhistory:\n", who);
+	contact(fp, "rektor-avlamnande");
+	if (sis)
+		contact(fp, "sis");
+	else
+		contact(fp, "rektor-mottagande");
+	contact(fp, "samordnare");
 	date(d, day);
-	fprintf(fp, "- {date: %s, event: opened, by: \"%s\"}\n", d, sw);
+	fprintf(fp, "history:\n- {date: %s, event: opened, by: \"%s\"}\n", d,
+	    sw);
 	for (k = 0; k < done; k++) {
 		day += (int)rnd(9);
+		if (day > TODAY)
+			break;
 		date(d, day);
 		person(who, sizeof(who));
 		if (rnd(6) == 0)

@@ -18,36 +18,77 @@ day(const char *s)
 	return d;
 }
 
+/*
+ * The counts per day of n values, in the order given (not sorted: the
+ * counts sort them), for stats_median() and stats_p90().
+ */
+static struct stats_hist
+hist(const long *v, size_t n)
+{
+	struct stats_hist h;
+	size_t i;
+
+	memset(&h, 0, sizeof(h));
+	for (i = 0; i < n; i++)
+		stats_hist_add(&h, v[i]);
+	return h;
+}
+
+static double
+median(const long *v, size_t n)
+{
+	struct stats_hist h = hist(v, n);
+	double m = stats_median(&h);
+
+	stats_hist_release(&h);
+	return m;
+}
+
+static long
+p90(const long *v, size_t n)
+{
+	struct stats_hist h = hist(v, n);
+	long p = stats_p90(&h);
+
+	stats_hist_release(&h);
+	return p;
+}
+
 static void
 test_stats_median_of_odd_and_even_counts(void **state)
 {
 	static const long one[] = { 9 };
-	static const long three[] = { 2, 7, 30 };
-	static const long four[] = { 2, 3, 7, 30 };
-	static const long two[] = { 7, 8 };
+	static const long three[] = { 30, 2, 7 };
+	static const long four[] = { 2, 30, 7, 3 };
+	static const long two[] = { 8, 7 };
+	static const long same[] = { 0, 4, 0, 4, 4 };
 
 	(void)state;
-	assert_true(stats_median(one, 1) == 9);
+	assert_true(median(one, 1) == 9);
 	/* the middle one, not the mean (13) */
-	assert_true(stats_median(three, 3) == 7);
+	assert_true(median(three, 3) == 7);
 	/* the mean of the middle two: (3 + 7) / 2 */
-	assert_true(stats_median(four, 4) == 5);
-	assert_true(stats_median(two, 2) == 7.5);
+	assert_true(median(four, 4) == 5);
+	assert_true(median(two, 2) == 7.5);
+	/* 0 0 4 4 4: the third is a 4 counted three times */
+	assert_true(median(same, 5) == 4);
+	/* 0 4 0 4: the middle two are a 0 and a 4 */
+	assert_true(median(same, 4) == 2);
 }
 
 static void
 test_stats_p90_is_the_nearest_rank(void **state)
 {
 	static const long ten[] = { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 };
-	static const long eleven[] = { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 };
+	static const long eleven[] = { 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1 };
 	static const long six[] = { 2, 3, 7, 7, 14, 28 };
 
 	(void)state;
 	/* rank ceil(0.9 n): 1 of 1, 9 of 10, 10 of 11, 6 of 6 */
-	assert_int_equal(stats_p90(ten, 1), 1);
-	assert_int_equal(stats_p90(ten, 10), 9);
-	assert_int_equal(stats_p90(eleven, 11), 10);
-	assert_int_equal(stats_p90(six, 6), 28);
+	assert_int_equal(p90(ten, 1), 1);
+	assert_int_equal(p90(ten, 10), 9);
+	assert_int_equal(p90(eleven, 11), 10);
+	assert_int_equal(p90(six, 6), 28);
 	/* 20 values: rank 18, no interpolation */
 	{
 		long v[20];
@@ -55,8 +96,34 @@ test_stats_p90_is_the_nearest_rank(void **state)
 
 		for (i = 0; i < 20; i++)
 			v[i] = (long)i * 10;
-		assert_int_equal(stats_p90(v, 20), 170);
+		assert_int_equal(p90(v, 20), 170);
 	}
+}
+
+/*
+ * Waits of 4,096 days (STATS_DENSE_DAYS) or more are kept one by one,
+ * after those counted by day: a case with a date centuries off costs a
+ * value, not an array as long as its wait.
+ */
+static void
+test_stats_far_values_come_after_the_counted_days(void **state)
+{
+	static const long odd[] = { 5000, 3, 700000, 4096, 4095 };
+	static const long even[] = { 3, 5000, 4095, 700000 };
+	struct stats_hist h;
+
+	(void)state;
+	/* 3 4095 | 4096 5000 700000: the third, the first far one */
+	assert_true(median(odd, 5) == 4096);
+	/* rank ceil(4.5) = 5 */
+	assert_int_equal(p90(odd, 5), 700000);
+	/* 3 4095 | 5000 700000: (4095 + 5000) / 2, one of each kind */
+	assert_true(median(even, 4) == 4547.5);
+	h = hist(odd, 5);
+	assert_int_equal(h.len, 4096);		/* 4095 the longest by day */
+	assert_int_equal(h.nfar, 3);
+	assert_int_equal(h.n, 5);
+	stats_hist_release(&h);
 }
 
 /*
@@ -195,6 +262,8 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_stats_median_of_odd_and_even_counts),
 		cmocka_unit_test(test_stats_p90_is_the_nearest_rank),
+		cmocka_unit_test(
+		    test_stats_far_values_come_after_the_counted_days),
 		T(test_case_period_shows_the_earlier_placement),
 		T(test_case_period_of_the_last_is_the_case),
 		T(test_case_period_clears_school_start_at_replace),

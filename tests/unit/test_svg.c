@@ -57,10 +57,13 @@ output(struct fixture *f)
 static void
 test_svg_histogram_places_bins_and_limit(void **state)
 {
-	static const long days[] = { 0, 1, 2, 8, 9, 15 };
+	/* a value each of 0, 1, 2, 8, 9 and 15 days */
+	static const size_t days[] = { 1, 1, 1, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0,
+	    0, 0, 1 };
 	struct fixture *f = *state;
 
-	svg_histogram(f->fp, "Dagar till skolstart", days, 6, 7, 7);
+	svg_histogram(f->fp, "Dagar till skolstart", days, 16, NULL, 0, 7,
+	    7);
 	assert_has(f, "<rect x=\"40\" y=\"20\" width=\"131\" height=\"150\"");
 	assert_has(f, "<rect x=\"173\" y=\"70\" width=\"131\" height=\"100\"");
 	assert_has(f, "<rect x=\"306\" y=\"120\" width=\"131\" height=\"50\"");
@@ -81,7 +84,7 @@ test_svg_histogram_of_nothing_says_so(void **state)
 {
 	struct fixture *f = *state;
 
-	svg_histogram(f->fp, "Dagar", NULL, 0, 7, 7);
+	svg_histogram(f->fp, "Dagar", NULL, 0, NULL, 0, 7, 7);
 	assert_lacks(f, "<rect");
 	assert_has(f, "No values");
 	assert_has(f, "<line x1=\"440\" y1=\"16\" x2=\"440\"");
@@ -93,32 +96,36 @@ test_svg_histogram_of_nothing_says_so(void **state)
 static void
 test_svg_histogram_of_one_value_fills_the_plot(void **state)
 {
-	static const long days[] = { 3 };
+	static const size_t days[] = { 0, 0, 0, 1 };	/* one of 3 days */
 	struct fixture *f = *state;
 
-	svg_histogram(f->fp, "Dagar", days, 1, 7, 7);
+	svg_histogram(f->fp, "Dagar", days, 4, NULL, 0, 7, 7);
 	assert_has(f, "<rect x=\"40\" y=\"20\" width=\"398\" height=\"150\"");
 	assert_has(f, "<th scope=\"row\">Over 7 days</th>"
 	    "<td class=\"n\">0</td>");
 }
 
 /*
- * A huge value lands in the last of 20 bins, "≥ 133" (19 × 7): 20 bins of
- * 20 px, the last at x = 40 + 19 × 20 = 420.  A negative one counts as 0.
+ * Values of 999 days (counted by day) and of LONG_MAX days (a far one)
+ * land in the last of 20 bins, "≥ 133" (19 × 7): 20 bins of 20 px, the
+ * last at x = 40 + 19 × 20 = 420; one of 0 days in the first.
  */
 static void
 test_svg_histogram_puts_huge_values_in_the_last_bin(void **state)
 {
-	static const long days[] = { LONG_MAX, -3 };
+	static const long far[] = { LONG_MAX };
+	static size_t days[1000];
 	struct fixture *f = *state;
 
-	svg_histogram(f->fp, "Dagar", days, 2, 7, 7);
+	days[0] = days[999] = 1;
+	svg_histogram(f->fp, "Dagar", days, 1000, far, 1, 7, 7);
+	/* 2 in the last bin: 150 px; 1 of 2 in the first: 75 px, y = 95 */
 	assert_has(f, "<rect x=\"420\" y=\"20\" width=\"18\" height=\"150\"");
-	assert_has(f, "<rect x=\"40\" y=\"20\" width=\"18\" height=\"150\"");
-	assert_has(f, "<th scope=\"row\">≥ 133</th><td class=\"n\">1</td>");
+	assert_has(f, "<rect x=\"40\" y=\"95\" width=\"18\" height=\"75\"");
+	assert_has(f, "<th scope=\"row\">≥ 133</th><td class=\"n\">2</td>");
 	assert_has(f, "<th scope=\"row\">0–6</th><td class=\"n\">1</td>");
 	assert_has(f, "<th scope=\"row\">Over 7 days</th>"
-	    "<td class=\"n\">1</td>");
+	    "<td class=\"n\">2</td>");
 }
 
 /*
@@ -256,10 +263,11 @@ test_svg_timeline_keeps_labels_at_the_edges_inside(void **state)
 static void
 test_svg_histogram_keeps_a_far_limit_label_inside(void **state)
 {
-	static const long days[] = { 0, 10 };
+	/* one value of 0 days, one of 10 */
+	static const size_t days[] = { 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1 };
 	struct fixture *f = *state;
 
-	svg_histogram(f->fp, "Dagar", days, 2, 1, 40);
+	svg_histogram(f->fp, "Dagar", days, 11, NULL, 0, 1, 40);
 	assert_has(f, "<line x1=\"436\" y1=\"16\" x2=\"436\"");
 	assert_has(f, "<text x=\"432\" y=\"28\" text-anchor=\"end\">"
 	    "limit 40 days</text>");
