@@ -30,7 +30,7 @@ ALL_CFLAGS = $(WARNINGS) $(SAMS_CPPFLAGS) $(CPPFLAGS) $(CFLAGS) $(SAN_FLAGS) \
 ALL_LDFLAGS = $(LDFLAGS) $(SAN_FLAGS)
 
 LIB_SRCS = arena batch case caseio caselog cli colour date describe diag \
-	   duerule facts fileio filter find folder form html htmlreport \
+	   duerule facts fileio filter find folder form hash html htmlreport \
 	   htmlstatus i18n \
 	   json layout lint merge mergedriver model modeljson modellink \
 	   modelset pager personnummer render report schema spill state stats \

@@ -32,14 +32,13 @@ colour_set_mode(enum color_mode m)
 int
 colour_on(FILE *fp)
 {
-	const char *term = getenv("TERM");
 	const char *no = getenv("NO_COLOR");
 
 	if (mode != COLOR_AUTO)
 		return mode == COLOR_ALWAYS;
 	if (no != NULL && *no != '\0')
 		return 0;
-	if (term == NULL || strcmp(term, "dumb") == 0)
+	if (term_dumb())
 		return 0;
 	return term_isatty(fp);
 }

@@ -7,6 +7,7 @@
 #include "date.h"
 #include "diag.h"
 #include "filter.h"
+#include "hash.h"
 #include "html.h"
 #include "htmlreport.h"
 #include "i18n.h"
@@ -72,16 +73,6 @@ struct html_report {
 
 #define NO_NAME	UINT32_MAX
 
-static uint32_t
-hash(const char *s)
-{
-	uint32_t h = 2166136261u;
-
-	while (*s != '\0')
-		h = (h ^ (unsigned char)*s++) * 16777619u;
-	return h;
-}
-
 static const char *
 interned(const struct intern *in, uint32_t id)
 {
@@ -99,7 +90,7 @@ intern_grow(struct intern *in)
 	for (i = 0; i < nold; i++) {
 		if (old[i] == 0)
 			continue;
-		j = hash(interned(in, old[i] - 1)) & (in->nslots - 1);
+		j = hash_str(interned(in, old[i] - 1)) & (in->nslots - 1);
 		while (in->slots[j] != 0)
 			j = (j + 1) & (in->nslots - 1);
 		in->slots[j] = old[i];
@@ -117,7 +108,7 @@ intern(struct intern *in, const char *s)
 
 	if (2 * (in->n + 1) > in->nslots)
 		intern_grow(in);
-	j = hash(s) & (in->nslots - 1);
+	j = hash_str(s) & (in->nslots - 1);
 	while (in->slots[j] != 0) {
 		if (strcmp(interned(in, in->slots[j] - 1), s) == 0)
 			return in->slots[j] - 1;

@@ -8,6 +8,7 @@
 
 #include "diag.h"
 #include "facts.h"
+#include "hash.h"
 #include "i18n.h"
 #include "modellink.h"
 #include "strbuf.h"
@@ -15,16 +16,6 @@
 #include "xalloc.h"
 
 /* Lookups. */
-
-static size_t
-hash(const char *s)
-{
-	size_t h = 2166136261u;
-
-	for (; *s != '\0'; s++)
-		h = (h ^ (unsigned char)*s) * 16777619u;
-	return h;
-}
 
 /* Step lookups come once or twice per history event: a hash pays. */
 static void
@@ -39,7 +30,7 @@ index_steps(struct model *m)
 	for (k = 0; k < m->nslots; k++)
 		m->slots[k] = NO_INDEX;
 	for (i = 0; i < m->nsteps; i++) {
-		k = hash(m->steps[i].id) & (m->nslots - 1);
+		k = hash_str(m->steps[i].id) & (m->nslots - 1);
 		while (m->slots[k] != NO_INDEX)
 			k = (k + 1) & (m->nslots - 1);
 		m->slots[k] = i;
@@ -52,7 +43,7 @@ model_step_index(const struct model *m, const char *id)
 	size_t i, k;
 
 	if (m->nslots > 0) {
-		k = hash(id) & (m->nslots - 1);
+		k = hash_str(id) & (m->nslots - 1);
 		for (; m->slots[k] != NO_INDEX; k = (k + 1) & (m->nslots - 1))
 			if (strcmp(m->steps[m->slots[k]].id, id) == 0)
 				return m->slots[k];

@@ -31,11 +31,11 @@ pager_disable(void)
 static const char *
 pager_command(void)
 {
-	const char *cmd, *term = getenv("TERM");
+	const char *cmd;
 
 	if (disabled || pager_pid != 0 || !term_isatty(stdout))
 		return NULL;
-	if (term == NULL || strcmp(term, "dumb") == 0)
+	if (term_dumb())
 		return NULL;	/* an editor's shell: less cannot work there */
 	if ((cmd = getenv("SAMS_PAGER")) == NULL &&
 	    (cmd = getenv("PAGER")) == NULL)
@@ -226,6 +226,8 @@ pager_start(void)
 	}
 	dup2(fd, STDOUT_FILENO);
 	close(fd);
+	/* Quitting the pager ends sams quietly, even if SIGPIPE came ignored. */
+	signal(SIGPIPE, SIG_DFL);
 	catch_stop_signals();
 	atexit(finish);
 }

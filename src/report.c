@@ -4,6 +4,7 @@
 
 #include "colour.h"
 #include "date.h"
+#include "hash.h"
 #include "htmlreport.h"
 #include "i18n.h"
 #include "layout.h"
@@ -555,17 +556,6 @@ group_key(const char *name, const char *role)
 	return strbuf_detach(&sb, NULL);
 }
 
-/* FNV-1a: groups are looked up once a listed step. */
-static size_t
-hash_key(const char *key)
-{
-	size_t h = 2166136261u;
-
-	for (; *key != '\0'; key++)
-		h = (h ^ (unsigned char)*key) * 16777619u;
-	return h;
-}
-
 /* Doubles the table of groups' slots, rehashing what it holds. */
 static void
 grow_slots(struct report *r)
@@ -576,7 +566,7 @@ grow_slots(struct report *r)
 	r->slots = xcalloc(n, sizeof(*r->slots));
 	r->nslots = n;
 	for (i = 0; i < r->ngroups; i++) {
-		for (j = hash_key(r->groups[i].key) & (n - 1);
+		for (j = hash_str(r->groups[i].key) & (n - 1);
 		    r->slots[j] != 0; j = (j + 1) & (n - 1))
 			;
 		r->slots[j] = i + 1;
@@ -594,7 +584,7 @@ find_group(struct report *r, const char *key, const char *name, int create)
 		grow_slots(r);
 	if (r->nslots == 0)
 		return NULL;
-	for (j = hash_key(key) & (r->nslots - 1); r->slots[j] != 0;
+	for (j = hash_str(key) & (r->nslots - 1); r->slots[j] != 0;
 	    j = (j + 1) & (r->nslots - 1))
 		if (strcmp(r->groups[r->slots[j] - 1].key, key) == 0)
 			return &r->groups[r->slots[j] - 1];

@@ -2,6 +2,7 @@
 #include <sys/ioctl.h>
 
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "term.h"
@@ -52,4 +53,12 @@ term_isatty(FILE *fp)
 	if (stdout_tty < 0)
 		stdout_tty = isatty(STDOUT_FILENO);
 	return stdout_tty;
+}
+
+int
+term_dumb(void)
+{
+	const char *term = getenv("TERM");
+
+	return term == NULL || *term == '\0' || strcmp(term, "dumb") == 0;
 }

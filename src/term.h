@@ -41,4 +41,10 @@ size_t	term_columns(const char *columns_env, int fd);
  */
 int	term_isatty(FILE *fp);
 
+/*
+ * Whether TERM says the terminal can do neither colour nor a pager: unset,
+ * empty or "dumb" (an editor's shell).
+ */
+int	term_dumb(void);
+
 #endif

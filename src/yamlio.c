@@ -5,6 +5,7 @@
 #include <yaml.h>
 
 #include "diag.h"
+#include "hash.h"
 #include "i18n.h"
 #include "text.h"
 #include "xalloc.h"
@@ -231,16 +232,6 @@ parse_scalar(struct yreader *r, yaml_event_t *ev)
 	return n;
 }
 
-static size_t
-key_hash(const struct ynode *key)
-{
-	size_t h = 2166136261u, i;
-
-	for (i = 0; i < key->len; i++)
-		h = (h ^ (unsigned char)key->str[i]) * 16777619u;
-	return h;
-}
-
 static int
 same_key(const struct ynode *a, const struct ynode *b)
 {
@@ -264,7 +255,8 @@ check_duplicates(struct yreader *r, const struct ynode *map)
 	for (i = 0; i + 1 < map->nkids; i += 2) {
 		if (map->kids[i]->kind != YN_SCALAR)
 			continue;
-		k = key_hash(map->kids[i]) & (nslots - 1);
+		k = hash_bytes(map->kids[i]->str, map->kids[i]->len) &
+		    (nslots - 1);
 		while ((first = slots[k]) != NULL &&
 		    !same_key(first, map->kids[i]))
 			k = (k + 1) & (nslots - 1);

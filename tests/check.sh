@@ -33,41 +33,24 @@ for t in "$build"/test_*; do
 done
 echo "unit: $pass passed, $fail failed"
 
-SAMS=$(cd "$build" && pwd)/sams sh "$here/cli/run.sh" > "$log" 2>&1
-grep -v ' passed, ' "$log"
-grep ' passed, ' "$log"
-count
+sams=$(cd "$build" && pwd)/sams
+suite() {	# suite COMMAND...: runs one suite into $log, shows it, counts it
+	"$@" > "$log" 2>&1
+	grep -v ' passed, ' "$log"
+	grep ' passed, ' "$log" | tail -n 1
+	count
+}
 
+suite env SAMS="$sams" sh "$here/cli/run.sh"
 # The catalogue: complete, and one language per locale.
-sh "$here/i18n/po.sh" "$build" > "$log" 2>&1
-grep -v ' passed, ' "$log"
-grep ' passed, ' "$log"
-count
-python3 "$here/i18n/languages.py" "$build" > "$log" 2>&1
-grep -v ' passed, ' "$log"
-grep ' passed, ' "$log"
-count
+suite sh "$here/i18n/po.sh" "$build"
+suite python3 "$here/i18n/languages.py" "$build"
 # Crafted catalogues: no crash, English for what they would break.
-sh "$here/i18n/crafted.sh" "$build" > "$log" 2>&1
-grep -v ' passed, ' "$log"
-grep ' passed, ' "$log"
-count
-
+suite sh "$here/i18n/crafted.sh" "$build"
 # The pager and the width on a terminal (a pseudo-terminal).
-python3 "$here/tty/pager.py" "$build" > "$log" 2>&1
-grep -v ' passed, ' "$log"
-grep ' passed, ' "$log"
-count
-
-SAMS=$(cd "$build" && pwd)/sams sh "$here/completion/run.sh" > "$log" 2>&1
-grep -v ' passed, ' "$log"
-tail -n 1 "$log"
-count
-
+suite python3 "$here/tty/pager.py" "$build"
+suite env SAMS="$sams" sh "$here/completion/run.sh"
 # The manual pages: lint, and the Swedish ones in step with the English.
-python3 "$here/man/check.py" > "$log" 2>&1
-grep -v ' passed, ' "$log"
-grep ' passed, ' "$log"
-count
+suite python3 "$here/man/check.py"
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]

@@ -13,6 +13,7 @@ import fcntl
 import os
 import pty
 import select
+import signal
 import struct
 import subprocess
 import sys
@@ -37,16 +38,20 @@ def check(name, ok, detail=""):
         print("FAIL: %s%s" % (name, "\n    " + detail if detail else ""))
 
 
-def run(sams, args, env, stdout_tty=True, columns=0):
+def run(sams, args, env, stdout_tty=True, columns=0, sigpipe_ignored=False):
     """Runs sams with a terminal (stdout a pipe unless stdout_tty) of
-    columns (0: a size unknown); returns (exit status, what the terminal
-    showed, what a pipe got)."""
+    columns (0: a size unknown), SIGPIPE ignored as its parent left it
+    when sigpipe_ignored; returns (exit status, what the terminal showed,
+    what a pipe got)."""
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ,
                 struct.pack("HHHH", 24, columns, 0, 0))
     out = slave if stdout_tty else subprocess.PIPE
+    def ignore():
+        signal.signal(signal.SIGPIPE, signal.SIG_IGN)
     p = subprocess.Popen([sams] + args, stdin=slave, stdout=out,
-                         stderr=slave, env=env, close_fds=True)
+                         stderr=slave, env=env, close_fds=True,
+                         preexec_fn=ignore if sigpipe_ignored else None)
     os.close(slave)
     shown = b""
     deadline = time.time() + 60		# valgrind, a busy machine
@@ -95,11 +100,12 @@ def main():
             "SAMS_LOCALEDIR": os.path.join(build, "locale"),
             "PAGER": pager}
 
-    def paged(args, env=None, stdout_tty=True, columns=0):
+    def paged(args, env=None, stdout_tty=True, columns=0,
+              sigpipe_ignored=False):
         if os.path.exists(got):
             os.unlink(got)
         rc, shown, piped = run(sams, args, dict(base, **(env or {})),
-                               stdout_tty, columns)
+                               stdout_tty, columns, sigpipe_ignored)
         text = open(got).read() if os.path.exists(got) else None
         return rc, shown, piped, text
 
@@ -140,6 +146,7 @@ def main():
             ("status --no-pager", ["status", "--no-pager", CASE], {}),
             ("PAGER=cat", ["status", CASE], {"PAGER": "cat"}),
             ("TERM=dumb", ["status", CASE], {"TERM": "dumb"}),
+            ("TERM empty", ["status", CASE], {"TERM": ""}),
             ("--format json", ["status", "--format", "json", CASE], {}),
             ("next of one case", ["next", CASE], {})]:
         rc, shown, _, text = paged(args, env)
@@ -183,6 +190,12 @@ def main():
           rc == -13, "rc %d, terminal %r" % (rc, shown))
     check("quitting the pager early leaves the case",
           open(CASE, "rb").read() == before)
+    # The same when sams's parent left SIGPIPE ignored (as some scripts'
+    # runners do): still no "cannot write" and no exit 74.
+    rc, shown, _, _ = paged(["next"] + [CASE] * 30, {"PAGER": quitter},
+                            sigpipe_ignored=True)
+    check("quitting the pager early says nothing, SIGPIPE ignored",
+          shown == "" and rc == -13, "rc %d, terminal %r" % (rc, shown))
 
     # The width is the terminal's, found before the pager took standard
     # output: at 60 columns the why-text wraps at 58, after "svaret."
