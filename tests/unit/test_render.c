@@ -113,10 +113,10 @@ test_render_next_json_is_one_exact_line(void **state)
 	    "de uppgifter som kan ha betydelse.\", \"Hör elevens egen syn på "
 	    "skolan och på ett eventuellt skolbyte.\", \"Bedöm om "
 	    "placeringens ort och längd kräver byte av skola och registrera "
-	    "det (sams set FILE school.change=false om inte).\", "
+	    "det (sams set ÄRENDE school.change=false om inte).\", "
 	    "\"Registrera det som avgör vilka steg som gäller – placering i "
 	    "annan kommun, vård enligt LVU, skyddade uppgifter och födelseår "
-	    "(sams set FILE placement.other-municipality=true "
+	    "(sams set ÄRENDE placement.other-municipality=true "
 	    "placement.lvu=true child.protected=true child.born=ÅÅÅÅ).\"], "
 	    "\"warnings\": [], \"due\": "
 	    "\"2026-11-10\", \"overdue\": true, \"behind\": false}]}\n");
