@@ -172,6 +172,7 @@ history_text(FILE *fp, const struct case_state *st)
 	const char *by;
 	char date[11];
 	size_t i, w = 0;
+	int done;
 
 	heading(fp, _("History"));
 	for (i = 0; i < c->nevents; i++)
@@ -186,7 +187,14 @@ history_text(FILE *fp, const struct case_state *st)
 		date_format(c->events[i].date, date);
 		fprintf(fp, "  %s  ", date);
 		layout_pad(fp, by, w + 2);
+		done = c->events[i].kind == EV_DONE ||
+		    c->events[i].kind == EV_SKIP;
+		/* Dim as a done step is in status: what is behind. */
+		if (done)
+			fputs(colour_start(fp, COLOUR_DONE), fp);
 		event_what(fp, st, &c->events[i]);
+		if (done)
+			fputs(colour_end(fp), fp);
 		fputc('\n', fp);
 	}
 }

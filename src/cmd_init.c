@@ -14,6 +14,7 @@
 
 #include "case.h"
 #include "cli.h"
+#include "colour.h"
 #include "diag.h"
 #include "fileio.h"
 #include "i18n.h"
@@ -223,7 +224,9 @@ configure_git(const char *dir, const char *esc)
 		printf("\n");
 		printf(_("%s is not a git repository.  To keep the cases in "
 		    "git:\n"), esc);
-		printf("  git init %s && sams init %s\n", esc, esc);
+		printf("  %sgit init %s && sams init %s%s\n",
+		    colour_start(stdout, COLOUR_HEADING), esc, esc,
+		    colour_end(stdout));
 		return;
 	}
 	driver[2] = mergedriver_command();
@@ -350,9 +353,14 @@ cmd_init(int argc, char *argv[])
 	text_escape(&esc, dir, strlen(dir), 0);
 	configure_git(dir, esc.buf);
 	putchar('\n');
-	/* TRANSLATORS: CASE.yml and DATE are for the user to fill in. */
-	printf(_("Next: sams new %s/CASE.yml --placement-date DATE ... and "
-	    "commit it.\n"), esc.buf);
+	/*
+	 * TRANSLATORS: CASE.yml and DATE are for the user to fill in; the
+	 * first and last %s begin and end the command's colour, so they
+	 * stay around the command.
+	 */
+	printf(_("Next: %ssams new %s/CASE.yml --placement-date DATE ...%s "
+	    "and commit it.\n"), colour_start(stdout, COLOUR_HEADING), esc.buf,
+	    colour_end(stdout));
 	strbuf_release(&esc);
 	return 0;
 }

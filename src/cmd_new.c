@@ -9,6 +9,7 @@
 #include "case.h"
 #include "caseio.h"
 #include "cli.h"
+#include "colour.h"
 #include "date.h"
 #include "diag.h"
 #include "facts.h"
@@ -195,12 +196,14 @@ new_text(const struct new_case *nc, size_t *len)
 static void
 new_confirm(const char *path, const char *id)
 {
-	struct strbuf name = STRBUF_INIT;
+	struct strbuf name = STRBUF_INIT, bold = STRBUF_INIT;
 
 	text_escape(&name, path, strlen(path), 0);
+	colour_escape(&bold, stdout, COLOUR_HEADING, id);
 	/* TRANSLATORS: FILE: new case ID, after "sams new". */
-	printf(_("%s: new case %s\n"), name.buf, id);
+	printf(_("%s: new case %s\n"), name.buf, bold.buf);
 	strbuf_release(&name);
+	strbuf_release(&bold);
 }
 
 static int

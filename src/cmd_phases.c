@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "colour.h"
 #include "describe.h"
 #include "i18n.h"
 #include "modeljson.h"
@@ -40,7 +41,10 @@ cmd_phases(int argc, char *argv[])
 		return SAMS_EXIT_OK;
 	}
 	pager_start();
-	printf("%s (%s)\n", m->title, m->id);
+	/* The model and its phases are headings, bold as in status. */
+	fputs(colour_start(stdout, COLOUR_HEADING), stdout);
+	text_put(stdout, m->title);
+	printf(" (%s)%s\n", m->id, colour_end(stdout));
 	if (strstr(m->name, "local.yml") != NULL) {
 		text_escape(&name, m->name, strlen(m->name), 0);
 		/* TRANSLATORS: %s is a folder's .sams/local.yml. */
@@ -48,8 +52,9 @@ cmd_phases(int argc, char *argv[])
 		strbuf_release(&name);
 	}
 	for (p = 0; p < m->nphases; p++) {
-		printf("\n%zu. %s (%s)\n", p + 1, m->phases[p].title,
-		    m->phases[p].id);
+		printf("\n%s%zu. ", colour_start(stdout, COLOUR_HEADING), p + 1);
+		text_put(stdout, m->phases[p].title);
+		printf(" (%s)%s\n", m->phases[p].id, colour_end(stdout));
 		describe_steps(stdout, m, p, NULL);
 	}
 	return SAMS_EXIT_OK;

@@ -4,6 +4,7 @@
 
 #include "caseio.h"
 #include "cli.h"
+#include "colour.h"
 #include "date.h"
 #include "diag.h"
 #include "facts.h"
@@ -112,7 +113,7 @@ cmd_replace(int argc, char *argv[])
 	static const int options[] = { OPT_ACUTE, OPT_BY, OPT_DATE, OPT_NOTE,
 	    OPT_TYPE, 0 };
 	struct replace_request req;
-	struct strbuf name = STRBUF_INIT;
+	struct strbuf name = STRBUF_INIT, date = STRBUF_INIT;
 	enum cli_parsed parsed;
 	int rc;
 
@@ -133,10 +134,12 @@ cmd_replace(int argc, char *argv[])
 	    case_update(argv[optind], add_events, &req) != 0)
 		return cli_failed();
 	text_escape(&name, argv[optind], strlen(argv[optind]), 0);
+	colour_escape(&date, stdout, COLOUR_HEADING, req.placement);
 	/* TRANSLATORS: FILE: re-placement DATE; Inför placering is the
 	 * model's first phase. */
 	printf(_("%s: re-placement %s; the checklist starts again with Inför "
-	    "placering\n"), name.buf, req.placement);
+	    "placering\n"), name.buf, date.buf);
 	strbuf_release(&name);
+	strbuf_release(&date);
 	return 0;
 }

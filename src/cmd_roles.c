@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "colour.h"
 #include "describe.h"
 #include "i18n.h"
 #include "layout.h"
@@ -52,8 +53,9 @@ fallback_steps(const struct model *m, const struct role *r)
 		if (s->fallback == NO_INDEX || &m->roles[s->fallback] != r)
 			continue;
 		if (n++ == 0)
-			printf("\n%s\n", _("When the owning role has no named "
-			    "contact"));
+			printf("\n%s%s%s\n", colour_start(stdout,
+			    COLOUR_HEADING), _("When the owning role has no "
+			    "named contact"), colour_end(stdout));
 		strbuf_release(&title);
 		strbuf_release(&owner);
 		text_escape(&title, s->title, strlen(s->title), 0);
@@ -68,12 +70,22 @@ fallback_steps(const struct model *m, const struct role *r)
 	strbuf_release(&owner);
 }
 
+/* "TITLE (ID)" after before, bold as a heading. */
+static void
+role_heading(const struct role *r, const char *before)
+{
+	fputs(before, stdout);
+	fputs(colour_start(stdout, COLOUR_HEADING), stdout);
+	text_put(stdout, r->title);
+	printf(" (%s)%s\n", r->id, colour_end(stdout));
+}
+
 static void
 one_role(const struct model *m, const struct role *r)
 {
 	size_t p;
 
-	printf("%s (%s)\n", r->title, r->id);
+	role_heading(r, "");
 	if (r->about != NULL) {
 		fputs("  ", stdout);
 		layout_wrap(stdout, r->about, 2, 2);
@@ -81,7 +93,9 @@ one_role(const struct model *m, const struct role *r)
 	for (p = 0; p < m->nphases; p++) {
 		if (!owns_step_in(m, p, r))
 			continue;
-		printf("\n%s\n", m->phases[p].title);
+		putchar('\n');
+		colour_put(stdout, COLOUR_HEADING, m->phases[p].title);
+		putchar('\n');
 		describe_steps(stdout, m, p, r->id);
 	}
 	fallback_steps(m, r);
@@ -119,8 +133,7 @@ cmd_roles(int argc, char *argv[])
 	}
 	pager_start();
 	for (i = 0; i < m->nroles; i++) {
-		printf("%s%s (%s)\n", i > 0 ? "\n" : "", m->roles[i].title,
-		    m->roles[i].id);
+		role_heading(&m->roles[i], i > 0 ? "\n" : "");
 		if (m->roles[i].about != NULL) {
 			fputs("  ", stdout);
 			layout_wrap(stdout, m->roles[i].about, 2, 2);

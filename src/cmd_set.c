@@ -4,6 +4,7 @@
 
 #include "caseio.h"
 #include "cli.h"
+#include "colour.h"
 #include "date.h"
 #include "diag.h"
 #include "facts.h"
@@ -171,13 +172,17 @@ confirm(const char *file, const struct set_request *req)
 		}
 		date_format(req->evs[i].date, date);
 		strbuf_release(&fact);
+		strbuf_addstr(&fact, colour_start(stdout, COLOUR_HEADING));
 		record_fact_name(&fact, req->evs[i].fact);
+		strbuf_addstr(&fact, colour_end(stdout));
 		/* TRANSLATORS: FILE: DATE cleared FACT, after "sams set". */
 		printf(_("%s: %s cleared %s\n"), name.buf, date, fact.buf);
 	}
 	for (i = 0; i < req->nunset; i++) {
 		strbuf_release(&fact);
+		strbuf_addstr(&fact, colour_start(stdout, COLOUR_HEADING));
 		record_fact_name(&fact, req->unset[i]);
+		strbuf_addstr(&fact, colour_end(stdout));
 		printf(_("%s: %s is not there; nothing to clear\n"), name.buf,
 		    fact.buf);
 	}

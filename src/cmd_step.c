@@ -5,6 +5,7 @@
 
 #include "caseio.h"
 #include "cli.h"
+#include "colour.h"
 #include "date.h"
 #include "diag.h"
 #include "facts.h"
@@ -121,10 +122,14 @@ record_confirm(const char *file, const struct event *ev)
 
 	date_format(ev->date, date);
 	text_escape(&name, file, strlen(file), 0);
+	/* What was recorded stands out in bold; the file is the context. */
 	if (ev->step != NULL)
-		text_escape(&what, ev->step, strlen(ev->step), 0);
-	else if (ev->fact != NULL)
+		colour_escape(&what, stdout, COLOUR_HEADING, ev->step);
+	else if (ev->fact != NULL) {
+		strbuf_addstr(&what, colour_start(stdout, COLOUR_HEADING));
 		record_fact_name(&what, ev->fact);
+		strbuf_addstr(&what, colour_end(stdout));
+	}
 	confirm_line(name.buf, date, ev, what.buf);
 	strbuf_release(&name);
 	strbuf_release(&what);

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "colour.h"
+#include "strbuf.h"
 #include "term.h"
 #include "text.h"
 
@@ -61,4 +62,12 @@ colour_put(FILE *fp, enum colour c, const char *s)
 	fputs(colour_start(fp, c), fp);
 	text_put(fp, s);
 	fputs(colour_end(fp), fp);
+}
+
+void
+colour_escape(struct strbuf *sb, FILE *fp, enum colour c, const char *s)
+{
+	strbuf_addstr(sb, colour_start(fp, c));
+	text_escape(sb, s, strlen(s), 0);
+	strbuf_addstr(sb, colour_end(fp));
 }

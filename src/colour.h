@@ -10,6 +10,8 @@
 
 #include <stdio.h>
 
+struct strbuf;
+
 /* --color WHEN: always or never win over NO_COLOR, as in git. */
 enum color_mode {
 	COLOR_AUTO,
@@ -45,5 +47,8 @@ const char	*colour_start(FILE *fp, enum colour c);
 const char	*colour_end(FILE *fp);
 /* Writes s escaped (text_put()) in colour c. */
 void	colour_put(FILE *fp, enum colour c, const char *s);
+/* Appends s escaped (text_escape()) in colour c, for a line bound for fp. */
+void	colour_escape(struct strbuf *sb, FILE *fp, enum colour c,
+	    const char *s);
 
 #endif
