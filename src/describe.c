@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "colour.h"
 #include "diag.h"
 #include "duerule.h"
 #include "folder.h"
@@ -174,10 +175,11 @@ describe_step(FILE *fp, const struct model *m, const struct step *s)
 	struct strbuf sb = STRBUF_INIT;
 	size_t k;
 
+	fputs(colour_start(fp, COLOUR_HEADING), fp);
 	text_put(fp, s->id);
 	fputs(": ", fp);
 	text_put(fp, s->title);
-	fputc('\n', fp);
+	fprintf(fp, "%s\n", colour_end(fp));
 	label(fp, _("Phase:"));
 	text_put(fp, m->phases[s->phase].title);
 	fputc('\n', fp);

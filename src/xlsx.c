@@ -350,7 +350,12 @@ xlsx_close(struct xlsx *x, FILE *out)
 	err = workbook_close(x->wb);
 	x->wb = NULL;
 	note(x, err);
-	if (x->err != LXW_NO_ERROR)
+	if (x->err == LXW_ERROR_WORKSHEET_INDEX_OUT_OF_RANGE)
+		fail_at(FAIL_IO, NULL, 0, 0, "cannot make the workbook: a "
+		    "sheet would have more than 1048576 rows, as many as Excel "
+		    "takes; choose fewer (--owner, --phase, --overdue, a "
+		    "folder) or --format csv");
+	else if (x->err != LXW_NO_ERROR)
 		fail_at(FAIL_IO, NULL, 0, 0, "cannot make the workbook: %s",
 		    lxw_strerror(x->err));
 	else
