@@ -30,4 +30,19 @@ int	case_each(char *files[], int n, long today, case_fn *fn, void *arg);
 int	case_each_parallel(char *files[], size_t n, long today, case_fn *fn,
 	    void *arg);
 
+/*
+ * Gives the next file to read: 1 with *path (copied before the next
+ * call), 0 after the last, or -1 after reporting, which ends the batch
+ * as a failure of that kind.  Called under the batch's lock, from any of
+ * its threads.
+ */
+typedef int path_next_fn(void *src, const char **path);
+
+/*
+ * case_each_parallel() over the files next gives, in its order, however
+ * many: up to 512 are held at a time.
+ */
+int	case_each_stream(path_next_fn *next, void *src, long today,
+	    case_fn *fn, void *arg);
+
 #endif
