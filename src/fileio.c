@@ -16,6 +16,7 @@
 #include "diag.h"
 #include "fileio.h"
 #include "i18n.h"
+#include "strbuf.h"
 #include "sysio.h"
 #include "text.h"
 #include "xalloc.h"
@@ -71,6 +72,31 @@ void
 file_private_done(void)
 {
 	private_temp = NULL;
+}
+
+FILE *
+file_temp(const char *name, const char **dir)
+{
+	struct strbuf path = STRBUF_INIT;
+	FILE *fp = NULL;
+	int fd, e;
+
+	*dir = getenv("TMPDIR");
+	if (*dir == NULL || (*dir)[0] != '/')
+		*dir = "/tmp";
+	strbuf_addf(&path, "%s/%s.XXXXXX", *dir, name);
+	if ((fd = mkstemp(path.buf)) != -1) {
+		unlink(path.buf);
+		if ((fp = fdopen(fd, "w+")) == NULL) {
+			e = errno;
+			close(fd);
+			errno = e;
+		}
+	}
+	e = errno;
+	strbuf_release(&path);
+	errno = e;
+	return fp;
 }
 
 /*

@@ -176,5 +176,12 @@ void	file_install_signal_cleanup(void);
 int	file_private_temp(char *template);
 /* The private temporary file is gone (the caller removed it). */
 void	file_private_done(void);
+/*
+ * A temporary file for this process alone, named from name ("sams-sort")
+ * in $TMPDIR when it is an absolute path, else in /tmp, open for reading
+ * and writing and removed at once, so that nothing is left behind however
+ * sams ends.  *dir is set to the folder, for messages.  NULL with errno.
+ */
+FILE	*file_temp(const char *name, const char **dir);
 
 #endif

@@ -6,6 +6,7 @@
 
 #include "date.h"
 #include "diag.h"
+#include "fileio.h"
 #include "filter.h"
 #include "hash.h"
 #include "html.h"
@@ -139,10 +140,12 @@ struct html_report *
 html_report_new(FILE *out)
 {
 	struct html_report *h = xcalloc(1, sizeof(*h));
+	const char *dir;
 
-	if ((h->rows = tmpfile()) == NULL) {
-		fail_sys(FAIL_IO, NULL, errno, "cannot make a temporary file "
-		    "for the page");
+	if ((h->rows = file_temp("sams-html", &dir)) == NULL) {
+		/* TRANSLATORS: the folder is named before; TMPDIR chooses it */
+		fail_sys(FAIL_IO, dir, errno, "cannot make a temporary file "
+		    "for the page in this folder (TMPDIR)");
 		free(h);
 		return NULL;
 	}

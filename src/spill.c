@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "diag.h"
+#include "fileio.h"
 #include "spill.h"
 #include "strbuf.h"
 #include "xalloc.h"
@@ -82,44 +83,14 @@ spill_new(size_t budget)
 	return s;
 }
 
-/*
- * The file of the runs, in $TMPDIR (an absolute path) or /tmp, unlinked
- * at once so that nothing is left behind however sams ends.  NULL with
- * errno.
- */
-static FILE *
-temp_file(struct spill *s)
-{
-	struct strbuf path = STRBUF_INIT;
-	FILE *fp = NULL;
-	int fd, e;
-
-	s->dir = getenv("TMPDIR");
-	if (s->dir == NULL || s->dir[0] != '/')	/* as xlsx.c reads it */
-		s->dir = "/tmp";
-	strbuf_addf(&path, "%s/sams-sort.XXXXXX", s->dir);
-	if ((fd = mkstemp(path.buf)) != -1) {
-		unlink(path.buf);
-		if ((fp = fdopen(fd, "w+")) == NULL) {
-			e = errno;
-			close(fd);
-			errno = e;
-		}
-	}
-	e = errno;
-	strbuf_release(&path);
-	errno = e;
-	return fp;
-}
-
 /* Writes the records held as one sorted run and empties memory. */
 static void
 write_run(struct spill *s)
 {
 	size_t i, size;
 
-	if (s->fp == NULL && s->errnum == 0 && (s->fp = temp_file(s)) ==
-	    NULL)
+	if (s->fp == NULL && s->errnum == 0 &&
+	    (s->fp = file_temp("sams-sort", &s->dir)) == NULL)
 		s->errnum = errno;
 	if (s->n > 0)
 		qsort(s->recs, s->n, sizeof(*s->recs), compare_pointers);
