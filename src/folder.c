@@ -20,8 +20,11 @@
 /* How many folders up the search for .sams goes at most. */
 #define FOLDER_MAX_UP	64
 
-/* The last folder asked about and its answer: report asks in runs. */
-static _Thread_local char *last_dir, *last_found;
+/*
+ * The last folder asked about and its answer: report asks in runs.  And
+ * the folder above it with its answer, which its neighbours share.
+ */
+static _Thread_local char *last_dir, *last_found, *above_dir, *above_found;
 
 /* The folder above dir, as a path people recognise: "..", "a/..". */
 static char *
@@ -77,7 +80,7 @@ static char *
 search(const char *start)
 {
 	struct stat here, above, st;
-	char *dir, *next;
+	char *dir, *next, *parent = NULL, *result = NULL;
 	int depth, found;
 
 	if (stat(start, &here) == -1)
@@ -85,8 +88,11 @@ search(const char *start)
 	dir = xstrdup(start);
 	for (depth = 0; depth < FOLDER_MAX_UP; depth++) {
 		found = look(dir, ".sams", &st);
-		if (found == 1 && (S_ISDIR(st.st_mode) || S_ISLNK(st.st_mode)))
-			return dir;
+		if (found == 1 && (S_ISDIR(st.st_mode) || S_ISLNK(st.st_mode))) {
+			result = dir;
+			dir = NULL;
+			break;
+		}
 		if (found == -1 || look(dir, ".git", &st) != 0)
 			break;
 		next = up(dir);
@@ -98,9 +104,24 @@ search(const char *start)
 		free(dir);
 		dir = next;
 		here = above;
+		if (depth > 0)
+			continue;
+		/* From here on the search is the one from the folder above. */
+		if (above_dir != NULL && strcmp(dir, above_dir) == 0) {
+			free(dir);
+			return above_found != NULL ? xstrdup(above_found) :
+			    NULL;
+		}
+		parent = xstrdup(dir);
 	}
 	free(dir);
-	return NULL;
+	if (parent != NULL) {
+		free(above_dir);
+		free(above_found);
+		above_dir = parent;
+		above_found = result != NULL ? xstrdup(result) : NULL;
+	}
+	return result;
 }
 
 const char *
@@ -124,7 +145,9 @@ folder_forget(void)
 {
 	free(last_dir);
 	free(last_found);
-	last_dir = last_found = NULL;
+	free(above_dir);
+	free(above_found);
+	last_dir = last_found = above_dir = above_found = NULL;
 }
 
 /*

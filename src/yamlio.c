@@ -238,17 +238,42 @@ same_key(const struct ynode *a, const struct ynode *b)
 	return a->len == b->len && memcmp(a->str, b->str, a->len) == 0;
 }
 
+/* Reports a key seen before in its mapping and marks it. */
+static void
+duplicate(struct yreader *r, struct ynode *key, const struct ynode *first)
+{
+	key->dup = 1;
+	r->failed = 1;
+	/* Never the key itself: keys in case files can be names. */
+	error_at(r->doc->name, key->line, key->col,
+	    "duplicate key, first at %zu:%zu", first->line, first->col);
+}
+
 /*
  * Reports keys that occur twice in a mapping and marks the later ones, so
  * readers take the first without searching.  A hash set keeps this linear:
- * a mapping of many keys is no way to stall the reader.
+ * a mapping of many keys is no way to stall the reader.  The small ones
+ * (a history entry) are compared pair by pair, without the set.
  */
 static void
 check_duplicates(struct yreader *r, const struct ynode *map)
 {
 	const struct ynode **slots, *first;
-	size_t nslots = 16, i, k;
+	size_t nslots = 16, i, j, k;
 
+	if (map->nkids <= 2 * 8) {
+		for (i = 2; i + 1 < map->nkids; i += 2)
+			for (j = 0; j < i; j += 2)
+				if (map->kids[i]->kind == YN_SCALAR &&
+				    map->kids[j]->kind == YN_SCALAR &&
+				    !map->kids[j]->dup &&
+				    same_key(map->kids[j], map->kids[i])) {
+					duplicate(r, map->kids[i],
+					    map->kids[j]);
+					break;
+				}
+		return;
+	}
 	while (nslots < map->nkids * 2)
 		nslots *= 2;
 	slots = xcalloc(nslots, sizeof(*slots));
@@ -260,16 +285,10 @@ check_duplicates(struct yreader *r, const struct ynode *map)
 		while ((first = slots[k]) != NULL &&
 		    !same_key(first, map->kids[i]))
 			k = (k + 1) & (nslots - 1);
-		if (first == NULL) {
+		if (first == NULL)
 			slots[k] = map->kids[i];
-			continue;
-		}
-		map->kids[i]->dup = 1;
-		r->failed = 1;
-		/* Never the key itself: keys in case files can be names. */
-		error_at(r->doc->name, map->kids[i]->line, map->kids[i]->col,
-		    "duplicate key, first at %zu:%zu", first->line,
-		    first->col);
+		else
+			duplicate(r, map->kids[i], first);
 	}
 	free(slots);
 }
@@ -279,8 +298,8 @@ static int
 parse_children(struct yreader *r, struct ynode *n, yaml_event_type_t end,
     size_t depth)
 {
-	struct ynode **kids = NULL, *kid;
-	size_t nkids = 0, cap = 0;
+	struct ynode *some[16], **kids = some, *kid;
+	size_t nkids = 0, cap = sizeof(some) / sizeof(some[0]);
 	yaml_event_t ev;
 
 	for (;;) {
@@ -308,9 +327,11 @@ parse_children(struct yreader *r, struct ynode *n, yaml_event_type_t end,
 			error_at(r->doc->name, kid->line, kid->col,
 			    "a key must be a plain value");
 		}
-		if (nkids == cap) {
-			cap = cap ? cap * 2 : 8;
-			kids = xreallocarray(kids, cap, sizeof(*kids));
+		if (nkids == cap) {	/* past the few most have */
+			cap *= 2;
+			kids = kids == some ? memcpy(xreallocarray(NULL, cap,
+			    sizeof(*kids)), some, sizeof(some)) :
+			    xreallocarray(kids, cap, sizeof(*kids));
 		}
 		kids[nkids++] = kid;
 	}
@@ -318,7 +339,8 @@ parse_children(struct yreader *r, struct ynode *n, yaml_event_type_t end,
 	if (nkids > 0)
 		memcpy(n->kids, kids, nkids * sizeof(*kids));
 	n->nkids = nkids;
-	free(kids);
+	if (kids != some)
+		free(kids);
 	return r->fatal ? -1 : 0;
 }
 
