@@ -98,6 +98,12 @@ text_next(const char *str, size_t n, size_t *len, unsigned long *cp)
 		return TEXT_CONTROL;
 	if (s[0] < 0x80)
 		return TEXT_PLAIN;
+	/* U+00C0 to U+033F, no control or format among them: å, ä, ö, é. */
+	if (s[0] >= 0xc3 && s[0] <= 0xcc && n >= 2 && (s[1] & 0xc0) == 0x80) {
+		*len = 2;
+		*cp = (s[0] & 0x1fu) << 6 | (s[1] & 0x3fu);
+		return TEXT_PLAIN;
+	}
 	if ((*len = decode(s, n, cp)) == 0) {
 		*len = 1;
 		*cp = s[0];

@@ -15,6 +15,39 @@ kind_of(const char *s, size_t *len)
 	return text_next(s, strlen(s), len, &cp);
 }
 
+/*
+ * Every two-byte character, through the quick way for U+00C0 to U+033F
+ * (å, ä, ö) and the whole decoding for the rest: C1 controls (U+0080 to
+ * U+009F), the two format characters of the range (U+034F, U+061C), and
+ * the rest plain, each with its code point; a lead byte with no second
+ * byte, or a bad one, is invalid.
+ */
+static void
+test_text_two_byte_characters(void **state)
+{
+	enum text_kind kind, want;
+	unsigned long cp, c;
+	char s[3];
+	size_t len;
+
+	(void)state;
+	for (c = 0x80; c <= 0x7ff; c++) {
+		s[0] = (char)(0xc0 | c >> 6);
+		s[1] = (char)(0x80 | (c & 0x3f));
+		s[2] = '\0';
+		kind = text_next(s, 2, &len, &cp);
+		want = c <= 0x9f ? TEXT_CONTROL : c == 0x34f || c == 0x61c ?
+		    TEXT_FORMAT : TEXT_PLAIN;
+		assert_int_equal(kind, want);
+		assert_int_equal(len, 2);
+		assert_int_equal(cp, c);
+	}
+	assert_int_equal(text_next("\xc3", 1, &len, &cp), TEXT_INVALID);
+	assert_int_equal(text_next("\xc3x", 2, &len, &cp), TEXT_INVALID);
+	assert_int_equal(len, 1);
+	assert_int_equal(text_next("\xc3\xc3", 2, &len, &cp), TEXT_INVALID);
+}
+
 static void
 test_text_sorts_characters_into_kinds(void **state)
 {
@@ -310,6 +343,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_text_sorts_characters_into_kinds),
+		cmocka_unit_test(test_text_two_byte_characters),
 		cmocka_unit_test(test_text_cut_marks_a_name_it_cuts),
 		cmocka_unit_test(test_text_escapes_what_would_steer_a_terminal),
 		cmocka_unit_test(test_text_width_counts_the_escapes),
