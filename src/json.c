@@ -1,4 +1,5 @@
 /* Writing JSON: strings escaped so that any input gives valid UTF-8. */
+#include <stdint.h>
 #include <string.h>
 
 #include "date.h"
@@ -34,6 +35,29 @@ json_escape(struct strbuf *sb, enum text_kind kind, unsigned long cp)
 	}
 }
 
+/*
+ * Whether the eight bytes at s are all printable ASCII other than the
+ * quote and the backslash.  A byte below 0x20 or a quote or backslash
+ * (made 0 by the xor) borrows and sets its top bit, DEL (0x7f) sets it
+ * when one is added, a byte from 0x80 has it already.  A borrow or carry
+ * only sets bits above such a byte, never clears one, so the answer may
+ * be no for a plain word but never yes for one that is not: that byte is
+ * then looked at alone.
+ */
+static int
+plain_word(const char *s)
+{
+	const uint64_t ones = 0x0101010101010101u;
+	const uint64_t top = 0x8080808080808080u;
+	uint64_t w, q, b;
+
+	memcpy(&w, s, sizeof(w));
+	q = w ^ (ones * '"');
+	b = w ^ (ones * '\\');
+	return (((w - ones * 0x20) | w | (w + ones) | (q - ones) |
+	    (b - ones)) & top) == 0;
+}
+
 void
 json_string(struct strbuf *sb, const char *s)
 {
@@ -49,6 +73,10 @@ json_string(struct strbuf *sb, const char *s)
 	n = strlen(s);
 	strbuf_addch(sb, '"');
 	while (i < n) {
+		if (n - i >= 8 && plain_word(s + i)) {
+			i += 8;	/* most text: eight bytes at a time */
+			continue;
+		}
 		c = (unsigned char)s[i];
 		if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') {
 			i++;	/* copy what needs no escape in one go */

@@ -249,6 +249,41 @@ test_json_string_is_valid_utf8_whatever_it_gets(void **state)
 	assert_json("\xf0\x9f\x98\x80", "\"\xf0\x9f\x98\x80\"");
 }
 
+/*
+ * Each byte 0x01-0xff at each place of a text of 24, among letters that
+ * need no escape: the same escape wherever it falls, inside the eight
+ * bytes looked at at once or not.
+ */
+static void
+test_json_string_escapes_a_byte_wherever_it_is(void **state)
+{
+	char in[25], want[40], esc[12];
+	size_t at;
+	int c;
+
+	(void)state;
+	for (c = 1; c < 256; c++) {
+		if (c == '"' || c == '\\')
+			snprintf(esc, sizeof(esc), "\\%c", c);
+		else if (c == '\n' || c == '\t')
+			snprintf(esc, sizeof(esc), "\\%c", c == '\n' ? 'n' : 't');
+		else if (c < 0x20 || c == 0x7f)
+			snprintf(esc, sizeof(esc), "\\u%04x", c);
+		else if (c >= 0x80)	/* alone, not UTF-8 */
+			snprintf(esc, sizeof(esc), "\\ufffd");
+		else
+			snprintf(esc, sizeof(esc), "%c", c);
+		for (at = 0; at < 24; at++) {
+			memset(in, 'a', 24);
+			in[24] = '\0';
+			in[at] = (char)c;
+			snprintf(want, sizeof(want), "\"%.*s%s%.*s\"", (int)at,
+			    in, esc, (int)(23 - at), in + at + 1);
+			assert_json(in, want);
+		}
+	}
+}
+
 static void
 test_diagnostics_escape_bytes_that_are_not_utf8(void **state)
 {
@@ -351,6 +386,7 @@ main(void)
 		cmocka_unit_test(test_layout_pad_lines_up_decomposed_and_wide_names),
 		cmocka_unit_test(test_text_list_puts_or_before_the_last_name),
 		cmocka_unit_test(test_json_string_is_valid_utf8_whatever_it_gets),
+		cmocka_unit_test(test_json_string_escapes_a_byte_wherever_it_is),
 		cmocka_unit_test(test_diagnostics_escape_bytes_that_are_not_utf8),
 		cmocka_unit_test(test_cli_line_refuses_what_is_not_one_line),
 		cmocka_unit_test(test_cli_text_keeps_newlines_of_a_note),
