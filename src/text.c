@@ -1,5 +1,6 @@
 /* Showing untrusted text: what must not be shown raw, and its escapes. */
 #include <stdio.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "i18n.h"
@@ -112,6 +113,22 @@ text_next(const char *str, size_t n, size_t *len, unsigned long *cp)
 	if (*cp <= 0x9f)
 		return TEXT_CONTROL;
 	return is_format(*cp) ? TEXT_FORMAT : TEXT_PLAIN;
+}
+
+int
+text_ascii8(const char *s)
+{
+	const uint64_t ones = 0x0101010101010101u;
+	uint64_t w;
+
+	/*
+	 * Below 0x20 borrows and sets a byte's top bit, DEL carries into it,
+	 * from 0x80 has it; a borrow or carry only sets bits above such a
+	 * byte, so no such byte goes unseen.
+	 */
+	memcpy(&w, s, sizeof(w));
+	return (((w - ones * 0x20) | w | (w + ones)) &
+	    0x8080808080808080u) == 0;
 }
 
 /* Writes the escape of one character to esc; 0 if it is shown as it is. */

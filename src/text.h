@@ -29,6 +29,11 @@ enum text_kind {
  */
 enum text_kind	text_next(const char *s, size_t n, size_t *len,
 		    unsigned long *cp);
+/*
+ * Whether the 8 bytes at s are all printable ASCII (0x20 to 0x7e), as
+ * most text is: such text can be gone through 8 bytes at a time.
+ */
+int		text_ascii8(const char *s);
 
 /* A flag of text_escape(): a backslash as \\, so escapes undo (TSV). */
 #define TEXT_BACKSLASH	0x1

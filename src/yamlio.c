@@ -170,8 +170,12 @@ check_scalar(struct yreader *r, const yaml_event_t *ev)
 		return;
 	}
 	for (i = 0; i < n; i++) {
+		if (n - i >= 8 && text_ascii8((const char *)s + i)) {
+			i += 7;		/* the common case */
+			continue;
+		}
 		if (s[i] >= 0x20 && s[i] < 0x7f)
-			continue;	/* the common case */
+			continue;
 		if (s[i] == '\0') {
 			yerror(r, &ev->start_mark,
 			    N_("NUL character in a value"));
@@ -491,25 +495,39 @@ hidden_break(const unsigned char *s, size_t n)
 	return NULL;
 }
 
+/* The column of byte k of a line: characters, not bytes. */
+static size_t
+column_of(const unsigned char *s, size_t k)
+{
+	size_t i, col = 1;
+
+	for (i = 0; i < k; i++)
+		if ((s[i] & 0xc0) != 0x80)
+			col++;
+	return col;
+}
+
 /* Checks one line (without its newline) of the raw bytes. */
 static void
 prescan_line(struct yreader *r, const unsigned char *s, size_t n,
     size_t line, int *reported)
 {
 	const char *what;
-	size_t k, col;
+	size_t k;
 
 	if (conflict_marker(s, n) && ++*reported <= PRESCAN_MAX_REPORTS)
 		error_at(r->doc->name, line, 1, "leftover git conflict "
 		    "marker; resolve the merge first");
-	for (k = 0, col = 1; k < n && *reported <= PRESCAN_MAX_REPORTS;
-	    k++) {
+	for (k = 0; k < n && *reported <= PRESCAN_MAX_REPORTS; k++) {
+		if (n - k >= 8 && text_ascii8((const char *)s + k)) {
+			k += 7;	/* no break hides in ASCII */
+			continue;
+		}
 		what = hidden_break(s + k, n - k);
 		if (what != NULL && ++*reported <= PRESCAN_MAX_REPORTS)
-			error_at(r->doc->name, line, col, "%s: a line break "
-			    "to YAML but not to git or grep; remove it", what);
-		if ((s[k] & 0xc0) != 0x80)
-			col++;
+			error_at(r->doc->name, line, column_of(s, k), "%s: a "
+			    "line break to YAML but not to git or grep; remove "
+			    "it", what);
 	}
 }
 

@@ -135,6 +135,36 @@ test_yamlio_bounds_the_keys_of_a_mapping(void **state)
 }
 
 /*
+ * Long runs of ASCII are looked at 8 bytes at a time: a hidden break or a
+ * control after any number of them is still found, at its column in
+ * characters ("# ", the run, "ä", then the break: column run + 4).
+ */
+static void
+test_yamlio_finds_what_follows_long_ascii(void **state)
+{
+	struct fixture *f = *state;
+	char want[64];
+	size_t pad;
+
+	for (pad = 0; pad < 18; pad++) {
+		free(f->text);
+		f->text = xasprintf("# %.*s\xc3\xa4\xe2\x80\xa8" "b: 2\n",
+		    (int)pad, "aaaaaaaaaaaaaaaaaaaaaaaa");
+		assert_int_equal(parse(&f->doc, f->text), -1);
+		snprintf(want, sizeof(want), "t.yml:1:%zu: error: line "
+		    "separator", pad + 4);
+		assert_reported(want);
+		ydoc_release(&f->doc);
+		free(f->text);
+		f->text = xasprintf("a: \"%.*s\\x7f%s\"\n", (int)pad,
+		    "xxxxxxxxxxxxxxxxxxxxxxxx", "yyyyyyyyyy");
+		assert_int_equal(parse(&f->doc, f->text), -1);
+		assert_reported("t.yml:1:4: error: control, line separator");
+		ydoc_release(&f->doc);
+	}
+}
+
+/*
  * NEL, LS and PS end a line for libyaml but not for git, grep or an
  * editor: an event after one in a comment would be read yet unseen.
  */
@@ -364,6 +394,7 @@ main(void)
 		T(test_yamlio_finds_duplicates_among_many_keys),
 		T(test_yamlio_bounds_the_keys_of_a_mapping),
 		T(test_yamlio_refuses_line_breaks_that_git_does_not_see),
+		T(test_yamlio_finds_what_follows_long_ascii),
 		T(test_yamlio_rejects_anchors_aliases_and_tags),
 		T(test_yamlio_stops_deep_nesting_quickly),
 		T(test_yamlio_locates_encoding_errors_by_line_and_column),
