@@ -70,6 +70,7 @@ add_fact(struct case_ctx *ctx, const char *path, const char *value,
 		    sizeof(*c->facts));
 	}
 	c->facts[c->nfacts].path = path;
+	c->facts[c->nfacts].plen = strlen(path);
 	c->facts[c->nfacts].value = value;
 	c->facts[c->nfacts].line = at->line;
 	c->facts[c->nfacts].col = at->col;
@@ -692,15 +693,25 @@ case_period(const struct casefile *c, size_t k, struct casefile *view)
 	view->appendable = 0;
 }
 
+/* The index + 1 of the last of facts[0 .. n) about path, or 0. */
+static size_t
+fact_index(const struct casefile *c, const char *path, size_t n)
+{
+	size_t i, len = strlen(path);
+
+	for (i = n; i > 0; i--)
+		if (c->facts[i - 1].plen == len &&
+		    memcmp(c->facts[i - 1].path, path, len) == 0)
+			break;
+	return i;
+}
+
 const struct fact_value *
 case_fact_source(const struct casefile *c, const char *path)
 {
-	size_t i;
+	size_t i = fact_index(c, path, c->nfacts);
 
-	for (i = c->nfacts; i > 0; i--)
-		if (strcmp(c->facts[i - 1].path, path) == 0)
-			return &c->facts[i - 1];
-	return NULL;
+	return i > 0 ? &c->facts[i - 1] : NULL;
 }
 
 /* The value of a fact as written in facts[0 .. n), or its default. */
@@ -708,11 +719,8 @@ static const char *
 fact_among(const struct casefile *c, const char *path, size_t n)
 {
 	const struct fact_def *def;
-	size_t i;
+	size_t i = fact_index(c, path, n);
 
-	for (i = n; i > 0; i--)
-		if (strcmp(c->facts[i - 1].path, path) == 0)
-			break;
 	if (i > 0 && c->facts[i - 1].value != NULL)
 		return c->facts[i - 1].value;
 	if (i > 0 && strncmp(path, "contacts.", 9) == 0)

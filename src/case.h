@@ -50,6 +50,7 @@ struct case_span {
 /* A fact as written: in the header, or by an event; value NULL clears. */
 struct fact_value {
 	const char	*path, *value;
+	size_t		 plen;		/* of path: looked up often */
 	size_t		 line, col;
 };
 

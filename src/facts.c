@@ -80,7 +80,8 @@ fact_lookup(const char *path)
 	if (strncmp(path, "contacts.", 9) == 0 && path[9] != '\0')
 		return &contact_fact;
 	for (i = 0; facts[i].path != NULL; i++)
-		if (strcmp(facts[i].path, path) == 0)
+		if (facts[i].path[0] == path[0] &&	/* most differ there */
+		    strcmp(facts[i].path, path) == 0)
 			return &facts[i];
 	return NULL;
 }
