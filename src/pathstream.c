@@ -17,12 +17,13 @@
 #include "xalloc.h"
 
 /*
- * Each of the three spills holds this much before it writes a run.  The
- * last one is read while the cases are, so it is kept small: 1 MiB is
- * about 18,000 paths, more than a municipality has, and at 300,000 cases
- * its 17 runs read with 64 KiB each cost another 1 MiB.
+ * Each of the three spills holds this much before it writes a run: some
+ * 7,000 paths, more than a municipality has, so that the usual list
+ * never touches the disk.  Past it, reading back costs 64 KiB a run (15
+ * runs of paths at 100,000 cases): a larger budget would hold more
+ * while the cases are read, a smaller one make more runs.
  */
-#define PATHSTREAM_BUDGET	(1024 * 1024)
+#define PATHSTREAM_BUDGET	(512 * 1024)
 
 /* The key of a file to keep the first of: dev, ino, link, length, order. */
 #define FILE_KEY	(8 + 8 + 1 + 8 + 8)
