@@ -33,9 +33,9 @@ LIB_SRCS = arena batch case caseio caselog cli colour date describe diag \
 	   duerule facts fileio filter find folder form hash html htmlreport \
 	   htmlstatus i18n \
 	   json layout lint merge mergedriver model modeljson modellink \
-	   modelset pager personnummer render report schema spill state stats \
-	   statsout strbuf suggest svg sysio term text walk words xalloc xlsx \
-	   yamlio
+	   modelset pager pathstream personnummer render report schema spill \
+	   state stats statsout strbuf suggest svg sysio term text walk words \
+	   xalloc xlsx yamlio
 CMD_SRCS = main percase cmd_check cmd_complete cmd_doctor cmd_done cmd_form \
 	   cmd_init cmd_log cmd_merge_file cmd_new cmd_next cmd_note \
 	   cmd_phases cmd_reopen cmd_replace cmd_report cmd_roles cmd_set \
@@ -49,7 +49,8 @@ UNIT_TESTS = test_yamlio test_model test_case test_state test_date test_personnu
 	     test_text test_suggest test_filter test_strbuf test_diag \
 	     test_cli test_schema test_render test_report \
 	     test_layout test_json test_when test_words test_svg \
-	     test_html test_stats test_colour test_spill
+	     test_html test_stats test_colour test_spill \
+	     test_pathstream
 UNIT_BINS = $(UNIT_TESTS:%=$(BUILD)/%)
 MANPAGES = man/sams.1 man/sams-case.5 man/sams-phases.5
 

@@ -6,16 +6,18 @@
 #include "batch.h"
 #include "cli.h"
 #include "diag.h"
+#include "folder.h"
 #include "i18n.h"
 #include "modelset.h"
 #include "pager.h"
+#include "pathstream.h"
 #include "render.h"
 #include "report.h"
 #include "sams.h"
 #include "stats.h"
 #include "suggest.h"
 #include "text.h"
-#include "walk.h"
+#include "xalloc.h"
 
 static const char usage_report[] =
     "sams report [--format text|tsv|csv|json|html|xlsx] [--csv-excel]\n"
@@ -175,21 +177,64 @@ add_case(const struct case_state *st, void *arg)
 	report_case(&rc->r, st);
 }
 
+/*
+ * The first path of each run of paths in one case folder, in order:
+ * what suggest_filter_begin() looks at, without the whole list.
+ */
+struct folders {
+	char		**paths;
+	size_t		  n;
+	char		 *last;		/* the folder of paths[n - 1] */
+};
+
+static void
+add_folder(const char *path, void *arg)
+{
+	struct folders *f = arg;
+	const char *folder = folder_find(path);
+
+	if (folder == NULL || (f->last != NULL && strcmp(folder, f->last) == 0))
+		return;
+	free(f->last);
+	f->last = xstrdup(folder);
+	f->paths = xreallocarray(f->paths, f->n + 1, sizeof(*f->paths));
+	f->paths[f->n++] = xstrdup(path);
+}
+
+static void
+folders_free(struct folders *f)
+{
+	size_t i;
+
+	for (i = 0; i < f->n; i++)
+		free(f->paths[i]);
+	free(f->paths);
+	free(f->last);
+}
+
 /* An unknown --role or --phase, told before any row where it can be. */
 static int
-check_filters(struct report_cmd *rc, struct pathlist *files)
+check_filters(struct report_cmd *rc, struct pathstream *files)
 {
-	if (suggest_filter_begin(&rc->role, SUGGEST_ROLE, "--role",
-	    rc->r.filter.role, files->paths, files->n) != 0 ||
+	struct folders f = { NULL, 0, NULL };
+	int worst = 0;
+
+	if (rc->r.filter.role == NULL && rc->r.phase == NULL)
+		return 0;
+	if (pathstream_each(files, add_folder, &f) != 0)
+		worst = cli_failed();
+	else if (suggest_filter_begin(&rc->role, SUGGEST_ROLE, "--role",
+	    rc->r.filter.role, f.paths, f.n) != 0 ||
 	    suggest_filter_begin(&rc->phase, SUGGEST_PHASE, "--phase",
-	    rc->r.phase, files->paths, files->n) != 0)
-		return SAMS_EXIT_USAGE;
-	return 0;
+	    rc->r.phase, f.paths, f.n) != 0)
+		worst = SAMS_EXIT_USAGE;
+	folders_free(&f);
+	return worst;
 }
 
 /* The report itself, once the filters are known to exist. */
 static int
-write_report(struct report_cmd *rc, struct pathlist *files)
+write_report(struct report_cmd *rc, struct pathstream *files)
 {
 	struct cli_output out;
 	int worst, made;
@@ -207,28 +252,34 @@ write_report(struct report_cmd *rc, struct pathlist *files)
 		cli_output_close(&out, 0);
 		return cli_failed();
 	}
-	worst = case_each_parallel(files->paths, files->n, rc->r.today,
+	worst = case_each_stream(pathstream_next, files, rc->r.today,
 	    add_case, rc) == 0 ? 0 : cli_failed();
 	if (rc->r.stats != NULL)
 		stats_finish(&rc->stats);
-	made = report_end(&rc->r) == 0;
+	/* Not every file read: --output is not replaced by a part. */
+	made = report_end(&rc->r) == 0 && !pathstream_failed(files);
 	if (!made)
 		worst = cli_failed();
 	made = cli_output_close(&out, made);
 	return made > worst ? made : worst;
 }
 
-static int
-run(struct report_cmd *rc, struct pathlist *files)
+/* The text table's file column: the widest path under 60 columns. */
+static void
+widen(const char *path, void *arg)
 {
-	size_t i, w;
+	struct report *r = arg;
+	size_t w = text_width(path);
+
+	if (w > r->file_width && w < 60)
+		r->file_width = w;
+}
+
+static int
+run(struct report_cmd *rc, struct pathstream *files)
+{
 	int worst;
 
-	for (i = 0; i < files->n; i++) {
-		w = text_width(files->paths[i]);
-		if (w > rc->r.file_width && w < 60)
-			rc->r.file_width = w;
-	}
 	/* No model folder: no case can be read, so no report either. */
 	if (model_dir_check() != 0)
 		return cli_failed();
@@ -246,9 +297,9 @@ int
 cmd_report(int argc, char *argv[])
 {
 	struct report_cmd rc;
-	struct pathlist files = PATHLIST_INIT;
+	struct pathstream *files;
 	enum cli_parsed parsed;
-	int worst, ran;
+	int worst, ran, walked;
 
 	memset(&rc, 0, sizeof(rc));
 	rc.r.filter.due_within = -1;
@@ -267,13 +318,19 @@ cmd_report(int argc, char *argv[])
 	rc.r.paths = (const char *const *)argv + optind;
 	rc.r.npaths = (size_t)(argc - optind);
 	rc.r.files0 = rc.files0;
-	worst = cli_paths(&files, rc.files0, argc - optind, argv + optind);
-	ran = run(&rc, &files);
-	if (ran > worst)	/* 1 or a failure's status */
-		worst = ran;
+	files = pathstream_new(0);
+	if (pathstream_walk(files, rc.files0, argc - optind, argv + optind,
+	    widen, &rc.r, &walked) != 0)
+		worst = cli_failed();	/* no list: no report */
+	else {
+		worst = cli_exit_status((enum diag_fail)walked);
+		ran = run(&rc, files);
+		if (ran > worst)	/* 1 or a failure's status */
+			worst = ran;
+	}
 	report_release(&rc.r);
 	if (rc.r.stats != NULL)
 		stats_release(&rc.stats);
-	pathlist_free(&files);
+	pathstream_free(files);
 	return worst;
 }

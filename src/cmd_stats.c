@@ -10,9 +10,9 @@
 #include "i18n.h"
 #include "modelset.h"
 #include "pager.h"
+#include "pathstream.h"
 #include "sams.h"
 #include "stats.h"
-#include "walk.h"
 
 static const char usage_stats[] =
     "sams stats [--from DATE] [--to DATE] [--limit DAYS]\n"
@@ -217,9 +217,9 @@ int
 cmd_stats(int argc, char *argv[])
 {
 	struct stats_cmd sc;
-	struct pathlist files = PATHLIST_INIT;
+	struct pathstream *files;
 	enum cli_parsed parsed;
-	int worst, ran;
+	int worst, ran, walked;
 
 	memset(&sc, 0, sizeof(sc));
 	sc.limit = -1;
@@ -233,16 +233,24 @@ cmd_stats(int argc, char *argv[])
 		stats_release(&sc.s);
 		return cli_failed();
 	}
-	worst = cli_paths(&files, sc.files0, argc - optind, argv + optind);
-	ran = case_each_parallel(files.paths, files.n, sc.s.today, add_case,
+	files = pathstream_new(0);
+	if (pathstream_walk(files, sc.files0, argc - optind, argv + optind,
+	    NULL, NULL, &walked) != 0) {
+		stats_release(&sc.s);	/* no list: no figures */
+		pathstream_free(files);
+		return cli_failed();
+	}
+	worst = cli_exit_status((enum diag_fail)walked);
+	ran = case_each_stream(pathstream_next, files, sc.s.today, add_case,
 	    &sc.s) == 0 ? 0 : cli_failed();
 	if (ran > worst)
 		worst = ran;
 	stats_finish(&sc.s);
-	ran = write_stats(&sc);
+	/* Not every file read: the figures would look whole. */
+	ran = pathstream_failed(files) ? worst : write_stats(&sc);
 	if (ran > worst)
 		worst = ran;
 	stats_release(&sc.s);
-	pathlist_free(&files);
+	pathstream_free(files);
 	return worst;
 }

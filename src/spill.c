@@ -196,6 +196,12 @@ spill_sort(struct spill *s)
 	if (s->nruns > 0) {
 		if (s->n > 0)
 			write_run(s);
+		/* All in the file: the budget is not held while reading. */
+		free(s->mem);
+		free(s->recs);
+		s->mem = NULL;
+		s->recs = NULL;
+		s->cap = s->caprecs = 0;
 		if (s->errnum == 0 && fflush(s->fp) == EOF)
 			s->errnum = errno;
 		if (s->errnum != 0)

@@ -23,9 +23,33 @@
 /* walk_entry(), without a report: the folder itself cannot be searched. */
 #define WALK_DENIED	1
 
+/* Where a walk puts the files it finds. */
+struct walker {
+	walk_add_fn	*add;
+	void		*to;
+};
+
+/* Hands path (malloc'd) over with what it names (st NULL: unknown). */
 static void
-add(struct pathlist *list, char *path, const struct stat *st, int link)
+put(const struct walker *w, char *path, const struct stat *st, int link)
 {
+	struct walk_id id;
+
+	memset(&id, 0, sizeof(id));
+	if (st != NULL) {
+		id.dev = st->st_dev;
+		id.ino = st->st_ino;
+		id.known = 1;
+		id.link = link != 0;
+	}
+	w->add(w->to, path, &id);
+}
+
+static void
+list_add(void *to, char *path, const struct walk_id *id)
+{
+	struct pathlist *list = to;
+
 	if (list->n == list->cap) {
 		list->cap = list->cap ? list->cap * 2 : 256;
 		list->paths = xreallocarray(list->paths, list->cap,
@@ -33,13 +57,7 @@ add(struct pathlist *list, char *path, const struct stat *st, int link)
 		list->ids = xreallocarray(list->ids, list->cap,
 		    sizeof(*list->ids));
 	}
-	memset(&list->ids[list->n], 0, sizeof(list->ids[list->n]));
-	if (st != NULL) {
-		list->ids[list->n].dev = st->st_dev;
-		list->ids[list->n].ino = st->st_ino;
-		list->ids[list->n].known = 1;
-		list->ids[list->n].link = link != 0;
-	}
+	list->ids[list->n] = *id;
 	list->paths[list->n++] = path;
 }
 
@@ -95,11 +113,11 @@ join(const char *dir, const char *name)
 	return xasprintf("%s/%s", dir, name);
 }
 
-static int walk_dir(struct pathlist *, int, const char *, int);
+static int walk_dir(const struct walker *, int, const char *, int);
 
 /* Opens and walks the folder name in the folder open at dfd. */
 static int
-walk_subdir(struct pathlist *list, int dfd, const char *name,
+walk_subdir(const struct walker *w, int dfd, const char *name,
     const char *path, int depth)
 {
 	int fd;
@@ -114,7 +132,7 @@ walk_subdir(struct pathlist *list, int dfd, const char *name,
 		return fail_sys(FAIL_NOINPUT, path, errno,
 		    "cannot read the folder");
 	}
-	return walk_dir(list, fd, path, depth + 1);
+	return walk_dir(w, fd, path, depth + 1);
 }
 
 /*
@@ -123,7 +141,7 @@ walk_subdir(struct pathlist *list, int dfd, const char *name,
  * after reporting, or WALK_DENIED.
  */
 static int
-walk_entry(struct pathlist *list, int dfd, const char *dir, const char *name,
+walk_entry(const struct walker *w, int dfd, const char *dir, const char *name,
     int depth)
 {
 	struct stat st;
@@ -144,7 +162,7 @@ walk_entry(struct pathlist *list, int dfd, const char *dir, const char *name,
 		return 0;
 	path = join(dir, name);
 	if (S_ISDIR(st.st_mode)) {
-		rc = walk_subdir(list, dfd, name, path, depth);
+		rc = walk_subdir(w, dfd, name, path, depth);
 		free(path);
 		return rc;
 	}
@@ -159,7 +177,7 @@ walk_entry(struct pathlist *list, int dfd, const char *dir, const char *name,
 	if (rc == 0 && !skip && strlen(path) >= PATH_MAX)
 		rc = too_long(path, N_("the file is not read"));
 	if (rc == 0 && !skip)
-		add(list, path, &st, link);
+		put(w, path, &st, link);
 	else
 		free(path);
 	return rc;
@@ -170,7 +188,7 @@ walk_entry(struct pathlist *list, int dfd, const char *dir, const char *name,
  * after reporting what could not be read, the rest being added.
  */
 static int
-walk_dir(struct pathlist *list, int fd, const char *dir, int depth)
+walk_dir(const struct walker *w, int fd, const char *dir, int depth)
 {
 	struct dirent *de;
 	DIR *d;
@@ -192,7 +210,7 @@ walk_dir(struct pathlist *list, int fd, const char *dir, int depth)
 		errno = 0;
 		if ((de = readdir(d)) == NULL)
 			break;
-		r = walk_entry(list, dirfd(d), dir, de->d_name, depth);
+		r = walk_entry(w, dirfd(d), dir, de->d_name, depth);
 		if (r == WALK_DENIED) {
 			errno = EACCES;
 			break;
@@ -220,32 +238,8 @@ look(const char *path, struct stat *st, int *link)
 	return stat(path, st);
 }
 
-int
-walk_operand(struct pathlist *list, const char *operand)
-{
-	struct stat st;
-	int fd, link;
-
-	if (strcmp(operand, "-") == 0)
-		return walk_files0(list, "-");
-	if (look(operand, &st, &link) == -1) {
-		if (errno == ENAMETOOLONG)
-			return too_long(operand, N_("it is not read"));
-		return fail_sys(FAIL_NOINPUT, operand, errno, "cannot open");
-	}
-	if (!S_ISDIR(st.st_mode)) {
-		add(list, xstrdup(operand), &st, link);
-		return 0;
-	}
-	fd = open(operand, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (fd == -1)
-		return fail_sys(FAIL_NOINPUT, operand, errno,
-		    "cannot read the folder");
-	return walk_dir(list, fd, operand, 0);
-}
-
-int
-walk_files0(struct pathlist *list, const char *file)
+static int
+walk_list(const struct walker *w, const char *file)
 {
 	struct stat st;
 	char *buf, *p, *end;
@@ -259,10 +253,62 @@ walk_files0(struct pathlist *list, const char *file)
 		if (*p == '\0')
 			continue;
 		known = look(p, &st, &link) == 0; /* if not, open reports */
-		add(list, xstrdup(p), known ? &st : NULL, link);
+		put(w, xstrdup(p), known ? &st : NULL, link);
 	}
 	free(buf);
 	return 0;
+}
+
+static int
+walk_one(const struct walker *w, const char *operand)
+{
+	struct stat st;
+	int fd, link;
+
+	if (strcmp(operand, "-") == 0)
+		return walk_list(w, "-");
+	if (look(operand, &st, &link) == -1) {
+		if (errno == ENAMETOOLONG)
+			return too_long(operand, N_("it is not read"));
+		return fail_sys(FAIL_NOINPUT, operand, errno, "cannot open");
+	}
+	if (!S_ISDIR(st.st_mode)) {
+		put(w, xstrdup(operand), &st, link);
+		return 0;
+	}
+	fd = open(operand, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd == -1)
+		return fail_sys(FAIL_NOINPUT, operand, errno,
+		    "cannot read the folder");
+	return walk_dir(w, fd, operand, 0);
+}
+
+int
+walk_operand_to(walk_add_fn *add, void *to, const char *operand)
+{
+	struct walker w = { add, to };
+
+	return walk_one(&w, operand);
+}
+
+int
+walk_files0_to(walk_add_fn *add, void *to, const char *file)
+{
+	struct walker w = { add, to };
+
+	return walk_list(&w, file);
+}
+
+int
+walk_operand(struct pathlist *list, const char *operand)
+{
+	return walk_operand_to(list_add, list, operand);
+}
+
+int
+walk_files0(struct pathlist *list, const char *file)
+{
+	return walk_files0_to(list_add, list, file);
 }
 
 struct item {

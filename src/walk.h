@@ -29,6 +29,12 @@ struct pathlist {
 #define PATHLIST_INIT	{ NULL, 0, 0, NULL }
 
 /*
+ * Where a walk puts each file it finds: it takes path (malloc'd) over,
+ * with what path names.
+ */
+typedef void walk_add_fn(void *to, char *path, const struct walk_id *id);
+
+/*
  * Adds the files named by operand to list.  Returns 0, or -1 after
  * reporting (FAIL_NOINPUT) an operand that does not exist, or a folder,
  * file or link in it that cannot be read or whose path is longer than
@@ -46,6 +52,12 @@ int	walk_files0(struct pathlist *list, const char *file);
  * reached through a symbolic link.
  */
 void	pathlist_sort(struct pathlist *list);
+/*
+ * walk_operand() and walk_files0() giving each file to add as it is
+ * found, in the order of the folders' entries.
+ */
+int	walk_operand_to(walk_add_fn *add, void *to, const char *operand);
+int	walk_files0_to(walk_add_fn *add, void *to, const char *file);
 void	pathlist_free(struct pathlist *list);
 
 #endif
