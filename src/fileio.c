@@ -20,57 +20,18 @@
 #include "text.h"
 #include "xalloc.h"
 
-/*
- * The temporary files the signal handler removes: the one being written
- * beside a file, and a private one in $TMPDIR (a workbook being built).
- */
+/* The temporary file the signal handler removes: the one being written. */
 static char *volatile active_temp;
-static char *volatile private_temp;
 
 static void
 on_signal(int sig)
 {
-	char *p = active_temp, *q = private_temp;
+	char *p = active_temp;
 
 	if (p != NULL)
 		unlink(p);
-	if (q != NULL)
-		unlink(q);
 	signal(sig, SIG_DFL);
 	raise(sig);
-}
-
-/* The signals on_signal() handles, blocked (how SIG_BLOCK) or let in. */
-static void
-mask_cleanup_signals(int how)
-{
-	sigset_t set;
-
-	sigemptyset(&set);
-	sigaddset(&set, SIGHUP);
-	sigaddset(&set, SIGINT);
-	sigaddset(&set, SIGTERM);
-	sigprocmask(how, &set, NULL);
-}
-
-int
-file_private_temp(char *template)
-{
-	int fd, saved;
-
-	mask_cleanup_signals(SIG_BLOCK);
-	if ((fd = mkstemp(template)) != -1)
-		private_temp = template;
-	saved = errno;
-	mask_cleanup_signals(SIG_UNBLOCK);
-	errno = saved;
-	return fd;
-}
-
-void
-file_private_done(void)
-{
-	private_temp = NULL;
 }
 
 /*

@@ -166,15 +166,5 @@ int	file_committed(void);
 
 /* Removes a temporary file being written when a signal arrives. */
 void	file_install_signal_cleanup(void);
-/*
- * Creates a private temporary file from template as mkstemp(3) does and
- * has the signal handler remove it too until file_private_done(); the
- * signals wait while it is made, so none can leave it unregistered.
- * template must live until then.  The descriptor, or -1 with errno.
- * Only one at a time; SIGKILL still leaves it behind.
- */
-int	file_private_temp(char *template);
-/* The private temporary file is gone (the caller removed it). */
-void	file_private_done(void);
 
 #endif
