@@ -18,7 +18,6 @@
 
 #include "date.h"
 #include "diag.h"
-#include "i18n.h"
 #include "report.h"
 #include "strbuf.h"
 #include "text.h"
@@ -40,8 +39,9 @@
 /* XML gathered before it is deflated, and deflate's output buffer. */
 #define XLSX_CHUNK	(64 * 1024)
 /*
- * Z_BEST_SPEED: on 20,000 cases level 6 made the workbook 12 % smaller
- * and took 0.6 s more CPU; nobody waits on a smaller file.
+ * Z_BEST_SPEED: the 72 MB of sheet XML of 20,000 cases deflate to 7.7 MB
+ * in 0.22 s of CPU; zlib's default level 6 makes 6.2 MB in 0.55 s, and
+ * people wait on the time, not on the 1.5 MB.
  */
 #define XLSX_LEVEL	Z_BEST_SPEED
 /* The largest size and offset a zip without zip64 records. */
@@ -465,7 +465,7 @@ put_number(struct xlsx *x, double v, enum style st)
 	if (start_cell(x, (size_t)n, st) == -1)
 		return;
 	PUTS(sh, "><v>");
-	if (v == floor(v) && fabs(v) < 1e15) {
+	if (fabs(v) < 1e15 && v == (double)(long long)v) {
 		if (v < 0)
 			PUTS(sh, "-");
 		put_ulong(sh, (unsigned long)fabs(v));
@@ -1035,10 +1035,11 @@ noted(const struct xlsx *x)
 		    "a sheet would have more than 1048576 rows, as many as "
 		    "Excel takes; choose fewer (--owner, --phase, --overdue, "
 		    "a folder) or --format csv");
-	/* TRANSLATORS: the folder is named before; TMPDIR chooses it */
-	if (x->errnum != 0)
+	if (x->errnum != 0) {
+		/* TRANSLATORS: the folder is named before; TMPDIR chooses it */
 		return fail_sys(FAIL_IO, x->dir, x->errnum, "cannot write a "
 		    "temporary file for the workbook in this folder (TMPDIR)");
+	}
 	if (x->zerr)
 		return fail_at(FAIL_IO, NULL, 0, 0, "cannot make the workbook: "
 		    "zlib could not compress it");
