@@ -61,7 +61,7 @@ struct xlsx_sheet {
 	uLong		 crc;		/* of the rows' XML */
 	uint64_t	 size;		/* its bytes */
 	uint64_t	 packed;	/* the bytes in fd */
-	unsigned long	 row;		/* the row being written, 1 the header */
+	unsigned long	 row;		/* the row written, 1 the header */
 	unsigned	 col;		/* its next cell */
 	unsigned	 ncols;		/* of the header */
 	int		 open;		/* a <row> not yet ended */
@@ -73,7 +73,7 @@ struct xlsx {
 	long			 today;
 	const char		*dir;		/* of the temporary files */
 	int			 spare;		/* a temporary file, or -1 */
-	struct xlsx_sheet	**sheets;	/* not moved: zlib points back */
+	struct xlsx_sheet	**sheets;	/* fixed: zlib points back */
 	size_t			 nsheets;
 	size_t			 cur;		/* the sheet written */
 	int			 marked;	/* the row being written */
@@ -585,9 +585,10 @@ small_part(struct part *p, const char *name, const struct strbuf *xml)
 
 #define XML_DECL	"<?xml version=\"1.0\" encoding=\"UTF-8\" " \
 			"standalone=\"yes\"?>\n"
-#define NS_MAIN		"http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-#define NS_REL		"http://schemas.openxmlformats.org/officeDocument/2006/" \
-			"relationships"
+#define NS_MAIN		"http://schemas.openxmlformats.org/spreadsheetml/" \
+			"2006/main"
+#define NS_REL		"http://schemas.openxmlformats.org/officeDocument/" \
+			"2006/relationships"
 #define NS_PKG		"http://schemas.openxmlformats.org/package/2006/"
 #define CT_OFFICE	"application/vnd.openxmlformats-officedocument."
 
@@ -687,9 +688,10 @@ core_props(const struct xlsx *x, struct strbuf *sb)
 	add_escaped(sb, x->title);
 	/* empty: else readers put in a name of their own */
 	strbuf_addf(sb, "</dc:title><dc:creator></dc:creator>"
-	    "<cp:lastModifiedBy></cp:lastModifiedBy><dcterms:created xsi:type=\"dcterms:"
-	    "W3CDTF\">%sT00:00:00Z</dcterms:created><dcterms:modified "
-	    "xsi:type=\"dcterms:W3CDTF\">%sT00:00:00Z</dcterms:modified>"
+	    "<cp:lastModifiedBy></cp:lastModifiedBy><dcterms:created "
+	    "xsi:type=\"dcterms:W3CDTF\">%sT00:00:00Z</dcterms:created>"
+	    "<dcterms:modified xsi:type=\"dcterms:W3CDTF\">%sT00:00:00Z"
+	    "</dcterms:modified>"
 	    "</cp:coreProperties>", day, day);
 }
 
@@ -707,6 +709,7 @@ table_ref(const struct xlsx_sheet *sh, struct strbuf *sb, int absolute)
 static void
 workbook(const struct xlsx *x, struct strbuf *sb)
 {
+	struct strbuf quoted = STRBUF_INIT;
 	const char *p;
 	size_t i;
 
@@ -726,28 +729,19 @@ workbook(const struct xlsx *x, struct strbuf *sb)
 		strbuf_addf(sb, "<definedName name=\"_xlnm._FilterDatabase\" "
 		    "localSheetId=\"%zu\" hidden=\"1\">'", i);
 		/* a quote in a quoted sheet name is doubled */
+		strbuf_reset(&quoted);
 		for (p = x->sheets[i]->name; *p != '\0'; p++) {
 			if (*p == '\'')
-				strbuf_addch(sb, '\'');
-			switch (*p) {
-			case '&':
-				strbuf_addstr(sb, "&amp;");
-				break;
-			case '<':
-				strbuf_addstr(sb, "&lt;");
-				break;
-			case '>':
-				strbuf_addstr(sb, "&gt;");
-				break;
-			default:
-				strbuf_addch(sb, *p);
-			}
+				strbuf_addch(&quoted, '\'');
+			strbuf_addch(&quoted, *p);
 		}
+		add_escaped(sb, quoted.buf);
 		strbuf_addstr(sb, "'!");
 		table_ref(x->sheets[i], sb, 1);
 		strbuf_addstr(sb, "</definedName>");
 	}
 	strbuf_addstr(sb, "</definedNames></workbook>");
+	strbuf_release(&quoted);
 }
 
 static void

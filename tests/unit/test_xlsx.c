@@ -209,8 +209,8 @@ test_xlsx_names_a_tmpdir_it_cannot_use(void **state)
 	assert_null(xlsx_open("T", TODAY));
 	unsetenv("TMPDIR");
 	assert_int_equal(diag_failure(), FAIL_CANTCREAT);	/* 73 */
-	assert_reported("sams: /nonexistent/sams-test: error: cannot create a temporary file for the workbook: No such "
-	    "file or directory\n");
+	assert_reported("sams: /nonexistent/sams-test: error: cannot create a "
+	    "temporary file for the workbook: No such file or directory\n");
 }
 
 /*
