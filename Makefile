@@ -12,7 +12,7 @@ CFLAGS	?= -O2 -g
 WARNINGS = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
 	   -Wmissing-prototypes -Wwrite-strings -Wformat=2 -Wvla
 SAMS_CPPFLAGS = -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 -Isrc
-LIBS	 = -lyaml -lxlsxwriter -pthread
+LIBS	 = -lyaml -lz -pthread
 
 ifdef DEVELOPER
 WARNINGS += -Werror
@@ -49,7 +49,7 @@ UNIT_TESTS = test_yamlio test_model test_case test_state test_date test_personnu
 	     test_text test_suggest test_filter test_strbuf test_diag \
 	     test_cli test_schema test_render test_report \
 	     test_layout test_json test_when test_words test_svg \
-	     test_html test_stats test_colour test_spill \
+	     test_html test_stats test_colour test_spill test_xlsx \
 	     test_pathstream
 UNIT_BINS = $(UNIT_TESTS:%=$(BUILD)/%)
 MANPAGES = man/sams.1 man/sams-case.5 man/sams-phases.5
@@ -183,7 +183,7 @@ bench-guard: $(SAMS)
 deps:
 	@command -v apt-get >/dev/null 2>&1 || exit 0; \
 	missing=""; \
-	for p in libyaml-dev libcmocka-dev libxlsxwriter-dev python3-openpyxl \
+	for p in libyaml-dev zlib1g-dev libcmocka-dev python3-openpyxl \
 	    mandoc gettext locales libc-l10n; do \
 	    dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \

@@ -21,81 +21,51 @@
 #include "text.h"
 #include "xalloc.h"
 
-/*
- * The temporary files the signal handler removes: the one being written
- * beside a file, and a private one in $TMPDIR (a workbook being built).
- */
+/* The temporary file the signal handler removes: the one being written. */
 static char *volatile active_temp;
-static char *volatile private_temp;
 
 static void
 on_signal(int sig)
 {
-	char *p = active_temp, *q = private_temp;
+	char *p = active_temp;
 
 	if (p != NULL)
 		unlink(p);
-	if (q != NULL)
-		unlink(q);
 	signal(sig, SIG_DFL);
 	raise(sig);
 }
 
-/* The signals on_signal() handles, blocked (how SIG_BLOCK) or let in. */
-static void
-mask_cleanup_signals(int how)
-{
-	sigset_t set;
-
-	sigemptyset(&set);
-	sigaddset(&set, SIGHUP);
-	sigaddset(&set, SIGINT);
-	sigaddset(&set, SIGTERM);
-	sigprocmask(how, &set, NULL);
-}
-
 int
-file_private_temp(char *template)
-{
-	int fd, saved;
-
-	mask_cleanup_signals(SIG_BLOCK);
-	if ((fd = mkstemp(template)) != -1)
-		private_temp = template;
-	saved = errno;
-	mask_cleanup_signals(SIG_UNBLOCK);
-	errno = saved;
-	return fd;
-}
-
-void
-file_private_done(void)
-{
-	private_temp = NULL;
-}
-
-FILE *
-file_temp(const char *name, const char **dir)
+file_temp_fd(const char *name, const char **dir)
 {
 	struct strbuf path = STRBUF_INIT;
-	FILE *fp = NULL;
 	int fd, e;
 
 	*dir = getenv("TMPDIR");
 	if (*dir == NULL || (*dir)[0] != '/')
 		*dir = "/tmp";
 	strbuf_addf(&path, "%s/%s.XXXXXX", *dir, name);
-	if ((fd = mkstemp(path.buf)) != -1) {
+	if ((fd = mkstemp(path.buf)) != -1)
 		unlink(path.buf);
-		if ((fp = fdopen(fd, "w+")) == NULL) {
-			e = errno;
-			close(fd);
-			errno = e;
-		}
-	}
 	e = errno;
 	strbuf_release(&path);
 	errno = e;
+	return fd;
+}
+
+FILE *
+file_temp(const char *name, const char **dir)
+{
+	FILE *fp;
+	int fd, e;
+
+	if ((fd = file_temp_fd(name, dir)) == -1)
+		return NULL;
+	if ((fp = fdopen(fd, "w+")) == NULL) {
+		e = errno;
+		close(fd);
+		errno = e;
+	}
 	return fp;
 }
 

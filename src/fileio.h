@@ -167,21 +167,13 @@ int	file_committed(void);
 /* Removes a temporary file being written when a signal arrives. */
 void	file_install_signal_cleanup(void);
 /*
- * Creates a private temporary file from template as mkstemp(3) does and
- * has the signal handler remove it too until file_private_done(); the
- * signals wait while it is made, so none can leave it unregistered.
- * template must live until then.  The descriptor, or -1 with errno.
- * Only one at a time; SIGKILL still leaves it behind.
- */
-int	file_private_temp(char *template);
-/* The private temporary file is gone (the caller removed it). */
-void	file_private_done(void);
-/*
  * A temporary file for this process alone, named from name ("sams-sort")
  * in $TMPDIR when it is an absolute path, else in /tmp, open for reading
  * and writing and removed at once, so that nothing is left behind however
  * sams ends.  *dir is set to the folder, for messages.  NULL with errno.
  */
 FILE	*file_temp(const char *name, const char **dir);
+/* The same as a descriptor, or -1 with errno. */
+int	 file_temp_fd(const char *name, const char **dir);
 
 #endif

@@ -1,12 +1,12 @@
 /*
  * Excel workbooks (xlsx) written a row at a time: the only module that
- * includes <xlsxwriter.h>.  The workbook is built in a private temporary
- * file in $TMPDIR (or /tmp) in libxlsxwriter's constant-memory mode, so
- * memory stays flat however many rows; xlsx_close() copies it into the
- * stream the command opened (its --output) and removes the temporary
- * file, which SIGINT, SIGTERM and SIGHUP remove too (fileio.c).  Every cell is a string, a number or a date, never a formula: a
- * string a spreadsheet could take for one gets report_cell()'s leading
- * apostrophe, and controls are escaped.  struct xlsx owns everything;
+ * includes <zlib.h>.  Each sheet's rows are deflated as they come into a
+ * temporary file in $TMPDIR (or /tmp), unlinked as soon as it is made,
+ * so memory stays flat however many rows and nothing is left behind;
+ * xlsx_close() zips the workbook into the stream the command opened
+ * (its --output).  Every cell is a string, a number or a date, never a
+ * formula: a string a spreadsheet could take for one gets
+ * report_cell()'s leading apostrophe, and controls are escaped.  struct xlsx owns everything;
  * xlsx_close() or xlsx_free() releases it.
  */
 #ifndef XLSX_H
@@ -48,10 +48,11 @@ void	xlsx_date(struct xlsx *x, long day);
 void	xlsx_blank(struct xlsx *x);
 /*
  * Finishes the workbook and writes it to out, then frees x.  0, or -1
- * after reporting a failure of libxlsxwriter (FAIL_IO) or of writing.
+ * after reporting a failure (FAIL_IO): a sheet of more rows than Excel
+ * takes, a temporary file that could not be made or written, writing.
  */
 int	xlsx_close(struct xlsx *x, FILE *out);
-/* Frees x and removes its temporary file, writing nothing; NULL is fine. */
+/* Frees x and its temporary files, writing nothing; NULL is fine. */
 void	xlsx_free(struct xlsx *x);
 
 #endif

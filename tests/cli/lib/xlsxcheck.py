@@ -12,8 +12,8 @@
       Grupp, Namn, Värde, Nyckel), the same number; hidden (--aggregate)
       and none are no number ("dold", empty); the book has no other rows.
 
-Both: every sheet has a frozen header row and an autofilter over its
-table; no cell is a formula (openpyxl's data type, and no <f> element in
+Both: the zip's CRCs are right and every part is XML; every sheet has
+a frozen header row and an autofilter over its table; no cell is a formula (openpyxl's data type, and no <f> element in
 the XML); no string starts as a formula would (= + - @, a tab or a
 carriage return); the title is set and no author.  Prints what it checked
 or the problems, one a line; exits 1 on any.
@@ -22,6 +22,7 @@ import csv
 import datetime
 import re
 import sys
+import xml.etree.ElementTree as ElementTree
 import zipfile
 
 import openpyxl
@@ -71,9 +72,16 @@ def check_every_sheet(path, wb):
                     problem("%s!%s: starts like a formula: %r" %
                             (ws.title, c.coordinate, v))
     with zipfile.ZipFile(path) as z:
+        bad = z.testzip()
+        if bad is not None:
+            problem("%s: a bad CRC in the zip" % bad)
         for name in z.namelist():
-            if name.endswith(".xml") and re.search(
-                    rb"<f[ >/]", z.read(name)):
+            data = z.read(name)
+            try:
+                ElementTree.fromstring(data)
+            except ElementTree.ParseError as e:
+                problem("%s: not XML: %s" % (name, e))
+            if name.endswith(".xml") and re.search(rb"<f[ >/]", data):
                 problem("%s: a <f> element" % name)
 
 
