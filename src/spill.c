@@ -19,6 +19,12 @@ struct header {
 
 #define RECORD(h)	(sizeof(struct header) + (h).klen + (h).dlen)
 #define READ_BUF	(64 * 1024)
+/*
+ * The least a run is read at a time: the runs share the budget for their
+ * buffers down to this, so that memory stays the budget up to budget /
+ * READ_MIN runs (1,024 of 4 MiB), not a buffer more for every run.
+ */
+#define READ_MIN	(4 * 1024)
 
 /* A sorted run being read: from the file, or the last one in memory. */
 struct run {
@@ -191,7 +197,7 @@ int
 spill_sort(struct spill *s)
 {
 	struct run *r;
-	size_t i;
+	size_t i, share;
 
 	if (s->nruns > 0) {
 		if (s->n > 0)
@@ -209,11 +215,14 @@ spill_sort(struct spill *s)
 	} else if (s->n > 0)
 		qsort(s->recs, s->n, sizeof(*s->recs), compare_pointers);
 	s->runs = xcalloc(s->nruns + 1, sizeof(*s->runs));
+	share = s->nruns > 0 ? s->budget / s->nruns : READ_BUF;
+	share = share > READ_BUF ? READ_BUF : share < READ_MIN ? READ_MIN :
+	    share;
 	for (i = 0; i < s->nruns; i++) {
 		r = &s->runs[i];
 		r->pos = s->starts[i];
 		r->end = i + 1 < s->nruns ? s->starts[i + 1] : s->written;
-		r->cap = READ_BUF;
+		r->cap = share;
 		r->buf = xmalloc(r->cap);
 		if (run_fill(s, r) != 0)
 			return failed(s, errno);

@@ -2,9 +2,9 @@
  * Records sorted by key in bounded memory, for groupings over any number
  * of cases: records are held until they fill the budget, then sorted and
  * written as a run to an unlinked temporary file; reading merges the
- * runs.  Memory is the budget and one read buffer per run, whatever the
- * number of records.  struct spill owns its records and its file;
- * spill_free() frees them.
+ * runs, whose read buffers share the budget (down to 4 KiB a run), so
+ * that memory is about the budget whatever the number of records.
+ * struct spill owns its records and its file; spill_free() frees them.
  */
 #ifndef SPILL_H
 #define SPILL_H
