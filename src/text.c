@@ -170,10 +170,15 @@ escape_to(put_fn *put, void *dst, const char *s, size_t n, unsigned flags)
 	char esc[16];
 
 	while (i < n) {
+		if (!(flags & TEXT_BACKSLASH) && n - i >= 8 &&
+		    text_ascii8(s + i)) {
+			i += 8;	/* the common case: printable ASCII */
+			continue;
+		}
 		c = (unsigned char)s[i];
 		if (c >= 0x20 && c < 0x7f && (c != '\\' ||
 		    !(flags & TEXT_BACKSLASH))) {
-			i++;	/* the common case: printable ASCII */
+			i++;
 			continue;
 		}
 		kind = text_next(s + i, n - i, &len, &cp);
@@ -312,6 +317,13 @@ text_width_n(const char *s, size_t n)
 	char esc[16];
 
 	for (i = 0; i < n; i += len) {
+		len = n - i >= 8 && text_ascii8(s + i) ? 8 :
+		    (unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7f ?
+		    1 : 0;
+		if (len > 0) {		/* printable ASCII: a column each */
+			w += len;
+			continue;
+		}
 		kind = text_next(s + i, n - i, &len, &cp);
 		elen = escape_one(esc, kind, cp, 0);
 		w += elen != 0 ? elen : columns_of(cp);

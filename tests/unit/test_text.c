@@ -284,6 +284,43 @@ test_json_string_escapes_a_byte_wherever_it_is(void **state)
 	}
 }
 
+/*
+ * The same for text_escape() and text_width(), which also go 8 ASCII
+ * bytes at a time: one byte among 23 letters is escaped (\\xNN for a
+ * control or a byte that is not UTF-8, \\n, \\t) or kept, and the width
+ * is the letters' plus the escape's or 1.
+ */
+static void
+test_text_escape_and_width_wherever_a_byte_is(void **state)
+{
+	struct strbuf sb = STRBUF_INIT;
+	char in[25], want[40], esc[12];
+	size_t at;
+	int c;
+
+	(void)state;
+	for (c = 1; c < 256; c++) {
+		if (c == '\n' || c == '\t')
+			snprintf(esc, sizeof(esc), "\\%c", c == '\n' ? 'n' : 't');
+		else if (c < 0x20 || c >= 0x7f)
+			snprintf(esc, sizeof(esc), "\\x%02x", c);
+		else
+			snprintf(esc, sizeof(esc), "%c", c);
+		for (at = 0; at < 24; at++) {
+			memset(in, 'a', 24);
+			in[24] = '\0';
+			in[at] = (char)c;
+			snprintf(want, sizeof(want), "%.*s%s%.*s", (int)at, in,
+			    esc, (int)(23 - at), in + at + 1);
+			strbuf_reset(&sb);
+			text_escape(&sb, in, 24, 0);
+			assert_string_equal(sb.buf, want);
+			assert_int_equal(text_width(in), 23 + strlen(esc));
+		}
+	}
+	strbuf_release(&sb);
+}
+
 static void
 test_diagnostics_escape_bytes_that_are_not_utf8(void **state)
 {
@@ -387,6 +424,7 @@ main(void)
 		cmocka_unit_test(test_text_list_puts_or_before_the_last_name),
 		cmocka_unit_test(test_json_string_is_valid_utf8_whatever_it_gets),
 		cmocka_unit_test(test_json_string_escapes_a_byte_wherever_it_is),
+		cmocka_unit_test(test_text_escape_and_width_wherever_a_byte_is),
 		cmocka_unit_test(test_diagnostics_escape_bytes_that_are_not_utf8),
 		cmocka_unit_test(test_cli_line_refuses_what_is_not_one_line),
 		cmocka_unit_test(test_cli_text_keeps_newlines_of_a_note),
