@@ -250,6 +250,21 @@ test_json_string_is_valid_utf8_whatever_it_gets(void **state)
 }
 
 /*
+ * in: 24 letters with byte c at place at; want: what escaping it gives
+ * when c gives esc, between the quotes q.
+ */
+static void
+one_byte_among_letters(char in[25], char want[40], int c, size_t at,
+    const char *esc, const char *q)
+{
+	memset(in, 'a', 24);
+	in[24] = '\0';
+	in[at] = (char)c;
+	snprintf(want, 40, "%s%.*s%s%.*s%s", q, (int)at, in, esc,
+	    (int)(23 - at), in + at + 1, q);
+}
+
+/*
  * Each byte 0x01-0xff at each place of a text of 24, among letters that
  * need no escape: the same escape wherever it falls, inside the eight
  * bytes looked at at once or not.
@@ -274,11 +289,7 @@ test_json_string_escapes_a_byte_wherever_it_is(void **state)
 		else
 			snprintf(esc, sizeof(esc), "%c", c);
 		for (at = 0; at < 24; at++) {
-			memset(in, 'a', 24);
-			in[24] = '\0';
-			in[at] = (char)c;
-			snprintf(want, sizeof(want), "\"%.*s%s%.*s\"", (int)at,
-			    in, esc, (int)(23 - at), in + at + 1);
+			one_byte_among_letters(in, want, c, at, esc, "\"");
 			assert_json(in, want);
 		}
 	}
@@ -307,11 +318,7 @@ test_text_escape_and_width_wherever_a_byte_is(void **state)
 		else
 			snprintf(esc, sizeof(esc), "%c", c);
 		for (at = 0; at < 24; at++) {
-			memset(in, 'a', 24);
-			in[24] = '\0';
-			in[at] = (char)c;
-			snprintf(want, sizeof(want), "%.*s%s%.*s", (int)at, in,
-			    esc, (int)(23 - at), in + at + 1);
+			one_byte_among_letters(in, want, c, at, esc, "");
 			strbuf_reset(&sb);
 			text_escape(&sb, in, 24, 0);
 			assert_string_equal(sb.buf, want);
