@@ -624,8 +624,9 @@ content_types(const struct xlsx *x, struct strbuf *sb)
 }
 
 static void
-root_rels(struct strbuf *sb)
+root_rels(const struct xlsx *x, struct strbuf *sb)
 {
+	(void)x;
 	strbuf_addstr(sb, XML_DECL "<Relationships xmlns=\"" NS_PKG
 	    "relationships\"><Relationship Id=\"rId1\" Type=\"" NS_REL
 	    "/officeDocument\" Target=\"xl/workbook.xml\"/>"
@@ -749,8 +750,9 @@ workbook_rels(const struct xlsx *x, struct strbuf *sb)
  * in the order of enum style.
  */
 static void
-styles(struct strbuf *sb)
+styles(const struct xlsx *x, struct strbuf *sb)
 {
+	(void)x;
 	strbuf_addstr(sb, XML_DECL "<styleSheet xmlns=\"" NS_MAIN "\">"
 	    "<numFmts count=\"1\"><numFmt numFmtId=\"164\" "
 	    "formatCode=\"yyyy-mm-dd\"/></numFmts>"
@@ -1024,12 +1026,27 @@ noted(const struct xlsx *x)
 	return 0;
 }
 
+/* The parts besides the sheets, in the zip's order. */
+static const struct {
+	const char	*name;
+	void		(*write)(const struct xlsx *, struct strbuf *);
+} small[] = {
+	{ "[Content_Types].xml", content_types },
+	{ "_rels/.rels", root_rels },
+	{ "docProps/app.xml", app_props },
+	{ "docProps/core.xml", core_props },
+	{ "xl/workbook.xml", workbook },
+	{ "xl/_rels/workbook.xml.rels", workbook_rels },
+	{ "xl/styles.xml", styles },
+};
+
 int
 xlsx_close(struct xlsx *x, FILE *out)
 {
 	struct strbuf xml = STRBUF_INIT;
 	struct part *parts;
-	size_t n = 7 + x->nsheets, i;
+	size_t nsmall = sizeof(small) / sizeof(small[0]);
+	size_t n = nsmall + x->nsheets, i;
 	int rc = 0;
 
 	if (noted(x) == -1) {
@@ -1038,28 +1055,13 @@ xlsx_close(struct xlsx *x, FILE *out)
 	}
 	parts = xcalloc(n, sizeof(*parts));
 	for (i = 0; i < x->nsheets; i++)
-		if (sheet_part(x, i, &parts[7 + i]) == -1)
+		if (sheet_part(x, i, &parts[nsmall + i]) == -1)
 			x->zerr = 1;
-	content_types(x, &xml);
-	rc |= small_part(&parts[0], "[Content_Types].xml", &xml);
-	strbuf_reset(&xml);
-	root_rels(&xml);
-	rc |= small_part(&parts[1], "_rels/.rels", &xml);
-	strbuf_reset(&xml);
-	app_props(x, &xml);
-	rc |= small_part(&parts[2], "docProps/app.xml", &xml);
-	strbuf_reset(&xml);
-	core_props(x, &xml);
-	rc |= small_part(&parts[3], "docProps/core.xml", &xml);
-	strbuf_reset(&xml);
-	workbook(x, &xml);
-	rc |= small_part(&parts[4], "xl/workbook.xml", &xml);
-	strbuf_reset(&xml);
-	workbook_rels(x, &xml);
-	rc |= small_part(&parts[5], "xl/_rels/workbook.xml.rels", &xml);
-	strbuf_reset(&xml);
-	styles(&xml);
-	rc |= small_part(&parts[6], "xl/styles.xml", &xml);
+	for (i = 0; i < nsmall; i++) {
+		strbuf_reset(&xml);
+		small[i].write(x, &xml);
+		rc |= small_part(&parts[i], small[i].name, &xml);
+	}
 	strbuf_release(&xml);
 	if (rc != 0)
 		x->zerr = 1;
