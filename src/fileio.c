@@ -180,11 +180,24 @@ is_own_temp(const char *name, const char *prefix)
 }
 
 /*
+ * Whether the process whose id begins the rest of a temporary file's name
+ * is gone: a run that was killed left that file.
+ */
+static int
+writer_gone(const char *name, size_t prefix)
+{
+	long pid = strtol(name + prefix, NULL, 10);
+
+	return pid > 0 && kill((pid_t)pid, 0) == -1 && errno == ESRCH;
+}
+
+/*
  * Removes the temporary files of base in dir: under the lock, only a run
- * that was killed can have left them.
+ * that was killed can have left them; without one (an --output), only
+ * those of a process that is gone.
  */
 static void
-remove_stale_temps(const char *dir, const char *base)
+remove_stale_temps(const char *dir, const char *base, int locked)
 {
 	struct dirent *de;
 	char *prefix;
@@ -195,7 +208,8 @@ remove_stale_temps(const char *dir, const char *base)
 		return;
 	prefix = xasprintf(".%s.tmp.", base);
 	while ((de = readdir(d)) != NULL) {
-		if (!is_own_temp(de->d_name, prefix))
+		if (!is_own_temp(de->d_name, prefix) || (!locked &&
+		    !writer_gone(de->d_name, strlen(prefix))))
 			continue;
 		if (unlinkat(dirfd(d), de->d_name, 0) == -1 &&
 		    errno != ENOENT)
@@ -381,7 +395,7 @@ file_lock(const char *path, struct file_lock *lk)
 		rc = wait_for_lock(lk->fd, path);
 	if (rc == 0) {
 		share_lock(lk->fd, path);
-		remove_stale_temps(dir, base);
+		remove_stale_temps(dir, base, 1);
 	}
 	free(dir);
 	if (rc != 0)
@@ -858,7 +872,8 @@ file_out_open(struct file_out *fo, const char *path)
 {
 	struct file_seen seen, *known = NULL;
 	struct stat st;
-	char *real = NULL;
+	const char *base;
+	char *real = NULL, *dir;
 	int fd, saved, rc;
 
 	memset(fo, 0, sizeof(*fo));
@@ -890,6 +905,9 @@ file_out_open(struct file_out *fo, const char *path)
 	} else if (st.st_mode != 0)
 		return fail_at(FAIL_CANTCREAT, path, 0, 0,
 		    "not a regular file");
+	dir = file_folder(path, &base);
+	remove_stale_temps(dir, base, 0);	/* a killed run's copy */
+	free(dir);
 	if (open_temp(path, known, &fo->tmp, &fd) != 0)
 		return -1;
 	if ((fo->fp = fdopen(fd, "w")) == NULL) {

@@ -63,6 +63,7 @@ struct intern {
 
 struct html_report {
 	FILE		*rows;		/* the case table, spooled */
+	const char	*dir;		/* of rows, for messages */
 	struct phase_row *phases;
 	size_t		 nphases;
 	struct spill	*late;		/* of struct late */
@@ -140,11 +141,10 @@ struct html_report *
 html_report_new(FILE *out)
 {
 	struct html_report *h = xcalloc(1, sizeof(*h));
-	const char *dir;
 
-	if ((h->rows = file_temp("sams-html", &dir)) == NULL) {
+	if ((h->rows = file_temp("sams-html", &h->dir)) == NULL) {
 		/* TRANSLATORS: the folder is named before; TMPDIR chooses it */
-		fail_sys(FAIL_IO, dir, errno, "cannot make a temporary file "
+		fail_sys(FAIL_IO, h->dir, errno, "cannot make a temporary file "
 		    "for the page in this folder (TMPDIR)");
 		free(h);
 		return NULL;
@@ -500,7 +500,7 @@ cases_section(FILE *fp, struct html_report *h, size_t n)
 {
 	char buf[SPOOL_BUF];
 	size_t got;
-	int rc = 0;
+	int rc = 0, told = 0;
 
 	html_section(fp, "arenden", _("Cases"));
 	fputs("<table>\n<caption>", fp);
@@ -512,15 +512,18 @@ cases_section(FILE *fp, struct html_report *h, size_t n)
 	    "<th scope=\"col\">%s</th></tr></thead>\n<tbody>\n", _("Case"),
 	    _("Phase"), _("Next steps"), _("Owner"), _("Due"),
 	    _("Overdue"));
-	if (fflush(h->rows) == EOF || ferror(h->rows) ||
-	    fseek(h->rows, 0, SEEK_SET) != 0)
+	if (fflush(h->rows) == EOF || ferror(h->rows))	/* a full disk */
+		/* TRANSLATORS: the folder is named before; TMPDIR chooses it */
+		rc = told = fail_sys(FAIL_IO, h->dir, errno, "cannot write "
+		    "the page's temporary file in this folder (TMPDIR)");
+	else if (fseek(h->rows, 0, SEEK_SET) != 0)
 		rc = -1;
 	while (rc == 0 && (got = fread(buf, 1, sizeof(buf), h->rows)) > 0)
 		fwrite(buf, 1, got, fp);
 	if (rc == 0 && ferror(h->rows))
 		rc = -1;
-	if (rc != 0)
-		fail_sys(FAIL_IO, NULL, errno, "cannot read back the page's "
+	if (rc != 0 && !told)
+		fail_sys(FAIL_IO, h->dir, errno, "cannot read back the page's "
 		    "temporary file");
 	fputs("</tbody>\n</table>\n", fp);
 	html_section_end(fp);

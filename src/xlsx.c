@@ -6,6 +6,7 @@
  * their own; raw deflate pieces ended by a sync flush join into one
  * stream, and their CRCs combine, so the rows are never deflated twice.
  */
+#include <ctype.h>
 #include <errno.h>
 #include <math.h>
 #include <stdint.h>
@@ -95,7 +96,7 @@ temp_file(struct xlsx *x)
 	int fd = file_temp_fd("sams-xlsx", &x->dir);
 
 	if (fd == -1)
-		fail_sys(FAIL_CANTCREAT, x->dir, errno,
+		fail_sys(FAIL_IO, x->dir, errno,
 		    "cannot create a temporary file for the workbook");
 	return fd;
 }
@@ -165,6 +166,24 @@ col_name(unsigned col, char *buf)
 	return n;
 }
 
+/*
+ * Whether s starts as Excel's escape of a character, _x followed by four
+ * hexadecimal digits and _ ("_x000D_"), which it would show as that
+ * character: such an underscore is written as an escape of its own.
+ */
+static int
+excel_escape(const char *s, size_t n)
+{
+	size_t k;
+
+	if (n < 7 || s[1] != 'x' || s[6] != '_')
+		return 0;
+	for (k = 2; k < 6; k++)
+		if (!isxdigit((unsigned char)s[k]))
+			return 0;
+	return 1;
+}
+
 /* Appends s escaped for XML text or a quoted attribute. */
 static void
 put_escaped(struct xlsx_sheet *sh, const char *s, size_t n)
@@ -185,6 +204,11 @@ put_escaped(struct xlsx_sheet *sh, const char *s, size_t n)
 			break;
 		case '"':
 			e = "&quot;";
+			break;
+		case '_':	/* _xHHHH_ is a character to Excel: keep it text */
+			if (!excel_escape(s + i, n - i))
+				continue;
+			e = "_x005F_";
 			break;
 		default:
 			continue;
