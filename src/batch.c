@@ -63,7 +63,7 @@ case_each(char *files[], int n, long today, case_fn *fn, void *arg)
  * The files being read and those read but not yet handed on: a worker
  * runs at most RING files ahead of the calling thread.
  */
-#define RING	512
+#define RING	128
 
 /*
  * One file: what a worker leaves for the calling thread, whose diag state

@@ -40,7 +40,7 @@ typedef int path_next_fn(void *src, const char **path);
 
 /*
  * case_each_parallel() over the files next gives, in its order, however
- * many: up to 512 are held at a time.
+ * many: up to 128 are held at a time.
  */
 int	case_each_stream(path_next_fn *next, void *src, long today,
 	    case_fn *fn, void *arg);
