@@ -36,6 +36,12 @@ if [ -n "\${SAMS_VG_COUNT:-}" ]; then
 	n=\$((n + 1))
 	echo \$n > "\$SAMS_VG_COUNT"
 fi
+# valgrind keeps files of its own in TMPDIR and dies of a file size
+# limit: a run that tests those on sams runs without it.
+if { [ -n "\${TMPDIR:-}" ] && ! { [ -d "\$TMPDIR" ] && [ -w "\$TMPDIR" ]; }; } ||
+    [ "\$(ulimit -f)" != unlimited ]; then
+	exec "$SAMS" "\$@"
+fi
 if [ "\${VALGRIND_ALL:-}" = 1 ] || [ \$n -le 12 ] || [ \$((n % 4)) = 0 ]
 then
 	exec valgrind -q --error-exitcode=99 --leak-check=full \
